@@ -1,0 +1,160 @@
+//! The command line: clap definitions and one file per command. Commands parse, call the
+//! library, and print; nothing else lives here.
+
+mod completion;
+mod image;
+mod images;
+mod info;
+mod pull;
+mod version;
+
+use std::path::PathBuf;
+
+use anyhow::Result;
+use clap::{Parser, Subcommand};
+
+use crate::config::ConfigEnv;
+use crate::store::Store;
+use crate::userns::Identity;
+
+/// An error that carries podman's exit code for it (125 is the default for tool errors).
+#[derive(Debug, thiserror::Error)]
+#[error("{message}")]
+pub struct CodedError {
+    pub code: u8,
+    pub message: String,
+}
+
+impl CodedError {
+    pub fn new(code: u8, message: impl Into<String>) -> CodedError {
+        CodedError {
+            code,
+            message: message.into(),
+        }
+    }
+}
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "burrow",
+    version,
+    about = "Manage containers and images, rootless and without a daemon",
+    disable_help_subcommand = true,
+    max_term_width = 100
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct GlobalArgs {
+    /// Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)
+    #[arg(long, global = true, value_name = "PATH")]
+    pub root: Option<PathBuf>,
+    /// Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or /tmp/burrow-UID)
+    #[arg(long, global = true, value_name = "PATH")]
+    pub runroot: Option<PathBuf>,
+    /// Log messages at and above this level: debug, info, warn, error
+    #[arg(long, global = true, default_value = "warn", value_name = "LEVEL")]
+    pub log_level: String,
+    /// Storage driver; burrow always uses native overlay
+    #[arg(long, global = true, hide = true, value_name = "DRIVER")]
+    pub storage_driver: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Pull images from a registry
+    Pull(pull::Args),
+    /// List images in local storage
+    Images(images::Args),
+    /// Manage images
+    Image {
+        #[command(subcommand)]
+        command: image::ImageCommand,
+    },
+    /// Remove one or more images from local storage
+    Rmi(image::RmArgs),
+    /// Add an additional name to a local image
+    Tag(image::TagArgs),
+    /// Display the burrow version information
+    Version(version::Args),
+    /// Display burrow related system information
+    Info(info::Args),
+    /// Generate shell autocompletions
+    Completion(completion::Args),
+}
+
+/// What every command may need, computed only when asked for.
+pub struct Context {
+    pub global: GlobalArgs,
+    pub env: ConfigEnv,
+}
+
+impl Context {
+    pub fn new(global: GlobalArgs) -> Context {
+        Context {
+            global,
+            env: ConfigEnv::from_process(),
+        }
+    }
+
+    pub fn graph_root(&self) -> PathBuf {
+        if let Some(root) = &self.global.root {
+            return root.clone();
+        }
+        let data = std::env::var_os("XDG_DATA_HOME")
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+            .unwrap_or_else(|| self.env.home.join(".local/share"));
+        data.join("burrow")
+    }
+
+    pub fn run_root(&self) -> PathBuf {
+        if let Some(root) = &self.global.runroot {
+            return root.clone();
+        }
+        match std::env::var_os("XDG_RUNTIME_DIR").filter(|v| !v.is_empty()) {
+            Some(dir) => PathBuf::from(dir).join("burrow"),
+            None => PathBuf::from(format!("/tmp/burrow-{}", nix::unistd::geteuid())),
+        }
+    }
+
+    pub fn store(&self) -> Store {
+        Store::new(self.graph_root())
+    }
+
+    /// Enters the user namespace (warning once when only one ID can be mapped) so that the
+    /// store's layer files, owned by subordinate IDs, can be written and removed.
+    pub fn enter_userns(&self) -> Result<Identity> {
+        let identity = Identity::detect();
+        if identity.rootless() && identity.single_id() {
+            tracing::warn!("{}", identity.single_id_warning());
+        }
+        crate::userns::enter(&identity)?;
+        Ok(identity)
+    }
+}
+
+/// Runs the parsed command and returns the process exit code.
+pub fn run(cli: Cli) -> Result<u8> {
+    let ctx = Context::new(cli.global);
+    match cli.command {
+        Command::Pull(args) => pull::run(args, &ctx),
+        Command::Images(args) => images::run(args, &ctx),
+        Command::Image { command } => image::run(command, &ctx),
+        Command::Rmi(args) => image::rm(args, &ctx),
+        Command::Tag(args) => image::tag(args, &ctx),
+        Command::Version(args) => version::run(args, &ctx),
+        Command::Info(args) => info::run(args, &ctx),
+        Command::Completion(args) => completion::run(args),
+    }
+}
+
+/// The clap command tree, for completions and man pages.
+pub fn command() -> clap::Command {
+    <Cli as clap::CommandFactory>::command()
+}

@@ -1,0 +1,114 @@
+use std::path::PathBuf;
+
+use anyhow::{Context as _, Result, bail};
+
+use super::Context;
+use crate::config::{Credentials, RegistriesConf};
+use crate::image::{self, Platform, Progress, PullOptions, find_image};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Images to pull (name[:tag] or name@digest)
+    #[arg(required = true, value_name = "IMAGE")]
+    pub images: Vec<String>,
+    /// Print only the image ID
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Choose an image of this platform from a manifest list (OS/ARCH[/VARIANT])
+    #[arg(long, value_name = "OS/ARCH[/VARIANT]")]
+    pub platform: Option<String>,
+    /// Use ARCH instead of the host's architecture
+    #[arg(long, value_name = "ARCH")]
+    pub arch: Option<String>,
+    /// Use OS instead of the host's operating system
+    #[arg(long, value_name = "OS")]
+    pub os: Option<String>,
+    /// Use VARIANT instead of the architecture's default variant
+    #[arg(long, value_name = "VARIANT")]
+    pub variant: Option<String>,
+    /// Require HTTPS and verify certificates (--tls-verify=false allows plain HTTP)
+    #[arg(long, num_args = 0..=1, default_missing_value = "true", require_equals = true, value_name = "BOOL")]
+    pub tls_verify: Option<bool>,
+    /// Credentials (USERNAME[:PASSWORD]) to use with the registry
+    #[arg(long, value_name = "USERNAME[:PASSWORD]")]
+    pub creds: Option<String>,
+    /// Path of the authentication file (overrides REGISTRY_AUTH_FILE)
+    #[arg(long, value_name = "PATH")]
+    pub authfile: Option<PathBuf>,
+    /// When to pull: always, missing, never, newer
+    #[arg(long, default_value = "always", value_parser = ["always", "missing", "never", "newer"])]
+    pub policy: String,
+}
+
+impl Args {
+    pub fn platform(&self) -> Result<Platform> {
+        let mut platform = match &self.platform {
+            Some(text) => Platform::parse(text)?,
+            None => Platform::host(),
+        };
+        if let Some(os) = &self.os {
+            platform.os = os.clone();
+        }
+        if let Some(arch) = &self.arch {
+            platform.arch = arch.clone();
+        }
+        if self.variant.is_some() {
+            platform.variant = self.variant.clone();
+        }
+        Ok(platform)
+    }
+
+    fn credentials(&self) -> Result<Option<Credentials>> {
+        let Some(creds) = &self.creds else {
+            return Ok(None);
+        };
+        let (username, password) = creds.split_once(':').unwrap_or((creds, ""));
+        if username.is_empty() {
+            bail!(
+                "invalid --creds \"{creds}\": the username is empty; use --creds USERNAME:PASSWORD"
+            );
+        }
+        Ok(Some(Credentials::Basic {
+            username: username.to_string(),
+            password: password.to_string(),
+        }))
+    }
+}
+
+pub fn run(args: Args, ctx: &Context) -> Result<u8> {
+    let platform = args.platform()?;
+    let mut env = ctx.env.clone();
+    if let Some(path) = &args.authfile {
+        env.registry_auth_file = Some(path.clone());
+    }
+    let credentials = args.credentials()?;
+    let store = ctx.store();
+    let conf = RegistriesConf::load(&env)?;
+    ctx.enter_userns()?;
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .context("cannot start the network runtime")?;
+    let progress = Progress::new(args.quiet);
+    let opts = PullOptions {
+        platform,
+        tls_verify: args.tls_verify,
+        credentials,
+        env,
+    };
+    for input in &args.images {
+        if args.policy != "always" && args.policy != "newer" {
+            if let Some(found) = find_image(&store.images()?, input) {
+                println!("{}", found.id);
+                continue;
+            }
+            if args.policy == "never" {
+                bail!("{input}: image not known; pulling is disabled by --policy=never");
+            }
+        }
+        let candidates = conf.pull_candidates(input)?;
+        let record = runtime.block_on(image::pull(&store, &candidates, &opts, &progress))?;
+        println!("{}", record.id);
+    }
+    Ok(0)
+}

@@ -1,0 +1,21 @@
+//! User-facing configuration shared with podman: image references and short-name
+//! resolution, registries.conf v2, and registry credentials in auth.json / docker config.
+
+pub mod auth;
+pub mod env;
+pub mod error;
+pub mod reference;
+pub mod registries;
+
+pub use auth::{
+    AuthFile, AuthFileFormat, Credentials, FoundCredentials, RemoveOutcome, auth_file_for_writing,
+    auth_file_search_path, lookup_credentials, lookup_credentials_for_key, parse_credentials_key,
+    remove_all_credentials, remove_credentials, store_credentials,
+};
+pub use env::ConfigEnv;
+pub use error::{ConfigError, InvalidRewrite, ReferenceError};
+pub use reference::ImageRef;
+pub use registries::{
+    Candidate, ConfigSources, Endpoint, Mirror, PullFromMirror, PullResolution, RegistriesConf,
+    Registry, ShortNameMode,
+};

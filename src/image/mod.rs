@@ -1,0 +1,269 @@
+//! Images: pulling from registries, their configs, and finding a stored image by what a user types.
+
+mod extract;
+pub mod platform;
+mod progress;
+mod pull;
+
+pub use platform::Platform;
+pub use progress::Progress;
+pub use pull::{PullOptions, pull};
+
+use std::path::PathBuf;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::config::ConfigError;
+use crate::layer::LayerError;
+use crate::store::{ImageRecord, StoreError};
+
+#[derive(Debug, thiserror::Error)]
+pub enum PullError {
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(
+        "{image}: image not known to the registry (manifest unknown); check the repository name and tag"
+    )]
+    NotFound { image: String },
+    #[error("{image}: authentication required by {registry}; run: burrow login {registry}")]
+    Unauthorized { registry: String, image: String },
+    #[error(
+        "cannot connect to registry {registry}: {detail}; check that it is running and that its location in registries.conf (~/.config/containers/registries.conf or /etc/containers/registries.conf) is right"
+    )]
+    Connect { registry: String, detail: String },
+    #[error(
+        "cannot talk HTTPS to registry {registry} ({detail}); if it serves plain HTTP, set `insecure = true` in its [[registry]] entry in registries.conf (location = \"{registry}\") or pass --tls-verify=false"
+    )]
+    Tls { registry: String, detail: String },
+    #[error("{image}: registry error: {detail}")]
+    Registry { image: String, detail: String },
+    #[error("{image}: invalid manifest: {detail}")]
+    BadManifest { image: String, detail: String },
+    #[error(
+        "{image}: layer media type {media_type} is not supported (only tar, tar+gzip and tar+zstd layers are)"
+    )]
+    UnsupportedLayer { image: String, media_type: String },
+    #[error(
+        "{image}: no image for platform {platform} in the manifest list (it has: {available}); choose one with --platform"
+    )]
+    NoPlatform {
+        image: String,
+        platform: String,
+        available: String,
+    },
+    #[error(
+        "blob {blob} does not match its digest ({detail}); nothing was stored: pull again, and if it persists the registry holds a corrupt blob"
+    )]
+    Digest {
+        blob: String,
+        image: String,
+        detail: String,
+    },
+    #[error("downloading blob {blob} failed: {detail}; nothing was stored: pull again")]
+    Download { blob: String, detail: String },
+    #[error("layer {blob} is corrupt: {detail}; nothing was stored")]
+    CorruptLayer { blob: String, detail: String },
+    #[error("layer {blob}: {source}")]
+    Layer { blob: String, source: LayerError },
+    #[error("cannot create {path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("no candidate could be pulled:\n{details}")]
+    AllCandidates { details: String },
+}
+
+/// The parts of an image config burrow reads; the whole document is kept as pulled.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ImageConfig {
+    #[serde(default)]
+    pub created: Option<DateTime<Utc>>,
+    #[serde(default)]
+    pub author: Option<String>,
+    #[serde(default)]
+    pub architecture: String,
+    #[serde(default)]
+    pub os: String,
+    #[serde(default)]
+    pub variant: Option<String>,
+    /// The run configuration (Env, Cmd, Entrypoint, Labels, ...), kept verbatim.
+    #[serde(default)]
+    pub config: Option<serde_json::Value>,
+    pub rootfs: RootFs,
+    #[serde(default)]
+    pub history: Vec<History>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct RootFs {
+    #[serde(rename = "type", default)]
+    pub kind: String,
+    #[serde(default)]
+    pub diff_ids: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct History {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created: Option<DateTime<Utc>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_by: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub empty_layer: bool,
+}
+
+/// Splits `name[:tag][@digest]` into its repository, tag and digest, without validating.
+fn split_name(input: &str) -> (&str, Option<&str>, Option<&str>) {
+    let (rest, digest) = match input.split_once('@') {
+        Some((r, d)) => (r, Some(d)),
+        None => (input, None),
+    };
+    let slash = rest.rfind('/').map_or(0, |i| i + 1);
+    match rest[slash..].rfind(':') {
+        Some(i) => (&rest[..slash + i], Some(&rest[slash + i + 1..]), digest),
+        None => (rest, None, digest),
+    }
+}
+
+/// Whether `name` (a stored, fully-qualified `repo:tag`) is what the user means by `repo`/`tag`:
+/// the same repository, or one ending in `/repo` (so `busybox` finds
+/// `docker.io/library/busybox`, as podman's short-name lookup does).
+fn name_matches(name: &str, repo: &str, tag: &str) -> bool {
+    let (stored_repo, stored_tag, _) = split_name(name);
+    stored_tag.unwrap_or("latest") == tag
+        && (stored_repo == repo || stored_repo.ends_with(&format!("/{repo}")))
+}
+
+fn is_id_prefix(image: &ImageRecord, input: &str) -> bool {
+    let hex = input.strip_prefix("sha256:").unwrap_or(input);
+    !hex.is_empty() && hex.chars().all(|c| c.is_ascii_hexdigit()) && image.id.starts_with(hex)
+}
+
+/// The name of `image` that `input` refers to, when it names the image rather than its ID.
+pub fn matched_name(image: &ImageRecord, input: &str) -> Option<String> {
+    if is_id_prefix(image, input) {
+        return None;
+    }
+    let (repo, tag, _) = split_name(input);
+    let tag = tag.unwrap_or("latest");
+    image
+        .names
+        .iter()
+        .find(|n| name_matches(n, repo, tag))
+        .cloned()
+}
+
+/// Finds the stored image a user means: a full or unique-prefix ID, a name, a short name, or
+/// `name@digest`. Among several short-name matches the most recently pulled wins.
+pub fn find_image<'a>(images: &'a [ImageRecord], input: &str) -> Option<&'a ImageRecord> {
+    let mut by_id = images.iter().filter(|i| is_id_prefix(i, input));
+    if let (Some(one), None) = (by_id.next(), by_id.next()) {
+        return Some(one);
+    }
+    let (repo, tag, digest) = split_name(input);
+    if let Some(digest) = digest {
+        return images.iter().find(|i| {
+            i.digests.iter().any(|d| d == digest)
+                && i.repositories
+                    .iter()
+                    .any(|r| r == repo || r.ends_with(&format!("/{repo}")))
+        });
+    }
+    let tag = tag.unwrap_or("latest");
+    images
+        .iter()
+        .filter(|i| i.names.iter().any(|n| name_matches(n, repo, tag)))
+        .max_by_key(|i| i.pulled)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn image(id: &str, names: &[&str], pulled_secs: i64) -> ImageRecord {
+        ImageRecord {
+            id: id.into(),
+            names: names.iter().map(|s| s.to_string()).collect(),
+            digest: format!("sha256:m{id}"),
+            digests: vec![format!("sha256:m{id}")],
+            repositories: names.iter().map(|n| split_name(n).0.to_string()).collect(),
+            manifest_media_type: String::new(),
+            layers: vec![],
+            size: 0,
+            created: None,
+            pulled: DateTime::from_timestamp(pulled_secs, 0).unwrap(),
+        }
+    }
+
+    #[test]
+    fn splits_names_with_ports_tags_and_digests() {
+        assert_eq!(split_name("busybox"), ("busybox", None, None));
+        assert_eq!(
+            split_name("127.0.0.1:5000/busybox:1.0"),
+            ("127.0.0.1:5000/busybox", Some("1.0"), None)
+        );
+        assert_eq!(
+            split_name("127.0.0.1:5000/busybox"),
+            ("127.0.0.1:5000/busybox", None, None)
+        );
+        assert_eq!(
+            split_name("a/b@sha256:00"),
+            ("a/b", None, Some("sha256:00"))
+        );
+    }
+
+    #[test]
+    fn finds_by_id_prefix_name_short_name_and_digest() {
+        let images = vec![
+            image("aaa111", &["docker.io/library/busybox:latest"], 1),
+            image(
+                "aab222",
+                &["127.0.0.1:5000/busybox:latest", "localhost/mine:v1"],
+                2,
+            ),
+            image("ccc333", &["127.0.0.1:5000/many/img0:latest"], 3),
+        ];
+        let id = |s: &str| find_image(&images, s).map(|i| i.id.as_str());
+        assert_eq!(id("ccc"), Some("ccc333"));
+        assert_eq!(id("sha256:aaa1"), Some("aaa111"));
+        // An ambiguous ID prefix is no ID match; "aa" is no name either.
+        assert_eq!(id("aa"), None);
+        assert_eq!(id("docker.io/library/busybox"), Some("aaa111"));
+        // The short name matches both; the newer pull wins.
+        assert_eq!(id("busybox"), Some("aab222"));
+        assert_eq!(id("mine:v1"), Some("aab222"));
+        assert_eq!(id("mine"), None);
+        assert_eq!(id("img0"), Some("ccc333"));
+        assert_eq!(id("many/img0:latest"), Some("ccc333"));
+        assert_eq!(id("usybox"), None);
+        assert_eq!(id("127.0.0.1:5000/busybox@sha256:maab222"), Some("aab222"));
+        assert_eq!(id("busybox@sha256:maab222"), Some("aab222"));
+        assert_eq!(id("other@sha256:maab222"), None);
+    }
+
+    #[test]
+    fn tells_a_name_from_an_id() {
+        let img = image(
+            "aab222",
+            &["127.0.0.1:5000/busybox:latest", "localhost/mine:v1"],
+            2,
+        );
+        assert_eq!(matched_name(&img, "aab2"), None);
+        assert_eq!(
+            matched_name(&img, "mine:v1").as_deref(),
+            Some("localhost/mine:v1")
+        );
+        assert_eq!(
+            matched_name(&img, "busybox").as_deref(),
+            Some("127.0.0.1:5000/busybox:latest")
+        );
+    }
+}

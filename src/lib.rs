@@ -1,0 +1,13 @@
+//! burrow: rootless, daemonless, podman-compatible containers.
+//!
+//! The library holds everything; `main.rs` only parses, dispatches and maps errors to exit codes.
+//! See ARCHITECTURE.md for the module map.
+
+pub mod cgroups;
+pub mod cli;
+pub mod config;
+pub mod image;
+pub mod layer;
+pub mod output;
+pub mod store;
+pub mod userns;

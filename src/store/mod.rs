@@ -1,0 +1,390 @@
+//! On-disk storage: image records, layer directories and their locks.
+//!
+//! Layout under the graph root (default ~/.local/share/burrow):
+//! - `images.json`: every image record; rewritten whole under `locks/images.lock`, so readers
+//!   (`burrow images`) never need a lock and never see a half-written list.
+//! - `images/<id>/{manifest.json,config.json}`: the raw documents, as pulled.
+//! - `layers/<short>/{diff/,layer.json}`: one extracted layer. A layer's content depends only on
+//!   its own tar (whiteouts are kept as overlay whiteouts), so layers are keyed by diff ID and
+//!   shared by every image that has them, whatever their position. `<short>` is the first 16 hex
+//!   digits of the diff ID so that overlay's lowerdir option fits one page with many layers.
+//! - `layers/<short>.partial`: a layer being extracted; `layers/<short>.removing`: being deleted.
+//! - `locks/`: one lock file per layer and one for the image list.
+
+mod fsutil;
+
+pub use fsutil::{Lock, sync_filesystem, write_atomic};
+
+use std::collections::HashSet;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("cannot {action} {path}: {source}")]
+    Io {
+        action: &'static str,
+        path: PathBuf,
+        source: io::Error,
+    },
+    #[error("the image list {path} is corrupt ({source}); move it aside and pull the images again")]
+    CorruptIndex {
+        path: PathBuf,
+        source: serde_json::Error,
+    },
+    #[error(
+        "layer directory {path} already holds layer {existing}, not {wanted}: two diff IDs share a prefix; remove the directory with: burrow image prune -a"
+    )]
+    LayerCollision {
+        path: PathBuf,
+        existing: String,
+        wanted: String,
+    },
+}
+
+fn io_err<'a>(action: &'static str, path: &'a Path) -> impl FnOnce(io::Error) -> StoreError + 'a {
+    move |source| StoreError::Io {
+        action,
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// One image as `burrow images` lists it.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct ImageRecord {
+    /// Hex of the config digest, as podman's image ID.
+    pub id: String,
+    /// Fully-qualified names (`docker.io/library/busybox:latest`), newest first.
+    #[serde(default)]
+    pub names: Vec<String>,
+    /// Digest of the image manifest that was pulled.
+    pub digest: String,
+    /// Every manifest digest this image is known by (the manifest list's too, when pulled via one).
+    #[serde(default)]
+    pub digests: Vec<String>,
+    /// Repositories (without tag) the image was pulled from, for RepoDigests.
+    #[serde(default)]
+    pub repositories: Vec<String>,
+    pub manifest_media_type: String,
+    /// Diff IDs, bottom layer first.
+    pub layers: Vec<String>,
+    /// Uncompressed size of all layers.
+    pub size: u64,
+    pub created: Option<DateTime<Utc>>,
+    pub pulled: DateTime<Utc>,
+}
+
+/// What is known of one extracted layer.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct LayerRecord {
+    pub diff_id: String,
+    pub compressed_digest: String,
+    pub media_type: String,
+    /// Bytes of the uncompressed tar stream.
+    pub size: u64,
+}
+
+/// The image list held under its lock; `save` writes changes back atomically.
+pub struct ImageList<'a> {
+    store: &'a Store,
+    _lock: Lock,
+    saved: Vec<ImageRecord>,
+    pub images: Vec<ImageRecord>,
+}
+
+impl ImageList<'_> {
+    pub fn save(&mut self) -> Result<(), StoreError> {
+        if self.images == self.saved {
+            return Ok(());
+        }
+        let path = self.store.index_path();
+        let bytes = serde_json::to_vec(&self.images).expect("image records serialize");
+        write_atomic(&path, &bytes).map_err(io_err("write", &path))?;
+        self.saved = self.images.clone();
+        Ok(())
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Store {
+    root: PathBuf,
+}
+
+/// The short directory name of a layer: the first 16 hex digits of its diff ID.
+pub fn layer_short_id(diff_id: &str) -> &str {
+    let hex = diff_id.split_once(':').map_or(diff_id, |(_, h)| h);
+    &hex[..hex.len().min(16)]
+}
+
+impl Store {
+    /// A store at `root`; nothing is created until something is written.
+    pub fn new(root: PathBuf) -> Store {
+        Store { root }
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// Creates the directories writers need.
+    pub fn init(&self) -> Result<(), StoreError> {
+        for dir in ["images", "layers", "locks"] {
+            let path = self.root.join(dir);
+            fs::create_dir_all(&path).map_err(io_err("create", &path))?;
+        }
+        Ok(())
+    }
+
+    fn index_path(&self) -> PathBuf {
+        self.root.join("images.json")
+    }
+
+    pub fn image_dir(&self, id: &str) -> PathBuf {
+        self.root.join("images").join(id)
+    }
+
+    pub fn layers_dir(&self) -> PathBuf {
+        self.root.join("layers")
+    }
+
+    pub fn layer_dir(&self, diff_id: &str) -> PathBuf {
+        self.layers_dir().join(layer_short_id(diff_id))
+    }
+
+    pub fn layer_staging_dir(&self, diff_id: &str) -> PathBuf {
+        self.layers_dir()
+            .join(format!("{}.partial", layer_short_id(diff_id)))
+    }
+
+    /// Reads every image record; no lock needed, the list is replaced atomically.
+    pub fn images(&self) -> Result<Vec<ImageRecord>, StoreError> {
+        let path = self.index_path();
+        match fs::read(&path) {
+            Ok(bytes) => serde_json::from_slice(&bytes)
+                .map_err(|source| StoreError::CorruptIndex { path, source }),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(Vec::new()),
+            Err(e) => Err(io_err("read", &path)(e)),
+        }
+    }
+
+    /// Locks the image list for a read-modify-write; other writers wait until the returned
+    /// guard is dropped, so work that must not interleave with them (writing an image's files,
+    /// removing layers) can happen while it is held.
+    pub fn lock_images(&self) -> Result<ImageList<'_>, StoreError> {
+        self.init()?;
+        let lock_path = self.root.join("locks/images.lock");
+        let lock = Lock::exclusive(&lock_path).map_err(io_err("lock", &lock_path))?;
+        let images = self.images()?;
+        Ok(ImageList {
+            store: self,
+            _lock: lock,
+            saved: images.clone(),
+            images,
+        })
+    }
+
+    /// Reads a raw document (`manifest.json`, `config.json`) of an image.
+    pub fn image_file(&self, id: &str, name: &str) -> Result<Vec<u8>, StoreError> {
+        let path = self.image_dir(id).join(name);
+        fs::read(&path).map_err(io_err("read", &path))
+    }
+
+    pub fn write_image_file(&self, id: &str, name: &str, data: &[u8]) -> Result<(), StoreError> {
+        let dir = self.image_dir(id);
+        fs::create_dir_all(&dir).map_err(io_err("create", &dir))?;
+        let path = dir.join(name);
+        write_atomic(&path, data).map_err(io_err("write", &path))
+    }
+
+    /// Waits for the exclusive lock of a layer: held while it is extracted or removed.
+    pub fn lock_layer(&self, diff_id: &str) -> Result<Lock, StoreError> {
+        let path = self.layer_lock_path(diff_id);
+        Lock::exclusive(&path).map_err(io_err("lock", &path))
+    }
+
+    fn layer_lock_path(&self, diff_id: &str) -> PathBuf {
+        self.root
+            .join("locks")
+            .join(format!("layer-{}.lock", layer_short_id(diff_id)))
+    }
+
+    /// The record of a complete layer, if it is present. A directory only gets its final name
+    /// once its content and record are complete, so presence means complete.
+    pub fn layer(&self, diff_id: &str) -> Result<Option<LayerRecord>, StoreError> {
+        let dir = self.layer_dir(diff_id);
+        let path = dir.join("layer.json");
+        let bytes = match fs::read(&path) {
+            Ok(b) => b,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(io_err("read", &path)(e)),
+        };
+        // A record that does not parse is treated as absent so the layer is fetched again.
+        let Ok(record) = serde_json::from_slice::<LayerRecord>(&bytes) else {
+            return Ok(None);
+        };
+        if record.diff_id != diff_id {
+            return Err(StoreError::LayerCollision {
+                path: dir,
+                existing: record.diff_id,
+                wanted: diff_id.to_string(),
+            });
+        }
+        Ok(Some(record))
+    }
+
+    /// Publishes a fully extracted staging directory under its final name.
+    pub fn commit_layer(&self, record: &LayerRecord) -> Result<(), StoreError> {
+        let staging = self.layer_staging_dir(&record.diff_id);
+        let record_path = staging.join("layer.json");
+        let bytes = serde_json::to_vec(record).expect("layer records serialize");
+        fs::write(&record_path, bytes).map_err(io_err("write", &record_path))?;
+        sync_filesystem(&staging).map_err(io_err("sync", &staging))?;
+        let dir = self.layer_dir(&record.diff_id);
+        fs::rename(&staging, &dir).map_err(io_err("rename", &staging))
+    }
+
+    /// Deletes the layers no image uses, skipping any that another burrow holds locked (a pull
+    /// in progress); returns the diff IDs removed. Also clears what killed pulls left behind.
+    pub fn remove_unused_layers(&self, images: &[ImageRecord]) -> Result<Vec<String>, StoreError> {
+        let used: HashSet<&str> = images
+            .iter()
+            .flat_map(|i| i.layers.iter())
+            .map(|d| layer_short_id(d))
+            .collect();
+        let dir = self.layers_dir();
+        let entries = match fs::read_dir(&dir) {
+            Ok(e) => e,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) => return Err(io_err("read", &dir)(e)),
+        };
+        let mut removed = Vec::new();
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let short = name.split('.').next().unwrap_or_default().to_string();
+            // Staging leftovers of a layer that is in use still go; the layer itself stays.
+            if used.contains(short.as_str()) && !name.contains('.') {
+                continue;
+            }
+            let lock_path = self.root.join("locks").join(format!("layer-{short}.lock"));
+            let Some(_lock) =
+                Lock::try_exclusive(&lock_path).map_err(io_err("lock", &lock_path))?
+            else {
+                continue;
+            };
+            let path = entry.path();
+            let diff_id = fs::read(path.join("layer.json"))
+                .ok()
+                .and_then(|b| serde_json::from_slice::<LayerRecord>(&b).ok())
+                .map(|r| r.diff_id);
+            // Rename first so the layer vanishes at once, even if the removal is interrupted.
+            let doomed = if name.ends_with(".removing") {
+                path
+            } else {
+                let doomed = dir.join(format!("{short}.removing"));
+                fs::rename(&path, &doomed).map_err(io_err("rename", &path))?;
+                doomed
+            };
+            fs::remove_dir_all(&doomed).map_err(io_err("remove", &doomed))?;
+            if let Some(id) = diff_id {
+                removed.push(id);
+            }
+        }
+        Ok(removed)
+    }
+}
+
+/// Removes a directory tree if it exists.
+pub fn remove_tree(path: &Path) -> Result<(), StoreError> {
+    match fs::remove_dir_all(path) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(io_err("remove", path)(e)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(id: &str, names: &[&str], layers: &[&str]) -> ImageRecord {
+        ImageRecord {
+            id: id.into(),
+            names: names.iter().map(|s| s.to_string()).collect(),
+            digest: format!("sha256:{id}"),
+            digests: vec![],
+            repositories: vec![],
+            manifest_media_type: "application/vnd.oci.image.manifest.v1+json".into(),
+            layers: layers.iter().map(|s| s.to_string()).collect(),
+            size: 1,
+            created: None,
+            pulled: Utc::now(),
+        }
+    }
+
+    #[test]
+    fn image_list_round_trips_and_is_empty_when_absent() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path().join("root"));
+        assert!(store.images().unwrap().is_empty());
+        let mut list = store.lock_images().unwrap();
+        list.images.push(record(
+            "aa",
+            &["x/y:latest"],
+            &["sha256:0123456789abcdef99"],
+        ));
+        list.save().unwrap();
+        drop(list);
+        assert_eq!(store.images().unwrap()[0].names, vec!["x/y:latest"]);
+    }
+
+    #[test]
+    fn unused_layers_and_leftovers_are_removed_used_ones_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path().to_path_buf());
+        store.init().unwrap();
+        let used = "sha256:1111111111111111aaaa";
+        let unused = "sha256:2222222222222222bbbb";
+        for diff_id in [used, unused] {
+            fs::create_dir_all(store.layer_staging_dir(diff_id).join("diff")).unwrap();
+            store
+                .commit_layer(&LayerRecord {
+                    diff_id: diff_id.into(),
+                    compressed_digest: "sha256:00".into(),
+                    media_type: "x".into(),
+                    size: 0,
+                })
+                .unwrap();
+        }
+        fs::create_dir_all(store.layer_staging_dir(used)).unwrap();
+        let images = vec![record("aa", &[], &[used])];
+        let removed = store.remove_unused_layers(&images).unwrap();
+        assert_eq!(removed, vec![unused.to_string()]);
+        assert!(store.layer(used).unwrap().is_some());
+        assert!(store.layer(unused).unwrap().is_none());
+        assert!(!store.layer_staging_dir(used).exists());
+    }
+
+    #[test]
+    fn a_prefix_collision_is_reported_not_used() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path().to_path_buf());
+        store.init().unwrap();
+        let a = "sha256:3333333333333333aaaa";
+        fs::create_dir_all(store.layer_staging_dir(a)).unwrap();
+        store
+            .commit_layer(&LayerRecord {
+                diff_id: a.into(),
+                compressed_digest: "c".into(),
+                media_type: "m".into(),
+                size: 0,
+            })
+            .unwrap();
+        let err = store.layer("sha256:3333333333333333bbbb").unwrap_err();
+        assert!(err.to_string().contains("share a prefix"), "{err}");
+    }
+}
