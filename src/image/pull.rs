@@ -113,8 +113,37 @@ fn root_cause(e: &(dyn std::error::Error + 'static)) -> String {
     cause.to_string()
 }
 
-fn is_connect(e: &OciDistributionError) -> bool {
-    matches!(e, OciDistributionError::RequestError(r) if r.is_connect() || r.is_timeout())
+/// Whether the registry could not be reached at all (refused, unreachable, unknown host,
+/// timed out), as opposed to reached but speaking something else than expected.
+fn is_unreachable(e: &OciDistributionError) -> bool {
+    let OciDistributionError::RequestError(r) = e else {
+        return false;
+    };
+    if r.is_timeout() {
+        return true;
+    }
+    let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(r);
+    while let Some(c) = cause {
+        if let Some(io) = c.downcast_ref::<std::io::Error>() {
+            use std::io::ErrorKind::*;
+            if matches!(
+                io.kind(),
+                ConnectionRefused
+                    | TimedOut
+                    | HostUnreachable
+                    | NetworkUnreachable
+                    | AddrNotAvailable
+                    | ConnectionReset
+            ) {
+                return true;
+            }
+        }
+        if c.to_string().contains("dns error") {
+            return true;
+        }
+        cause = c.source();
+    }
+    false
 }
 
 impl Session {
@@ -182,7 +211,7 @@ fn classify(
             image: image.to_string(),
         };
     }
-    if is_connect(&e) {
+    if is_unreachable(&e) {
         return PullError::Connect {
             registry: registry.to_string(),
             detail: root_cause(&e),
@@ -353,9 +382,12 @@ pub async fn pull(
 
     // An image pulled before has its verified config in the store: only the manifest is fetched.
     let config_digest = manifest.config().digest().to_string();
-    let config_bytes = match store.image_file(&image_id, "config.json") {
-        Ok(bytes) if sha256_digest(&bytes) == config_digest => bytes,
-        _ => fetch_config(&session, manifest.config(), &name).await?,
+    let (config_bytes, config_fetched) = match store.image_file(&image_id, "config.json") {
+        Ok(bytes) if sha256_digest(&bytes) == config_digest => (bytes, false),
+        _ => (
+            fetch_config(&session, manifest.config(), &name).await?,
+            true,
+        ),
     };
     let config: ImageConfig =
         serde_json::from_slice(&config_bytes).map_err(|e| PullError::BadManifest {
@@ -376,7 +408,9 @@ pub async fn pull(
     // The layer locks stay held until the image record names the layers, so a concurrent
     // `rmi` cannot remove a layer this image is about to use.
     let (_layer_locks, size) = fetch_layers(store, &session, &manifest, diff_ids, progress).await?;
-    progress.message(&format!("Copying config {} done", short(&image_id)));
+    if config_fetched {
+        progress.message(&format!("Copying config {} done", short(&image_id)));
+    }
     progress.message("Writing manifest to image destination");
 
     let mut list = store.lock_images()?;
