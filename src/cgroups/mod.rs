@@ -28,7 +28,7 @@ pub fn plan(unified: bool, systemd_booted: bool, user_bus: bool) -> CgroupInfo {
 
 pub fn detect() -> CgroupInfo {
     let unified = nix::sys::statfs::statfs("/sys/fs/cgroup")
-        .map(|s| s.filesystem_type().0 as i64 == CGROUP2_SUPER_MAGIC)
+        .map(|s| s.filesystem_type().0 == CGROUP2_SUPER_MAGIC)
         .unwrap_or(false);
     let systemd_booted = Path::new("/run/systemd/system").is_dir();
     let user_bus = std::env::var_os("XDG_RUNTIME_DIR")

@@ -285,7 +285,7 @@ pub fn run(args: Args, ctx: &Context) -> Result<u8> {
         "repository" => rows.sort_by(|a, b| a.repository.cmp(&b.repository)),
         "tag" => rows.sort_by(|a, b| a.tag.cmp(&b.tag)),
         "size" => rows.sort_by_key(|r| r.sort_size),
-        _ => rows.sort_by(|a, b| b.sort_created.cmp(&a.sort_created)),
+        _ => rows.sort_by_key(|r| std::cmp::Reverse(r.sort_created)),
     }
     let default_table = if args.digests {
         "table {{.Repository}}\t{{.Tag}}\t{{.Digest}}\t{{.ID}}\t{{.Created}}\t{{.Size}}"

@@ -5,6 +5,7 @@ mod completion;
 mod image;
 mod images;
 mod info;
+mod login;
 mod pull;
 mod version;
 
@@ -80,6 +81,10 @@ pub enum Command {
     Rmi(image::RmArgs),
     /// Add an additional name to a local image
     Tag(image::TagArgs),
+    /// Log in to a container registry
+    Login(login::LoginArgs),
+    /// Log out of a container registry
+    Logout(login::LogoutArgs),
     /// Display the burrow version information
     Version(version::Args),
     /// Display burrow related system information
@@ -148,6 +153,8 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Image { command } => image::run(command, &ctx),
         Command::Rmi(args) => image::rm(args, &ctx),
         Command::Tag(args) => image::tag(args, &ctx),
+        Command::Login(args) => login::login(args, &ctx),
+        Command::Logout(args) => login::logout(args, &ctx),
         Command::Version(args) => version::run(args, &ctx),
         Command::Info(args) => info::run(args, &ctx),
         Command::Completion(args) => completion::run(args),

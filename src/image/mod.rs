@@ -1,10 +1,12 @@
 //! Images: pulling from registries, their configs, and finding a stored image by what a user types.
 
 mod extract;
+mod login;
 pub mod platform;
 mod progress;
 mod pull;
 
+pub use login::verify_login;
 pub use platform::Platform;
 pub use progress::Progress;
 pub use pull::{PullOptions, pull};
@@ -73,6 +75,8 @@ pub enum PullError {
         path: PathBuf,
         source: std::io::Error,
     },
+    #[error("logging into \"{registry}\": invalid username/password")]
+    LoginFailed { registry: String },
     #[error("no candidate could be pulled:\n{details}")]
     AllCandidates { details: String },
 }

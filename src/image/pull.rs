@@ -62,7 +62,7 @@ fn oci_reference(r: &ImageRef) -> Reference {
     }
 }
 
-fn client(protocol: ClientProtocol, accept_invalid: bool) -> Client {
+pub(super) fn client(protocol: ClientProtocol, accept_invalid: bool) -> Client {
     // reqwest is built without a default TLS backend; ring is the smaller one to compile.
     // A second call finds the provider installed, which is fine.
     let _ = rustls::crypto::ring::default_provider().install_default();
@@ -105,7 +105,7 @@ fn is_unauthorized(e: &OciDistributionError) -> bool {
 
 /// Walks the error chain for the lowest-level cause, which names the real problem
 /// ("Connection refused", "invalid peer certificate").
-fn root_cause(e: &(dyn std::error::Error + 'static)) -> String {
+pub(super) fn root_cause(e: &(dyn std::error::Error + 'static)) -> String {
     let mut cause = e;
     while let Some(next) = cause.source() {
         cause = next;

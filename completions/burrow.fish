@@ -1,0 +1,223 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_burrow_global_optspecs
+    string join \n root= runroot= log-level= storage-driver= h/help V/version
+end
+
+function __fish_burrow_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_burrow_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_burrow_using_subcommand
+    set -l cmd (__fish_burrow_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c burrow -n "__fish_burrow_needs_command" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_needs_command" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or /tmp/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_needs_command" -l log-level -d 'Log messages at and above this level: debug, info, warn, error' -r
+complete -c burrow -n "__fish_burrow_needs_command" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_needs_command" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_needs_command" -s V -l version -d 'Print version'
+complete -c burrow -n "__fish_burrow_needs_command" -f -a "pull" -d 'Pull images from a registry'
+complete -c burrow -n "__fish_burrow_needs_command" -f -a "images" -d 'List images in local storage'
+complete -c burrow -n "__fish_burrow_needs_command" -f -a "image" -d 'Manage images'
+complete -c burrow -n "__fish_burrow_needs_command" -f -a "rmi" -d 'Remove one or more images from local storage'
+complete -c burrow -n "__fish_burrow_needs_command" -f -a "tag" -d 'Add an additional name to a local image'
+complete -c burrow -n "__fish_burrow_needs_command" -f -a "login" -d 'Log in to a container registry'
+complete -c burrow -n "__fish_burrow_needs_command" -f -a "logout" -d 'Log out of a container registry'
+complete -c burrow -n "__fish_burrow_needs_command" -f -a "version" -d 'Display the burrow version information'
+complete -c burrow -n "__fish_burrow_needs_command" -f -a "info" -d 'Display burrow related system information'
+complete -c burrow -n "__fish_burrow_needs_command" -f -a "completion" -d 'Generate shell autocompletions'
+complete -c burrow -n "__fish_burrow_using_subcommand pull" -l platform -d 'Choose an image of this platform from a manifest list (OS/ARCH[/VARIANT])' -r
+complete -c burrow -n "__fish_burrow_using_subcommand pull" -l arch -d 'Use ARCH instead of the host\'s architecture' -r
+complete -c burrow -n "__fish_burrow_using_subcommand pull" -l os -d 'Use OS instead of the host\'s operating system' -r
+complete -c burrow -n "__fish_burrow_using_subcommand pull" -l variant -d 'Use VARIANT instead of the architecture\'s default variant' -r
+complete -c burrow -n "__fish_burrow_using_subcommand pull" -l tls-verify -d 'Require HTTPS and verify certificates (--tls-verify=false allows plain HTTP)' -r -f -a "true\t''
+false\t''"
+complete -c burrow -n "__fish_burrow_using_subcommand pull" -l creds -d 'Credentials (USERNAME[:PASSWORD]) to use with the registry' -r
+complete -c burrow -n "__fish_burrow_using_subcommand pull" -l authfile -d 'Path of the authentication file (overrides REGISTRY_AUTH_FILE)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand pull" -l policy -d 'When to pull: always, missing, never, newer' -r -f -a "always\t''
+missing\t''
+never\t''
+newer\t''"
+complete -c burrow -n "__fish_burrow_using_subcommand pull" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand pull" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or /tmp/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand pull" -l log-level -d 'Log messages at and above this level: debug, info, warn, error' -r
+complete -c burrow -n "__fish_burrow_using_subcommand pull" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand pull" -s q -l quiet -d 'Print only the image ID'
+complete -c burrow -n "__fish_burrow_using_subcommand pull" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand images" -s f -l filter -d 'Filter output: dangling=BOOL, reference=PATTERN, label=KEY[=VALUE], before=IMAGE, since=IMAGE' -r
+complete -c burrow -n "__fish_burrow_using_subcommand images" -l format -d 'Pretty-print images with a Go template, "table ..." or json' -r
+complete -c burrow -n "__fish_burrow_using_subcommand images" -l sort -d 'Sort by created, id, repository, size or tag' -r -f -a "created\t''
+id\t''
+repository\t''
+size\t''
+tag\t''"
+complete -c burrow -n "__fish_burrow_using_subcommand images" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand images" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or /tmp/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand images" -l log-level -d 'Log messages at and above this level: debug, info, warn, error' -r
+complete -c burrow -n "__fish_burrow_using_subcommand images" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand images" -s a -l all -d 'Show all images (burrow keeps no intermediate images, so this changes nothing)'
+complete -c burrow -n "__fish_burrow_using_subcommand images" -l digests -d 'Show digests'
+complete -c burrow -n "__fish_burrow_using_subcommand images" -s n -l noheading -d 'Do not print column headings'
+complete -c burrow -n "__fish_burrow_using_subcommand images" -l no-trunc -d 'Do not truncate output'
+complete -c burrow -n "__fish_burrow_using_subcommand images" -s q -l quiet -d 'Display only image IDs'
+complete -c burrow -n "__fish_burrow_using_subcommand images" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or /tmp/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull" -l log-level -d 'Log messages at and above this level: debug, info, warn, error' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull" -f -a "ls" -d 'List images in local storage'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull" -f -a "list" -d 'List images in local storage'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull" -f -a "inspect" -d 'Display the configuration of an image'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull" -f -a "rm" -d 'Remove one or more images from local storage'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull" -f -a "tag" -d 'Add an additional name to a local image'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull" -f -a "exists" -d 'Check if an image exists in local storage'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull" -f -a "prune" -d 'Remove unused images'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull" -f -a "pull" -d 'Pull images from a registry'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter output: dangling=BOOL, reference=PATTERN, label=KEY[=VALUE], before=IMAGE, since=IMAGE' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from ls" -l format -d 'Pretty-print images with a Go template, "table ..." or json' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from ls" -l sort -d 'Sort by created, id, repository, size or tag' -r -f -a "created\t''
+id\t''
+repository\t''
+size\t''
+tag\t''"
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from ls" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from ls" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or /tmp/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from ls" -l log-level -d 'Log messages at and above this level: debug, info, warn, error' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from ls" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from ls" -s a -l all -d 'Show all images (burrow keeps no intermediate images, so this changes nothing)'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from ls" -l digests -d 'Show digests'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from ls" -s n -l noheading -d 'Do not print column headings'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from ls" -l no-trunc -d 'Do not truncate output'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Display only image IDs'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from list" -s f -l filter -d 'Filter output: dangling=BOOL, reference=PATTERN, label=KEY[=VALUE], before=IMAGE, since=IMAGE' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from list" -l format -d 'Pretty-print images with a Go template, "table ..." or json' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from list" -l sort -d 'Sort by created, id, repository, size or tag' -r -f -a "created\t''
+id\t''
+repository\t''
+size\t''
+tag\t''"
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from list" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from list" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or /tmp/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from list" -l log-level -d 'Log messages at and above this level: debug, info, warn, error' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from list" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from list" -s a -l all -d 'Show all images (burrow keeps no intermediate images, so this changes nothing)'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from list" -l digests -d 'Show digests'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from list" -s n -l noheading -d 'Do not print column headings'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from list" -l no-trunc -d 'Do not truncate output'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Display only image IDs'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Format the output with a Go template or as json' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from inspect" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from inspect" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or /tmp/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from inspect" -l log-level -d 'Log messages at and above this level: debug, info, warn, error' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from inspect" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from rm" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from rm" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or /tmp/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from rm" -l log-level -d 'Log messages at and above this level: debug, info, warn, error' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from rm" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from rm" -s a -l all -d 'Remove all images'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from rm" -s f -l force -d 'Remove an image even if it has several names when given by ID'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from rm" -s i -l ignore -d 'Ignore errors for images that do not exist'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from tag" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from tag" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or /tmp/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from tag" -l log-level -d 'Log messages at and above this level: debug, info, warn, error' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from tag" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from tag" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from exists" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from exists" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or /tmp/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from exists" -l log-level -d 'Log messages at and above this level: debug, info, warn, error' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from exists" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from prune" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from prune" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or /tmp/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from prune" -l log-level -d 'Log messages at and above this level: debug, info, warn, error' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from prune" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from prune" -s a -l all -d 'Remove all images not used by containers, not only dangling ones'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from pull" -l platform -d 'Choose an image of this platform from a manifest list (OS/ARCH[/VARIANT])' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from pull" -l arch -d 'Use ARCH instead of the host\'s architecture' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from pull" -l os -d 'Use OS instead of the host\'s operating system' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from pull" -l variant -d 'Use VARIANT instead of the architecture\'s default variant' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from pull" -l tls-verify -d 'Require HTTPS and verify certificates (--tls-verify=false allows plain HTTP)' -r -f -a "true\t''
+false\t''"
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from pull" -l creds -d 'Credentials (USERNAME[:PASSWORD]) to use with the registry' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from pull" -l authfile -d 'Path of the authentication file (overrides REGISTRY_AUTH_FILE)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from pull" -l policy -d 'When to pull: always, missing, never, newer' -r -f -a "always\t''
+missing\t''
+never\t''
+newer\t''"
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from pull" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from pull" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or /tmp/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from pull" -l log-level -d 'Log messages at and above this level: debug, info, warn, error' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from pull" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from pull" -s q -l quiet -d 'Print only the image ID'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from pull" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand rmi" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand rmi" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or /tmp/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand rmi" -l log-level -d 'Log messages at and above this level: debug, info, warn, error' -r
+complete -c burrow -n "__fish_burrow_using_subcommand rmi" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand rmi" -s a -l all -d 'Remove all images'
+complete -c burrow -n "__fish_burrow_using_subcommand rmi" -s f -l force -d 'Remove an image even if it has several names when given by ID'
+complete -c burrow -n "__fish_burrow_using_subcommand rmi" -s i -l ignore -d 'Ignore errors for images that do not exist'
+complete -c burrow -n "__fish_burrow_using_subcommand rmi" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand tag" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand tag" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or /tmp/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand tag" -l log-level -d 'Log messages at and above this level: debug, info, warn, error' -r
+complete -c burrow -n "__fish_burrow_using_subcommand tag" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand tag" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand login" -s u -l username -d 'Username for the registry' -r
+complete -c burrow -n "__fish_burrow_using_subcommand login" -s p -l password -d 'Password for the registry (prefer --password-stdin)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand login" -l authfile -d 'Path of the authentication file (overrides REGISTRY_AUTH_FILE)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand login" -l tls-verify -d 'Require HTTPS and verify certificates (--tls-verify=false allows plain HTTP)' -r -f -a "true\t''
+false\t''"
+complete -c burrow -n "__fish_burrow_using_subcommand login" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand login" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or /tmp/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand login" -l log-level -d 'Log messages at and above this level: debug, info, warn, error' -r
+complete -c burrow -n "__fish_burrow_using_subcommand login" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand login" -l password-stdin -d 'Read the password from standard input'
+complete -c burrow -n "__fish_burrow_using_subcommand login" -l get-login -d 'Print the username stored for the registry and exit'
+complete -c burrow -n "__fish_burrow_using_subcommand login" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand logout" -l authfile -d 'Path of the authentication file (overrides REGISTRY_AUTH_FILE)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand logout" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand logout" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or /tmp/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand logout" -l log-level -d 'Log messages at and above this level: debug, info, warn, error' -r
+complete -c burrow -n "__fish_burrow_using_subcommand logout" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand logout" -s a -l all -d 'Remove the credentials of every registry'
+complete -c burrow -n "__fish_burrow_using_subcommand logout" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand version" -s f -l format -d 'Format the output with a Go template or as json' -r
+complete -c burrow -n "__fish_burrow_using_subcommand version" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand version" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or /tmp/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand version" -l log-level -d 'Log messages at and above this level: debug, info, warn, error' -r
+complete -c burrow -n "__fish_burrow_using_subcommand version" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand version" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand info" -s f -l format -d 'Format the output with a Go template or as json' -r
+complete -c burrow -n "__fish_burrow_using_subcommand info" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand info" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or /tmp/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand info" -l log-level -d 'Log messages at and above this level: debug, info, warn, error' -r
+complete -c burrow -n "__fish_burrow_using_subcommand info" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand info" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand completion" -s f -l file -d 'Write the script to this file instead of stdout' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand completion" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand completion" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or /tmp/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand completion" -l log-level -d 'Log messages at and above this level: debug, info, warn, error' -r
+complete -c burrow -n "__fish_burrow_using_subcommand completion" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand completion" -s h -l help -d 'Print help'
