@@ -565,10 +565,25 @@ async fn fetch_layer(
         ..Default::default()
     };
     let (tx, rx) = mpsc::channel::<Chunk>(32);
-    let expected = diff_id.to_string();
+    let record = LayerRecord {
+        diff_id: diff_id.to_string(),
+        compressed_digest: digest.clone(),
+        media_type: desc.media_type().to_string(),
+        size: 0,
+    };
+    let worker_store = store.clone();
     let dest = diff_dir.clone();
+    // Extraction, the flush to disk and the rename all block, so they run on the worker: the
+    // network thread keeps feeding the other layers meanwhile.
     let worker = tokio::task::spawn_blocking(move || {
-        extract_layer(ChannelReader::new(rx), &expected, &dest)
+        let extracted = extract_layer(ChannelReader::new(rx), &record.diff_id, &dest)
+            .map_err(|e| layer_error(e, &record.compressed_digest))?;
+        let record = LayerRecord {
+            size: extracted.size,
+            ..record
+        };
+        worker_store.commit_layer(&record)?;
+        Ok::<u64, PullError>(record.size)
     });
 
     let download = async {
@@ -591,19 +606,7 @@ async fn fetch_layer(
         let _ = tx.send(Err(message)).await;
     }
     drop(tx);
-    let outcome = worker.await.expect("layer extraction does not panic");
-    let result = match outcome {
-        Ok(extracted) => store
-            .commit_layer(&LayerRecord {
-                diff_id: diff_id.to_string(),
-                compressed_digest: digest.clone(),
-                media_type: desc.media_type().to_string(),
-                size: extracted.size,
-            })
-            .map(|_| extracted.size)
-            .map_err(PullError::from),
-        Err(e) => Err(layer_error(e, &digest)),
-    };
+    let result = worker.await.expect("layer extraction does not panic");
     match &result {
         Ok(_) => bar.finish(),
         Err(_) => {

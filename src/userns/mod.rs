@@ -27,7 +27,7 @@ pub enum UsernsError {
     )]
     ToolMissing { tool: &'static str },
     #[error(
-        "{tool} failed to set the ID mapping ({detail}); check the ranges for user \"{user}\" in {file} and that {tool} is setuid root (ls -l /usr/bin/{tool}), then run: burrow system migrate"
+        "{tool} failed to set the ID mapping ({detail}); check the ranges for user \"{user}\" in {file} and that {tool} is setuid root (ls -l /usr/bin/{tool})"
     )]
     MapFailed {
         tool: &'static str,
