@@ -1,12 +1,12 @@
 use std::collections::HashSet;
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use super::Context;
 use super::image::repo_digests;
-use crate::image::find_image;
+use crate::image::{ImageFilter, image_labels, split_name};
 use crate::output::{self, JsonStyle, ListFormat};
 use crate::store::ImageRecord;
 
@@ -84,153 +84,33 @@ struct JsonImage<'a> {
     created_at: Option<DateTime<Utc>>,
 }
 
+/// The REPOSITORY and TAG columns of a stored name.
 fn split_repo_tag(name: &str) -> (String, String) {
-    let slash = name.rfind('/').map_or(0, |i| i + 1);
-    match name[slash..].rfind(':') {
-        Some(i) => (
-            name[..slash + i].to_string(),
-            name[slash + i + 1..].to_string(),
-        ),
-        None => (name.to_string(), "<none>".to_string()),
-    }
-}
-
-/// Shell-style matching with `*` and `?`, as podman's reference filter uses path.Match.
-fn wildcard(pattern: &str, text: &str) -> bool {
-    fn go(p: &[u8], t: &[u8]) -> bool {
-        match (p.first(), t.first()) {
-            (None, None) => true,
-            (Some(b'*'), _) => go(&p[1..], t) || (!t.is_empty() && t[0] != b'/' && go(p, &t[1..])),
-            (Some(b'?'), Some(&c)) if c != b'/' => go(&p[1..], &t[1..]),
-            (Some(a), Some(b)) if a == b => go(&p[1..], &t[1..]),
-            _ => false,
-        }
-    }
-    go(pattern.as_bytes(), text.as_bytes())
-}
-
-/// Whether a stored name matches a reference filter: the whole name, or its trailing path
-/// components (so `busybox` and `busy*` match `docker.io/library/busybox:latest`).
-fn reference_matches(pattern: &str, name: &str) -> bool {
-    let (repo, tag) = split_repo_tag(name);
-    let with_tag = pattern
-        .rfind('/')
-        .map_or(pattern, |i| &pattern[i..])
-        .contains(':');
-    let subject = if with_tag {
-        format!("{repo}:{tag}")
-    } else {
-        repo
-    };
-    let parts: Vec<&str> = subject.split('/').collect();
-    (0..parts.len()).any(|i| wildcard(pattern, &parts[i..].join("/")))
-}
-
-fn labels_of(store: &crate::store::Store, image: &ImageRecord) -> serde_json::Value {
-    store
-        .image_file(&image.id, "config.json")
-        .ok()
-        .and_then(|b| serde_json::from_slice::<serde_json::Value>(&b).ok())
-        .and_then(|c| c.pointer("/config/Labels").cloned())
-        .filter(|l| !l.is_null())
-        .unwrap_or(serde_json::json!({}))
-}
-
-struct Filters {
-    dangling: Option<bool>,
-    references: Vec<String>,
-    labels: Vec<(String, Option<String>)>,
-    before: Option<DateTime<Utc>>,
-    since: Option<DateTime<Utc>>,
-}
-
-fn parse_filters(args: &Args, images: &[ImageRecord]) -> Result<Filters> {
-    let mut f = Filters {
-        dangling: None,
-        references: args.image.iter().cloned().collect(),
-        labels: Vec::new(),
-        before: None,
-        since: None,
-    };
-    let created_of = |value: &str| -> Result<Option<DateTime<Utc>>> {
-        match find_image(images, value) {
-            Some(i) => Ok(i.created.or(Some(i.pulled))),
-            None => bail!("{value}: image not known"),
-        }
-    };
-    for filter in &args.filter {
-        let Some((key, value)) = filter.split_once('=') else {
-            bail!(
-                "invalid image filter \"{filter}\": use KEY=VALUE, e.g. dangling=true or reference=busybox"
-            );
-        };
-        match key {
-            "dangling" => {
-                f.dangling = Some(match value {
-                    "true" | "1" => true,
-                    "false" | "0" => false,
-                    _ => bail!("invalid image filter \"{filter}\": dangling takes true or false"),
-                })
-            }
-            "reference" => f.references.push(value.to_string()),
-            "label" => {
-                let (k, v) = match value.split_once('=') {
-                    Some((k, v)) => (k.to_string(), Some(v.to_string())),
-                    None => (value.to_string(), None),
-                };
-                f.labels.push((k, v));
-            }
-            "before" => f.before = created_of(value)?,
-            "since" => f.since = created_of(value)?,
-            _ => bail!(
-                "invalid image filter \"{filter}\": unknown key \"{key}\"; burrow knows dangling, reference, label, before and since"
-            ),
-        }
-    }
-    Ok(f)
+    let (repo, tag, _) = split_name(name);
+    (repo.to_string(), tag.unwrap_or("<none>").to_string())
 }
 
 pub fn run(args: Args, ctx: &Context) -> Result<u8> {
     let store = ctx.store();
     let images = store.images()?;
-    let filters = parse_filters(&args, &images)?;
-    let needs_labels = !filters.labels.is_empty()
+    let filter = ImageFilter::parse(&args.filter, args.image.as_deref(), &images)?;
+    let needs_labels = filter.needs_labels()
         || args
             .format
             .as_deref()
             .is_some_and(|f| f.contains("Labels") || output::is_json(f));
-    let mut selected: Vec<(&ImageRecord, serde_json::Value)> = Vec::new();
-    for image in &images {
-        let created = image.created.unwrap_or(image.pulled);
-        if filters
-            .dangling
-            .is_some_and(|d| d != image.names.is_empty())
-            || filters.before.is_some_and(|b| created >= b)
-            || filters.since.is_some_and(|s| created <= s)
-            || !filters
-                .references
-                .iter()
-                .all(|p| image.names.iter().any(|n| reference_matches(p, n)))
-        {
-            continue;
-        }
-        let labels = if needs_labels {
-            labels_of(&store, image)
-        } else {
-            serde_json::json!({})
-        };
-        let label_ok = filters
-            .labels
-            .iter()
-            .all(|(k, v)| match (labels.get(k), v) {
-                (Some(have), Some(want)) => have.as_str() == Some(want.as_str()),
-                (Some(_), None) => true,
-                (None, _) => false,
-            });
-        if label_ok {
-            selected.push((image, labels));
-        }
-    }
+    let selected: Vec<(&ImageRecord, serde_json::Value)> = images
+        .iter()
+        .map(|image| {
+            let labels = if needs_labels {
+                image_labels(&store, image)
+            } else {
+                serde_json::json!({})
+            };
+            (image, labels)
+        })
+        .filter(|(image, labels)| filter.matches(image, labels))
+        .collect();
 
     let now = Utc::now();
     let id_of = |i: &ImageRecord| {
@@ -346,18 +226,5 @@ mod tests {
             split_repo_tag("localhost:5000/x"),
             ("localhost:5000/x".into(), "<none>".into())
         );
-    }
-
-    #[test]
-    fn reference_filter_matches_trailing_components_and_wildcards() {
-        let name = "docker.io/library/busybox:latest";
-        assert!(reference_matches("busybox", name));
-        assert!(reference_matches("busy*", name));
-        assert!(reference_matches("library/busybox", name));
-        assert!(reference_matches("busybox:latest", name));
-        assert!(reference_matches("docker.io/library/busybox:lat*", name));
-        assert!(!reference_matches("busybox:1.0", name));
-        assert!(!reference_matches("usybox", name));
-        assert!(!reference_matches("*box/x", name));
     }
 }

@@ -1,11 +1,13 @@
 //! Images: pulling from registries, their configs, and finding a stored image by what a user types.
 
 mod extract;
+mod filter;
 mod login;
 pub mod platform;
 mod progress;
 mod pull;
 
+pub use filter::{FilterError, ImageFilter};
 pub use login::verify_login;
 pub use platform::Platform;
 pub use progress::Progress;
@@ -125,7 +127,7 @@ pub struct History {
 }
 
 /// Splits `name[:tag][@digest]` into its repository, tag and digest, without validating.
-fn split_name(input: &str) -> (&str, Option<&str>, Option<&str>) {
+pub fn split_name(input: &str) -> (&str, Option<&str>, Option<&str>) {
     let (rest, digest) = match input.split_once('@') {
         Some((r, d)) => (r, Some(d)),
         None => (input, None),
@@ -135,6 +137,17 @@ fn split_name(input: &str) -> (&str, Option<&str>, Option<&str>) {
         Some(i) => (&rest[..slash + i], Some(&rest[slash + i + 1..]), digest),
         None => (rest, None, digest),
     }
+}
+
+/// The labels of a stored image's config (an empty map when it has none).
+pub fn image_labels(store: &crate::store::Store, image: &ImageRecord) -> serde_json::Value {
+    store
+        .image_file(&image.id, "config.json")
+        .ok()
+        .and_then(|b| serde_json::from_slice::<serde_json::Value>(&b).ok())
+        .and_then(|c| c.pointer("/config/Labels").cloned())
+        .filter(|l| !l.is_null())
+        .unwrap_or(serde_json::json!({}))
 }
 
 /// Whether `name` (a stored, fully-qualified `repo:tag`) is what the user means by `repo`/`tag`:
