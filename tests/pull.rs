@@ -449,3 +449,55 @@ fn a_full_disk_removes_the_partial_layer() {
     run.assert_error(125, &["No space left on device"]);
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
+
+#[test]
+fn registries_conf_mirrors_blocks_and_aliases() {
+    let sb = Sandbox::new();
+    let reg = registry();
+    sb.write_registries_conf(&format!(
+        r#"unqualified-search-registries = ["{reg}"]
+
+[[registry]]
+location = "{reg}"
+insecure = true
+
+[[registry]]
+location = "mirrored.invalid"
+[[registry.mirror]]
+location = "{reg}"
+insecure = true
+
+[[registry]]
+location = "blocked.invalid"
+blocked = true
+
+[aliases]
+"bb" = "{reg}/busybox"
+"#
+    ));
+    // mirrored.invalid does not exist; its mirror serves the image, stored under the asked name.
+    let run = sb.ok(&["pull", "-q", "mirrored.invalid/busybox:latest"]);
+    assert_eq!(run.stdout().trim(), fixture_id("busybox:latest"));
+    let names = sb
+        .ok(&["images", "--format", "{{.Repository}}:{{.Tag}}"])
+        .stdout();
+    assert_eq!(names.trim(), "mirrored.invalid/busybox:latest");
+
+    sb.run(&["pull", "blocked.invalid/busybox"])
+        .assert_error(125, &["blocked", "registries.conf"]);
+
+    let alias = sb.ok(&["pull", "bb"]);
+    assert!(
+        alias.stderr().contains("Resolved \"bb\" as an alias"),
+        "{}",
+        alias.stderr()
+    );
+    let short = sb.ok(&["pull", "busybox"]);
+    assert!(
+        short
+            .stderr()
+            .contains("Resolving \"busybox\" using unqualified-search registries"),
+        "{}",
+        short.stderr()
+    );
+}

@@ -106,8 +106,16 @@ pub fn run(args: Args, ctx: &Context) -> Result<u8> {
                 bail!("{input}: image not known; pulling is disabled by --policy=never");
             }
         }
-        let candidates = conf.pull_candidates(input)?;
-        let record = runtime.block_on(image::pull(&store, &candidates, &opts, &progress))?;
+        let resolution = conf.resolve_pull(input)?;
+        if let Some(description) = &resolution.description {
+            progress.message(description);
+        }
+        let record = runtime.block_on(image::pull(
+            &store,
+            &resolution.candidates,
+            &opts,
+            &progress,
+        ))?;
         println!("{}", record.id);
     }
     Ok(0)

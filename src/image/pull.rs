@@ -535,6 +535,7 @@ async fn fetch_layers(
         jobs.push(fetch_layer(store, session, desc, diff_id, progress));
     }
     let results = futures_util::future::join_all(jobs).await;
+    progress.finish();
     for result in results {
         total += result?;
     }
