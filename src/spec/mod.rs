@@ -1,0 +1,154 @@
+//! Planning of the OCI runtime spec for `burrow run` (pure: no syscalls).
+//!
+//! Everything taken from the host (its environment, limits, hostname, the rootfs's /etc/passwd
+//! and /etc/group, env-file contents, ID mappings) arrives as arguments, so every rule here is
+//! unit-tested without privileges.
+
+mod build;
+mod options;
+mod user;
+
+#[cfg(test)]
+mod tests;
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+pub use build::{ContainerFiles, SpecInput, build_spec, final_args, merged_env, merged_labels};
+pub use options::{
+    CapabilitySet, NetworkMode, RunOptions, SeccompMode, SecurityOpt, TmpfsMount, Ulimit,
+    UlimitResource, UsernsMode, VolumeMount, VolumeSource, parse_annotation, parse_capabilities,
+    parse_entrypoint, parse_env_args, parse_env_file, parse_label, parse_network,
+    parse_security_opt, parse_tmpfs, parse_ulimit, parse_userns, parse_volume,
+};
+pub use user::{ResolvedUser, resolve_group_add, resolve_user};
+
+/// One line of an ID map: `size` IDs from `container_id` inside map to `host_id` outside.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IdMapping {
+    pub container_id: u32,
+    pub host_id: u32,
+    pub size: u32,
+}
+
+/// The part of an image's config (`config` object of the image config JSON) that shapes a run.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct ImageRunConfig {
+    #[serde(default)]
+    pub env: Option<Vec<String>>,
+    #[serde(default)]
+    pub cmd: Option<Vec<String>>,
+    #[serde(default)]
+    pub entrypoint: Option<Vec<String>>,
+    #[serde(default)]
+    pub working_dir: Option<String>,
+    #[serde(default)]
+    pub user: Option<String>,
+    #[serde(default)]
+    pub stop_signal: Option<String>,
+    #[serde(default)]
+    pub labels: Option<BTreeMap<String, String>>,
+}
+
+impl ImageRunConfig {
+    /// Reads the run settings from the image config's `config` object; an image without one
+    /// (allowed by the OCI image spec) runs with no defaults.
+    pub fn from_config_value(config: Option<&serde_json::Value>) -> Result<Self, SpecError> {
+        match config {
+            None | Some(serde_json::Value::Null) => Ok(Self::default()),
+            Some(value) => Self::deserialize(value).map_err(|e| SpecError::ImageConfig {
+                reason: e.to_string(),
+            }),
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum SpecError {
+    #[error("image config is malformed: {reason}; pull the image again")]
+    ImageConfig { reason: String },
+    #[error("no command or entrypoint provided, and no CMD or ENTRYPOINT from image")]
+    NoCommand,
+    #[error("unable to find user {name}: no matching entries in passwd file")]
+    UnknownUser { name: String },
+    #[error("unable to find group {name}: no matching entries in group file")]
+    UnknownGroup { name: String },
+    #[error("invalid user {spec:?}: expected USER[:GROUP] with a name or a number in each part")]
+    BadUser { spec: String },
+    #[error("invalid ulimit argument {arg:?}: expected TYPE=SOFT[:HARD], e.g. nofile=1024:2048")]
+    BadUlimit { arg: String },
+    #[error(
+        "invalid ulimit type {name:?}: use one of core, cpu, data, fsize, locks, memlock, msgqueue, nice, nofile, nproc, rss, rtprio, rttime, sigpending, stack"
+    )]
+    UnknownUlimit { name: String },
+    #[error("invalid ulimit value {value:?} in {arg:?}: use a number, -1 or unlimited")]
+    BadUlimitValue { arg: String, value: String },
+    #[error(
+        "ulimit soft limit must be less than or equal to hard limit in {arg:?}: {soft} > {hard}"
+    )]
+    UlimitSoftAboveHard { arg: String, soft: u64, hard: u64 },
+    #[error("invalid volume {spec:?}: expected [HOST-DIR:]CONTAINER-DIR[:OPTIONS]")]
+    BadVolume { spec: String },
+    #[error("invalid container path {path:?}, must be an absolute path")]
+    RelativeContainerPath { path: String },
+    #[error("invalid option {option:?} in {spec:?}: see podman-run(1) for the options of {flag}")]
+    UnknownMountOption {
+        flag: &'static str,
+        spec: String,
+        option: String,
+    },
+    #[error("conflicting options {first:?} and {second:?} in {spec:?}: pass only one of them")]
+    ConflictingMountOptions {
+        spec: String,
+        first: String,
+        second: String,
+    },
+    #[error("invalid environment variable {entry:?}: the name must not be empty")]
+    BadEnv { entry: String },
+    #[error("environment variable name {name:?} contains whitespace; remove it")]
+    EnvNameWhitespace { name: String },
+    #[error("unknown capability {name:?}: use a name from capabilities(7), e.g. NET_ADMIN, or ALL")]
+    UnknownCapability { name: String },
+    #[error(
+        "capability {name:?} cannot be both added and dropped; remove it from one of --cap-add and --cap-drop"
+    )]
+    CapabilityAddedAndDropped { name: String },
+    #[error(
+        "adding all capabilities and dropping all capabilities is not allowed; pass ALL to only one of --cap-add and --cap-drop"
+    )]
+    AllAddedAndDropped,
+    #[error(
+        "invalid --security-opt {opt:?}: use seccomp=unconfined, seccomp=PROFILE.json, no-new-privileges or label=disable"
+    )]
+    BadSecurityOpt { opt: String },
+    #[error("invalid --userns {value:?}: use keep-id, nomap or host")]
+    BadUserns { value: String },
+    #[error("invalid --network {value:?}: use none or host")]
+    BadNetwork { value: String },
+    #[error("invalid {flag} {value:?}: expected KEY=VALUE with a non-empty key")]
+    BadKeyValue { flag: &'static str, value: String },
+    #[error("invalid --entrypoint {value:?}: {reason}")]
+    BadEntrypoint { value: String, reason: String },
+    #[error("working directory {path:?} must be an absolute path")]
+    RelativeWorkdir { path: String },
+    #[error(
+        "cannot set hostname when running in the host UTS namespace; drop --hostname or --uts=host"
+    )]
+    HostnameWithHostUts,
+    #[error("--group-add keep-groups cannot be combined with other --group-add values")]
+    KeepGroupsWithOthers,
+    #[error(
+        "named volume {name:?} is not supported yet; bind mount a host directory with an absolute path instead"
+    )]
+    NamedVolume { name: String },
+    #[error(
+        "anonymous volume {destination:?} is not supported yet; bind mount a host directory with HOST-DIR:{destination}"
+    )]
+    AnonymousVolume { destination: String },
+    #[error("--init needs catatonit on the host; install the catatonit package")]
+    NoInitBinary,
+    #[error("building the runtime spec failed: {reason}")]
+    Build { reason: String },
+}

@@ -1,0 +1,644 @@
+//! The run options the CLI fills, and parsers for the flag strings with podman's semantics.
+
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+use oci_spec::runtime::{Capability, PosixRlimitType};
+
+use super::SpecError;
+
+/// `--ulimit` names, as podman accepts them (docker/go-units' ulimitNameMapping; `as` is absent
+/// there too).
+const ULIMIT_NAMES: [(&str, UlimitResource); 15] = [
+    ("core", UlimitResource::Core),
+    ("cpu", UlimitResource::Cpu),
+    ("data", UlimitResource::Data),
+    ("fsize", UlimitResource::Fsize),
+    ("locks", UlimitResource::Locks),
+    ("memlock", UlimitResource::Memlock),
+    ("msgqueue", UlimitResource::Msgqueue),
+    ("nice", UlimitResource::Nice),
+    ("nofile", UlimitResource::Nofile),
+    ("nproc", UlimitResource::Nproc),
+    ("rss", UlimitResource::Rss),
+    ("rtprio", UlimitResource::Rtprio),
+    ("rttime", UlimitResource::Rttime),
+    ("sigpending", UlimitResource::Sigpending),
+    ("stack", UlimitResource::Stack),
+];
+
+/// Options of `-v` that podman accepts; z/Z (SELinux relabel), O (overlay), U (chown) and
+/// idmap are accepted for command-line compatibility and left to the runtime.
+const VOLUME_OPTIONS: [&str; 27] = [
+    "ro",
+    "rw",
+    "z",
+    "Z",
+    "O",
+    "U",
+    "idmap",
+    "bind",
+    "rbind",
+    "private",
+    "rprivate",
+    "shared",
+    "rshared",
+    "slave",
+    "rslave",
+    "unbindable",
+    "runbindable",
+    "nosuid",
+    "suid",
+    "nodev",
+    "dev",
+    "noexec",
+    "exec",
+    "copy",
+    "nocopy",
+    "relatime",
+    "norelatime",
+];
+
+/// Options of `--tmpfs` without a value (mount(8) tmpfs options podman passes through).
+const TMPFS_FLAGS: [&str; 14] = [
+    "ro",
+    "rw",
+    "nosuid",
+    "suid",
+    "nodev",
+    "dev",
+    "noexec",
+    "exec",
+    "tmpcopyup",
+    "notmpcopyup",
+    "U",
+    "relatime",
+    "norelatime",
+    "strictatime",
+];
+
+/// Options of `--tmpfs` that take a value.
+const TMPFS_VALUE_OPTIONS: [&str; 6] = ["size", "mode", "uid", "gid", "nr_inodes", "nr_blocks"];
+
+/// podman's default `--tmpfs` options (podman-run(1): "rw,noexec,nosuid,nodev").
+const TMPFS_DEFAULT_OPTIONS: [&str; 4] = ["rw", "noexec", "nosuid", "nodev"];
+
+/// Pairs of options where a later one replaces an earlier one.
+const OPPOSITE_OPTIONS: [(&str, &str); 6] = [
+    ("ro", "rw"),
+    ("nosuid", "suid"),
+    ("nodev", "dev"),
+    ("noexec", "exec"),
+    ("tmpcopyup", "notmpcopyup"),
+    ("relatime", "norelatime"),
+];
+
+/// A resource `--ulimit` can set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum UlimitResource {
+    Core,
+    Cpu,
+    Data,
+    Fsize,
+    Locks,
+    Memlock,
+    Msgqueue,
+    Nice,
+    Nofile,
+    Nproc,
+    Rss,
+    Rtprio,
+    Rttime,
+    Sigpending,
+    Stack,
+}
+
+impl UlimitResource {
+    pub fn name(self) -> &'static str {
+        ULIMIT_NAMES
+            .iter()
+            .find(|(_, r)| *r == self)
+            .map(|(n, _)| *n)
+            .unwrap_or("unknown")
+    }
+
+    pub fn rlimit_type(self) -> PosixRlimitType {
+        match self {
+            Self::Core => PosixRlimitType::RlimitCore,
+            Self::Cpu => PosixRlimitType::RlimitCpu,
+            Self::Data => PosixRlimitType::RlimitData,
+            Self::Fsize => PosixRlimitType::RlimitFsize,
+            Self::Locks => PosixRlimitType::RlimitLocks,
+            Self::Memlock => PosixRlimitType::RlimitMemlock,
+            Self::Msgqueue => PosixRlimitType::RlimitMsgqueue,
+            Self::Nice => PosixRlimitType::RlimitNice,
+            Self::Nofile => PosixRlimitType::RlimitNofile,
+            Self::Nproc => PosixRlimitType::RlimitNproc,
+            Self::Rss => PosixRlimitType::RlimitRss,
+            Self::Rtprio => PosixRlimitType::RlimitRtprio,
+            Self::Rttime => PosixRlimitType::RlimitRttime,
+            Self::Sigpending => PosixRlimitType::RlimitSigpending,
+            Self::Stack => PosixRlimitType::RlimitStack,
+        }
+    }
+}
+
+/// One `--ulimit`; `None` is -1 or `unlimited`: the most the host allows (podman-run(1)).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ulimit {
+    pub resource: UlimitResource,
+    pub soft: Option<u64>,
+    pub hard: Option<u64>,
+}
+
+/// Where a `-v` mount comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum VolumeSource {
+    Host(PathBuf),
+    Named(String),
+    Anonymous,
+}
+
+/// One parsed `-v`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VolumeMount {
+    pub source: VolumeSource,
+    pub destination: String,
+    pub read_only: bool,
+    /// The remaining options in the order given (propagation, nosuid, ...), without ro/rw.
+    pub options: Vec<String>,
+}
+
+/// One parsed `--tmpfs`, with podman's defaults already merged into `options`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TmpfsMount {
+    pub destination: String,
+    pub options: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum SeccompMode {
+    #[default]
+    Default,
+    Unconfined,
+    Profile(PathBuf),
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum UsernsMode {
+    /// The user's own ID is root inside, subordinate IDs follow.
+    #[default]
+    Default,
+    /// The user's own ID keeps its number inside.
+    KeepId,
+    /// The user's own ID is not mapped at all.
+    NoMap,
+    /// No user namespace.
+    Host,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum NetworkMode {
+    /// A private network namespace with only loopback (podman's `none`).
+    #[default]
+    None,
+    Host,
+}
+
+/// One parsed `--security-opt`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SecurityOpt {
+    Seccomp(SeccompMode),
+    NoNewPrivileges(bool),
+    /// `label=...`: SELinux labels, which burrow does not apply.
+    Label(String),
+}
+
+/// Capabilities named by `--cap-add` or `--cap-drop`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CapabilitySet {
+    pub all: bool,
+    pub names: Vec<Capability>,
+}
+
+/// Plain data the CLI fills from `burrow run` flags; parsed where a parser exists, raw where the
+/// meaning needs host input (`-e NAME`, env files, user names).
+#[derive(Debug, Clone, Default)]
+pub struct RunOptions {
+    pub name: Option<String>,
+    /// Raw `-e` values: NAME=VALUE, NAME (host value) or PREFIX* (host values).
+    pub env: Vec<String>,
+    /// Contents of each `--env-file`, in order.
+    pub env_files: Vec<String>,
+    pub workdir: Option<String>,
+    /// `-u USER[:GROUP]`, resolved against the rootfs's /etc/passwd and /etc/group.
+    pub user: Option<String>,
+    pub group_add: Vec<String>,
+    /// `Some(vec![])` clears the image's entrypoint (`--entrypoint ""`).
+    pub entrypoint: Option<Vec<String>>,
+    pub command: Vec<String>,
+    pub hostname: Option<String>,
+    pub read_only: bool,
+    /// Mount tmpfs on /run, /tmp and /var/tmp with --read-only (podman's --read-only-tmpfs).
+    pub read_only_tmpfs: bool,
+    pub init: bool,
+    pub volumes: Vec<VolumeMount>,
+    pub tmpfs: Vec<TmpfsMount>,
+    pub cap_add: CapabilitySet,
+    pub cap_drop: CapabilitySet,
+    pub privileged: bool,
+    pub seccomp: SeccompMode,
+    pub no_new_privileges: bool,
+    pub ulimits: Vec<Ulimit>,
+    pub userns: UsernsMode,
+    pub network: NetworkMode,
+    pub pid_host: bool,
+    pub ipc_host: bool,
+    pub uts_host: bool,
+    pub cgroupns_host: bool,
+    pub labels: Vec<(String, String)>,
+    pub annotations: Vec<(String, String)>,
+    pub tty: bool,
+    pub interactive: bool,
+    pub replace: bool,
+    pub rm: bool,
+}
+
+impl RunOptions {
+    /// Applies one `--security-opt`.
+    pub fn apply_security_opt(&mut self, opt: SecurityOpt) {
+        match opt {
+            SecurityOpt::Seccomp(mode) => self.seccomp = mode,
+            SecurityOpt::NoNewPrivileges(on) => self.no_new_privileges = on,
+            SecurityOpt::Label(_) => {}
+        }
+    }
+}
+
+/// Parses `--ulimit TYPE=SOFT[:HARD]`; a missing HARD equals SOFT, as in podman.
+pub fn parse_ulimit(arg: &str) -> Result<Ulimit, SpecError> {
+    let bad = || SpecError::BadUlimit {
+        arg: arg.to_string(),
+    };
+    let (name, values) = arg.split_once('=').ok_or_else(bad)?;
+    let resource = ULIMIT_NAMES
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, r)| *r)
+        .ok_or_else(|| SpecError::UnknownUlimit {
+            name: name.to_string(),
+        })?;
+    let mut parts = values.split(':');
+    let soft = parse_ulimit_value(arg, parts.next().ok_or_else(bad)?)?;
+    let hard = match parts.next() {
+        Some(text) => parse_ulimit_value(arg, text)?,
+        None => soft,
+    };
+    if parts.next().is_some() {
+        return Err(bad());
+    }
+    if let (Some(s), Some(h)) = (soft, hard)
+        && s > h
+    {
+        return Err(SpecError::UlimitSoftAboveHard {
+            arg: arg.to_string(),
+            soft: s,
+            hard: h,
+        });
+    }
+    Ok(Ulimit {
+        resource,
+        soft,
+        hard,
+    })
+}
+
+fn parse_ulimit_value(arg: &str, text: &str) -> Result<Option<u64>, SpecError> {
+    if text == "-1" || text == "unlimited" {
+        return Ok(None);
+    }
+    text.parse::<u64>()
+        .map(Some)
+        .map_err(|_| SpecError::BadUlimitValue {
+            arg: arg.to_string(),
+            value: text.to_string(),
+        })
+}
+
+/// Parses `-v [HOST:]CTR[:OPTIONS]`. A source starting with `/` or `.` is a host path (a
+/// relative one is taken from `cwd`); any other source names a volume, as in podman.
+pub fn parse_volume(spec: &str, cwd: &Path) -> Result<VolumeMount, SpecError> {
+    let parts: Vec<&str> = spec.split(':').collect();
+    let (source, destination, options) = match parts.as_slice() {
+        [dst] => (VolumeSource::Anonymous, *dst, ""),
+        // `-v /ctr:ro`: an anonymous volume with options, told apart as podman does: the
+        // second part is a list of known options.
+        [dst, opts] if dst.starts_with('/') && is_option_list(opts) => {
+            (VolumeSource::Anonymous, *dst, *opts)
+        }
+        [src, dst] => (volume_source(src, cwd), *dst, ""),
+        [src, dst, opts] => (volume_source(src, cwd), *dst, *opts),
+        _ => {
+            return Err(SpecError::BadVolume {
+                spec: spec.to_string(),
+            });
+        }
+    };
+    if source == VolumeSource::Named(String::new()) || destination.is_empty() {
+        return Err(SpecError::BadVolume {
+            spec: spec.to_string(),
+        });
+    }
+    require_absolute(destination)?;
+    let mut read_only = None;
+    let mut rest = Vec::new();
+    for option in options.split(',').filter(|o| !o.is_empty()) {
+        if !VOLUME_OPTIONS.contains(&option) {
+            return Err(unknown_option("-v", spec, option));
+        }
+        match option {
+            "ro" | "rw" => {
+                if let Some(previous) = read_only.replace(option == "ro") {
+                    let first = if previous { "ro" } else { "rw" };
+                    return Err(conflict(spec, first, option));
+                }
+            }
+            _ => {
+                reject_opposite(spec, &rest, option)?;
+                rest.push(option.to_string());
+            }
+        }
+    }
+    Ok(VolumeMount {
+        source,
+        destination: destination.to_string(),
+        read_only: read_only.unwrap_or(false),
+        options: rest,
+    })
+}
+
+fn is_option_list(text: &str) -> bool {
+    text.split(',').all(|o| VOLUME_OPTIONS.contains(&o))
+}
+
+fn volume_source(text: &str, cwd: &Path) -> VolumeSource {
+    if text.starts_with('/') {
+        VolumeSource::Host(PathBuf::from(text))
+    } else if text.starts_with('.') {
+        VolumeSource::Host(cwd.join(text))
+    } else {
+        VolumeSource::Named(text.to_string())
+    }
+}
+
+fn require_absolute(path: &str) -> Result<(), SpecError> {
+    if path.starts_with('/') {
+        Ok(())
+    } else {
+        Err(SpecError::RelativeContainerPath {
+            path: path.to_string(),
+        })
+    }
+}
+
+fn unknown_option(flag: &'static str, spec: &str, option: &str) -> SpecError {
+    SpecError::UnknownMountOption {
+        flag,
+        spec: spec.to_string(),
+        option: option.to_string(),
+    }
+}
+
+fn conflict(spec: &str, first: &str, second: &str) -> SpecError {
+    SpecError::ConflictingMountOptions {
+        spec: spec.to_string(),
+        first: first.to_string(),
+        second: second.to_string(),
+    }
+}
+
+fn opposite_of(option: &str) -> Option<&'static str> {
+    OPPOSITE_OPTIONS.iter().find_map(|(a, b)| {
+        if *a == option {
+            Some(*b)
+        } else if *b == option {
+            Some(*a)
+        } else {
+            None
+        }
+    })
+}
+
+fn reject_opposite(spec: &str, given: &[String], option: &str) -> Result<(), SpecError> {
+    match opposite_of(option) {
+        Some(other) if given.iter().any(|g| g == other) => Err(conflict(spec, other, option)),
+        _ => Ok(()),
+    }
+}
+
+/// Parses `--tmpfs /path[:opts]`: podman's defaults (rw,noexec,nosuid,nodev) with each given
+/// option replacing its opposite.
+pub fn parse_tmpfs(spec: &str) -> Result<TmpfsMount, SpecError> {
+    let (destination, given) = spec.split_once(':').unwrap_or((spec, ""));
+    if destination.is_empty() {
+        return Err(SpecError::RelativeContainerPath {
+            path: String::new(),
+        });
+    }
+    require_absolute(destination)?;
+    let mut options: Vec<String> = TMPFS_DEFAULT_OPTIONS
+        .iter()
+        .map(|o| o.to_string())
+        .collect();
+    let mut seen: Vec<String> = Vec::new();
+    for option in given.split(',').filter(|o| !o.is_empty()) {
+        validate_tmpfs_option(spec, option)?;
+        reject_opposite(spec, &seen, option)?;
+        seen.push(option.to_string());
+        if let Some(other) = opposite_of(option) {
+            options.retain(|o| o != other && o != option);
+        }
+        options.push(option.to_string());
+    }
+    Ok(TmpfsMount {
+        destination: destination.to_string(),
+        options,
+    })
+}
+
+fn validate_tmpfs_option(spec: &str, option: &str) -> Result<(), SpecError> {
+    let known = match option.split_once('=') {
+        Some((key, value)) => TMPFS_VALUE_OPTIONS.contains(&key) && !value.is_empty(),
+        None => TMPFS_FLAGS.contains(&option),
+    };
+    if known {
+        Ok(())
+    } else {
+        Err(unknown_option("--tmpfs", spec, option))
+    }
+}
+
+/// Parses `-e` values in order. NAME alone takes the host's value and is dropped when the host
+/// has none; `PREFIX*` takes every host variable starting with PREFIX (podman's wildcard).
+pub fn parse_env_args(
+    args: &[String],
+    host_env: &[(String, String)],
+) -> Result<Vec<(String, String)>, SpecError> {
+    let mut out = Vec::new();
+    for arg in args {
+        parse_env_entry(arg, host_env, &mut out)?;
+    }
+    Ok(out)
+}
+
+/// Parses the text of an `--env-file`: one entry per line as with `-e`, blank lines and lines
+/// starting with `#` skipped, leading whitespace of the name ignored.
+pub fn parse_env_file(
+    text: &str,
+    host_env: &[(String, String)],
+) -> Result<Vec<(String, String)>, SpecError> {
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let line = line.trim_start();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        parse_env_entry(line, host_env, &mut out)?;
+    }
+    Ok(out)
+}
+
+fn parse_env_entry(
+    entry: &str,
+    host_env: &[(String, String)],
+    out: &mut Vec<(String, String)>,
+) -> Result<(), SpecError> {
+    let (name, value) = match entry.split_once('=') {
+        Some((name, value)) => (name.trim_start(), Some(value)),
+        None => (entry.trim_start(), None),
+    };
+    if name.is_empty() {
+        return Err(SpecError::BadEnv {
+            entry: entry.to_string(),
+        });
+    }
+    if name.chars().any(char::is_whitespace) {
+        return Err(SpecError::EnvNameWhitespace {
+            name: name.to_string(),
+        });
+    }
+    match (value, name.strip_suffix('*')) {
+        (Some(value), _) => out.push((name.to_string(), value.to_string())),
+        (None, Some(prefix)) => out.extend(
+            host_env
+                .iter()
+                .filter(|(n, _)| n.starts_with(prefix))
+                .cloned(),
+        ),
+        (None, None) => out.extend(host_env.iter().filter(|(n, _)| n == name).cloned()),
+    }
+    Ok(())
+}
+
+/// Parses the values of `--cap-add` or `--cap-drop`: with or without `CAP_`, any case, `ALL`.
+pub fn parse_capabilities(values: &[String]) -> Result<CapabilitySet, SpecError> {
+    let mut set = CapabilitySet::default();
+    for value in values.iter().flat_map(|v| v.split(',')) {
+        let upper = value.trim().to_ascii_uppercase();
+        let bare = upper.strip_prefix("CAP_").unwrap_or(&upper);
+        if bare == "ALL" {
+            set.all = true;
+            continue;
+        }
+        let cap = Capability::from_str(bare).map_err(|_| SpecError::UnknownCapability {
+            name: value.to_string(),
+        })?;
+        if !set.names.contains(&cap) {
+            set.names.push(cap);
+        }
+    }
+    Ok(set)
+}
+
+/// Parses `--security-opt`.
+pub fn parse_security_opt(opt: &str) -> Result<SecurityOpt, SpecError> {
+    let bad = || SpecError::BadSecurityOpt {
+        opt: opt.to_string(),
+    };
+    let (key, value) = match opt.split_once(['=', ':']) {
+        Some((key, value)) => (key, Some(value)),
+        None => (opt, None),
+    };
+    match (key, value) {
+        ("seccomp", Some("unconfined")) => Ok(SecurityOpt::Seccomp(SeccompMode::Unconfined)),
+        ("seccomp", Some(path)) if !path.is_empty() => Ok(SecurityOpt::Seccomp(
+            SeccompMode::Profile(PathBuf::from(path)),
+        )),
+        ("no-new-privileges", None | Some("true")) => Ok(SecurityOpt::NoNewPrivileges(true)),
+        ("no-new-privileges", Some("false")) => Ok(SecurityOpt::NoNewPrivileges(false)),
+        ("label", Some(value)) if !value.is_empty() => Ok(SecurityOpt::Label(value.to_string())),
+        _ => Err(bad()),
+    }
+}
+
+/// Parses `--userns`; the empty value is the default mapping.
+pub fn parse_userns(value: &str) -> Result<UsernsMode, SpecError> {
+    match value {
+        "" => Ok(UsernsMode::Default),
+        "keep-id" => Ok(UsernsMode::KeepId),
+        "nomap" => Ok(UsernsMode::NoMap),
+        "host" => Ok(UsernsMode::Host),
+        _ => Err(SpecError::BadUserns {
+            value: value.to_string(),
+        }),
+    }
+}
+
+/// Parses `--network`.
+pub fn parse_network(value: &str) -> Result<NetworkMode, SpecError> {
+    match value {
+        "none" => Ok(NetworkMode::None),
+        "host" => Ok(NetworkMode::Host),
+        _ => Err(SpecError::BadNetwork {
+            value: value.to_string(),
+        }),
+    }
+}
+
+/// Parses `--label KEY[=VALUE]`; a bare key gets an empty value, as in podman.
+pub fn parse_label(value: &str) -> Result<(String, String), SpecError> {
+    let (key, val) = value.split_once('=').unwrap_or((value, ""));
+    if key.is_empty() {
+        return Err(SpecError::BadKeyValue {
+            flag: "--label",
+            value: value.to_string(),
+        });
+    }
+    Ok((key.to_string(), val.to_string()))
+}
+
+/// Parses `--annotation KEY=VALUE`.
+pub fn parse_annotation(value: &str) -> Result<(String, String), SpecError> {
+    match value.split_once('=') {
+        Some((key, val)) if !key.is_empty() => Ok((key.to_string(), val.to_string())),
+        _ => Err(SpecError::BadKeyValue {
+            flag: "--annotation",
+            value: value.to_string(),
+        }),
+    }
+}
+
+/// Parses `--entrypoint`: "" clears the image's entrypoint, a JSON array gives the words, any
+/// other text is one word (podman's rules).
+pub fn parse_entrypoint(value: &str) -> Result<Vec<String>, SpecError> {
+    if value.is_empty() {
+        return Ok(Vec::new());
+    }
+    if value.starts_with('[') {
+        return serde_json::from_str(value).map_err(|e| SpecError::BadEntrypoint {
+            value: value.to_string(),
+            reason: format!("not a JSON array of strings ({e})"),
+        });
+    }
+    Ok(vec![value.to_string()])
+}
