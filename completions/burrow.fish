@@ -37,6 +37,7 @@ complete -c burrow -n "__fish_burrow_needs_command" -f -a "rmi" -d 'Remove one o
 complete -c burrow -n "__fish_burrow_needs_command" -f -a "tag" -d 'Add an additional name to a local image'
 complete -c burrow -n "__fish_burrow_needs_command" -f -a "login" -d 'Log in to a container registry'
 complete -c burrow -n "__fish_burrow_needs_command" -f -a "logout" -d 'Log out of a container registry'
+complete -c burrow -n "__fish_burrow_needs_command" -f -a "run" -d 'Run a command in a new container'
 complete -c burrow -n "__fish_burrow_needs_command" -f -a "version" -d 'Display the burrow version information'
 complete -c burrow -n "__fish_burrow_needs_command" -f -a "info" -d 'Display burrow related system information'
 complete -c burrow -n "__fish_burrow_needs_command" -f -a "completion" -d 'Generate shell autocompletions'
@@ -203,6 +204,38 @@ complete -c burrow -n "__fish_burrow_using_subcommand logout" -l log-level -d 'L
 complete -c burrow -n "__fish_burrow_using_subcommand logout" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
 complete -c burrow -n "__fish_burrow_using_subcommand logout" -s a -l all -d 'Remove the credentials of every registry'
 complete -c burrow -n "__fish_burrow_using_subcommand logout" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l name -d 'Name of the container' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -s e -l env -d 'Set environment variables (NAME=VALUE, or NAME to pass the host\'s value)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l env-file -d 'Read environment variables from a file' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -s w -l workdir -d 'Working directory inside the container' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -s u -l user -d 'Run as USER[:GROUP] (names from the image\'s /etc/passwd and /etc/group)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l group-add -d 'Additional groups to join' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l entrypoint -d 'Override the image\'s entrypoint (a word or a JSON array; "" clears it)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l hostname -d 'Set the container\'s hostname' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -s v -l volume -d 'Bind mount a volume: HOST-DIR:CONTAINER-DIR[:OPTIONS]' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l tmpfs -d 'Mount a tmpfs: CONTAINER-DIR[:OPTIONS]' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l cap-add -d 'Add Linux capabilities (or ALL)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l cap-drop -d 'Drop Linux capabilities (or ALL)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l security-opt -d 'Security options: seccomp=unconfined|PROFILE.json, no-new-privileges' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l ulimit -d 'Resource limits: NAME=SOFT[:HARD]' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l userns -d 'User namespace: keep-id, nomap or host' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l network -d 'Network: none (loopback only) or host' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -s l -l label -d 'Add a label: KEY=VALUE' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l annotation -d 'Add an annotation: KEY=VALUE' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l pull -d 'When to pull the image: always, missing, never, newer' -r -f -a "always\t''
+missing\t''
+never\t''
+newer\t''"
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or /tmp/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l log-level -d 'Log messages at and above this level: debug, info, warn, error' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l rm -d 'Remove the container when it exits'
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l read-only -d 'Mount the container\'s root filesystem read-only'
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l privileged -d 'Give the container all capabilities and no seccomp filter or masked paths'
+complete -c burrow -n "__fish_burrow_using_subcommand run" -s i -l interactive -d 'Keep standard input open'
+complete -c burrow -n "__fish_burrow_using_subcommand run" -s t -l tty -d 'Allocate a pseudo-terminal'
+complete -c burrow -n "__fish_burrow_using_subcommand run" -s h -l help -d 'Print help'
 complete -c burrow -n "__fish_burrow_using_subcommand version" -s f -l format -d 'Format the output with a Go template or as json' -r
 complete -c burrow -n "__fish_burrow_using_subcommand version" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand version" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or /tmp/burrow-UID)' -r -F

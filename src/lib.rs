@@ -9,5 +9,8 @@ pub mod config;
 pub mod image;
 pub mod layer;
 pub mod output;
+pub mod runtime;
+pub mod seccomp;
+pub mod spec;
 pub mod store;
 pub mod userns;

@@ -7,6 +7,7 @@ mod images;
 mod info;
 mod login;
 mod pull;
+mod run;
 mod version;
 
 use std::path::PathBuf;
@@ -85,6 +86,8 @@ pub enum Command {
     Login(login::LoginArgs),
     /// Log out of a container registry
     Logout(login::LogoutArgs),
+    /// Run a command in a new container
+    Run(Box<run::Args>),
     /// Display the burrow version information
     Version(version::Args),
     /// Display burrow related system information
@@ -155,6 +158,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Tag(args) => image::tag(args, &ctx),
         Command::Login(args) => login::login(args, &ctx),
         Command::Logout(args) => login::logout(args, &ctx),
+        Command::Run(args) => run::run(*args, &ctx),
         Command::Version(args) => version::run(args, &ctx),
         Command::Info(args) => info::run(args, &ctx),
         Command::Completion(args) => completion::run(args),

@@ -145,13 +145,29 @@ pub fn enter(id: &Identity) -> Result<(), UsernsError> {
 
 /// Without subordinate ranges a process may map its own IDs itself (setgroups must be denied).
 fn write_self_map(id: &Identity) -> Result<(), UsernsError> {
+    write_map_files("/proc/self", id)
+}
+
+/// Writes the single-ID maps of the process at `proc_dir` (its own, or a child's).
+fn write_map_files(proc_dir: &str, id: &Identity) -> Result<(), UsernsError> {
     let write = |what: &'static str, text: String| {
-        fs::write(format!("/proc/self/{what}"), text)
+        fs::write(format!("{proc_dir}/{what}"), text)
             .map_err(|source| UsernsError::SelfMap { what, source })
     };
     write("setgroups", "deny".into())?;
     write("uid_map", format!("0 {} 1\n", id.uid))?;
     write("gid_map", format!("0 {} 1\n", id.gid))
+}
+
+/// Writes the ID maps of the user namespace that `pid` (a child just cloned into it) lives
+/// in, from burrow's own namespace: newuidmap/newgidmap for subordinate ranges, or the
+/// single-ID maps directly.
+pub fn write_mappings(pid: Pid, id: &Identity) -> Result<(), UsernsError> {
+    if id.single_id() {
+        write_map_files(&format!("/proc/{pid}"), id)
+    } else {
+        run_map_tools(pid, id).map_err(|f| f.into_error(id))
+    }
 }
 
 /// The mapping of a namespace must be written from its parent namespace, and newuidmap (setuid

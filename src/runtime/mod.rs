@@ -1,0 +1,255 @@
+//! The built-in runtime: clone the container into its namespaces, map its IDs from outside,
+//! build its root filesystem and exec its process; then wait and report how it ended.
+//!
+//! The parent and the child talk over a socketpair, one named message per step
+//! (`channel::Message`): the child waits for `MappingWritten` before it touches anything, and
+//! reports any failure as `Failed` so the parent can print a real error instead of a silent exit.
+
+mod channel;
+mod files;
+mod mountopts;
+mod process;
+mod rootfs;
+
+pub use files::{ContainerFacts, write as write_container_files};
+pub use rootfs::{Rootfs, read_layer_file};
+
+use nix::sched::CloneFlags;
+use nix::sys::signal::Signal;
+use nix::sys::wait::{WaitStatus, waitpid};
+use nix::unistd::Pid;
+use oci_spec::runtime::{LinuxNamespaceType, Spec};
+
+use crate::userns::Identity;
+use channel::{Channel, Message};
+
+#[derive(Debug, thiserror::Error)]
+pub enum RuntimeError {
+    #[error("cannot {what}: {source}")]
+    Setup {
+        what: String,
+        source: std::io::Error,
+    },
+    #[error("invalid container configuration: {0}")]
+    Invalid(String),
+    /// The program could not be started; `code` is 126 or 127, as podman exits.
+    #[error("{message}")]
+    Exec { code: u8, message: String },
+    #[error(transparent)]
+    Userns(#[from] crate::userns::UsernsError),
+    #[error("cannot start the container process: {0}")]
+    Clone(nix::Error),
+    /// A failure the container's process reported before exec; the text is already complete.
+    #[error("{0}")]
+    Child(String),
+}
+
+impl RuntimeError {
+    /// The exit status burrow should end with for this error.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            RuntimeError::Exec { code, .. } => *code,
+            _ => 125,
+        }
+    }
+}
+
+/// Clone flags for the namespaces the spec asks to create (those without a path).
+fn namespace_flags(spec: &Spec) -> CloneFlags {
+    let mut flags = CloneFlags::empty();
+    let namespaces = spec
+        .linux()
+        .as_ref()
+        .and_then(|l| l.namespaces().clone())
+        .unwrap_or_default();
+    for ns in namespaces.iter().filter(|n| n.path().is_none()) {
+        flags |= match ns.typ() {
+            LinuxNamespaceType::User => CloneFlags::CLONE_NEWUSER,
+            LinuxNamespaceType::Mount => CloneFlags::CLONE_NEWNS,
+            LinuxNamespaceType::Pid => CloneFlags::CLONE_NEWPID,
+            LinuxNamespaceType::Uts => CloneFlags::CLONE_NEWUTS,
+            LinuxNamespaceType::Ipc => CloneFlags::CLONE_NEWIPC,
+            LinuxNamespaceType::Network => CloneFlags::CLONE_NEWNET,
+            LinuxNamespaceType::Cgroup => CloneFlags::CLONE_NEWCGROUP,
+            _ => CloneFlags::empty(),
+        };
+    }
+    flags
+}
+
+/// The child's side: wait for the mapping, build the container, exec. Never returns on success.
+fn child_main(
+    spec: &Spec,
+    rootfs: &Rootfs,
+    seccomp: Option<&seccompiler::BpfProgram>,
+    mut channel: Channel,
+) -> isize {
+    let result = (|| -> Result<std::convert::Infallible, RuntimeError> {
+        match channel.receive() {
+            Ok(Some(Message::MappingWritten)) => {}
+            _ => {
+                return Err(RuntimeError::Invalid(
+                    "the parent went away before mapping IDs".into(),
+                ));
+            }
+        }
+        rootfs::prepare(spec, rootfs)?;
+        process::exec(spec, seccomp)
+    })();
+    let error = result.unwrap_err();
+    let _ = channel.send(&Message::Failed {
+        message: error.to_string(),
+        code: error.exit_code(),
+    });
+    error.exit_code() as isize
+}
+
+/// How a container's process ended, as burrow's exit status: its own code, or 128 + signal.
+fn exit_code(status: WaitStatus) -> u8 {
+    match status {
+        WaitStatus::Exited(_, code) => code as u8,
+        WaitStatus::Signaled(_, signal, _) => 128u8.wrapping_add(signal as u8),
+        _ => 125,
+    }
+}
+
+/// The caller's identity with the ID maps the spec asks for (keep-id and nomap differ from the
+/// default rootless maps).
+fn with_spec_mappings(identity: &Identity, spec: &Spec) -> Identity {
+    let convert = |maps: &Option<Vec<oci_spec::runtime::LinuxIdMapping>>| {
+        maps.as_ref().map(|maps| {
+            maps.iter()
+                .map(|m| crate::userns::IdMap {
+                    container_id: m.container_id(),
+                    host_id: m.host_id(),
+                    size: m.size(),
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let mut out = identity.clone();
+    if let Some(linux) = spec.linux() {
+        if let Some(maps) = convert(linux.uid_mappings()) {
+            out.uid_map = maps;
+        }
+        if let Some(maps) = convert(linux.gid_mappings()) {
+            out.gid_map = maps;
+        }
+    }
+    out
+}
+
+/// A started container: its pid (in burrow's namespace) and the channel to hear failures.
+pub struct Started {
+    pub pid: Pid,
+    channel: Channel,
+}
+
+/// Starts the container described by `spec` on `rootfs`, returning once its process has exec'd.
+/// `seccomp` is the compiled filter to install (None: unconfined).
+///
+/// Must be called with no other thread running: clone copies only the calling thread.
+pub fn start(
+    spec: &Spec,
+    rootfs: &Rootfs,
+    identity: &Identity,
+    seccomp: Option<&seccompiler::BpfProgram>,
+) -> Result<Started, RuntimeError> {
+    let (mut parent, child) = Channel::pair().map_err(|e| RuntimeError::Setup {
+        what: "create the launch channel".into(),
+        source: e,
+    })?;
+    let flags = namespace_flags(spec);
+    let mut stack = vec![0u8; 1 << 20];
+    let mut child = Some(child);
+    let callback = Box::new(move || match child.take() {
+        Some(channel) => child_main(spec, rootfs, seccomp, channel),
+        None => 125,
+    });
+    // SAFETY: the caller guarantees a single-threaded process, so the child's copy of memory
+    // holds no lock another thread owned; the child only runs `child_main`, which ends in exec
+    // or exit, and the stack outlives the call because the child gets its own copy of it.
+    let pid =
+        unsafe { nix::sched::clone(callback, &mut stack, flags, Some(Signal::SIGCHLD as i32)) }
+            .map_err(RuntimeError::Clone)?;
+    let mapped = if flags.contains(CloneFlags::CLONE_NEWUSER) {
+        crate::userns::write_mappings(pid, &with_spec_mappings(identity, spec))
+    } else {
+        Ok(())
+    };
+    if let Err(e) = mapped {
+        let _ = nix::sys::signal::kill(pid, Signal::SIGKILL);
+        let _ = waitpid(pid, None);
+        return Err(e.into());
+    }
+    let _ = parent.send(&Message::MappingWritten);
+    match parent.receive() {
+        // End-of-file: the child's end closed on exec.
+        Ok(None) => Ok(Started {
+            pid,
+            channel: parent,
+        }),
+        Ok(Some(Message::Failed { message, code })) => {
+            let _ = waitpid(pid, None);
+            Err(if code == 125 {
+                RuntimeError::Child(message)
+            } else {
+                RuntimeError::Exec { code, message }
+            })
+        }
+        other => {
+            let _ = waitpid(pid, None);
+            Err(RuntimeError::Invalid(format!(
+                "unexpected message from the container: {other:?}"
+            )))
+        }
+    }
+}
+
+impl Started {
+    /// Waits for the container's process to end and returns burrow's exit status for it.
+    pub fn wait(self) -> Result<u8, RuntimeError> {
+        drop(self.channel);
+        loop {
+            match waitpid(self.pid, None) {
+                Ok(status @ (WaitStatus::Exited(..) | WaitStatus::Signaled(..))) => {
+                    return Ok(exit_code(status));
+                }
+                Ok(_) | Err(nix::Error::EINTR) => continue,
+                Err(e) => {
+                    return Err(RuntimeError::Setup {
+                        what: "wait for the container".into(),
+                        source: e.into(),
+                    });
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exit_codes_follow_podman() {
+        assert_eq!(exit_code(WaitStatus::Exited(Pid::from_raw(1), 3)), 3);
+        assert_eq!(
+            exit_code(WaitStatus::Signaled(
+                Pid::from_raw(1),
+                Signal::SIGKILL,
+                false
+            )),
+            137
+        );
+    }
+
+    #[test]
+    fn only_namespaces_without_a_path_are_created() {
+        let spec = Spec::rootless(1000, 1000);
+        let flags = namespace_flags(&spec);
+        assert!(flags.contains(
+            CloneFlags::CLONE_NEWUSER | CloneFlags::CLONE_NEWNS | CloneFlags::CLONE_NEWPID
+        ));
+    }
+}

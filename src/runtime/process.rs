@@ -1,0 +1,265 @@
+//! The last steps in the container before exec: hostname, limits, privileges, identity,
+//! working directory and the program itself.
+
+use std::ffi::CString;
+use std::path::{Path, PathBuf};
+
+use caps::{CapSet, Capability, CapsHashSet};
+use oci_spec::runtime::{Process, Spec};
+
+use super::RuntimeError;
+
+/// podman's exit codes for a program that cannot be run.
+pub const EXIT_CANNOT_EXECUTE: u8 = 126;
+pub const EXIT_NOT_FOUND: u8 = 127;
+
+fn to_caps(list: Option<&oci_spec::runtime::Capabilities>) -> CapsHashSet {
+    list.map(|set| {
+        set.iter()
+            .filter_map(|c| {
+                c.to_string()
+                    .trim_start_matches("CAP_")
+                    .parse::<Capability>()
+                    .ok()
+                    .or_else(|| format!("CAP_{c}").parse().ok())
+            })
+            .collect()
+    })
+    .unwrap_or_default()
+}
+
+fn caps_err(what: &'static str) -> impl FnOnce(caps::errors::CapsError) -> RuntimeError {
+    move |e| RuntimeError::Setup {
+        what: what.to_string(),
+        source: std::io::Error::other(e.to_string()),
+    }
+}
+
+/// Sets the five capability sets the spec asks for. The bounding set is cut first, while
+/// CAP_SETPCAP is still held.
+fn apply_capabilities(process: &Process) -> Result<(), RuntimeError> {
+    let Some(c) = process.capabilities() else {
+        return Ok(());
+    };
+    let bounding = to_caps(c.bounding().as_ref());
+    for cap in caps::all() {
+        if !bounding.contains(&cap) {
+            // Capabilities the kernel does not know cannot be dropped; that is fine.
+            let _ = caps::drop(None, CapSet::Bounding, cap);
+        }
+    }
+    // The kernel wants effective within permitted at every step, so shrink effective first.
+    caps::set(None, CapSet::Effective, &to_caps(c.effective().as_ref()))
+        .map_err(caps_err("set effective capabilities"))?;
+    caps::set(None, CapSet::Permitted, &to_caps(c.permitted().as_ref()))
+        .map_err(caps_err("set permitted capabilities"))?;
+    caps::set(
+        None,
+        CapSet::Inheritable,
+        &to_caps(c.inheritable().as_ref()),
+    )
+    .map_err(caps_err("set inheritable capabilities"))?;
+    caps::set(None, CapSet::Ambient, &to_caps(c.ambient().as_ref()))
+        .map_err(caps_err("set ambient capabilities"))
+}
+
+fn apply_rlimits(process: &Process) -> Result<(), RuntimeError> {
+    for limit in process.rlimits().as_deref().unwrap_or_default() {
+        let resource = limit.typ() as libc::c_int;
+        let value = libc::rlimit {
+            rlim_cur: limit.soft(),
+            rlim_max: limit.hard(),
+        };
+        // SAFETY: setrlimit reads a valid, initialised rlimit struct and has no other effects.
+        let rc = unsafe { libc::setrlimit(resource as _, &value) };
+        if rc != 0 {
+            return Err(RuntimeError::Setup {
+                what: format!(
+                    "set limit {:?} to {}:{}",
+                    limit.typ(),
+                    limit.soft(),
+                    limit.hard()
+                ),
+                source: std::io::Error::last_os_error(),
+            });
+        }
+    }
+    Ok(())
+}
+
+fn set_identity(process: &Process) -> Result<(), RuntimeError> {
+    let user = process.user();
+    let sys = |what: &'static str| {
+        move |e: nix::Error| RuntimeError::Setup {
+            what: what.into(),
+            source: e.into(),
+        }
+    };
+    let groups: Vec<nix::unistd::Gid> = user
+        .additional_gids()
+        .as_deref()
+        .unwrap_or_default()
+        .iter()
+        .map(|g| nix::unistd::Gid::from_raw(*g))
+        .collect();
+    // setgroups is denied in a single-ID user namespace; there is nothing to set there anyway.
+    match nix::unistd::setgroups(&groups) {
+        Ok(()) | Err(nix::Error::EPERM) if groups.is_empty() => {}
+        Ok(()) => {}
+        Err(e) => return Err(sys("set supplementary groups")(e)),
+    }
+    let gid = nix::unistd::Gid::from_raw(user.gid());
+    nix::unistd::setresgid(gid, gid, gid).map_err(sys("set the group ID"))?;
+    // Keep capabilities across the uid change; the sets are applied right after.
+    caps::securebits::set_keepcaps(true).map_err(caps_err("keep capabilities"))?;
+    let uid = nix::unistd::Uid::from_raw(user.uid());
+    nix::unistd::setresuid(uid, uid, uid).map_err(sys("set the user ID"))
+}
+
+/// Finds the program as execvp would, on the container's PATH.
+fn find_program(name: &str, env: &[String]) -> Option<PathBuf> {
+    if name.contains('/') {
+        return Some(PathBuf::from(name));
+    }
+    let path = env
+        .iter()
+        .find_map(|e| e.strip_prefix("PATH="))
+        .unwrap_or("/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
+    path.split(':')
+        .map(|dir| Path::new(if dir.is_empty() { "." } else { dir }).join(name))
+        .find(|candidate| std::fs::metadata(candidate).is_ok_and(|m| m.is_file()))
+}
+
+fn cstrings(items: &[String]) -> Result<Vec<CString>, RuntimeError> {
+    items
+        .iter()
+        .map(|s| {
+            CString::new(s.as_bytes())
+                .map_err(|_| RuntimeError::Invalid(format!("\"{s}\" contains a NUL byte")))
+        })
+        .collect()
+}
+
+/// Installs the filter with seccomp(2) itself: seccompiler's `apply_filter` always sets
+/// no_new_privs, which podman leaves off by default so setuid programs keep working.
+fn apply_seccomp(filter: &seccompiler::BpfProgram) -> Result<(), RuntimeError> {
+    // The kernel's struct sock_fprog.
+    #[repr(C)]
+    struct SockFprog {
+        len: u16,
+        filter: *const seccompiler::sock_filter,
+    }
+    let setup_err = |source| RuntimeError::Setup {
+        what: "install the seccomp filter".into(),
+        source,
+    };
+    let len = u16::try_from(filter.len())
+        .map_err(|_| setup_err(std::io::Error::other("the filter is too long")))?;
+    let program = SockFprog {
+        len,
+        filter: filter.as_ptr(),
+    };
+    // SAFETY: `program` points at `filter`, which outlives the call; the kernel copies the
+    // instructions and keeps no pointer to them.
+    let rc = unsafe {
+        libc::syscall(
+            libc::SYS_seccomp,
+            libc::SECCOMP_SET_MODE_FILTER,
+            0,
+            &program as *const SockFprog,
+        )
+    };
+    if rc != 0 {
+        return Err(setup_err(std::io::Error::last_os_error()));
+    }
+    Ok(())
+}
+
+/// Everything from the hostname to exec. Returns only on failure.
+///
+/// The seccomp filter goes on as runc orders it: without no_new_privs the kernel only accepts
+/// a filter while CAP_SYS_ADMIN is held, so it is installed before the identity and capability
+/// changes (which the default profile allows); with no_new_privs, last, just before exec.
+pub fn exec(
+    spec: &Spec,
+    seccomp: Option<&seccompiler::BpfProgram>,
+) -> Result<std::convert::Infallible, RuntimeError> {
+    let process = spec
+        .process()
+        .as_ref()
+        .ok_or_else(|| RuntimeError::Invalid("the spec has no process".into()))?;
+    if let Some(hostname) = spec.hostname() {
+        nix::unistd::sethostname(hostname).map_err(|e| RuntimeError::Setup {
+            what: format!("set the hostname {hostname}"),
+            source: e.into(),
+        })?;
+    }
+    apply_rlimits(process)?;
+    let no_new_privs = process.no_new_privileges().unwrap_or(false);
+    if let (Some(filter), false) = (seccomp, no_new_privs) {
+        apply_seccomp(filter)?;
+    }
+    set_identity(process)?;
+    apply_capabilities(process)?;
+    if no_new_privs {
+        nix::sys::prctl::set_no_new_privs().map_err(|e| RuntimeError::Setup {
+            what: "set no_new_privs".into(),
+            source: e.into(),
+        })?;
+        if let Some(filter) = seccomp {
+            apply_seccomp(filter)?;
+        }
+    }
+    let cwd = process.cwd();
+    nix::unistd::chdir(cwd).map_err(|e| RuntimeError::Setup {
+        what: format!("enter the working directory {}", cwd.display()),
+        source: e.into(),
+    })?;
+    let args = process.args().clone().unwrap_or_default();
+    let env = process.env().clone().unwrap_or_default();
+    let Some(name) = args.first() else {
+        return Err(RuntimeError::Invalid("no command to run".into()));
+    };
+    let Some(program) = find_program(name, &env) else {
+        return Err(RuntimeError::Exec {
+            code: EXIT_NOT_FOUND,
+            message: format!(
+                "executable file `{name}` not found in $PATH: No such file or directory"
+            ),
+        });
+    };
+    let c_program = CString::new(program.as_os_str().as_encoded_bytes())
+        .map_err(|_| RuntimeError::Invalid(format!("\"{name}\" contains a NUL byte")))?;
+    let errno = nix::unistd::execve(&c_program, &cstrings(&args)?, &cstrings(&env)?).unwrap_err();
+    let code = if errno == nix::Error::ENOENT {
+        EXIT_NOT_FOUND
+    } else {
+        EXIT_CANNOT_EXECUTE
+    };
+    Err(RuntimeError::Exec {
+        code,
+        message: format!("{}: {}", program.display(), std::io::Error::from(errno)),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn programs_are_found_on_the_container_path() {
+        let env = vec!["PATH=/nonexistent:/bin".to_string()];
+        assert_eq!(find_program("sh", &env), Some(PathBuf::from("/bin/sh")));
+        assert_eq!(find_program("./x", &env), Some(PathBuf::from("./x")));
+        assert_eq!(find_program("no-such-program-anywhere", &env), None);
+    }
+
+    #[test]
+    fn capability_names_parse_with_or_without_prefix() {
+        use oci_spec::runtime::Capability as Oci;
+        let set: oci_spec::runtime::Capabilities = [Oci::Chown, Oci::Kill].into_iter().collect();
+        let parsed = to_caps(Some(&set));
+        assert!(parsed.contains(&Capability::CAP_CHOWN) && parsed.contains(&Capability::CAP_KILL));
+        assert_eq!(parsed.len(), 2);
+    }
+}

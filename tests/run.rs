@@ -1,0 +1,170 @@
+//! `burrow run` as the unprivileged test user: namespaces, rootfs, security defaults, exit codes.
+
+mod common;
+
+use common::*;
+
+fn sandbox_with_busybox() -> Sandbox {
+    let sb = Sandbox::new();
+    sb.pull("busybox:latest");
+    sb
+}
+
+fn sh(sb: &Sandbox, script: &str) -> Run {
+    sb.run(&["run", "--rm", "busybox", "sh", "-c", script])
+}
+
+#[test]
+fn runs_a_command_and_returns_its_exit_code() {
+    let sb = sandbox_with_busybox();
+    let run = sb.ok(&["run", "--rm", "busybox", "echo", "hello", "world"]);
+    assert_eq!(run.stdout(), "hello world\n");
+    assert_eq!(sh(&sb, "exit 3").code(), 3);
+    // The image's Cmd runs when none is given.
+    let default = sb.run(&["run", "--rm", "busybox"]);
+    default.assert_code(0);
+}
+
+#[test]
+fn commands_that_cannot_run_get_126_and_127() {
+    let sb = sandbox_with_busybox();
+    sb.run(&["run", "--rm", "busybox", "nosuchcommand"])
+        .assert_error(127, &["nosuchcommand", "not found"]);
+    sb.run(&["run", "--rm", "busybox", "/etc/passwd"])
+        .assert_error(126, &["/etc/passwd", "ermission denied"]);
+    sb.run(&["run", "--rm", "nosuchimage", "true"])
+        .assert_error(125, &["nosuchimage"]);
+    // Nothing is left behind by failed runs.
+    let containers = sb.graph_root().join("containers");
+    let left: Vec<_> = std::fs::read_dir(&containers)
+        .map(|e| e.flatten().collect())
+        .unwrap_or_default();
+    assert!(left.is_empty(), "{left:?}");
+}
+
+#[test]
+fn the_container_has_its_own_namespaces() {
+    let sb = sandbox_with_busybox();
+    // PID 1 is the command itself, in a new PID namespace.
+    let pid1 = sh(&sb, "cat /proc/1/cmdline | tr '\\0' ' '");
+    pid1.assert_code(0);
+    assert!(pid1.stdout().starts_with("sh -c"), "{}", pid1.stdout());
+    // Root inside, mapped to the user outside; image owners stay as the image says.
+    let ids = sh(
+        &sb,
+        "id -u; stat -c %u:%g /home/app; cat /proc/self/uid_map",
+    );
+    let out = ids.stdout();
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[0], "0");
+    assert_eq!(lines[1], "1000:1000");
+    assert!(
+        lines[2]
+            .split_whitespace()
+            .eq(["0", &sb.user.uid.to_string(), "1"]),
+        "{out}"
+    );
+    // Only loopback in the network namespace, and the UTS namespace has its own name.
+    let net = sh(
+        &sb,
+        "cut -d: -f1 /proc/net/dev | tail -n +3 | tr -d ' '; hostname",
+    );
+    let out = net.stdout();
+    assert_eq!(out.lines().next(), Some("lo"), "{out}");
+    assert_eq!(out.lines().count(), 2, "{out}");
+    assert_ne!(
+        out.lines().last().unwrap(),
+        nix::unistd::gethostname().unwrap().to_string_lossy()
+    );
+}
+
+#[test]
+fn security_defaults_match_podman() {
+    let sb = sandbox_with_busybox();
+    let status = sh(
+        &sb,
+        "grep -E '^(CapEff|CapBnd|NoNewPrivs|Seccomp):' /proc/self/status",
+    )
+    .stdout();
+    // CHOWN DAC_OVERRIDE FOWNER FSETID KILL SETGID SETUID SETPCAP NET_BIND_SERVICE SYS_CHROOT SETFCAP
+    assert!(status.contains("CapEff:\t00000000800405fb"), "{status}");
+    assert!(status.contains("CapBnd:\t00000000800405fb"), "{status}");
+    assert!(status.contains("NoNewPrivs:\t0"), "{status}");
+    assert!(status.contains("Seccomp:\t2"), "{status}");
+    let nnp = sb.run(&[
+        "run",
+        "--rm",
+        "--security-opt",
+        "no-new-privileges",
+        "busybox",
+        "grep",
+        "NoNewPrivs",
+        "/proc/self/status",
+    ]);
+    assert!(nnp.stdout().contains("NoNewPrivs:\t1"), "{}", nnp.stdout());
+    // Read-only and masked kernel files.
+    assert_ne!(sh(&sb, "echo h > /proc/sysrq-trigger").code(), 0);
+    // /proc/kcore is podman's best-known masked path but this kernel has none; /proc/keys,
+    // /proc/timer_list and /proc/acpi exist here and must be covered by mounts.
+    let mounts = sh(&sb, "cut -d' ' -f5,6 /proc/self/mountinfo").stdout();
+    for masked in ["/proc/keys", "/proc/timer_list", "/proc/acpi"] {
+        assert!(
+            mounts.lines().any(|l| l.starts_with(&format!("{masked} "))),
+            "{masked} not masked:\n{mounts}"
+        );
+    }
+    // Only the paths this kernel has (it has no /proc/sysrq-trigger, for one).
+    let present = [
+        "/proc/sysrq-trigger",
+        "/proc/sys",
+        "/proc/irq",
+        "/proc/bus",
+        "/proc/fs",
+    ]
+    .into_iter()
+    .filter(|p| std::path::Path::new(p).exists());
+    for readonly in present {
+        assert!(
+            mounts
+                .lines()
+                .any(|l| l.starts_with(&format!("{readonly} ro"))),
+            "{readonly} not read-only:\n{mounts}"
+        );
+    }
+    assert_eq!(sh(&sb, "ls -A /proc/acpi | wc -l").stdout().trim(), "0");
+    assert_ne!(sh(&sb, "touch /sys/x").code(), 0);
+}
+
+#[test]
+fn the_container_cannot_write_outside_its_rootfs() {
+    let sb = sandbox_with_busybox();
+    let marker = sb.dir.join("host-marker");
+    sh(
+        &sb,
+        &format!(
+            "echo pwned > {} ; mkdir -p /tmp/x && echo y > /tmp/x/f",
+            marker.display()
+        ),
+    );
+    assert!(!marker.exists(), "the container wrote onto the host");
+    // Writes land in the container's upper layer, never in the shared image layers.
+    let layer = sb.layer_diff(
+        fixture("busybox:latest")["layers"][0]["diff_id"]
+            .as_str()
+            .unwrap(),
+    );
+    assert!(!layer.join("tmp/x").exists());
+    // And each container starts from the image again.
+    assert_ne!(sh(&sb, "test -e /tmp/x").code(), 0);
+}
+
+#[test]
+fn rm_leaves_no_container_behind() {
+    let sb = sandbox_with_busybox();
+    sh(&sb, "echo data > /root/file");
+    let containers = sb.graph_root().join("containers");
+    let left: Vec<_> = std::fs::read_dir(&containers)
+        .map(|e| e.flatten().collect())
+        .unwrap_or_default();
+    assert!(left.is_empty(), "{left:?}");
+}
