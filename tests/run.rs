@@ -168,3 +168,126 @@ fn rm_leaves_no_container_behind() {
         .unwrap_or_default();
     assert!(left.is_empty(), "{left:?}");
 }
+
+#[test]
+fn podman_run_flags_shape_the_process() {
+    let sb = sandbox_with_busybox();
+    let run = sb.ok(&[
+        "run",
+        "--rm",
+        "-e",
+        "FOO=bar",
+        "-w",
+        "/tmp",
+        "-u",
+        "app",
+        "--hostname",
+        "box",
+        "busybox",
+        "sh",
+        "-c",
+        "echo $FOO; pwd; id -u; id -g; hostname; echo $HOME; grep -c . /etc/hostname",
+    ]);
+    assert_eq!(run.stdout(), "bar\n/tmp\n1000\n1000\nbox\n/home/app\n1\n");
+    // A non-root user keeps no effective capabilities, as in podman.
+    let caps = sb.ok(&[
+        "run",
+        "--rm",
+        "-u",
+        "1000:1000",
+        "busybox",
+        "grep",
+        "CapEff",
+        "/proc/self/status",
+    ]);
+    assert_eq!(caps.stdout(), "CapEff:\t0000000000000000\n");
+    let dropped = sb.ok(&[
+        "run",
+        "--rm",
+        "--cap-drop",
+        "ALL",
+        "busybox",
+        "grep",
+        "CapEff",
+        "/proc/self/status",
+    ]);
+    assert_eq!(dropped.stdout(), "CapEff:\t0000000000000000\n");
+    assert_ne!(
+        sb.run(&["run", "--rm", "--read-only", "busybox", "touch", "/x"])
+            .code(),
+        0
+    );
+    // The image's default user and the generated files podman provides.
+    let env = sb.ok(&[
+        "run",
+        "--rm",
+        "busybox",
+        "sh",
+        "-c",
+        "cat /run/.containerenv; echo $container; echo $PATH",
+    ]);
+    let out = env.stdout();
+    assert!(out.contains("rootless=1"), "{out}");
+    assert!(out.contains("engine=\"burrow-"), "{out}");
+    assert!(
+        out.contains("/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"),
+        "{out}"
+    );
+}
+
+#[test]
+fn bad_run_input_gets_specific_errors() {
+    let sb = sandbox_with_busybox();
+    sb.run(&["run", "--rm", "-u", "nosuchuser", "busybox", "true"])
+        .assert_error(125, &["unable to find user nosuchuser"]);
+    sb.run(&["run", "--rm", "--ulimit", "nofile=abc", "busybox", "true"])
+        .assert_error(125, &["nofile=abc"]);
+    sb.run(&["run", "--rm", "--cap-add", "CAP_NOPE", "busybox", "true"])
+        .assert_error(125, &["NOPE"]);
+    sb.run(&["run", "--rm", "-v", "relative:/x", "busybox", "true"])
+        .assert_code(125);
+    sb.run(&["run", "--rm", "-v", "/tmp:x", "busybox", "true"])
+        .assert_error(125, &["x"]);
+    sb.run(&["run", "--rm", "--entrypoint", "", "busybox"])
+        .assert_code(0);
+    let containers = sb.graph_root().join("containers");
+    let left: Vec<_> = std::fs::read_dir(&containers)
+        .map(|e| e.flatten().collect())
+        .unwrap_or_default();
+    assert!(left.is_empty(), "{left:?}");
+}
+
+#[test]
+fn volumes_and_tmpfs_are_mounted() {
+    let sb = sandbox_with_busybox();
+    let shared = sb.home.join("shared");
+    std::fs::create_dir_all(&shared).unwrap();
+    std::fs::write(shared.join("in"), "from host\n").unwrap();
+    sb.chown_home();
+    let volume = format!("{}:/data", shared.display());
+    let run = sb.ok(&[
+        "run",
+        "--rm",
+        "-v",
+        &volume,
+        "--tmpfs",
+        "/scratch",
+        "busybox",
+        "sh",
+        "-c",
+        "cat /data/in; echo out > /data/out; touch /scratch/t && echo tmpfs-ok",
+    ]);
+    assert_eq!(run.stdout(), "from host\ntmpfs-ok\n");
+    assert_eq!(
+        std::fs::read_to_string(shared.join("out")).unwrap(),
+        "out\n"
+    );
+    // Files the container's root writes belong to the user on the host.
+    assert_eq!(owner(&shared.join("out")), (sb.user.uid, sb.user.gid));
+    let ro = format!("{}:/data:ro", shared.display());
+    assert_ne!(
+        sb.run(&["run", "--rm", "-v", &ro, "busybox", "touch", "/data/x"])
+            .code(),
+        0
+    );
+}
