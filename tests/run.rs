@@ -291,3 +291,33 @@ fn volumes_and_tmpfs_are_mounted() {
         0
     );
 }
+
+#[test]
+fn system_directories_symlinked_to_the_host_cannot_redirect_mounts() {
+    let sb = Sandbox::new();
+    sb.pull("evil:rootlinks");
+    let image = image_ref("evil:rootlinks");
+    let run = sb.run(&[
+        "run",
+        "--rm",
+        &image,
+        "/bin/sh",
+        "-c",
+        "echo pwned > /etc/pwned; ls /proc/self >/dev/null",
+    ]);
+    assert!(
+        run.code() == 0 || run.stderr().contains("Error: "),
+        "{}",
+        run.stderr()
+    );
+    for path in fixture("evil:rootlinks")["host_paths_must_not_exist"]
+        .as_array()
+        .unwrap()
+    {
+        let path = path.as_str().unwrap();
+        assert!(
+            !std::path::Path::new(path).exists(),
+            "{path} was created on the host"
+        );
+    }
+}

@@ -7,6 +7,7 @@
 
 use std::ffi::OsStr;
 use std::os::fd::{AsFd, AsRawFd, OwnedFd};
+use std::os::unix::ffi::OsStringExt;
 use std::path::{Component, Path, PathBuf};
 
 use nix::mount::{MntFlags, MsFlags, mount, umount2};
@@ -85,13 +86,25 @@ pub fn mount_overlay(rootfs: &Rootfs) -> Result<(), RuntimeError> {
 }
 
 /// Opens `path` inside `root` as an O_PATH descriptor, creating missing directories (and, when
-/// `file` is set, the final component as an empty file) without leaving the root.
+/// `file` is set, the final component as an empty file) without leaving the root. A dangling
+/// symlink on the way is followed inside the root and its target created there, as crun does.
 pub fn resolve_in_root(root: &OwnedFd, path: &Path, file: bool) -> Result<OwnedFd, RuntimeError> {
+    resolve_in_root_depth(root, path, file, 0)
+}
+
+/// Symlink hops before giving up, as the kernel's ELOOP limit.
+const MAX_SYMLINKS: usize = 40;
+
+fn resolve_in_root_depth(
+    root: &OwnedFd,
+    path: &Path,
+    file: bool,
+    depth: usize,
+) -> Result<OwnedFd, RuntimeError> {
     let how = ResolveFlags::IN_ROOT | ResolveFlags::NO_MAGICLINKS;
     let open = |p: &Path, flags: OFlags| {
         rustix::fs::openat2(root.as_fd(), p, flags | OFlags::CLOEXEC, Mode::empty(), how)
     };
-    let mut current = PathBuf::new();
     let components: Vec<&OsStr> = path
         .components()
         .filter_map(|c| match c {
@@ -99,6 +112,7 @@ pub fn resolve_in_root(root: &OwnedFd, path: &Path, file: bool) -> Result<OwnedF
             _ => None,
         })
         .collect();
+    let mut current = PathBuf::new();
     for (i, name) in components.iter().enumerate() {
         let parent = open(&current_or_dot(&current), OFlags::PATH | OFlags::DIRECTORY)
             .map_err(sys(format!("open {} in the container", current.display())))?;
@@ -114,27 +128,45 @@ pub fn resolve_in_root(root: &OwnedFd, path: &Path, file: bool) -> Result<OwnedF
                 ));
             }
         }
-        if last && file {
-            let fd = rustix::fs::openat(
+        let created = if last && file {
+            rustix::fs::openat(
                 parent.as_fd(),
                 *name,
                 OFlags::CREATE | OFlags::WRONLY | OFlags::CLOEXEC | OFlags::NOFOLLOW,
                 Mode::from_raw_mode(0o644),
             )
-            .map_err(sys(format!(
-                "create {} in the container",
-                current.display()
-            )))?;
-            drop(fd);
+            .map(drop)
         } else {
-            match rustix::fs::mkdirat(parent.as_fd(), *name, Mode::from_raw_mode(0o755)) {
-                Ok(()) | Err(Errno::EXIST) => {}
-                Err(e) => {
-                    return Err(sys(format!(
-                        "create {} in the container",
-                        current.display()
-                    ))(e));
+            rustix::fs::mkdirat(parent.as_fd(), *name, Mode::from_raw_mode(0o755))
+        };
+        match created {
+            Ok(()) => {}
+            // The name exists but did not resolve: a dangling symlink. Its target is created
+            // inside the root, then the rest of the path is resolved from there.
+            Err(Errno::EXIST | Errno::LOOP) => {
+                if depth >= MAX_SYMLINKS {
+                    return Err(sys(format!("resolve {} in the container", path.display()))(
+                        Errno::LOOP,
+                    ));
                 }
+                let target =
+                    rustix::fs::readlinkat(parent.as_fd(), *name, Vec::new()).map_err(sys(
+                        format!("read the link {} in the container", current.display()),
+                    ))?;
+                let target = PathBuf::from(std::ffi::OsString::from_vec(target.into_bytes()));
+                let mut next = match current.parent() {
+                    _ if target.is_absolute() => target,
+                    Some(dir) => dir.join(target),
+                    None => target,
+                };
+                next.extend(&components[i + 1..]);
+                return resolve_in_root_depth(root, &next, file, depth + 1);
+            }
+            Err(e) => {
+                return Err(sys(format!(
+                    "create {} in the container",
+                    current.display()
+                ))(e));
             }
         }
         if last {
