@@ -829,16 +829,7 @@ fn user_mounts(opts: &RunOptions) -> Result<Vec<Mount>, SpecError> {
 /// A `-v` bind: recursive and private unless the options say otherwise, as podman makes it.
 /// SELinux, overlay, chown and idmap options stay out of the mount flags.
 fn volume_mount(destination: &str, source: &Path, read_only: bool, given: &[String]) -> Mount {
-    const PROPAGATION: [&str; 8] = [
-        "private",
-        "rprivate",
-        "shared",
-        "rshared",
-        "slave",
-        "rslave",
-        "unbindable",
-        "runbindable",
-    ];
+    use super::options::PROPAGATION;
     const NOT_MOUNT_FLAGS: [&str; 7] = ["z", "Z", "O", "U", "idmap", "copy", "nocopy"];
     let mut options: Vec<&str> = Vec::new();
     if !given.iter().any(|o| o == "bind" || o == "rbind") {

@@ -27,6 +27,18 @@ const ULIMIT_NAMES: [(&str, UlimitResource); 15] = [
     ("stack", UlimitResource::Stack),
 ];
 
+/// Mount propagation words, shared by volume parsing and spec building.
+pub(super) const PROPAGATION: [&str; 8] = [
+    "private",
+    "rprivate",
+    "shared",
+    "rshared",
+    "slave",
+    "rslave",
+    "unbindable",
+    "runbindable",
+];
+
 /// Options of `-v` that podman accepts; z/Z (SELinux relabel), O (overlay), U (chown) and
 /// idmap are accepted for command-line compatibility and left to the runtime.
 const VOLUME_OPTIONS: [&str; 27] = [
