@@ -206,22 +206,60 @@ pub fn start(
     }
 }
 
+/// Signals burrow passes on to the container, as podman's --sig-proxy does by default.
+const FORWARDED: [Signal; 7] = [
+    Signal::SIGHUP,
+    Signal::SIGINT,
+    Signal::SIGQUIT,
+    Signal::SIGTERM,
+    Signal::SIGUSR1,
+    Signal::SIGUSR2,
+    Signal::SIGWINCH,
+];
+
+fn wait_err(e: nix::Error) -> RuntimeError {
+    RuntimeError::Setup {
+        what: "wait for the container".into(),
+        source: e.into(),
+    }
+}
+
 impl Started {
-    /// Waits for the container's process to end and returns burrow's exit status for it.
+    /// Waits for the container's process to end, forwarding the signals burrow receives to it,
+    /// and returns burrow's exit status for it.
     pub fn wait(self) -> Result<u8, RuntimeError> {
+        use nix::sys::signal::{SigSet, SigmaskHow, kill, sigprocmask};
+        use nix::sys::signalfd::{SfdFlags, SignalFd};
+        use nix::sys::wait::WaitPidFlag;
         drop(self.channel);
+        // Signals are taken through a signalfd instead of handlers: blocked, then read here.
+        let mut set = SigSet::empty();
+        set.add(Signal::SIGCHLD);
+        for signal in FORWARDED {
+            set.add(signal);
+        }
+        sigprocmask(SigmaskHow::SIG_BLOCK, Some(&set), None).map_err(wait_err)?;
+        let signals = SignalFd::with_flags(&set, SfdFlags::SFD_CLOEXEC).map_err(wait_err)?;
         loop {
-            match waitpid(self.pid, None) {
+            // The child may have ended before the mask went up: look before sleeping.
+            match waitpid(self.pid, Some(WaitPidFlag::WNOHANG)) {
                 Ok(status @ (WaitStatus::Exited(..) | WaitStatus::Signaled(..))) => {
                     return Ok(exit_code(status));
                 }
-                Ok(_) | Err(nix::Error::EINTR) => continue,
-                Err(e) => {
-                    return Err(RuntimeError::Setup {
-                        what: "wait for the container".into(),
-                        source: e.into(),
-                    });
+                Ok(_) | Err(nix::Error::EINTR) => {}
+                Err(e) => return Err(wait_err(e)),
+            }
+            match signals.read_signal() {
+                Ok(Some(info)) => {
+                    if let Ok(signal) = Signal::try_from(info.ssi_signo as i32)
+                        && signal != Signal::SIGCHLD
+                    {
+                        // The container may be gone already; its exit is collected above.
+                        let _ = kill(self.pid, signal);
+                    }
                 }
+                Ok(None) | Err(nix::Error::EINTR) => {}
+                Err(e) => return Err(wait_err(e)),
             }
         }
     }
