@@ -230,7 +230,7 @@ complete -c burrow -n "__fish_burrow_using_subcommand run" -l root -d 'Path to t
 complete -c burrow -n "__fish_burrow_using_subcommand run" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or /tmp/burrow-UID)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand run" -l log-level -d 'Log messages at and above this level: debug, info, warn, error' -r
 complete -c burrow -n "__fish_burrow_using_subcommand run" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
-complete -c burrow -n "__fish_burrow_using_subcommand run" -l rm -d 'Remove the container when it exits'
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l rm -d 'Remove the container when it exits (burrow does not keep containers yet, so it always does)'
 complete -c burrow -n "__fish_burrow_using_subcommand run" -l read-only -d 'Mount the container\'s root filesystem read-only'
 complete -c burrow -n "__fish_burrow_using_subcommand run" -l privileged -d 'Give the container all capabilities and no seccomp filter or masked paths'
 complete -c burrow -n "__fish_burrow_using_subcommand run" -s i -l interactive -d 'Keep standard input open'

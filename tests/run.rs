@@ -161,12 +161,24 @@ fn the_container_cannot_write_outside_its_rootfs() {
 #[test]
 fn rm_leaves_no_container_behind() {
     let sb = sandbox_with_busybox();
-    sh(&sb, "echo data > /root/file");
     let containers = sb.graph_root().join("containers");
-    let left: Vec<_> = std::fs::read_dir(&containers)
-        .map(|e| e.flatten().collect())
-        .unwrap_or_default();
-    assert!(left.is_empty(), "{left:?}");
+    let left = || -> Vec<std::path::PathBuf> {
+        std::fs::read_dir(&containers)
+            .map(|e| e.flatten().map(|e| e.path()).collect())
+            .unwrap_or_default()
+    };
+    sh(&sb, "echo data > /root/file");
+    assert!(left().is_empty(), "{:?}", left());
+    // Files of another container user belong to a subordinate ID and a locked directory:
+    // removal must still succeed (from inside the user namespace).
+    sh(
+        &sb,
+        "mkdir /d && touch /d/f && chown -R 1000:1000 /d && chmod 000 /d",
+    );
+    assert!(left().is_empty(), "{:?}", left());
+    // Containers are not kept yet, so a run without --rm cleans up too.
+    sb.ok(&["run", "busybox", "true"]);
+    assert!(left().is_empty(), "{:?}", left());
 }
 
 #[test]

@@ -14,7 +14,7 @@ use crate::userns::Identity;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Remove the container when it exits
+    /// Remove the container when it exits (burrow does not keep containers yet, so it always does)
     #[arg(long)]
     pub rm: bool,
     /// Name of the container
@@ -301,12 +301,27 @@ pub fn run(args: Args, ctx: &Context) -> Result<u8> {
         &dir,
         &rootfs,
     );
-    if args.rm || outcome.is_err() {
-        // The upper layer holds files owned by subordinate IDs: only the namespace can remove them.
-        ctx.enter_userns()?;
-        remove_tree(&dir)?;
-    }
+    // Containers are not recorded yet (no ps, start or rm to reach them later), so every run
+    // cleans up as --rm does rather than leave a directory nobody can address.
+    remove_container_dir(ctx, &dir)?;
     outcome
+}
+
+/// Removes a container's directory. Usually everything in it belongs to the user (the
+/// container's root is the user); files of the container's other users belong to subordinate
+/// IDs, and only then is the user namespace entered to remove them.
+fn remove_container_dir(ctx: &Context, dir: &Path) -> Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    // overlayfs leaves its inner work directory with mode 0, which blocks removal by its owner.
+    let inner = dir.join("work/work");
+    if inner.exists() {
+        let _ = std::fs::set_permissions(&inner, std::fs::Permissions::from_mode(0o700));
+    }
+    if remove_tree(dir).is_err() {
+        ctx.enter_userns()?;
+        remove_tree(dir)?;
+    }
+    Ok(())
 }
 
 #[allow(clippy::too_many_arguments)]
