@@ -27,6 +27,10 @@ const ULIMIT_NAMES: [(&str, UlimitResource); 15] = [
     ("stack", UlimitResource::Stack),
 ];
 
+fn is_volume_option(option: &str) -> bool {
+    VOLUME_OPTIONS.contains(&option) || PROPAGATION.contains(&option)
+}
+
 /// Mount propagation words, shared by volume parsing and spec building.
 pub(super) const PROPAGATION: [&str; 8] = [
     "private",
@@ -39,9 +43,10 @@ pub(super) const PROPAGATION: [&str; 8] = [
     "runbindable",
 ];
 
-/// Options of `-v` that podman accepts; z/Z (SELinux relabel), O (overlay), U (chown) and
-/// idmap are accepted for command-line compatibility and left to the runtime.
-const VOLUME_OPTIONS: [&str; 27] = [
+/// Options of `-v` that podman accepts besides the propagation words; z/Z (SELinux relabel),
+/// O (overlay), U (chown) and idmap are accepted for command-line compatibility and left to
+/// the runtime.
+const VOLUME_OPTIONS: [&str; 19] = [
     "ro",
     "rw",
     "z",
@@ -51,14 +56,6 @@ const VOLUME_OPTIONS: [&str; 27] = [
     "idmap",
     "bind",
     "rbind",
-    "private",
-    "rprivate",
-    "shared",
-    "rshared",
-    "slave",
-    "rslave",
-    "unbindable",
-    "runbindable",
     "nosuid",
     "suid",
     "nodev",
@@ -365,7 +362,7 @@ pub fn parse_volume(spec: &str, cwd: &Path) -> Result<VolumeMount, SpecError> {
     let mut read_only = None;
     let mut rest = Vec::new();
     for option in options.split(',').filter(|o| !o.is_empty()) {
-        if !VOLUME_OPTIONS.contains(&option) {
+        if !is_volume_option(option) {
             return Err(unknown_option("-v", spec, option));
         }
         match option {
@@ -390,7 +387,7 @@ pub fn parse_volume(spec: &str, cwd: &Path) -> Result<VolumeMount, SpecError> {
 }
 
 fn is_option_list(text: &str) -> bool {
-    text.split(',').all(|o| VOLUME_OPTIONS.contains(&o))
+    text.split(',').all(is_volume_option)
 }
 
 fn volume_source(text: &str, cwd: &Path) -> VolumeSource {
