@@ -15,7 +15,7 @@ pub use files::{ContainerFacts, write as write_container_files};
 pub use rootfs::{Rootfs, read_layer_file};
 
 use nix::sched::CloneFlags;
-use nix::sys::signal::Signal;
+use nix::sys::signal::{SigSet, SigmaskHow, Signal, sigprocmask};
 use nix::sys::wait::{WaitStatus, waitpid};
 use nix::unistd::Pid;
 use oci_spec::runtime::{LinuxNamespaceType, Spec};
@@ -82,9 +82,18 @@ fn child_main(
     spec: &Spec,
     rootfs: &Rootfs,
     seccomp: Option<&seccompiler::BpfProgram>,
+    caller_mask: &SigSet,
     mut channel: Channel,
 ) -> isize {
     let result = (|| -> Result<std::convert::Infallible, RuntimeError> {
+        // The parent blocked the signals it forwards; the container starts with the caller's
+        // mask, since exec keeps whatever mask is in force.
+        sigprocmask(SigmaskHow::SIG_SETMASK, Some(caller_mask), None).map_err(|e| {
+            RuntimeError::Setup {
+                what: "restore the signal mask".into(),
+                source: e.into(),
+            }
+        })?;
         match channel.receive() {
             Ok(Some(Message::MappingWritten)) => {}
             _ => {
@@ -155,15 +164,43 @@ pub fn start(
     identity: &Identity,
     seccomp: Option<&seccompiler::BpfProgram>,
 ) -> Result<Started, RuntimeError> {
-    let (mut parent, child) = Channel::pair().map_err(|e| RuntimeError::Setup {
+    let (parent, child) = Channel::pair().map_err(|e| RuntimeError::Setup {
         what: "create the launch channel".into(),
         source: e,
     })?;
+    // Signals to forward are blocked before the container exists, so none that arrives
+    // while it starts can kill burrow and orphan it; `Started::wait` reads them later.
+    let mut caller_mask = SigSet::empty();
+    sigprocmask(
+        SigmaskHow::SIG_BLOCK,
+        Some(&forwarded()),
+        Some(&mut caller_mask),
+    )
+    .map_err(|e| RuntimeError::Setup {
+        what: "block signals".into(),
+        source: e.into(),
+    })?;
+    let started = start_blocked(spec, rootfs, identity, seccomp, &caller_mask, parent, child);
+    if started.is_err() {
+        let _ = sigprocmask(SigmaskHow::SIG_SETMASK, Some(&caller_mask), None);
+    }
+    started
+}
+
+fn start_blocked(
+    spec: &Spec,
+    rootfs: &Rootfs,
+    identity: &Identity,
+    seccomp: Option<&seccompiler::BpfProgram>,
+    caller_mask: &SigSet,
+    mut parent: Channel,
+    child: Channel,
+) -> Result<Started, RuntimeError> {
     let flags = namespace_flags(spec);
     let mut stack = vec![0u8; 1 << 20];
     let mut child = Some(child);
     let callback = Box::new(move || match child.take() {
-        Some(channel) => child_main(spec, rootfs, seccomp, channel),
+        Some(channel) => child_main(spec, rootfs, seccomp, caller_mask, channel),
         None => 125,
     });
     // SAFETY: the caller guarantees a single-threaded process, so the child's copy of memory
@@ -206,16 +243,24 @@ pub fn start(
     }
 }
 
-/// Signals burrow passes on to the container, as podman's --sig-proxy does by default.
-const FORWARDED: [Signal; 7] = [
-    Signal::SIGHUP,
-    Signal::SIGINT,
-    Signal::SIGQUIT,
-    Signal::SIGTERM,
-    Signal::SIGUSR1,
-    Signal::SIGUSR2,
-    Signal::SIGWINCH,
-];
+/// Signals burrow passes on to the container, as podman's --sig-proxy does by default, and
+/// SIGCHLD, which tells that it ended.
+fn forwarded() -> SigSet {
+    let mut set = SigSet::empty();
+    for signal in [
+        Signal::SIGHUP,
+        Signal::SIGINT,
+        Signal::SIGQUIT,
+        Signal::SIGTERM,
+        Signal::SIGUSR1,
+        Signal::SIGUSR2,
+        Signal::SIGWINCH,
+        Signal::SIGCHLD,
+    ] {
+        set.add(signal);
+    }
+    set
+}
 
 fn wait_err(e: nix::Error) -> RuntimeError {
     RuntimeError::Setup {
@@ -228,20 +273,15 @@ impl Started {
     /// Waits for the container's process to end, forwarding the signals burrow receives to it,
     /// and returns burrow's exit status for it.
     pub fn wait(self) -> Result<u8, RuntimeError> {
-        use nix::sys::signal::{SigSet, SigmaskHow, kill, sigprocmask};
+        use nix::sys::signal::kill;
         use nix::sys::signalfd::{SfdFlags, SignalFd};
         use nix::sys::wait::WaitPidFlag;
         drop(self.channel);
-        // Signals are taken through a signalfd instead of handlers: blocked, then read here.
-        let mut set = SigSet::empty();
-        set.add(Signal::SIGCHLD);
-        for signal in FORWARDED {
-            set.add(signal);
-        }
-        sigprocmask(SigmaskHow::SIG_BLOCK, Some(&set), None).map_err(wait_err)?;
-        let signals = SignalFd::with_flags(&set, SfdFlags::SFD_CLOEXEC).map_err(wait_err)?;
+        // `start` blocked these signals; a signalfd reads them instead of handlers.
+        let signals =
+            SignalFd::with_flags(&forwarded(), SfdFlags::SFD_CLOEXEC).map_err(wait_err)?;
         loop {
-            // The child may have ended before the mask went up: look before sleeping.
+            // Look before sleeping: a SIGCHLD read earlier may stand for this exit already.
             match waitpid(self.pid, Some(WaitPidFlag::WNOHANG)) {
                 Ok(status @ (WaitStatus::Exited(..) | WaitStatus::Signaled(..))) => {
                     return Ok(exit_code(status));
