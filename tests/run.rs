@@ -10,6 +10,13 @@ fn sandbox_with_busybox() -> Sandbox {
     sb
 }
 
+/// Container directories left in the store.
+fn containers_left(sb: &Sandbox) -> Vec<std::path::PathBuf> {
+    std::fs::read_dir(sb.graph_root().join("containers"))
+        .map(|e| e.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default()
+}
+
 fn sh(sb: &Sandbox, script: &str) -> Run {
     sb.run(&["run", "--rm", "busybox", "sh", "-c", script])
 }
@@ -35,11 +42,11 @@ fn commands_that_cannot_run_get_126_and_127() {
     sb.run(&["run", "--rm", "nosuchimage", "true"])
         .assert_error(125, &["nosuchimage"]);
     // Nothing is left behind by failed runs.
-    let containers = sb.graph_root().join("containers");
-    let left: Vec<_> = std::fs::read_dir(&containers)
-        .map(|e| e.flatten().collect())
-        .unwrap_or_default();
-    assert!(left.is_empty(), "{left:?}");
+    assert!(
+        containers_left(&sb).is_empty(),
+        "{:?}",
+        containers_left(&sb)
+    );
 }
 
 #[test]
@@ -161,12 +168,7 @@ fn the_container_cannot_write_outside_its_rootfs() {
 #[test]
 fn rm_leaves_no_container_behind() {
     let sb = sandbox_with_busybox();
-    let containers = sb.graph_root().join("containers");
-    let left = || -> Vec<std::path::PathBuf> {
-        std::fs::read_dir(&containers)
-            .map(|e| e.flatten().map(|e| e.path()).collect())
-            .unwrap_or_default()
-    };
+    let left = || containers_left(&sb);
     sh(&sb, "echo data > /root/file");
     assert!(left().is_empty(), "{:?}", left());
     // Files of another container user belong to a subordinate ID and a locked directory:
@@ -262,11 +264,11 @@ fn bad_run_input_gets_specific_errors() {
         .assert_error(125, &["x"]);
     sb.run(&["run", "--rm", "--entrypoint", "", "busybox"])
         .assert_code(0);
-    let containers = sb.graph_root().join("containers");
-    let left: Vec<_> = std::fs::read_dir(&containers)
-        .map(|e| e.flatten().collect())
-        .unwrap_or_default();
-    assert!(left.is_empty(), "{left:?}");
+    assert!(
+        containers_left(&sb).is_empty(),
+        "{:?}",
+        containers_left(&sb)
+    );
 }
 
 #[test]

@@ -21,7 +21,7 @@ pub async fn verify_login(
     password: &str,
     insecure: bool,
 ) -> Result<(), PullError> {
-    let _ = rustls::crypto::ring::default_provider().install_default();
+    super::pull::install_crypto_provider();
     let scheme = if insecure { "http" } else { "https" };
     let client = reqwest::Client::builder()
         .user_agent(concat!("burrow/", env!("CARGO_PKG_VERSION")))

@@ -62,10 +62,14 @@ fn oci_reference(r: &ImageRef) -> Reference {
     }
 }
 
-pub(super) fn client(protocol: ClientProtocol, accept_invalid: bool) -> Client {
-    // reqwest is built without a default TLS backend; ring is the smaller one to compile.
-    // A second call finds the provider installed, which is fine.
+/// reqwest is built without a default TLS backend; ring is the smaller one to compile.
+/// A second call finds the provider installed, which is fine.
+pub(super) fn install_crypto_provider() {
     let _ = rustls::crypto::ring::default_provider().install_default();
+}
+
+pub(super) fn client(protocol: ClientProtocol, accept_invalid: bool) -> Client {
+    install_crypto_provider();
     Client::new(ClientConfig {
         protocol,
         accept_invalid_certificates: accept_invalid,

@@ -4,7 +4,7 @@
 use std::ffi::CString;
 use std::path::{Path, PathBuf};
 
-use caps::{CapSet, Capability, CapsHashSet};
+use caps::{CapSet, CapsHashSet};
 use oci_spec::runtime::{Process, Spec};
 
 use super::RuntimeError;
@@ -13,16 +13,11 @@ use super::RuntimeError;
 pub const EXIT_CANNOT_EXECUTE: u8 = 126;
 pub const EXIT_NOT_FOUND: u8 = 127;
 
+/// oci-spec names capabilities without the prefix (`CHOWN`); the caps crate with it.
 fn to_caps(list: Option<&oci_spec::runtime::Capabilities>) -> CapsHashSet {
     list.map(|set| {
         set.iter()
-            .filter_map(|c| {
-                c.to_string()
-                    .trim_start_matches("CAP_")
-                    .parse::<Capability>()
-                    .ok()
-                    .or_else(|| format!("CAP_{c}").parse().ok())
-            })
+            .filter_map(|c| format!("CAP_{c}").parse().ok())
             .collect()
     })
     .unwrap_or_default()
@@ -245,6 +240,7 @@ pub fn exec(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use caps::Capability;
 
     #[test]
     fn programs_are_found_on_the_container_path() {
@@ -255,7 +251,7 @@ mod tests {
     }
 
     #[test]
-    fn capability_names_parse_with_or_without_prefix() {
+    fn oci_capability_names_map_to_the_caps_crate() {
         use oci_spec::runtime::Capability as Oci;
         let set: oci_spec::runtime::Capabilities = [Oci::Chown, Oci::Kill].into_iter().collect();
         let parsed = to_caps(Some(&set));
