@@ -38,6 +38,12 @@ complete -c burrow -n "__fish_burrow_needs_command" -f -a "tag" -d 'Add an addit
 complete -c burrow -n "__fish_burrow_needs_command" -f -a "login" -d 'Log in to a container registry'
 complete -c burrow -n "__fish_burrow_needs_command" -f -a "logout" -d 'Log out of a container registry'
 complete -c burrow -n "__fish_burrow_needs_command" -f -a "run" -d 'Run a command in a new container'
+complete -c burrow -n "__fish_burrow_needs_command" -f -a "create" -d 'Create but do not start a container'
+complete -c burrow -n "__fish_burrow_needs_command" -f -a "start" -d 'Start one or more containers'
+complete -c burrow -n "__fish_burrow_needs_command" -f -a "ps" -d 'List containers'
+complete -c burrow -n "__fish_burrow_needs_command" -f -a "rm" -d 'Remove one or more containers'
+complete -c burrow -n "__fish_burrow_needs_command" -f -a "inspect" -d 'Display the configuration of containers or images'
+complete -c burrow -n "__fish_burrow_needs_command" -f -a "container" -d 'Manage containers'
 complete -c burrow -n "__fish_burrow_needs_command" -f -a "version" -d 'Display the burrow version information'
 complete -c burrow -n "__fish_burrow_needs_command" -f -a "info" -d 'Display burrow related system information'
 complete -c burrow -n "__fish_burrow_needs_command" -f -a "completion" -d 'Generate shell autocompletions'
@@ -222,6 +228,10 @@ complete -c burrow -n "__fish_burrow_using_subcommand run" -l userns -d 'User na
 complete -c burrow -n "__fish_burrow_using_subcommand run" -l network -d 'Network: none (loopback only) or host' -r
 complete -c burrow -n "__fish_burrow_using_subcommand run" -s l -l label -d 'Add a label: KEY=VALUE' -r
 complete -c burrow -n "__fish_burrow_using_subcommand run" -l annotation -d 'Add an annotation: KEY=VALUE' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -s m -l memory -d 'Memory limit (needs a cgroup v2 delegated by systemd)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l cpus -d 'Number of CPUs (needs a cgroup v2 delegated by systemd)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -s c -l cpu-shares -d 'CPU shares (needs a cgroup v2 delegated by systemd)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l pids-limit -d 'Maximum number of processes (needs a cgroup v2 delegated by systemd)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand run" -l pull -d 'When to pull the image: always, missing, never, newer' -r -f -a "always\t''
 missing\t''
 never\t''
@@ -230,12 +240,237 @@ complete -c burrow -n "__fish_burrow_using_subcommand run" -l root -d 'Path to t
 complete -c burrow -n "__fish_burrow_using_subcommand run" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or /tmp/burrow-UID)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand run" -l log-level -d 'Log messages at and above this level: debug, info, warn, error' -r
 complete -c burrow -n "__fish_burrow_using_subcommand run" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
-complete -c burrow -n "__fish_burrow_using_subcommand run" -l rm -d 'Remove the container when it exits (burrow does not keep containers yet, so it always does)'
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l rm -d 'Remove the container when it exits'
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l replace -d 'Replace a container that already has the --name'
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l init -d 'Run a small init as PID 1 that forwards signals and reaps zombies'
 complete -c burrow -n "__fish_burrow_using_subcommand run" -l read-only -d 'Mount the container\'s root filesystem read-only'
 complete -c burrow -n "__fish_burrow_using_subcommand run" -l privileged -d 'Give the container all capabilities and no seccomp filter or masked paths'
 complete -c burrow -n "__fish_burrow_using_subcommand run" -s i -l interactive -d 'Keep standard input open'
 complete -c burrow -n "__fish_burrow_using_subcommand run" -s t -l tty -d 'Allocate a pseudo-terminal'
 complete -c burrow -n "__fish_burrow_using_subcommand run" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l name -d 'Name of the container' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -s e -l env -d 'Set environment variables (NAME=VALUE, or NAME to pass the host\'s value)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l env-file -d 'Read environment variables from a file' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -s w -l workdir -d 'Working directory inside the container' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -s u -l user -d 'Run as USER[:GROUP] (names from the image\'s /etc/passwd and /etc/group)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l group-add -d 'Additional groups to join' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l entrypoint -d 'Override the image\'s entrypoint (a word or a JSON array; "" clears it)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l hostname -d 'Set the container\'s hostname' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -s v -l volume -d 'Bind mount a volume: HOST-DIR:CONTAINER-DIR[:OPTIONS]' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l tmpfs -d 'Mount a tmpfs: CONTAINER-DIR[:OPTIONS]' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l cap-add -d 'Add Linux capabilities (or ALL)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l cap-drop -d 'Drop Linux capabilities (or ALL)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l security-opt -d 'Security options: seccomp=unconfined|PROFILE.json, no-new-privileges' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l ulimit -d 'Resource limits: NAME=SOFT[:HARD]' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l userns -d 'User namespace: keep-id, nomap or host' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l network -d 'Network: none (loopback only) or host' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -s l -l label -d 'Add a label: KEY=VALUE' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l annotation -d 'Add an annotation: KEY=VALUE' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -s m -l memory -d 'Memory limit (needs a cgroup v2 delegated by systemd)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l cpus -d 'Number of CPUs (needs a cgroup v2 delegated by systemd)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -s c -l cpu-shares -d 'CPU shares (needs a cgroup v2 delegated by systemd)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l pids-limit -d 'Maximum number of processes (needs a cgroup v2 delegated by systemd)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l pull -d 'When to pull the image: always, missing, never, newer' -r -f -a "always\t''
+missing\t''
+never\t''
+newer\t''"
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or /tmp/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l log-level -d 'Log messages at and above this level: debug, info, warn, error' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l rm -d 'Remove the container when it exits'
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l replace -d 'Replace a container that already has the --name'
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l init -d 'Run a small init as PID 1 that forwards signals and reaps zombies'
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l read-only -d 'Mount the container\'s root filesystem read-only'
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l privileged -d 'Give the container all capabilities and no seccomp filter or masked paths'
+complete -c burrow -n "__fish_burrow_using_subcommand create" -s i -l interactive -d 'Keep standard input open'
+complete -c burrow -n "__fish_burrow_using_subcommand create" -s t -l tty -d 'Allocate a pseudo-terminal'
+complete -c burrow -n "__fish_burrow_using_subcommand create" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand start" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand start" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or /tmp/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand start" -l log-level -d 'Log messages at and above this level: debug, info, warn, error' -r
+complete -c burrow -n "__fish_burrow_using_subcommand start" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand start" -s a -l attach -d 'Attach the container\'s output and wait for it to end'
+complete -c burrow -n "__fish_burrow_using_subcommand start" -s i -l interactive -d 'Pass standard input to the container'
+complete -c burrow -n "__fish_burrow_using_subcommand start" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand ps" -l format -d 'Pretty-print containers with a Go template, "table ..." or json' -r
+complete -c burrow -n "__fish_burrow_using_subcommand ps" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand ps" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or /tmp/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand ps" -l log-level -d 'Log messages at and above this level: debug, info, warn, error' -r
+complete -c burrow -n "__fish_burrow_using_subcommand ps" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand ps" -s a -l all -d 'Show all containers (by default only running ones)'
+complete -c burrow -n "__fish_burrow_using_subcommand ps" -l noheading -d 'Do not print column headings'
+complete -c burrow -n "__fish_burrow_using_subcommand ps" -l no-trunc -d 'Do not truncate IDs and commands'
+complete -c burrow -n "__fish_burrow_using_subcommand ps" -s q -l quiet -d 'Print only container IDs'
+complete -c burrow -n "__fish_burrow_using_subcommand ps" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand rm" -s t -l time -d 'Seconds to wait for the stop signal before killing a running container' -r
+complete -c burrow -n "__fish_burrow_using_subcommand rm" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand rm" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or /tmp/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand rm" -l log-level -d 'Log messages at and above this level: debug, info, warn, error' -r
+complete -c burrow -n "__fish_burrow_using_subcommand rm" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand rm" -s a -l all -d 'Remove all containers'
+complete -c burrow -n "__fish_burrow_using_subcommand rm" -s f -l force -d 'Stop and remove running containers too'
+complete -c burrow -n "__fish_burrow_using_subcommand rm" -s i -l ignore -d 'Ignore errors for containers that do not exist'
+complete -c burrow -n "__fish_burrow_using_subcommand rm" -s v -l volumes -d 'Remove anonymous volumes with the container (burrow makes none)'
+complete -c burrow -n "__fish_burrow_using_subcommand rm" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand inspect" -s f -l format -d 'Format the output with a Go template or as json' -r
+complete -c burrow -n "__fish_burrow_using_subcommand inspect" -s t -l type -d 'Only inspect objects of this type: container, image or all' -r -f -a "all\t''
+container\t''
+image\t''"
+complete -c burrow -n "__fish_burrow_using_subcommand inspect" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand inspect" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or /tmp/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand inspect" -l log-level -d 'Log messages at and above this level: debug, info, warn, error' -r
+complete -c burrow -n "__fish_burrow_using_subcommand inspect" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand inspect" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exists inspect list ls ps rm run start" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exists inspect list ls ps rm run start" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or /tmp/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exists inspect list ls ps rm run start" -l log-level -d 'Log messages at and above this level: debug, info, warn, error' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exists inspect list ls ps rm run start" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exists inspect list ls ps rm run start" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exists inspect list ls ps rm run start" -f -a "create" -d 'Create but do not start a container'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exists inspect list ls ps rm run start" -f -a "exists" -d 'Check if a container exists in local storage'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exists inspect list ls ps rm run start" -f -a "inspect" -d 'Display the configuration of a container'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exists inspect list ls ps rm run start" -f -a "list" -d 'List containers'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exists inspect list ls ps rm run start" -f -a "ls" -d 'List containers'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exists inspect list ls ps rm run start" -f -a "ps" -d 'List containers'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exists inspect list ls ps rm run start" -f -a "rm" -d 'Remove one or more containers'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exists inspect list ls ps rm run start" -f -a "run" -d 'Run a command in a new container'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exists inspect list ls ps rm run start" -f -a "start" -d 'Start one or more containers'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l name -d 'Name of the container' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -s e -l env -d 'Set environment variables (NAME=VALUE, or NAME to pass the host\'s value)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l env-file -d 'Read environment variables from a file' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -s w -l workdir -d 'Working directory inside the container' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -s u -l user -d 'Run as USER[:GROUP] (names from the image\'s /etc/passwd and /etc/group)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l group-add -d 'Additional groups to join' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l entrypoint -d 'Override the image\'s entrypoint (a word or a JSON array; "" clears it)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l hostname -d 'Set the container\'s hostname' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -s v -l volume -d 'Bind mount a volume: HOST-DIR:CONTAINER-DIR[:OPTIONS]' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l tmpfs -d 'Mount a tmpfs: CONTAINER-DIR[:OPTIONS]' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l cap-add -d 'Add Linux capabilities (or ALL)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l cap-drop -d 'Drop Linux capabilities (or ALL)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l security-opt -d 'Security options: seccomp=unconfined|PROFILE.json, no-new-privileges' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l ulimit -d 'Resource limits: NAME=SOFT[:HARD]' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l userns -d 'User namespace: keep-id, nomap or host' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l network -d 'Network: none (loopback only) or host' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -s l -l label -d 'Add a label: KEY=VALUE' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l annotation -d 'Add an annotation: KEY=VALUE' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -s m -l memory -d 'Memory limit (needs a cgroup v2 delegated by systemd)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l cpus -d 'Number of CPUs (needs a cgroup v2 delegated by systemd)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -s c -l cpu-shares -d 'CPU shares (needs a cgroup v2 delegated by systemd)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l pids-limit -d 'Maximum number of processes (needs a cgroup v2 delegated by systemd)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l pull -d 'When to pull the image: always, missing, never, newer' -r -f -a "always\t''
+missing\t''
+never\t''
+newer\t''"
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or /tmp/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l log-level -d 'Log messages at and above this level: debug, info, warn, error' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l rm -d 'Remove the container when it exits'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l replace -d 'Replace a container that already has the --name'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l init -d 'Run a small init as PID 1 that forwards signals and reaps zombies'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l read-only -d 'Mount the container\'s root filesystem read-only'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l privileged -d 'Give the container all capabilities and no seccomp filter or masked paths'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -s i -l interactive -d 'Keep standard input open'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -s t -l tty -d 'Allocate a pseudo-terminal'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from exists" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from exists" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or /tmp/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from exists" -l log-level -d 'Log messages at and above this level: debug, info, warn, error' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from exists" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Format the output with a Go template or as json' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from inspect" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from inspect" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or /tmp/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from inspect" -l log-level -d 'Log messages at and above this level: debug, info, warn, error' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from inspect" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from inspect" -s s -l size -d 'Show the container\'s size (burrow does not compute it yet; ignored)'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from list" -l format -d 'Pretty-print containers with a Go template, "table ..." or json' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from list" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from list" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or /tmp/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from list" -l log-level -d 'Log messages at and above this level: debug, info, warn, error' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from list" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from list" -s a -l all -d 'Show all containers (by default only running ones)'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from list" -l noheading -d 'Do not print column headings'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from list" -l no-trunc -d 'Do not truncate IDs and commands'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only container IDs'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ls" -l format -d 'Pretty-print containers with a Go template, "table ..." or json' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ls" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ls" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or /tmp/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ls" -l log-level -d 'Log messages at and above this level: debug, info, warn, error' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ls" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ls" -s a -l all -d 'Show all containers (by default only running ones)'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ls" -l noheading -d 'Do not print column headings'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ls" -l no-trunc -d 'Do not truncate IDs and commands'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only container IDs'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ps" -l format -d 'Pretty-print containers with a Go template, "table ..." or json' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ps" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ps" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or /tmp/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ps" -l log-level -d 'Log messages at and above this level: debug, info, warn, error' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ps" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ps" -s a -l all -d 'Show all containers (by default only running ones)'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ps" -l noheading -d 'Do not print column headings'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ps" -l no-trunc -d 'Do not truncate IDs and commands'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ps" -s q -l quiet -d 'Print only container IDs'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ps" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from rm" -s t -l time -d 'Seconds to wait for the stop signal before killing a running container' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from rm" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from rm" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or /tmp/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from rm" -l log-level -d 'Log messages at and above this level: debug, info, warn, error' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from rm" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from rm" -s a -l all -d 'Remove all containers'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from rm" -s f -l force -d 'Stop and remove running containers too'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from rm" -s i -l ignore -d 'Ignore errors for containers that do not exist'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from rm" -s v -l volumes -d 'Remove anonymous volumes with the container (burrow makes none)'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l name -d 'Name of the container' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -s e -l env -d 'Set environment variables (NAME=VALUE, or NAME to pass the host\'s value)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l env-file -d 'Read environment variables from a file' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -s w -l workdir -d 'Working directory inside the container' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -s u -l user -d 'Run as USER[:GROUP] (names from the image\'s /etc/passwd and /etc/group)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l group-add -d 'Additional groups to join' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l entrypoint -d 'Override the image\'s entrypoint (a word or a JSON array; "" clears it)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l hostname -d 'Set the container\'s hostname' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -s v -l volume -d 'Bind mount a volume: HOST-DIR:CONTAINER-DIR[:OPTIONS]' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l tmpfs -d 'Mount a tmpfs: CONTAINER-DIR[:OPTIONS]' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l cap-add -d 'Add Linux capabilities (or ALL)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l cap-drop -d 'Drop Linux capabilities (or ALL)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l security-opt -d 'Security options: seccomp=unconfined|PROFILE.json, no-new-privileges' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l ulimit -d 'Resource limits: NAME=SOFT[:HARD]' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l userns -d 'User namespace: keep-id, nomap or host' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l network -d 'Network: none (loopback only) or host' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -s l -l label -d 'Add a label: KEY=VALUE' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l annotation -d 'Add an annotation: KEY=VALUE' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -s m -l memory -d 'Memory limit (needs a cgroup v2 delegated by systemd)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l cpus -d 'Number of CPUs (needs a cgroup v2 delegated by systemd)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -s c -l cpu-shares -d 'CPU shares (needs a cgroup v2 delegated by systemd)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l pids-limit -d 'Maximum number of processes (needs a cgroup v2 delegated by systemd)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l pull -d 'When to pull the image: always, missing, never, newer' -r -f -a "always\t''
+missing\t''
+never\t''
+newer\t''"
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or /tmp/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l log-level -d 'Log messages at and above this level: debug, info, warn, error' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l rm -d 'Remove the container when it exits'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l replace -d 'Replace a container that already has the --name'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l init -d 'Run a small init as PID 1 that forwards signals and reaps zombies'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l read-only -d 'Mount the container\'s root filesystem read-only'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l privileged -d 'Give the container all capabilities and no seccomp filter or masked paths'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -s i -l interactive -d 'Keep standard input open'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -s t -l tty -d 'Allocate a pseudo-terminal'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from start" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from start" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or /tmp/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from start" -l log-level -d 'Log messages at and above this level: debug, info, warn, error' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from start" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from start" -s a -l attach -d 'Attach the container\'s output and wait for it to end'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from start" -s i -l interactive -d 'Pass standard input to the container'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help'
 complete -c burrow -n "__fish_burrow_using_subcommand version" -s f -l format -d 'Format the output with a Go template or as json' -r
 complete -c burrow -n "__fish_burrow_using_subcommand version" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand version" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or /tmp/burrow-UID)' -r -F

@@ -6,6 +6,7 @@
 pub mod cgroups;
 pub mod cli;
 pub mod config;
+pub mod container;
 pub mod image;
 pub mod layer;
 pub mod output;

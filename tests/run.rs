@@ -178,205 +178,98 @@ fn rm_leaves_no_container_behind() {
         "mkdir /d && touch /d/f && chown -R 1000:1000 /d && chmod 000 /d",
     );
     assert!(left().is_empty(), "{:?}", left());
-    // Containers are not kept yet, so a run without --rm cleans up too.
-    sb.ok(&["run", "busybox", "true"]);
-    assert!(left().is_empty(), "{:?}", left());
 }
 
 #[test]
-fn podman_run_flags_shape_the_process() {
+fn init_reaps_orphans_and_forwards_signals() {
     let sb = sandbox_with_busybox();
+    // PID 1 is the init, with its own name and no trace of burrow's command line.
     let run = sb.ok(&[
         "run",
         "--rm",
-        "-e",
-        "FOO=bar",
-        "-w",
-        "/tmp",
-        "-u",
-        "app",
-        "--hostname",
-        "box",
+        "--init",
         "busybox",
         "sh",
         "-c",
-        "echo $FOO; pwd; id -u; id -g; hostname; echo $HOME; grep -c . /etc/hostname",
+        "tr '\\0' ' ' < /proc/1/cmdline; echo; cat /proc/1/environ | wc -c",
     ]);
-    assert_eq!(run.stdout(), "bar\n/tmp\n1000\n1000\nbox\n/home/app\n1\n");
-    // A non-root user keeps no effective capabilities, as in podman.
-    let caps = sb.ok(&[
-        "run",
-        "--rm",
-        "-u",
-        "1000:1000",
-        "busybox",
-        "grep",
-        "CapEff",
-        "/proc/self/status",
-    ]);
-    assert_eq!(caps.stdout(), "CapEff:\t0000000000000000\n");
-    let dropped = sb.ok(&[
-        "run",
-        "--rm",
-        "--cap-drop",
-        "ALL",
-        "busybox",
-        "grep",
-        "CapEff",
-        "/proc/self/status",
-    ]);
-    assert_eq!(dropped.stdout(), "CapEff:\t0000000000000000\n");
-    assert_ne!(
-        sb.run(&["run", "--rm", "--read-only", "busybox", "touch", "/x"])
-            .code(),
-        0
-    );
-    // The image's default user and the generated files podman provides.
-    let env = sb.ok(&[
-        "run",
-        "--rm",
-        "busybox",
-        "sh",
-        "-c",
-        "cat /run/.containerenv; echo $container; echo $PATH",
-    ]);
-    let out = env.stdout();
-    assert!(out.contains("rootless=1"), "{out}");
-    assert!(out.contains("engine=\"burrow-"), "{out}");
-    assert!(
-        out.contains("/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"),
-        "{out}"
-    );
-}
-
-#[test]
-fn bad_run_input_gets_specific_errors() {
-    let sb = sandbox_with_busybox();
-    sb.run(&["run", "--rm", "-u", "nosuchuser", "busybox", "true"])
-        .assert_error(125, &["unable to find user nosuchuser"]);
-    sb.run(&["run", "--rm", "--ulimit", "nofile=abc", "busybox", "true"])
-        .assert_error(125, &["nofile=abc"]);
-    sb.run(&["run", "--rm", "--cap-add", "CAP_NOPE", "busybox", "true"])
-        .assert_error(125, &["NOPE"]);
-    sb.run(&["run", "--rm", "-v", "relative:/x", "busybox", "true"])
-        .assert_code(125);
-    sb.run(&["run", "--rm", "-v", "/tmp:x", "busybox", "true"])
-        .assert_error(125, &["x"]);
-    sb.run(&["run", "--rm", "--entrypoint", "", "busybox"])
-        .assert_code(0);
-    assert!(
-        containers_left(&sb).is_empty(),
-        "{:?}",
-        containers_left(&sb)
-    );
-}
-
-#[test]
-fn volumes_and_tmpfs_are_mounted() {
-    let sb = sandbox_with_busybox();
-    let shared = sb.home.join("shared");
-    std::fs::create_dir_all(&shared).unwrap();
-    std::fs::write(shared.join("in"), "from host\n").unwrap();
-    sb.chown_home();
-    let volume = format!("{}:/data", shared.display());
+    let out = run.stdout();
+    let mut lines = out.lines();
+    assert_eq!(lines.next().map(str::trim), Some("burrow-init"), "{out}");
+    assert_eq!(lines.next(), Some("0"), "{out}");
+    // An orphan is handed to PID 1, which reaps it: no zombie is left.
     let run = sb.ok(&[
         "run",
         "--rm",
-        "-v",
-        &volume,
-        "--tmpfs",
-        "/scratch",
+        "--init",
         "busybox",
         "sh",
         "-c",
-        "cat /data/in; echo out > /data/out; touch /scratch/t && echo tmpfs-ok",
+        "sh -c 'sleep 0.2 & exit 0'; sleep 1; ps -o stat | grep -c Z || true",
     ]);
-    assert_eq!(run.stdout(), "from host\ntmpfs-ok\n");
-    assert_eq!(
-        std::fs::read_to_string(shared.join("out")).unwrap(),
-        "out\n"
-    );
-    // Files the container's root writes belong to the user on the host.
-    assert_eq!(owner(&shared.join("out")), (sb.user.uid, sb.user.gid));
-    let ro = format!("{}:/data:ro", shared.display());
-    assert_ne!(
-        sb.run(&["run", "--rm", "-v", &ro, "busybox", "touch", "/data/x"])
-            .code(),
-        0
-    );
-}
-
-#[test]
-fn system_directories_symlinked_to_the_host_cannot_redirect_mounts() {
-    let sb = Sandbox::new();
-    sb.pull("evil:rootlinks");
-    let image = image_ref("evil:rootlinks");
-    let run = sb.run(&[
-        "run",
-        "--rm",
-        &image,
-        "/bin/sh",
-        "-c",
-        "echo pwned > /etc/pwned; ls /proc/self >/dev/null",
-    ]);
-    assert!(
-        run.code() == 0 || run.stderr().contains("Error: "),
-        "{}",
-        run.stderr()
-    );
-    for path in fixture("evil:rootlinks")["host_paths_must_not_exist"]
-        .as_array()
-        .unwrap()
-    {
-        let path = path.as_str().unwrap();
-        assert!(
-            !std::path::Path::new(path).exists(),
-            "{path} was created on the host"
-        );
-    }
-}
-
-#[test]
-fn signals_sent_to_burrow_reach_the_container() {
-    use std::io::BufRead;
-    let sb = sandbox_with_busybox();
+    assert_eq!(run.stdout(), "0\n");
+    // SIGTERM reaches the command, which is not PID 1 and so dies of it: 128 + 15.
     let mut child = sb.spawn(&[
-        "run",
-        "--rm",
-        "busybox",
-        "sh",
-        "-c",
-        "trap 'exit 7' TERM; echo ready; while :; do sleep 0.1; done",
+        "run", "--rm", "--init", "--name", "t", "busybox", "sleep", "1000",
     ]);
-    let stdout = child.stdout.take().unwrap();
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let mut line = String::new();
-        let _ = std::io::BufReader::new(stdout).read_line(&mut line);
-        let _ = tx.send(line);
-    });
-    let line = rx
-        .recv_timeout(std::time::Duration::from_secs(30))
-        .expect("the container printed ready");
-    assert_eq!(line, "ready\n");
+    wait_for(
+        "the container to run",
+        std::time::Duration::from_secs(30),
+        || sb.ok(&["ps", "-q"]).stdout().len() > 1,
+    );
     nix::sys::signal::kill(
         nix::unistd::Pid::from_raw(child.id() as i32),
         nix::sys::signal::Signal::SIGTERM,
     )
     .unwrap();
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let _ = tx.send(child.wait_with_output());
-    });
-    let out = rx
-        .recv_timeout(std::time::Duration::from_secs(30))
-        .expect("burrow ended after SIGTERM")
-        .unwrap();
-    // The container's trap ran: its exit code is burrow's.
-    assert_eq!(
-        out.status.code(),
-        Some(7),
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(143));
+}
+
+#[test]
+fn resource_limits_get_a_clear_error_here() {
+    let sb = sandbox_with_busybox();
+    sb.run(&["run", "--rm", "--memory", "64m", "busybox", "true"])
+        .assert_error(
+            125,
+            &["--memory needs a cgroup", "run without resource limits"],
+        );
+    sb.run(&["run", "--rm", "--pids-limit", "10", "busybox", "true"])
+        .assert_error(125, &["--pids-limit"]);
+}
+
+#[test]
+fn pull_newer_falls_back_to_the_local_image() {
+    let sb = sandbox_with_busybox();
+    // The registry has it: checked and used.
+    sb.ok(&[
+        "run",
+        "--rm",
+        "--pull",
+        "newer",
+        &image_ref("busybox:latest"),
+        "true",
+    ]);
+    // A name whose registry is out of reach: newer warns and runs the local copy...
+    let offline = "127.0.0.1:9/busybox:latest";
+    sb.ok(&["tag", &image_ref("busybox:latest"), offline]);
+    let run = sb.ok(&["run", "--rm", "--pull", "newer", offline, "echo", "local"]);
+    assert_eq!(run.stdout(), "local\n");
+    assert!(
+        run.stderr().contains("using the local one"),
         "{}",
-        String::from_utf8_lossy(&out.stderr)
+        run.stderr()
     );
+    // ...while always insists on the registry.
+    sb.run(&["run", "--rm", "--pull", "always", offline, "true"])
+        .assert_error(125, &["pulling the image failed"]);
+    sb.run(&[
+        "run",
+        "--rm",
+        "--pull",
+        "never",
+        "127.0.0.1:9/other:latest",
+        "true",
+    ])
+    .assert_error(125, &["image not known", "--pull=never"]);
 }

@@ -157,7 +157,7 @@ fn inspect_image(store: &Store, image: &ImageRecord) -> Result<InspectImage> {
     })
 }
 
-fn inspect(args: InspectArgs, ctx: &Context) -> Result<u8> {
+pub fn inspect(args: InspectArgs, ctx: &Context) -> Result<u8> {
     let store = ctx.store();
     let images = store.images()?;
     let mut found = Vec::new();
@@ -244,6 +244,7 @@ pub fn rm(args: RmArgs, ctx: &Context) -> Result<u8> {
                 lines.push(format!("Untagged: {name}"));
             }
             Removal::Delete(image) => {
+                free_image(&store, &image, args.force)?;
                 lines.extend(image.names.iter().map(|n| format!("Untagged: {n}")));
                 lines.push(format!("Deleted: {}", image.id));
                 list.images.retain(|i| i.id != image.id);
@@ -266,6 +267,35 @@ pub fn rm(args: RmArgs, ctx: &Context) -> Result<u8> {
         bail!(CodedError::new(1, message));
     }
     Ok(0)
+}
+
+/// Makes sure no container uses an image about to be deleted: an error naming one that does,
+/// or with `force`, removing them (podman's `rmi -f`). Runs under the image-list lock, which
+/// `create` takes too, so no new user can appear meanwhile.
+fn free_image(store: &Store, image: &ImageRecord, force: bool) -> Result<()> {
+    let users: Vec<String> = crate::container::list(store)
+        .map_err(super::run::coded)?
+        .into_iter()
+        .filter(|c| c.record.image_id == image.id)
+        .map(|c| c.record.id)
+        .collect();
+    let Some(first) = users.first() else {
+        return Ok(());
+    };
+    if !force {
+        bail!(CodedError::new(
+            2,
+            format!(
+                "image used by {first}: image is in use by a container: consider listing external containers and force-removing image"
+            )
+        ));
+    }
+    let identity = crate::userns::Identity::detect();
+    for id in &users {
+        crate::container::remove(store, id, true, crate::container::STOP_TIMEOUT, &identity)
+            .map_err(super::run::coded)?;
+    }
+    Ok(())
 }
 
 /// Drops the documents of deleted images and the layers nothing uses any more. Runs under the
@@ -379,10 +409,15 @@ fn prune(args: PruneArgs, ctx: &Context) -> Result<u8> {
     }
     ctx.enter_userns()?;
     let mut list = store.lock_images()?;
+    let used: std::collections::HashSet<String> = crate::container::list(&store)
+        .map_err(super::run::coded)?
+        .into_iter()
+        .map(|c| c.record.image_id)
+        .collect();
     let (gone, kept): (Vec<ImageRecord>, Vec<ImageRecord>) = list
         .images
         .drain(..)
-        .partition(|i| args.all || i.names.is_empty());
+        .partition(|i| (args.all || i.names.is_empty()) && !used.contains(&i.id));
     list.images = kept;
     list.save()?;
     let removed: Vec<String> = gone.into_iter().map(|i| i.id).collect();

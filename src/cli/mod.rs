@@ -2,6 +2,7 @@
 //! library, and print; nothing else lives here.
 
 mod completion;
+mod container;
 mod image;
 mod images;
 mod info;
@@ -88,6 +89,21 @@ pub enum Command {
     Logout(login::LogoutArgs),
     /// Run a command in a new container
     Run(Box<run::Args>),
+    /// Create but do not start a container
+    Create(Box<run::Args>),
+    /// Start one or more containers
+    Start(container::StartArgs),
+    /// List containers
+    Ps(container::PsArgs),
+    /// Remove one or more containers
+    Rm(container::RmArgs),
+    /// Display the configuration of containers or images
+    Inspect(InspectArgs),
+    /// Manage containers
+    Container {
+        #[command(subcommand)]
+        command: container::ContainerCommand,
+    },
     /// Display the burrow version information
     Version(version::Args),
     /// Display burrow related system information
@@ -159,9 +175,57 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Login(args) => login::login(args, &ctx),
         Command::Logout(args) => login::logout(args, &ctx),
         Command::Run(args) => run::run(*args, &ctx),
+        Command::Create(args) => run::create(*args, &ctx),
+        Command::Start(args) => container::start(args, &ctx),
+        Command::Ps(args) => container::ps(args, &ctx),
+        Command::Rm(args) => container::rm(args, &ctx),
+        Command::Inspect(args) => inspect(args, &ctx),
+        Command::Container { command } => container::dispatch(command, &ctx),
         Command::Version(args) => version::run(args, &ctx),
         Command::Info(args) => info::run(args, &ctx),
         Command::Completion(args) => completion::run(args),
+    }
+}
+
+#[derive(Debug, clap::Args)]
+pub struct InspectArgs {
+    /// Containers or images to inspect (name or ID)
+    #[arg(required = true, value_name = "NAME")]
+    pub names: Vec<String>,
+    /// Format the output with a Go template or as json
+    #[arg(short, long)]
+    pub format: Option<String>,
+    /// Only inspect objects of this type: container, image or all
+    #[arg(short = 't', long = "type", default_value = "all", value_parser = ["all", "container", "image"])]
+    pub kind: String,
+}
+
+/// `inspect`: containers first, then images, as podman looks them up. All names must be of one
+/// kind; the first decides.
+fn inspect(args: InspectArgs, ctx: &Context) -> Result<u8> {
+    let store = ctx.store();
+    let as_container = match args.kind.as_str() {
+        "container" => true,
+        "image" => false,
+        _ => container::is_container(&store, &args.names[0]),
+    };
+    if as_container {
+        container::inspect(
+            container::InspectArgs {
+                containers: args.names,
+                format: args.format,
+                size: false,
+            },
+            ctx,
+        )
+    } else {
+        image::inspect(
+            image::InspectArgs {
+                images: args.names,
+                format: args.format,
+            },
+            ctx,
+        )
     }
 }
 

@@ -1,22 +1,23 @@
-use std::collections::BTreeMap;
-use std::path::Path;
-
 use anyhow::{Context as _, Result, bail};
 
 use super::{CodedError, Context};
+use crate::container::{self, ContainerError, CreateRequest, Created};
 use crate::image::{ImageConfig, find_image};
-use crate::runtime::{self, ContainerFacts, Rootfs};
-use crate::spec::{
-    self, IdMapping, ImageRunConfig, RunOptions, SeccompMode, SpecInput, UlimitResource,
-};
-use crate::store::{ImageRecord, Store, remove_tree};
+use crate::spec::{self, RunOptions};
+use crate::store::{ImageRecord, Store};
 use crate::userns::Identity;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Remove the container when it exits (burrow does not keep containers yet, so it always does)
+    /// Remove the container when it exits
     #[arg(long)]
     pub rm: bool,
+    /// Replace a container that already has the --name
+    #[arg(long)]
+    pub replace: bool,
+    /// Run a small init as PID 1 that forwards signals and reaps zombies
+    #[arg(long)]
+    pub init: bool,
     /// Name of the container
     #[arg(long)]
     pub name: Option<String>,
@@ -83,6 +84,18 @@ pub struct Args {
     /// Allocate a pseudo-terminal
     #[arg(short, long)]
     pub tty: bool,
+    /// Memory limit (needs a cgroup v2 delegated by systemd)
+    #[arg(short, long, value_name = "LIMIT")]
+    pub memory: Option<String>,
+    /// Number of CPUs (needs a cgroup v2 delegated by systemd)
+    #[arg(long, value_name = "CPUS")]
+    pub cpus: Option<String>,
+    /// CPU shares (needs a cgroup v2 delegated by systemd)
+    #[arg(short = 'c', long, value_name = "SHARES")]
+    pub cpu_shares: Option<String>,
+    /// Maximum number of processes (needs a cgroup v2 delegated by systemd)
+    #[arg(long, value_name = "LIMIT")]
+    pub pids_limit: Option<String>,
     /// When to pull the image: always, missing, never, newer
     #[arg(long, default_value = "missing", value_parser = ["always", "missing", "never", "newer"])]
     pub pull: String,
@@ -100,6 +113,7 @@ pub struct Args {
 
 /// Turns the flags into run options, each parsed with podman's rules.
 fn options(args: &Args) -> Result<RunOptions> {
+    refuse_limits(args)?;
     let mut o = RunOptions {
         name: args.name.clone(),
         env: args.env.clone(),
@@ -114,6 +128,8 @@ fn options(args: &Args) -> Result<RunOptions> {
         tty: args.tty,
         interactive: args.interactive,
         rm: args.rm,
+        replace: args.replace,
+        init: args.init,
         ..RunOptions::default()
     };
     for file in &args.env_file {
@@ -165,105 +181,111 @@ fn options(args: &Args) -> Result<RunOptions> {
     Ok(o)
 }
 
-fn random_id() -> Result<String> {
-    use std::io::Read;
-    let mut bytes = [0u8; 32];
-    std::fs::File::open("/dev/urandom")?.read_exact(&mut bytes)?;
-    Ok(hex::encode(bytes))
-}
-
 /// Pulls in a child process: pulling enters burrow's user namespace for good, and this process
-/// must stay outside it to map the container's IDs.
-fn pull_image(ctx: &Context, image: &str) -> Result<()> {
+/// must stay outside it to map the container's IDs. With `errors` false the child's error
+/// text is kept back and returned instead of printed.
+fn pull_image(ctx: &Context, image: &str, errors: bool) -> Result<Result<(), String>> {
     let mut cmd = std::process::Command::new(
         std::env::current_exe().context("cannot find the burrow binary")?,
     );
     if let Some(root) = &ctx.global.root {
         cmd.arg("--root").arg(root);
     }
-    let status = cmd
-        .args(["pull", image])
+    cmd.args(["pull", image])
         .stdout(std::process::Stdio::null())
-        .status()?;
-    if !status.success() {
-        bail!(CodedError::new(
-            125,
-            format!("{image}: pulling the image failed (see above)")
-        ));
+        .stderr(if errors {
+            std::process::Stdio::inherit()
+        } else {
+            std::process::Stdio::piped()
+        });
+    let out = cmd.output()?;
+    if out.status.success() {
+        return Ok(Ok(()));
     }
-    Ok(())
+    let text = String::from_utf8_lossy(&out.stderr);
+    let last = text
+        .lines()
+        .rev()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("");
+    Ok(Err(last.trim_start_matches("Error: ").to_string()))
 }
 
 fn find_or_pull(ctx: &Context, store: &Store, args: &Args) -> Result<ImageRecord> {
     let found = || -> Result<Option<ImageRecord>> {
         Ok(find_image(&store.images()?, &args.image).cloned())
     };
+    let pull_failed = || {
+        CodedError::new(
+            125,
+            format!("{}: pulling the image failed (see above)", args.image),
+        )
+    };
     match (args.pull.as_str(), found()?) {
-        ("missing", Some(image)) => return Ok(image),
-        ("never", Some(image)) => return Ok(image),
+        ("missing", Some(image)) | ("never", Some(image)) => return Ok(image),
         ("never", None) => bail!(
             "{}: image not known; pulling is disabled by --pull=never",
             args.image
         ),
-        _ => pull_image(ctx, &args.image)?,
+        // podman's "newer": ask the registry, but a registry out of reach is no reason to fail.
+        ("newer", Some(image)) => {
+            if let Err(reason) = pull_image(ctx, &args.image, false)? {
+                tracing::warn!(
+                    "cannot check {} for a newer image, using the local one: {reason}",
+                    args.image
+                );
+                return Ok(image);
+            }
+        }
+        _ => {
+            if pull_image(ctx, &args.image, true)?.is_err() {
+                bail!(pull_failed());
+            }
+        }
     }
     found()?.ok_or_else(|| anyhow::anyhow!("{}: image not known", args.image))
 }
 
-/// The caller's hard limits for the resources podman raises by default.
-fn host_hard_limits() -> BTreeMap<UlimitResource, u64> {
-    use nix::sys::resource::{Resource, getrlimit};
-    let mut limits = BTreeMap::new();
-    for (ours, theirs) in [
-        (UlimitResource::Nofile, Resource::RLIMIT_NOFILE),
-        (UlimitResource::Nproc, Resource::RLIMIT_NPROC),
-    ] {
-        if let Ok((_, hard)) = getrlimit(theirs)
-            && hard != nix::sys::resource::RLIM_INFINITY
-        {
-            limits.insert(ours, hard);
-        }
+/// Resource limits need a cgroup of the container's own, which burrow cannot make yet.
+fn refuse_limits(args: &Args) -> Result<()> {
+    let asked = [
+        ("--memory", &args.memory),
+        ("--cpus", &args.cpus),
+        ("--cpu-shares", &args.cpu_shares),
+        ("--pids-limit", &args.pids_limit),
+    ];
+    if let Some((flag, _)) = asked.iter().find(|(_, v)| v.is_some()) {
+        let cgroups = crate::cgroups::detect();
+        bail!(
+            "{flag} needs a cgroup for the container, and burrow does not create cgroups yet (this host: cgroup {}, manager {}); run without resource limits",
+            cgroups.version,
+            cgroups.manager
+        );
     }
-    limits
+    Ok(())
 }
 
-fn id_mappings(maps: &[crate::userns::IdMap]) -> Vec<IdMapping> {
-    maps.iter()
-        .map(|m| IdMapping {
-            container_id: m.container_id,
-            host_id: m.host_id,
-            size: m.size,
-        })
-        .collect()
+/// Finds the image (pulling per --pull) and creates the container.
+pub fn create_container(args: &Args, ctx: &Context, identity: &Identity) -> Result<Created> {
+    let options = options(args)?;
+    let store = ctx.store();
+    let image = find_or_pull(ctx, &store, args)?;
+    let config: ImageConfig = serde_json::from_slice(&store.image_file(&image.id, "config.json")?)?;
+    container::create(
+        &store,
+        &CreateRequest {
+            options: &options,
+            image: &image,
+            image_config: &config,
+            identity,
+        },
+    )
+    .map_err(coded)
 }
 
-/// The compiled seccomp filter for the chosen mode and the container's capabilities.
-fn seccomp_filter(
-    options: &RunOptions,
-    spec: &oci_spec::runtime::Spec,
-) -> Result<Option<crate::seccomp::BpfProgram>> {
-    if options.privileged {
-        return Ok(None);
-    }
-    let caps: Vec<String> = spec
-        .process()
-        .as_ref()
-        .and_then(|p| p.capabilities().as_ref())
-        .and_then(|c| c.bounding().clone())
-        .map(|set| set.iter().map(|c| c.to_string()).collect())
-        .unwrap_or_default();
-    let caps: Vec<&str> = caps.iter().map(String::as_str).collect();
-    Ok(match &options.seccomp {
-        SeccompMode::Unconfined => None,
-        SeccompMode::Default => Some(crate::seccomp::default_filter(&caps)?),
-        SeccompMode::Profile(path) => {
-            let text = std::fs::read_to_string(path)
-                .with_context(|| format!("cannot read seccomp profile {}", path.display()))?;
-            let profile = crate::seccomp::load_profile(&text, path)?;
-            let rules = crate::seccomp::resolve(&profile, &caps, crate::seccomp::native_arch()?)?;
-            Some(crate::seccomp::compile(&rules)?)
-        }
-    })
+/// A container error with podman's exit code for it.
+pub fn coded(e: ContainerError) -> anyhow::Error {
+    CodedError::new(e.exit_code(), e.to_string()).into()
 }
 
 pub fn run(args: Args, ctx: &Context) -> Result<u8> {
@@ -272,119 +294,15 @@ pub fn run(args: Args, ctx: &Context) -> Result<u8> {
             "burrow run --tty is not supported yet; run without -t (standard input and output are passed through)"
         );
     }
-    let options = options(&args)?;
-    let store = ctx.store();
-    let image = find_or_pull(ctx, &store, &args)?;
-    let config: ImageConfig = serde_json::from_slice(&store.image_file(&image.id, "config.json")?)?;
-    let run_config = ImageRunConfig::from_config_value(config.config.as_ref())?;
     let identity = Identity::detect();
-    let id = random_id()?;
-    let dir = store.root().join("containers").join(&id);
-    let layers: Vec<_> = image
-        .layers
-        .iter()
-        .map(|l| store.layer_dir(l).join("diff"))
-        .collect();
-    let rootfs = Rootfs {
-        upper: dir.join("upper"),
-        work: dir.join("work"),
-        merged: dir.join("merged"),
-        layers,
-    };
-    let outcome = create_and_run(
-        &args,
-        &options,
-        &image,
-        &run_config,
-        &identity,
-        &id,
-        &dir,
-        &rootfs,
-    );
-    // Containers are not recorded yet (no ps, start or rm to reach them later), so every run
-    // cleans up as --rm does rather than leave a directory nobody can address.
-    remove_container_dir(ctx, &dir)?;
-    outcome
+    let created = create_container(&args, ctx, &identity)?;
+    container::run_attached(&ctx.store(), created, &identity).map_err(coded)
 }
 
-/// Removes a container's directory. Usually everything in it belongs to the user (the
-/// container's root is the user); files of the container's other users belong to subordinate
-/// IDs, and only then is the user namespace entered to remove them.
-fn remove_container_dir(ctx: &Context, dir: &Path) -> Result<()> {
-    use std::os::unix::fs::PermissionsExt;
-    // overlayfs leaves its inner work directory with mode 0, which blocks removal by its owner.
-    let inner = dir.join("work/work");
-    if inner.exists() {
-        let _ = std::fs::set_permissions(&inner, std::fs::Permissions::from_mode(0o700));
-    }
-    if remove_tree(dir).is_err() {
-        ctx.enter_userns()?;
-        remove_tree(dir)?;
-    }
-    Ok(())
-}
-
-#[allow(clippy::too_many_arguments)]
-fn create_and_run(
-    args: &Args,
-    options: &RunOptions,
-    image: &ImageRecord,
-    run_config: &ImageRunConfig,
-    identity: &Identity,
-    id: &str,
-    dir: &Path,
-    rootfs: &Rootfs,
-) -> Result<u8> {
-    for d in [&rootfs.upper, &rootfs.work, &rootfs.merged] {
-        std::fs::create_dir_all(d).with_context(|| format!("cannot create {}", d.display()))?;
-    }
-    let passwd = runtime::read_layer_file(&rootfs.layers, Path::new("/etc/passwd"));
-    let group = runtime::read_layer_file(&rootfs.layers, Path::new("/etc/group"));
-    let host_hostname = nix::unistd::gethostname()?.to_string_lossy().into_owned();
-    let name = args.name.clone().unwrap_or_else(|| id[..12].to_string());
-    let hostname = args
-        .hostname
-        .clone()
-        .unwrap_or_else(|| id[..12].to_string());
-    let files = runtime::write_container_files(
-        &dir.join("userdata"),
-        &ContainerFacts {
-            id,
-            name: &name,
-            hostname: &hostname,
-            image_name: image.names.first().map(String::as_str).unwrap_or(""),
-            image_id: &image.id,
-            rootless: identity.rootless(),
-        },
-    )
-    .with_context(|| format!("cannot write the container's files in {}", dir.display()))?;
-    let host_env: Vec<(String, String)> = std::env::vars().collect();
-    let limits = host_hard_limits();
-    let uid_map = id_mappings(&identity.uid_map);
-    let gid_map = id_mappings(&identity.gid_map);
-    let spec = spec::build_spec(&SpecInput {
-        container_id: id,
-        image: run_config,
-        options,
-        rootfs: &rootfs.merged,
-        files: &files,
-        own_uid: identity.uid,
-        own_gid: identity.gid,
-        uid_map: &uid_map,
-        gid_map: &gid_map,
-        passwd: passwd.as_deref(),
-        group: group.as_deref(),
-        host_env: &host_env,
-        host_hostname: &host_hostname,
-        host_hard_limits: &limits,
-        init_binary: None,
-        host_bounding_set: None,
-        seccomp: None,
-    })?;
-    let filter = seccomp_filter(options, &spec)?;
-    let started = runtime::start(&spec, rootfs, identity, filter.as_ref())
-        .map_err(|e| CodedError::new(e.exit_code(), e.to_string()))?;
-    started
-        .wait()
-        .map_err(|e| CodedError::new(e.exit_code(), e.to_string()).into())
+/// `burrow create`: prints the new container's ID.
+pub fn create(args: Args, ctx: &Context) -> Result<u8> {
+    let identity = Identity::detect();
+    let created = create_container(&args, ctx, &identity)?;
+    println!("{}", created.container.record.id);
+    Ok(0)
 }

@@ -48,21 +48,26 @@ pub fn containerenv(f: &ContainerFacts) -> String {
     )
 }
 
-/// Writes the files into `dir` and returns where they are.
-pub fn write(dir: &Path, facts: &ContainerFacts) -> std::io::Result<ContainerFiles> {
+/// Writes the files into `dir`, at the paths `files_in` gives.
+pub fn write(dir: &Path, facts: &ContainerFacts) -> std::io::Result<()> {
     std::fs::create_dir_all(dir)?;
-    let path = |name: &str| -> PathBuf { dir.join(name) };
+    let files = files_in(dir);
     let host_resolv = std::fs::read_to_string("/etc/resolv.conf").unwrap_or_default();
-    std::fs::write(path("hostname"), format!("{}\n", facts.hostname))?;
-    std::fs::write(path("hosts"), hosts(facts.hostname, facts.name))?;
-    std::fs::write(path("resolv.conf"), resolv_conf(&host_resolv))?;
-    std::fs::write(path(".containerenv"), containerenv(facts))?;
-    Ok(ContainerFiles {
+    std::fs::write(&files.hostname, format!("{}\n", facts.hostname))?;
+    std::fs::write(&files.hosts, hosts(facts.hostname, facts.name))?;
+    std::fs::write(&files.resolv_conf, resolv_conf(&host_resolv))?;
+    std::fs::write(&files.containerenv, containerenv(facts))
+}
+
+/// Where `write` puts the files in `dir`.
+pub fn files_in(dir: &Path) -> ContainerFiles {
+    let path = |name: &str| -> PathBuf { dir.join(name) };
+    ContainerFiles {
         hostname: path("hostname"),
         hosts: path("hosts"),
         resolv_conf: path("resolv.conf"),
         containerenv: path(".containerenv"),
-    })
+    }
 }
 
 #[cfg(test)]

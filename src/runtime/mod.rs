@@ -7,11 +7,14 @@
 
 mod channel;
 mod files;
+mod init;
+mod liveness;
 mod mountopts;
 mod process;
 mod rootfs;
 
-pub use files::{ContainerFacts, write as write_container_files};
+pub use files::{ContainerFacts, files_in as container_files_in, write as write_container_files};
+pub use liveness::{ProcessHandle, ProcessIdentity};
 pub use rootfs::{Rootfs, read_layer_file};
 
 use nix::sched::CloneFlags;
@@ -78,13 +81,7 @@ fn namespace_flags(spec: &Spec) -> CloneFlags {
 }
 
 /// The child's side: wait for the mapping, build the container, exec. Never returns on success.
-fn child_main(
-    spec: &Spec,
-    rootfs: &Rootfs,
-    seccomp: Option<&seccompiler::BpfProgram>,
-    caller_mask: &SigSet,
-    mut channel: Channel,
-) -> isize {
+fn child_main(launch: &Launch, caller_mask: &SigSet, mut channel: Channel) -> isize {
     let result = (|| -> Result<std::convert::Infallible, RuntimeError> {
         // The parent blocked the signals it forwards; the container starts with the caller's
         // mask, since exec keeps whatever mask is in force.
@@ -102,8 +99,8 @@ fn child_main(
                 ));
             }
         }
-        rootfs::prepare(spec, rootfs)?;
-        process::exec(spec, seccomp)
+        rootfs::prepare(launch.spec, launch.rootfs)?;
+        process::exec(launch.spec, launch.seccomp, launch.init)
     })();
     let error = result.unwrap_err();
     let _ = channel.send(&Message::Failed {
@@ -154,16 +151,21 @@ pub struct Started {
     channel: Channel,
 }
 
-/// Starts the container described by `spec` on `rootfs`, returning once its process has exec'd.
-/// `seccomp` is the compiled filter to install (None: unconfined).
+/// What to launch: the spec, its root filesystem, and what the spec cannot say.
+pub struct Launch<'a> {
+    pub spec: &'a Spec,
+    pub rootfs: &'a Rootfs,
+    pub identity: &'a Identity,
+    /// The compiled filter to install (None: unconfined).
+    pub seccomp: Option<&'a seccompiler::BpfProgram>,
+    /// Keep a built-in init as PID 1 (`--init`).
+    pub init: bool,
+}
+
+/// Starts the container, returning once its process has exec'd.
 ///
 /// Must be called with no other thread running: clone copies only the calling thread.
-pub fn start(
-    spec: &Spec,
-    rootfs: &Rootfs,
-    identity: &Identity,
-    seccomp: Option<&seccompiler::BpfProgram>,
-) -> Result<Started, RuntimeError> {
+pub fn start(launch: &Launch) -> Result<Started, RuntimeError> {
     let (parent, child) = Channel::pair().map_err(|e| RuntimeError::Setup {
         what: "create the launch channel".into(),
         source: e,
@@ -180,7 +182,7 @@ pub fn start(
         what: "block signals".into(),
         source: e.into(),
     })?;
-    let started = start_blocked(spec, rootfs, identity, seccomp, &caller_mask, parent, child);
+    let started = start_blocked(launch, &caller_mask, parent, child);
     if started.is_err() {
         let _ = sigprocmask(SigmaskHow::SIG_SETMASK, Some(&caller_mask), None);
     }
@@ -188,19 +190,17 @@ pub fn start(
 }
 
 fn start_blocked(
-    spec: &Spec,
-    rootfs: &Rootfs,
-    identity: &Identity,
-    seccomp: Option<&seccompiler::BpfProgram>,
+    launch: &Launch,
     caller_mask: &SigSet,
     mut parent: Channel,
     child: Channel,
 ) -> Result<Started, RuntimeError> {
+    let spec = launch.spec;
     let flags = namespace_flags(spec);
     let mut stack = vec![0u8; 1 << 20];
     let mut child = Some(child);
     let callback = Box::new(move || match child.take() {
-        Some(channel) => child_main(spec, rootfs, seccomp, caller_mask, channel),
+        Some(channel) => child_main(launch, caller_mask, channel),
         None => 125,
     });
     // SAFETY: the caller guarantees a single-threaded process, so the child's copy of memory
@@ -210,7 +210,7 @@ fn start_blocked(
         unsafe { nix::sched::clone(callback, &mut stack, flags, Some(Signal::SIGCHLD as i32)) }
             .map_err(RuntimeError::Clone)?;
     let mapped = if flags.contains(CloneFlags::CLONE_NEWUSER) {
-        crate::userns::write_mappings(pid, &with_spec_mappings(identity, spec))
+        crate::userns::write_mappings(pid, &with_spec_mappings(launch.identity, spec))
     } else {
         Ok(())
     };

@@ -170,7 +170,8 @@ fn apply_seccomp(filter: &seccompiler::BpfProgram) -> Result<(), RuntimeError> {
     Ok(())
 }
 
-/// Everything from the hostname to exec. Returns only on failure.
+/// Everything from the hostname to exec, with `init` forked off just before. Returns only on
+/// failure.
 ///
 /// The seccomp filter goes on as runc orders it: without no_new_privs the kernel only accepts
 /// a filter while CAP_SYS_ADMIN is held, so it is installed before the identity and capability
@@ -178,6 +179,7 @@ fn apply_seccomp(filter: &seccompiler::BpfProgram) -> Result<(), RuntimeError> {
 pub fn exec(
     spec: &Spec,
     seccomp: Option<&seccompiler::BpfProgram>,
+    init: bool,
 ) -> Result<std::convert::Infallible, RuntimeError> {
     let process = spec
         .process()
@@ -210,6 +212,10 @@ pub fn exec(
         what: format!("enter the working directory {}", cwd.display()),
         source: e.into(),
     })?;
+    if init {
+        // Returns in the command's process; the init stays behind as PID 1.
+        super::init::fork_init()?;
+    }
     let args = process.args().clone().unwrap_or_default();
     let env = process.env().clone().unwrap_or_default();
     let Some(name) = args.first() else {

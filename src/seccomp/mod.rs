@@ -113,5 +113,36 @@ pub fn native_arch() -> Result<TargetArch, SeccompError> {
     }
 }
 
+/// A compiled filter as bytes, to keep with a created container: 8 bytes per instruction in
+/// the kernel's `sock_filter` layout (little-endian), so a start needs no recompilation.
+pub fn encode(program: &BpfProgram) -> Vec<u8> {
+    let mut out = Vec::with_capacity(program.len() * 8);
+    for insn in program {
+        out.extend_from_slice(&insn.code.to_le_bytes());
+        out.push(insn.jt);
+        out.push(insn.jf);
+        out.extend_from_slice(&insn.k.to_le_bytes());
+    }
+    out
+}
+
+/// The filter `encode` wrote; `None` if the bytes cannot be one.
+pub fn decode(bytes: &[u8]) -> Option<BpfProgram> {
+    if bytes.is_empty() || !bytes.len().is_multiple_of(8) {
+        return None;
+    }
+    Some(
+        bytes
+            .chunks_exact(8)
+            .map(|c| seccompiler::sock_filter {
+                code: u16::from_le_bytes([c[0], c[1]]),
+                jt: c[2],
+                jf: c[3],
+                k: u32::from_le_bytes([c[4], c[5], c[6], c[7]]),
+            })
+            .collect(),
+    )
+}
+
 #[cfg(test)]
 mod tests;

@@ -594,3 +594,13 @@ fn child_apply_and_probe() -> ! {
     println!("seccomp-child: status={mode} read=ok vmsplice={vmsplice} add_key={add_key}");
     std::process::exit(0);
 }
+
+#[test]
+fn encoded_filters_decode_to_the_same_program() {
+    let program = default_filter(&["CAP_CHOWN"]).unwrap();
+    let bytes = encode(&program);
+    assert_eq!(bytes.len(), program.len() * 8);
+    assert_eq!(decode(&bytes).unwrap(), program);
+    assert!(decode(&bytes[..7]).is_none());
+    assert!(decode(&[]).is_none());
+}

@@ -134,9 +134,6 @@ const DEFAULT_RLIMIT: u64 = 1_048_576;
 /// podman's /dev/shm size (containers.conf `shm_size`).
 const SHM_SIZE: &str = "size=65536k";
 
-/// Where `--init` puts the init binary inside the container.
-pub(super) const INIT_PATH: &str = "/run/burrow-init";
-
 /// Directories `--read-only` gets a tmpfs on (podman's --read-only-tmpfs).
 const READ_ONLY_TMPFS_DIRS: [&str; 3] = ["/run", "/tmp", "/var/tmp"];
 
@@ -172,8 +169,6 @@ pub struct SpecInput<'a> {
     pub host_hostname: &'a str,
     /// The caller's hard limits; a resource missing here counts as unlimited.
     pub host_hard_limits: &'a BTreeMap<UlimitResource, u64>,
-    /// The host's init binary (catatonit) for `--init`.
-    pub init_binary: Option<&'a Path>,
     /// The caller's capability bounding set, which `--cap-add ALL` and `--privileged` grant;
     /// `None` means every capability the kernel knows.
     pub host_bounding_set: Option<&'a HashSet<Capability>>,
@@ -209,10 +204,8 @@ pub fn build_spec(input: &SpecInput) -> Result<Spec, SpecError> {
 fn plan_process(input: &SpecInput, hostname: &str) -> Result<Process, SpecError> {
     let opts = input.options;
     let user = process_user(input)?;
-    let mut args = final_args(input.image, opts)?;
-    if opts.init {
-        args.splice(0..0, [INIT_PATH.to_string(), "--".to_string()]);
-    }
+    // `--init` needs nothing here: the runtime itself stays behind as PID 1 (see runtime::init).
+    let args = final_args(input.image, opts)?;
     let mut process = Process::default();
     process.set_terminal(Some(opts.tty));
     process.set_console_size(None);
@@ -255,6 +248,17 @@ fn contains(map: &LinuxIdMapping, id: u32) -> bool {
 /// the image's Cmd, which is also dropped when a non-empty `--entrypoint` is given; an entrypoint
 /// of one empty word counts as none.
 pub fn final_args(image: &ImageRunConfig, opts: &RunOptions) -> Result<Vec<String>, SpecError> {
+    let (entrypoint, cmd) = entrypoint_and_cmd(image, opts);
+    let args: Vec<String> = entrypoint.into_iter().chain(cmd).collect();
+    if args.is_empty() {
+        return Err(SpecError::NoCommand);
+    }
+    Ok(args)
+}
+
+/// The entrypoint and command the container runs, each as podman reports it (`Config.Entrypoint`,
+/// `Config.Cmd`): a given entrypoint drops the image's command.
+pub fn entrypoint_and_cmd(image: &ImageRunConfig, opts: &RunOptions) -> (Vec<String>, Vec<String>) {
     let mut entrypoint = match &opts.entrypoint {
         Some(given) => given.clone(),
         None => image.entrypoint.clone().unwrap_or_default(),
@@ -271,11 +275,7 @@ pub fn final_args(image: &ImageRunConfig, opts: &RunOptions) -> Result<Vec<Strin
     } else {
         image.cmd.clone().unwrap_or_default()
     };
-    let args: Vec<String> = entrypoint.into_iter().chain(cmd).collect();
-    if args.is_empty() {
-        return Err(SpecError::NoCommand);
-    }
-    Ok(args)
+    (entrypoint, cmd)
 }
 
 /// The environment in podman's precedence: containers.conf defaults (PATH, TERM, container),
@@ -646,11 +646,7 @@ fn mounts(input: &SpecInput, gid5_mapped: bool) -> Result<Vec<Mount>, SpecError>
     let opts = input.options;
     let mut out = system_mounts(opts, gid5_mapped);
     out.extend(generated_file_mounts(input.files));
-    let mut user = user_mounts(opts)?;
-    if opts.init {
-        let binary = input.init_binary.ok_or(SpecError::NoInitBinary)?;
-        user.push(bind(INIT_PATH, binary, &["bind", "rprivate", "ro"]));
-    }
+    let user = user_mounts(opts)?;
     for m in user {
         out.retain(|d| d.destination() != m.destination());
         out.push(m);

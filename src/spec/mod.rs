@@ -15,12 +15,15 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-pub use build::{ContainerFiles, SpecInput, build_spec, final_args, merged_env, merged_labels};
+pub use build::{
+    ContainerFiles, SpecInput, build_spec, entrypoint_and_cmd, final_args, merged_env,
+    merged_labels,
+};
 pub use options::{
     CapabilitySet, NetworkMode, RunOptions, SeccompMode, SecurityOpt, TmpfsMount, Ulimit,
     UlimitResource, UsernsMode, VolumeMount, VolumeSource, parse_annotation, parse_capabilities,
     parse_entrypoint, parse_env_args, parse_env_file, parse_label, parse_network,
-    parse_security_opt, parse_tmpfs, parse_ulimit, parse_userns, parse_volume,
+    parse_security_opt, parse_signal, parse_tmpfs, parse_ulimit, parse_userns, parse_volume,
 };
 pub use user::{ResolvedUser, resolve_group_add, resolve_user};
 
@@ -77,6 +80,8 @@ pub enum SpecError {
     UnknownGroup { name: String },
     #[error("invalid user {spec:?}: expected USER[:GROUP] with a name or a number in each part")]
     BadUser { spec: String },
+    #[error("invalid signal {0:?}: use a name such as SIGTERM or TERM, or a number such as 15")]
+    BadSignal(String),
     #[error("invalid ulimit argument {arg:?}: expected TYPE=SOFT[:HARD], e.g. nofile=1024:2048")]
     BadUlimit { arg: String },
     #[error(
@@ -147,8 +152,6 @@ pub enum SpecError {
         "anonymous volume {destination:?} is not supported yet; bind mount a host directory with HOST-DIR:{destination}"
     )]
     AnonymousVolume { destination: String },
-    #[error("--init needs catatonit on the host; install the catatonit package")]
-    NoInitBinary,
     #[error("building the runtime spec failed: {reason}")]
     Build { reason: String },
 }

@@ -284,6 +284,22 @@ impl RunOptions {
     }
 }
 
+/// Parses a signal as podman accepts it: `SIGTERM`, `TERM` (any case) or `15`.
+pub fn parse_signal(text: &str) -> Result<nix::sys::signal::Signal, SpecError> {
+    use nix::sys::signal::Signal;
+    let bad = || SpecError::BadSignal(text.to_string());
+    if let Ok(n) = text.parse::<i32>() {
+        return Signal::try_from(n).map_err(|_| bad());
+    }
+    let upper = text.to_ascii_uppercase();
+    let name = if upper.starts_with("SIG") {
+        upper
+    } else {
+        format!("SIG{upper}")
+    };
+    name.parse().map_err(|_| bad())
+}
+
 /// Parses `--ulimit TYPE=SOFT[:HARD]`; a missing HARD equals SOFT, as in podman.
 pub fn parse_ulimit(arg: &str) -> Result<Ulimit, SpecError> {
     let bad = || SpecError::BadUlimit {

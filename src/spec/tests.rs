@@ -3,7 +3,7 @@ use std::path::{Path, PathBuf};
 
 use oci_spec::runtime::{Capability, LinuxNamespaceType, PosixRlimitType, Spec};
 
-use super::build::{BIND_DEVICES, INIT_PATH, MASKED_PATHS, READONLY_PATHS, plan_ids};
+use super::build::{BIND_DEVICES, MASKED_PATHS, READONLY_PATHS, plan_ids};
 use super::*;
 
 const CONTAINER_ID: &str = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
@@ -68,7 +68,6 @@ struct Host {
     limits: BTreeMap<UlimitResource, u64>,
     passwd: Option<&'static str>,
     group: Option<&'static str>,
-    init: Option<PathBuf>,
 }
 
 impl Host {
@@ -88,7 +87,6 @@ impl Host {
             ]),
             passwd: Some(PASSWD),
             group: Some(GROUP),
-            init: Some(PathBuf::from("/usr/libexec/podman/catatonit")),
         }
     }
 
@@ -112,7 +110,6 @@ impl Host {
             host_env: &self.host_env,
             host_hostname: "laptop",
             host_hard_limits: &self.limits,
-            init_binary: self.init.as_deref(),
             host_bounding_set: None,
             seccomp: None,
         }
@@ -901,30 +898,15 @@ fn no_command_error_text_is_podmans() {
 }
 
 #[test]
-fn init_prepends_the_init_binary_and_mounts_it() {
+fn init_leaves_the_command_alone() {
+    // The runtime runs the init itself; the container's process is the command as given.
     let spec = Host::new()
         .build(&RunOptions {
             init: true,
             ..Default::default()
         })
         .unwrap();
-    assert_eq!(
-        process(&spec).args().clone().unwrap(),
-        strings(&[INIT_PATH, "--", "sh"])
-    );
-    let m = mount_at(&spec, INIT_PATH);
-    assert_eq!(
-        m.source().as_deref(),
-        Some(Path::new("/usr/libexec/podman/catatonit"))
-    );
-    assert!(m.options().clone().unwrap().contains(&"ro".to_string()));
-    let mut host = Host::new();
-    host.init = None;
-    let options = RunOptions {
-        init: true,
-        ..Default::default()
-    };
-    assert_eq!(host.build(&options), Err(SpecError::NoInitBinary));
+    assert_eq!(process(&spec).args().clone().unwrap(), strings(&["sh"]));
 }
 
 // ---- environment ----
@@ -1532,7 +1514,7 @@ fn masked_and_readonly_paths_are_podmans() {
 
 #[test]
 fn privileged_unmasks_and_writes_sys() {
-    let mut host = Host::new();
+    let host = Host::new();
     let profile: oci_spec::runtime::LinuxSeccomp = serde_json::from_value(serde_json::json!({
         "defaultAction": "SCMP_ACT_ERRNO"
     }))
@@ -1541,7 +1523,6 @@ fn privileged_unmasks_and_writes_sys() {
         privileged: true,
         ..Default::default()
     };
-    host.init = None;
     let mut input = host.input(&options);
     input.seccomp = Some(profile.clone());
     let spec = build_spec(&input).unwrap();
@@ -1956,4 +1937,14 @@ fn all_means_the_callers_bounding_set_when_known() {
     let spec = build_spec(&input).unwrap();
     let c = process(&spec).capabilities().clone().unwrap();
     assert_eq!(c.bounding().clone().unwrap(), bounding);
+}
+
+#[test]
+fn signals_parse_by_name_short_name_and_number() {
+    use nix::sys::signal::Signal;
+    assert_eq!(parse_signal("SIGQUIT").unwrap(), Signal::SIGQUIT);
+    assert_eq!(parse_signal("term").unwrap(), Signal::SIGTERM);
+    assert_eq!(parse_signal("9").unwrap(), Signal::SIGKILL);
+    assert!(parse_signal("SIGNOPE").is_err());
+    assert!(parse_signal("99").is_err());
 }

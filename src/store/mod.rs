@@ -10,8 +10,14 @@
 //!   digits of the diff ID so that overlay's lowerdir option fits one page with many layers.
 //! - `layers/<short>.partial`: a layer being extracted; `layers/<short>.removing`: being deleted.
 //! - `locks/`: one lock file per layer and one for the image list.
+//! - `containers/`: container records and directories (see `containers.rs`).
 
+mod containers;
 mod fsutil;
+
+pub use containers::{
+    Container, ContainerLock, ContainerRecord, ContainerState, LookupError, Status, lookup,
+};
 
 pub use fsutil::{Lock, sync_filesystem, write_atomic};
 
@@ -133,7 +139,7 @@ impl Store {
 
     /// Creates the directories writers need.
     pub fn init(&self) -> Result<(), StoreError> {
-        for dir in ["images", "layers", "locks"] {
+        for dir in ["images", "layers", "locks", "containers"] {
             let path = self.root.join(dir);
             fs::create_dir_all(&path).map_err(io_err("create", &path))?;
         }

@@ -143,6 +143,30 @@ pub fn enter(id: &Identity) -> Result<(), UsernsError> {
     enter_with_helper(id)
 }
 
+/// Runs `work` in a forked child that enters the user namespace, leaving the caller outside it
+/// (a caller that still has to launch containers must stay there); returns what `work` said.
+///
+/// Must run with no other thread alive, like `enter`.
+pub fn in_namespace(id: &Identity, work: impl FnOnce() -> bool) -> Result<bool, UsernsError> {
+    // SAFETY: single-threaded (the caller's duty, and `enter` checks again in the child), so
+    // the child's copy of memory holds no lock of another thread; it leaves through _exit.
+    match unsafe { fork() }.map_err(UsernsError::Helper)? {
+        ForkResult::Child => {
+            let ok = enter(id).is_ok() && work();
+            // SAFETY: _exit skips atexit handlers and destructors that belong to the parent.
+            unsafe { libc::_exit(if ok { 0 } else { 1 }) }
+        }
+        ForkResult::Parent { child } => loop {
+            match waitpid(child, None) {
+                Ok(nix::sys::wait::WaitStatus::Exited(_, code)) => return Ok(code == 0),
+                Ok(_) => return Ok(false),
+                Err(nix::Error::EINTR) => continue,
+                Err(e) => return Err(UsernsError::Helper(e)),
+            }
+        },
+    }
+}
+
 /// Without subordinate ranges a process may map its own IDs itself (setgroups must be denied).
 fn write_self_map(id: &Identity) -> Result<(), UsernsError> {
     write_map_files("/proc/self", id)

@@ -1,0 +1,420 @@
+//! Container commands other than `run` and `create`: start, ps, rm, inspect, exists.
+
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+use anyhow::Result;
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+use super::run::coded;
+use super::{CodedError, Context, run};
+use crate::container::{self, ContainerError};
+use crate::output::{self, JsonStyle, ListFormat, StatusInput};
+use crate::store::{Container, LookupError, Status, Store};
+use crate::userns::Identity;
+
+#[derive(Debug, clap::Subcommand)]
+pub enum ContainerCommand {
+    /// Create but do not start a container
+    Create(Box<run::Args>),
+    /// Check if a container exists in local storage
+    Exists(ExistsArgs),
+    /// Display the configuration of a container
+    Inspect(InspectArgs),
+    /// List containers
+    #[command(visible_aliases = ["ls", "ps"])]
+    List(PsArgs),
+    /// Remove one or more containers
+    Rm(RmArgs),
+    /// Run a command in a new container
+    Run(Box<run::Args>),
+    /// Start one or more containers
+    Start(StartArgs),
+}
+
+pub fn dispatch(command: ContainerCommand, ctx: &Context) -> Result<u8> {
+    match command {
+        ContainerCommand::Create(args) => run::create(*args, ctx),
+        ContainerCommand::Exists(args) => exists(args, ctx),
+        ContainerCommand::Inspect(args) => inspect(args, ctx),
+        ContainerCommand::List(args) => ps(args, ctx),
+        ContainerCommand::Rm(args) => rm(args, ctx),
+        ContainerCommand::Run(args) => run::run(*args, ctx),
+        ContainerCommand::Start(args) => start(args, ctx),
+    }
+}
+
+#[derive(Debug, clap::Args)]
+pub struct StartArgs {
+    /// Attach the container's output and wait for it to end
+    #[arg(short, long)]
+    pub attach: bool,
+    /// Pass standard input to the container
+    #[arg(short, long)]
+    pub interactive: bool,
+    /// The container to start (name or ID)
+    #[arg(value_name = "CONTAINER", required = true)]
+    pub containers: Vec<String>,
+}
+
+pub fn start(args: StartArgs, ctx: &Context) -> Result<u8> {
+    if !args.attach {
+        anyhow::bail!(
+            "starting a container in the background is not supported yet (it needs a monitor process); use: burrow start -a {}",
+            args.containers.join(" ")
+        );
+    }
+    if args.containers.len() > 1 {
+        anyhow::bail!("you cannot start and attach multiple containers at once");
+    }
+    let identity = Identity::detect();
+    container::start_attached(&ctx.store(), &args.containers[0], &identity).map_err(coded)
+}
+
+#[derive(Debug, clap::Args)]
+pub struct PsArgs {
+    /// Show all containers (by default only running ones)
+    #[arg(short, long)]
+    pub all: bool,
+    /// Pretty-print containers with a Go template, "table ..." or json
+    #[arg(long)]
+    pub format: Option<String>,
+    /// Do not print column headings
+    #[arg(long)]
+    pub noheading: bool,
+    /// Do not truncate IDs and commands
+    #[arg(long)]
+    pub no_trunc: bool,
+    /// Print only container IDs
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+/// One row of `ps`, with the field names podman's templates use.
+#[derive(Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct Row {
+    #[serde(rename = "ID")]
+    id: String,
+    image: String,
+    #[serde(rename = "ImageID")]
+    image_id: String,
+    command: String,
+    created: String,
+    created_human: String,
+    created_at: String,
+    status: String,
+    state: String,
+    ports: String,
+    names: String,
+    labels: BTreeMap<String, String>,
+    mounts: Vec<String>,
+    pid: i32,
+    exit_code: i32,
+    exited: bool,
+    auto_remove: bool,
+    pod: String,
+    pod_name: String,
+    size: String,
+}
+
+/// `ps --format json`: podman's ListContainer objects.
+#[derive(Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct JsonContainer<'a> {
+    auto_remove: bool,
+    command: &'a [String],
+    created_at: String,
+    exit_code: i32,
+    exited: bool,
+    exited_at: i64,
+    id: &'a str,
+    image: &'a str,
+    #[serde(rename = "ImageID")]
+    image_id: &'a str,
+    is_infra: bool,
+    labels: &'a BTreeMap<String, String>,
+    mounts: Vec<String>,
+    names: Vec<&'a str>,
+    pid: i32,
+    pod: &'a str,
+    pod_name: &'a str,
+    ports: Option<Vec<()>>,
+    started_at: i64,
+    state: &'a str,
+    status: &'a str,
+    created: i64,
+}
+
+/// podman's ps COMMAND column: the arguments joined, cut to 17 characters unless --no-trunc.
+fn command_column(command: &[String], no_trunc: bool) -> String {
+    let joined = command.join(" ");
+    if !no_trunc && joined.chars().count() > 17 {
+        let cut: String = joined.chars().take(17).collect();
+        return format!("{cut}...");
+    }
+    joined
+}
+
+fn status_column(c: &Container, now: DateTime<Utc>) -> String {
+    let epoch = DateTime::<Utc>::UNIX_EPOCH;
+    output::container_status(
+        &StatusInput {
+            state: c.state.status.as_str(),
+            started_at: c.state.started_at.unwrap_or(epoch),
+            exited_at: c.state.finished_at.unwrap_or(epoch),
+            exit_code: c.state.exit_code.unwrap_or(0),
+            health: "",
+        },
+        now,
+    )
+}
+
+pub fn ps(args: PsArgs, ctx: &Context) -> Result<u8> {
+    let containers: Vec<Container> = container::list(&ctx.store())
+        .map_err(coded)?
+        .into_iter()
+        .filter(|c| args.all || c.state.status == Status::Running)
+        .rev()
+        .collect();
+    let short = |id: &str| -> String {
+        if args.no_trunc {
+            id.to_string()
+        } else {
+            id[..12.min(id.len())].to_string()
+        }
+    };
+    if args.quiet {
+        for c in &containers {
+            println!("{}", short(&c.record.id));
+        }
+        return Ok(0);
+    }
+    let now = Utc::now();
+    let rows: Vec<Row> = containers
+        .iter()
+        .map(|c| {
+            let created = output::human_duration_since(c.record.created, now);
+            Row {
+                id: short(&c.record.id),
+                image: c.record.image_name.clone(),
+                image_id: c.record.image_id.clone(),
+                command: command_column(&c.record.command, args.no_trunc),
+                created: created.clone(),
+                created_human: created,
+                created_at: output::go_time_string(c.record.created),
+                status: status_column(c, now),
+                state: c.state.status.as_str().to_string(),
+                ports: String::new(),
+                names: c.record.name.clone(),
+                labels: c.record.labels.clone(),
+                mounts: Vec::new(),
+                pid: c.state.pid.unwrap_or(0),
+                exit_code: c.state.exit_code.unwrap_or(0),
+                exited: c.state.status == Status::Exited,
+                auto_remove: c.record.auto_remove,
+                pod: String::new(),
+                pod_name: String::new(),
+                size: String::new(),
+            }
+        })
+        .collect();
+    let json = || -> Vec<JsonContainer> {
+        containers
+            .iter()
+            .zip(&rows)
+            .map(|(c, row)| JsonContainer {
+                auto_remove: c.record.auto_remove,
+                command: &c.record.command,
+                created_at: row.created.clone(),
+                exit_code: c.state.exit_code.unwrap_or(0),
+                exited: c.state.status == Status::Exited,
+                exited_at: c.state.finished_at.map_or(-62135596800, |t| t.timestamp()),
+                id: &c.record.id,
+                image: &c.record.image_name,
+                image_id: &c.record.image_id,
+                is_infra: false,
+                labels: &c.record.labels,
+                mounts: Vec::new(),
+                names: vec![c.record.name.as_str()],
+                pid: c.state.pid.unwrap_or(0),
+                pod: "",
+                pod_name: "",
+                ports: None,
+                started_at: c.state.started_at.map_or(-62135596800, |t| t.timestamp()),
+                state: c.state.status.as_str(),
+                status: &row.status,
+                created: c.record.created.timestamp(),
+            })
+            .collect()
+    };
+    let text = output::render_list(
+        &rows,
+        json,
+        &ListFormat {
+            name: "ps",
+            json: JsonStyle::INDENT_4,
+            format: args.format.as_deref(),
+            default_table: "table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.Created}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}",
+            headers: &[("ID", "CONTAINER ID"), ("CreatedHuman", "CREATED")],
+            noheading: args.noheading,
+        },
+    )?;
+    print!("{text}");
+    Ok(0)
+}
+
+#[derive(Debug, clap::Args)]
+pub struct RmArgs {
+    /// Remove all containers
+    #[arg(short, long)]
+    pub all: bool,
+    /// Stop and remove running containers too
+    #[arg(short, long)]
+    pub force: bool,
+    /// Ignore errors for containers that do not exist
+    #[arg(short, long)]
+    pub ignore: bool,
+    /// Seconds to wait for the stop signal before killing a running container
+    #[arg(short, long, value_name = "SECONDS", default_value_t = 10)]
+    pub time: u64,
+    /// Remove anonymous volumes with the container (burrow makes none)
+    #[arg(short, long)]
+    pub volumes: bool,
+    /// Containers to remove (name or ID)
+    #[arg(value_name = "CONTAINER", required_unless_present = "all")]
+    pub containers: Vec<String>,
+}
+
+pub fn rm(args: RmArgs, ctx: &Context) -> Result<u8> {
+    let store = ctx.store();
+    let identity = Identity::detect();
+    let all = container::list(&store).map_err(coded)?;
+    // Arguments are echoed back as given, -a prints full IDs, as podman does.
+    let targets: Vec<(String, Result<String, ContainerError>)> = if args.all {
+        all.iter()
+            .map(|c| (c.record.id.clone(), Ok(c.record.id.clone())))
+            .collect()
+    } else {
+        args.containers
+            .iter()
+            .map(|key| {
+                let found = crate::store::lookup(&all, key)
+                    .map(|c| c.record.id.clone())
+                    .map_err(ContainerError::from);
+                (key.clone(), found)
+            })
+            .collect()
+    };
+    let timeout = Duration::from_secs(args.time);
+    let mut failure: Option<ContainerError> = None;
+    for (shown, found) in targets {
+        let outcome = found.and_then(|id| {
+            container::remove(&store, &id, args.force, timeout, &identity).map_err(|e| match e {
+                // Removed meanwhile by someone else: report it under the name the user gave.
+                ContainerError::Lookup(LookupError::NotFound(_)) => {
+                    LookupError::NotFound(shown.clone()).into()
+                }
+                e => e,
+            })
+        });
+        match outcome {
+            Ok(()) => println!("{shown}"),
+            Err(ContainerError::Lookup(LookupError::NotFound(_))) if args.ignore => {}
+            Err(e) => {
+                if let Some(previous) = failure.replace(e) {
+                    eprintln!("Error: {previous}");
+                }
+            }
+        }
+    }
+    match failure {
+        None => Ok(0),
+        Some(e) => {
+            let code = match &e {
+                ContainerError::Lookup(LookupError::NotFound(_)) => 1,
+                e => e.exit_code(),
+            };
+            Err(CodedError::new(code, e.to_string()).into())
+        }
+    }
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExistsArgs {
+    /// The container (name or ID)
+    #[arg(value_name = "CONTAINER")]
+    pub container: String,
+}
+
+/// Exit code 0 if the container exists, 1 if not (podman's convention).
+pub fn exists(args: ExistsArgs, ctx: &Context) -> Result<u8> {
+    match container::find(&ctx.store(), &args.container) {
+        Ok(_) => Ok(0),
+        Err(ContainerError::Lookup(LookupError::NotFound(_))) => Ok(1),
+        Err(e) => Err(coded(e)),
+    }
+}
+
+#[derive(Debug, clap::Args)]
+pub struct InspectArgs {
+    /// Containers to inspect (name or ID)
+    #[arg(required = true, value_name = "CONTAINER")]
+    pub containers: Vec<String>,
+    /// Format the output with a Go template or as json
+    #[arg(short, long)]
+    pub format: Option<String>,
+    /// Show the container's size (burrow does not compute it yet; ignored)
+    #[arg(short, long)]
+    pub size: bool,
+}
+
+pub fn inspect(args: InspectArgs, ctx: &Context) -> Result<u8> {
+    let store = ctx.store();
+    let all = container::list(&store).map_err(coded)?;
+    let mut found = Vec::new();
+    let mut missing = None;
+    for key in &args.containers {
+        match crate::store::lookup(&all, key) {
+            Ok(c) => found.push(inspect::describe(&store, c)),
+            Err(e) => {
+                missing.get_or_insert(e);
+            }
+        }
+    }
+    print!(
+        "{}",
+        output::render_inspect(&found, args.format.as_deref(), "inspect")?
+    );
+    match missing {
+        None => Ok(0),
+        Some(e) => Err(CodedError::new(125, e.to_string()).into()),
+    }
+}
+
+/// Whether `key` names a container (for the top-level `inspect`, which takes both).
+pub fn is_container(store: &Store, key: &str) -> bool {
+    container::find(store, key).is_ok()
+}
+
+mod inspect;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_commands_are_cut_like_podman() {
+        let cmd = |s: &str| s.split(' ').map(String::from).collect::<Vec<_>>();
+        assert_eq!(command_column(&cmd("sleep 10"), false), "sleep 10");
+        assert_eq!(
+            command_column(&cmd("sh -c echo hello world again"), false),
+            "sh -c echo hello ..."
+        );
+        assert_eq!(
+            command_column(&cmd("sh -c echo hello world again"), true),
+            "sh -c echo hello world again"
+        );
+    }
+}

@@ -1,0 +1,324 @@
+//! `container inspect`: podman's field names, filled from the record, the state and the saved
+//! runtime spec.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+use oci_spec::runtime::{LinuxNamespaceType, Spec};
+use serde::Serialize;
+
+use crate::store::{Container, Status, Store};
+
+#[derive(Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct Inspect {
+    id: String,
+    created: DateTime<Utc>,
+    path: String,
+    args: Vec<String>,
+    state: State,
+    image: String,
+    image_name: String,
+    rootfs: String,
+    pod: String,
+    resolv_conf_path: String,
+    hostname_path: String,
+    hosts_path: String,
+    static_dir: String,
+    #[serde(rename = "OCIConfigPath")]
+    oci_config_path: String,
+    #[serde(rename = "OCIRuntime")]
+    oci_runtime: String,
+    name: String,
+    restart_count: u32,
+    driver: String,
+    effective_caps: Vec<String>,
+    bounding_caps: Vec<String>,
+    #[serde(rename = "ExecIDs")]
+    exec_ids: Vec<String>,
+    graph_driver: GraphDriver,
+    mounts: Vec<Mount>,
+    is_infra: bool,
+    config: Config,
+    host_config: HostConfig,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct State {
+    oci_version: String,
+    status: String,
+    running: bool,
+    paused: bool,
+    restarting: bool,
+    #[serde(rename = "OOMKilled")]
+    oom_killed: bool,
+    dead: bool,
+    pid: i32,
+    conmon_pid: i32,
+    exit_code: i32,
+    error: String,
+    started_at: DateTime<Utc>,
+    finished_at: DateTime<Utc>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct GraphDriver {
+    name: String,
+    data: BTreeMap<String, String>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct Mount {
+    #[serde(rename = "Type")]
+    kind: String,
+    source: String,
+    destination: String,
+    driver: String,
+    mode: String,
+    options: Vec<String>,
+    #[serde(rename = "RW")]
+    rw: bool,
+    propagation: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct Config {
+    hostname: String,
+    domainname: String,
+    user: String,
+    attach_stdin: bool,
+    attach_stdout: bool,
+    attach_stderr: bool,
+    tty: bool,
+    open_stdin: bool,
+    stdin_once: bool,
+    env: Vec<String>,
+    cmd: Vec<String>,
+    image: String,
+    working_dir: String,
+    entrypoint: String,
+    labels: BTreeMap<String, String>,
+    annotations: BTreeMap<String, String>,
+    stop_signal: u8,
+    create_command: Vec<String>,
+    stop_timeout: u32,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct HostConfig {
+    binds: Vec<String>,
+    cgroup_manager: String,
+    network_mode: String,
+    auto_remove: bool,
+    cap_add: Vec<String>,
+    cap_drop: Vec<String>,
+    ipc_mode: String,
+    pid_mode: String,
+    privileged: bool,
+    readonly_rootfs: bool,
+    #[serde(rename = "UTSMode")]
+    uts_mode: String,
+    userns_mode: String,
+    init: bool,
+}
+
+/// An unset time, as Go prints its zero value.
+fn zero_time() -> DateTime<Utc> {
+    "0001-01-01T00:00:00Z".parse().expect("a valid time")
+}
+
+fn namespace_mode(spec: &Spec, kind: LinuxNamespaceType, private: &str) -> String {
+    let own = spec
+        .linux()
+        .as_ref()
+        .and_then(|l| l.namespaces().as_ref())
+        .is_some_and(|list| list.iter().any(|n| n.typ() == kind && n.path().is_none()));
+    if own { private } else { "host" }.to_string()
+}
+
+fn caps_of(set: Option<&oci_spec::runtime::Capabilities>) -> Vec<String> {
+    let mut out: Vec<String> = set
+        .map(|s| s.iter().map(|c| format!("CAP_{c}")).collect())
+        .unwrap_or_default();
+    out.sort();
+    out
+}
+
+fn signal_number(name: Option<&str>) -> u8 {
+    name.and_then(|n| crate::spec::parse_signal(n).ok())
+        .map_or(15, |s| s as i32 as u8)
+}
+
+pub fn describe(store: &Store, c: &Container) -> Inspect {
+    let dir = store.container_dir(&c.record.id);
+    let userdata = dir.join("userdata");
+    let path = |name: &str| userdata.join(name).display().to_string();
+    let spec: Spec = std::fs::read(userdata.join("config.json"))
+        .ok()
+        .and_then(|b| serde_json::from_slice(&b).ok())
+        .unwrap_or_default();
+    let process = spec.process().clone().unwrap_or_default();
+    let caps = process.capabilities().clone();
+    let lower: Vec<String> = store
+        .images()
+        .ok()
+        .and_then(|images| images.into_iter().find(|i| i.id == c.record.image_id))
+        .map(|image| {
+            image
+                .layers
+                .iter()
+                .rev()
+                .map(|l| store.layer_dir(l).join("diff").display().to_string())
+                .collect()
+        })
+        .unwrap_or_default();
+    let mounts: Vec<Mount> = spec
+        .mounts()
+        .as_deref()
+        .unwrap_or_default()
+        .iter()
+        .filter(|m| m.typ().as_deref() == Some("bind"))
+        .filter(|m| {
+            m.source()
+                .as_ref()
+                .is_some_and(|s| !s.starts_with(&userdata) && !s.starts_with("/dev"))
+        })
+        .map(|m| {
+            let options = m.options().clone().unwrap_or_default();
+            Mount {
+                kind: "bind".into(),
+                source: m
+                    .source()
+                    .as_ref()
+                    .map(|s| s.display().to_string())
+                    .unwrap_or_default(),
+                destination: m.destination().display().to_string(),
+                driver: String::new(),
+                mode: String::new(),
+                rw: !options.iter().any(|o| o == "ro"),
+                propagation: options
+                    .iter()
+                    .find(|o| {
+                        o.ends_with("private") || o.ends_with("shared") || o.ends_with("slave")
+                    })
+                    .cloned()
+                    .unwrap_or_else(|| "rprivate".into()),
+                options,
+            }
+        })
+        .collect();
+    let binds = mounts
+        .iter()
+        .map(|m| format!("{}:{}:{}", m.source, m.destination, m.options.join(",")))
+        .collect();
+    let annotations: BTreeMap<String, String> = spec
+        .annotations()
+        .clone()
+        .unwrap_or_default()
+        .into_iter()
+        .collect();
+    let user = process.user();
+    let running = c.state.status == Status::Running;
+    Inspect {
+        id: c.record.id.clone(),
+        created: c.record.created,
+        path: c.record.command.first().cloned().unwrap_or_default(),
+        args: c.record.command.iter().skip(1).cloned().collect(),
+        state: State {
+            oci_version: spec.version().clone(),
+            status: c.state.status.as_str().into(),
+            running,
+            paused: false,
+            restarting: false,
+            oom_killed: false,
+            dead: false,
+            pid: c.state.pid.filter(|_| running).unwrap_or(0),
+            conmon_pid: 0,
+            exit_code: c.state.exit_code.unwrap_or(0),
+            error: String::new(),
+            started_at: c.state.started_at.unwrap_or_else(zero_time),
+            finished_at: c.state.finished_at.unwrap_or_else(zero_time),
+        },
+        image: c.record.image_id.clone(),
+        image_name: c.record.image_name.clone(),
+        rootfs: String::new(),
+        pod: String::new(),
+        resolv_conf_path: path("resolv.conf"),
+        hostname_path: path("hostname"),
+        hosts_path: path("hosts"),
+        static_dir: userdata.display().to_string(),
+        oci_config_path: path("config.json"),
+        oci_runtime: "burrow".into(),
+        name: c.record.name.clone(),
+        restart_count: 0,
+        driver: "overlay".into(),
+        effective_caps: caps_of(caps.as_ref().and_then(|c| c.effective().as_ref())),
+        bounding_caps: caps_of(caps.as_ref().and_then(|c| c.bounding().as_ref())),
+        exec_ids: Vec::new(),
+        graph_driver: GraphDriver {
+            name: "overlay".into(),
+            data: BTreeMap::from([
+                ("LowerDir".to_string(), lower.join(":")),
+                (
+                    "MergedDir".to_string(),
+                    dir.join("merged").display().to_string(),
+                ),
+                (
+                    "UpperDir".to_string(),
+                    dir.join("upper").display().to_string(),
+                ),
+                (
+                    "WorkDir".to_string(),
+                    dir.join("work").display().to_string(),
+                ),
+            ]),
+        },
+        mounts,
+        is_infra: false,
+        config: Config {
+            hostname: spec.hostname().clone().unwrap_or_default(),
+            domainname: String::new(),
+            user: format!("{}:{}", user.uid(), user.gid()),
+            attach_stdin: false,
+            attach_stdout: true,
+            attach_stderr: true,
+            tty: process.terminal().unwrap_or(false),
+            open_stdin: false,
+            stdin_once: false,
+            env: process.env().clone().unwrap_or_default(),
+            cmd: c.record.cmd.clone(),
+            image: c.record.image_name.clone(),
+            working_dir: process.cwd().display().to_string(),
+            entrypoint: c.record.entrypoint.join(" "),
+            labels: c.record.labels.clone(),
+            annotations,
+            stop_signal: signal_number(c.record.stop_signal.as_deref()),
+            create_command: c.record.create_command.clone(),
+            stop_timeout: 10,
+        },
+        host_config: HostConfig {
+            binds,
+            cgroup_manager: crate::cgroups::detect().manager.into(),
+            network_mode: namespace_mode(&spec, LinuxNamespaceType::Network, "none"),
+            auto_remove: c.record.auto_remove,
+            cap_add: Vec::new(),
+            cap_drop: Vec::new(),
+            ipc_mode: namespace_mode(&spec, LinuxNamespaceType::Ipc, "private"),
+            pid_mode: namespace_mode(&spec, LinuxNamespaceType::Pid, "private"),
+            privileged: c.record.privileged,
+            readonly_rootfs: spec
+                .root()
+                .as_ref()
+                .and_then(|r| r.readonly())
+                .unwrap_or(false),
+            uts_mode: namespace_mode(&spec, LinuxNamespaceType::Uts, "private"),
+            userns_mode: namespace_mode(&spec, LinuxNamespaceType::User, "private"),
+            init: c.record.init,
+        },
+    }
+}

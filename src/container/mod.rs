@@ -1,0 +1,625 @@
+//! A container's life: create (plan it and record it), start (launch it and record its pid),
+//! the end of its process (recorded with the exit code), stop and remove. This is the only code
+//! that changes a container's state; `store` keeps the records, `runtime` runs the process.
+
+mod names;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::Utc;
+use nix::sys::signal::Signal;
+use oci_spec::runtime::Spec;
+
+use crate::image::ImageConfig;
+use crate::runtime::{self, ContainerFacts, ProcessIdentity, Rootfs, RuntimeError};
+use crate::seccomp::BpfProgram;
+use crate::spec::{
+    self, IdMapping, ImageRunConfig, RunOptions, SeccompMode, SpecError, SpecInput, UlimitResource,
+};
+use crate::store::{
+    Container, ContainerRecord, ContainerState, ImageRecord, LookupError, Status, Store,
+    StoreError, remove_tree,
+};
+use crate::userns::Identity;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ContainerError {
+    #[error(
+        "the container name \"{name}\" is already in use by {id}; remove that container (burrow rm -f {name}) or use --replace"
+    )]
+    NameInUse { name: String, id: String },
+    #[error(
+        "invalid container name \"{0}\": names start with a letter or digit and contain only letters, digits, '_', '.' and '-'"
+    )]
+    BadName(String),
+    #[error(
+        "cannot remove container {0} as it is running - running or paused containers cannot be removed without force: container state improper"
+    )]
+    Running(String),
+    #[error(
+        "container {0} is already running; attaching to a running container is not supported yet"
+    )]
+    AlreadyRunning(String),
+    #[error(
+        "the image {image} of container {name} is no longer in storage; remove the container with: burrow rm {name}"
+    )]
+    ImageGone { name: String, image: String },
+    #[error(
+        "container {name}: its saved configuration {path} is unreadable ({reason}); remove the container with: burrow rm -f {name}"
+    )]
+    Corrupt {
+        name: String,
+        path: PathBuf,
+        reason: String,
+    },
+    #[error("cannot {what} {path}: {source}")]
+    Io {
+        what: &'static str,
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error(
+        "cannot remove {path}: some files belong to the container's other users and removing them in burrow's user namespace failed too; remove it with: burrow unshare rm -rf {path}"
+    )]
+    Undeletable { path: PathBuf },
+    #[error(transparent)]
+    Lookup(#[from] LookupError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Spec(#[from] SpecError),
+    #[error(transparent)]
+    Seccomp(#[from] crate::seccomp::SeccompError),
+    #[error(transparent)]
+    Runtime(#[from] RuntimeError),
+    #[error(transparent)]
+    Userns(#[from] crate::userns::UsernsError),
+}
+
+impl ContainerError {
+    /// podman's exit code for this error.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            ContainerError::Running(_) => 2,
+            ContainerError::Runtime(e) => e.exit_code(),
+            _ => 125,
+        }
+    }
+}
+
+fn io_err(what: &'static str, path: &Path) -> impl FnOnce(std::io::Error) -> ContainerError {
+    let path = path.to_path_buf();
+    move |source| ContainerError::Io { what, path, source }
+}
+
+/// What `create` needs besides the store.
+pub struct CreateRequest<'a> {
+    pub options: &'a RunOptions,
+    pub image: &'a ImageRecord,
+    /// The image's config document.
+    pub image_config: &'a ImageConfig,
+    pub identity: &'a Identity,
+}
+
+fn random_id() -> Result<String, ContainerError> {
+    use std::io::Read;
+    let mut bytes = [0u8; 32];
+    std::fs::File::open("/dev/urandom")
+        .and_then(|mut f| f.read_exact(&mut bytes))
+        .map_err(io_err("read", Path::new("/dev/urandom")))?;
+    Ok(hex::encode(bytes))
+}
+
+/// podman's rule for container names.
+fn valid_name(name: &str) -> bool {
+    let mut bytes = name.bytes();
+    bytes.next().is_some_and(|b| b.is_ascii_alphanumeric())
+        && bytes.all(|b| b.is_ascii_alphanumeric() || b"_.-".contains(&b))
+}
+
+/// The overlay directories of a container whose directory is `dir`.
+fn rootfs(store: &Store, image: &ImageRecord, dir: &Path) -> Rootfs {
+    Rootfs {
+        upper: dir.join("upper"),
+        work: dir.join("work"),
+        merged: dir.join("merged"),
+        layers: image
+            .layers
+            .iter()
+            .map(|l| store.layer_dir(l).join("diff"))
+            .collect(),
+    }
+}
+
+/// The caller's hard limits for the resources podman raises by default.
+fn host_hard_limits() -> BTreeMap<UlimitResource, u64> {
+    use nix::sys::resource::{RLIM_INFINITY, Resource, getrlimit};
+    let mut limits = BTreeMap::new();
+    for (ours, theirs) in [
+        (UlimitResource::Nofile, Resource::RLIMIT_NOFILE),
+        (UlimitResource::Nproc, Resource::RLIMIT_NPROC),
+    ] {
+        if let Ok((_, hard)) = getrlimit(theirs)
+            && hard != RLIM_INFINITY
+        {
+            limits.insert(ours, hard);
+        }
+    }
+    limits
+}
+
+fn id_mappings(maps: &[crate::userns::IdMap]) -> Vec<IdMapping> {
+    maps.iter()
+        .map(|m| IdMapping {
+            container_id: m.container_id,
+            host_id: m.host_id,
+            size: m.size,
+        })
+        .collect()
+}
+
+/// The compiled seccomp filter for the chosen mode and the container's capabilities.
+fn seccomp_filter(options: &RunOptions, spec: &Spec) -> Result<Option<BpfProgram>, ContainerError> {
+    if options.privileged {
+        return Ok(None);
+    }
+    let caps: Vec<String> = spec
+        .process()
+        .as_ref()
+        .and_then(|p| p.capabilities().as_ref())
+        .and_then(|c| c.bounding().clone())
+        .map(|set| set.iter().map(|c| c.to_string()).collect())
+        .unwrap_or_default();
+    let caps: Vec<&str> = caps.iter().map(String::as_str).collect();
+    Ok(match &options.seccomp {
+        SeccompMode::Unconfined => None,
+        SeccompMode::Default => Some(crate::seccomp::default_filter(&caps)?),
+        SeccompMode::Profile(path) => {
+            let text =
+                std::fs::read_to_string(path).map_err(io_err("read seccomp profile", path))?;
+            let profile = crate::seccomp::load_profile(&text, path)?;
+            let rules = crate::seccomp::resolve(&profile, &caps, crate::seccomp::native_arch()?)?;
+            Some(crate::seccomp::compile(&rules)?)
+        }
+    })
+}
+
+/// A container that is created and ready to start, with what starting it needs in memory.
+pub struct Created {
+    pub container: Container,
+    spec: Spec,
+    seccomp: Option<BpfProgram>,
+    rootfs: Rootfs,
+}
+
+/// Creates a container: plans its spec and seccomp filter, prepares its directories and
+/// publishes its record. With `--replace`, a container holding the name is removed first.
+pub fn create(store: &Store, request: &CreateRequest) -> Result<Created, ContainerError> {
+    let options = request.options;
+    if let Some(name) = &options.name
+        && !valid_name(name)
+    {
+        return Err(ContainerError::BadName(name.clone()));
+    }
+    let id = random_id()?;
+    let names = store.lock_container_names()?;
+    clean_leftovers(store, request.identity)?;
+    let existing = store.containers()?;
+    let name = match &options.name {
+        Some(name) => {
+            if let Some(other) = existing.iter().find(|c| &c.record.name == name) {
+                if !options.replace {
+                    return Err(ContainerError::NameInUse {
+                        name: name.clone(),
+                        id: other.record.id.clone(),
+                    });
+                }
+                remove(
+                    store,
+                    &other.record.id,
+                    true,
+                    STOP_TIMEOUT,
+                    request.identity,
+                )?;
+            }
+            name.clone()
+        }
+        None => names::generate(|n| existing.iter().any(|c| c.record.name == n)),
+    };
+    let staging = store.container_staging_dir(&id);
+    let result = prepare(store, request, &id, &name, &staging);
+    if result.is_err() {
+        let _ = remove_tree(&staging);
+    }
+    let created = result?;
+    // Under the image-list lock, which `rmi` holds while it checks for users: the image is
+    // either still there and now in use, or gone and the create fails.
+    let images = store.lock_images()?;
+    if !images.images.iter().any(|i| i.id == request.image.id) {
+        let _ = remove_tree(&staging);
+        return Err(ContainerError::ImageGone {
+            name,
+            image: request.image.id[..12.min(request.image.id.len())].into(),
+        });
+    }
+    store.publish_container(&created.container.record, &created.container.state)?;
+    drop(images);
+    drop(names);
+    Ok(created)
+}
+
+/// Fills the staging directory of a new container; paths in the spec point at its final place.
+fn prepare(
+    store: &Store,
+    request: &CreateRequest,
+    id: &str,
+    name: &str,
+    staging: &Path,
+) -> Result<Created, ContainerError> {
+    let options = request.options;
+    let image = request.image;
+    let identity = request.identity;
+    let dir = store.container_dir(id);
+    let rootfs = rootfs(store, image, &dir);
+    for sub in ["upper", "work", "merged", "userdata"] {
+        let path = staging.join(sub);
+        std::fs::create_dir_all(&path).map_err(io_err("create", &path))?;
+    }
+    let run_config = ImageRunConfig::from_config_value(request.image_config.config.as_ref())?;
+    let passwd = runtime::read_layer_file(&rootfs.layers, Path::new("/etc/passwd"));
+    let group = runtime::read_layer_file(&rootfs.layers, Path::new("/etc/group"));
+    let host_hostname = nix::unistd::gethostname()
+        .map(|h| h.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let hostname = options.hostname.clone().unwrap_or_else(|| id[..12].into());
+    let image_name = image.names.first().cloned().unwrap_or_default();
+    runtime::write_container_files(
+        &staging.join("userdata"),
+        &ContainerFacts {
+            id,
+            name,
+            hostname: &hostname,
+            image_name: &image_name,
+            image_id: &image.id,
+            rootless: identity.rootless(),
+        },
+    )
+    .map_err(io_err("write the container's files in", staging))?;
+    let files = runtime::container_files_in(&dir.join("userdata"));
+    let host_env: Vec<(String, String)> = std::env::vars().collect();
+    let limits = host_hard_limits();
+    let uid_map = id_mappings(&identity.uid_map);
+    let gid_map = id_mappings(&identity.gid_map);
+    let spec = spec::build_spec(&SpecInput {
+        container_id: id,
+        image: &run_config,
+        options,
+        rootfs: &rootfs.merged,
+        files: &files,
+        own_uid: identity.uid,
+        own_gid: identity.gid,
+        uid_map: &uid_map,
+        gid_map: &gid_map,
+        passwd: passwd.as_deref(),
+        group: group.as_deref(),
+        host_env: &host_env,
+        host_hostname: &host_hostname,
+        host_hard_limits: &limits,
+        host_bounding_set: None,
+        seccomp: None,
+    })?;
+    let seccomp = seccomp_filter(options, &spec)?;
+    let spec_path = staging.join("userdata/config.json");
+    let spec_json = serde_json::to_vec(&spec).expect("runtime specs serialize");
+    std::fs::write(&spec_path, spec_json).map_err(io_err("write", &spec_path))?;
+    if let Some(program) = &seccomp {
+        let path = staging.join("userdata/seccomp.bpf");
+        std::fs::write(&path, crate::seccomp::encode(program)).map_err(io_err("write", &path))?;
+    }
+    let (entrypoint, cmd) = spec::entrypoint_and_cmd(&run_config, options);
+    let record = ContainerRecord {
+        id: id.to_string(),
+        name: name.to_string(),
+        image_id: image.id.clone(),
+        image_name,
+        created: Utc::now(),
+        command: spec
+            .process()
+            .as_ref()
+            .and_then(|p| p.args().clone())
+            .unwrap_or_default(),
+        entrypoint,
+        cmd,
+        create_command: std::env::args().collect(),
+        labels: spec::merged_labels(&run_config, options),
+        auto_remove: options.rm,
+        init: options.init,
+        privileged: options.privileged,
+        stop_signal: run_config.stop_signal.clone(),
+    };
+    Ok(Created {
+        container: Container {
+            record,
+            state: ContainerState::default(),
+        },
+        spec,
+        seccomp,
+        rootfs,
+    })
+}
+
+/// Loads what starting a created container needs from its directory.
+fn load(store: &Store, container: Container) -> Result<Created, ContainerError> {
+    let dir = store.container_dir(&container.record.id);
+    let corrupt = |path: &Path, reason: String| ContainerError::Corrupt {
+        name: container.record.name.clone(),
+        path: path.to_path_buf(),
+        reason,
+    };
+    let spec_path = dir.join("userdata/config.json");
+    let spec: Spec = std::fs::read(&spec_path)
+        .map_err(|e| e.to_string())
+        .and_then(|b| serde_json::from_slice(&b).map_err(|e| e.to_string()))
+        .map_err(|reason| corrupt(&spec_path, reason))?;
+    let bpf_path = dir.join("userdata/seccomp.bpf");
+    let seccomp = match std::fs::read(&bpf_path) {
+        Ok(bytes) => Some(
+            crate::seccomp::decode(&bytes)
+                .ok_or_else(|| corrupt(&bpf_path, "not a compiled filter".into()))?,
+        ),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(io_err("read", &bpf_path)(e)),
+    };
+    let image = store
+        .images()?
+        .into_iter()
+        .find(|i| i.id == container.record.image_id)
+        .ok_or_else(|| ContainerError::ImageGone {
+            name: container.record.name.clone(),
+            image: container.record.image_id[..12.min(container.record.image_id.len())].into(),
+        })?;
+    let rootfs = rootfs(store, &image, &dir);
+    Ok(Created {
+        container,
+        spec,
+        seccomp,
+        rootfs,
+    })
+}
+
+/// The state a user should see: a recorded running process that is gone ended unobserved.
+pub fn current_state(state: &ContainerState) -> ContainerState {
+    match running_process(state) {
+        Some(p) if !p.alive() => state.ended_unobserved(Utc::now()),
+        _ => state.clone(),
+    }
+}
+
+fn running_process(state: &ContainerState) -> Option<ProcessIdentity> {
+    if state.status != Status::Running {
+        return None;
+    }
+    Some(ProcessIdentity {
+        pid: state.pid?,
+        start_time: state.pid_start?,
+        boot_id: state.boot_id.clone().unwrap_or_default(),
+    })
+}
+
+/// Every container with its current state; ends nobody observed are written down when the
+/// container is not busy, so they keep their finish time.
+pub fn list(store: &Store) -> Result<Vec<Container>, ContainerError> {
+    let mut containers = store.containers()?;
+    for c in &mut containers {
+        let now = current_state(&c.state);
+        if now != c.state {
+            if let Some(mut lock) = store.try_lock_container(&c.record.id)? {
+                let fresh = current_state(&lock.container.state);
+                store.save_state(&mut lock, fresh.clone())?;
+                c.state = fresh;
+            } else {
+                c.state = now;
+            }
+        }
+    }
+    Ok(containers)
+}
+
+/// Finds one container by name, ID or ID prefix.
+pub fn find(store: &Store, key: &str) -> Result<Container, ContainerError> {
+    let all = list(store)?;
+    Ok(crate::store::lookup(&all, key)?.clone())
+}
+
+/// How to connect the caller to a container it starts.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Attach {
+    /// Pass the caller's standard input (`-i`).
+    pub stdin: bool,
+}
+
+/// Starts a created (or exited) container and waits for it in the foreground, as `run` and
+/// `start -a` do; returns burrow's exit code for it. An `--rm` container is removed after.
+pub fn run_attached(
+    store: &Store,
+    created: Created,
+    identity: &Identity,
+) -> Result<u8, ContainerError> {
+    let id = created.container.record.id.clone();
+    let auto_remove = created.container.record.auto_remove;
+    let outcome = start_and_wait(store, created, identity);
+    if auto_remove {
+        // Removal failing matters less than the container's own outcome, which wins.
+        let removed = remove(store, &id, true, STOP_TIMEOUT, identity);
+        let code = outcome?;
+        removed.or_else(|e| match e {
+            ContainerError::Lookup(LookupError::NotFound(_)) => Ok(()),
+            e => Err(e),
+        })?;
+        return Ok(code);
+    }
+    outcome
+}
+
+fn start_and_wait(
+    store: &Store,
+    created: Created,
+    identity: &Identity,
+) -> Result<u8, ContainerError> {
+    let id = created.container.record.id.clone();
+    let Some(mut lock) = store.lock_container(&id)? else {
+        return Err(LookupError::NotFound(id).into());
+    };
+    let started = runtime::start(&runtime::Launch {
+        spec: &created.spec,
+        rootfs: &created.rootfs,
+        identity,
+        seccomp: created.seccomp.as_ref(),
+        init: created.container.record.init,
+    })?;
+    let process = ProcessIdentity::of(started.pid.as_raw());
+    let running = ContainerState {
+        status: Status::Running,
+        pid: Some(started.pid.as_raw()),
+        pid_start: process.as_ref().map(|p| p.start_time),
+        boot_id: process.map(|p| p.boot_id),
+        started_at: Some(Utc::now()),
+        finished_at: None,
+        exit_code: None,
+    };
+    store.save_state(&mut lock, running)?;
+    // Unlocked while it runs, so `ps`, `inspect` and `rm -f` can reach it.
+    drop(lock);
+    let pid = started.pid.as_raw();
+    let code = started.wait()?;
+    record_exit(store, &id, Some(pid), code)?;
+    Ok(code)
+}
+
+/// Starts a container by name or ID in the foreground (`start -a`).
+pub fn start_attached(store: &Store, key: &str, identity: &Identity) -> Result<u8, ContainerError> {
+    let container = find(store, key)?;
+    if container.state.status == Status::Running {
+        return Err(ContainerError::AlreadyRunning(container.record.name));
+    }
+    let created = load(store, container)?;
+    run_attached(store, created, identity)
+}
+
+/// Writes down how the container's process ended, unless someone removed or restarted it.
+fn record_exit(store: &Store, id: &str, pid: Option<i32>, code: u8) -> Result<(), ContainerError> {
+    let Some(mut lock) = store.lock_container(id)? else {
+        return Ok(());
+    };
+    let state = &lock.container.state;
+    if state.status != Status::Running || state.pid != pid {
+        return Ok(());
+    }
+    let exited = ContainerState {
+        status: Status::Exited,
+        finished_at: Some(Utc::now()),
+        exit_code: Some(i32::from(code)),
+        pid: None,
+        pid_start: None,
+        boot_id: None,
+        ..state.clone()
+    };
+    store.save_state(&mut lock, exited)?;
+    Ok(())
+}
+
+/// podman's default time between the stop signal and SIGKILL.
+pub const STOP_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Stops a running container: its stop signal, then SIGKILL after `timeout`. Killing PID 1
+/// of the container's PID namespace takes every process in it along.
+fn stop_process(
+    container: &Container,
+    process: &ProcessIdentity,
+    timeout: Duration,
+) -> Result<(), ContainerError> {
+    let Some(handle) = process.open() else {
+        return Ok(());
+    };
+    let signal = container
+        .record
+        .stop_signal
+        .as_deref()
+        .and_then(|s| spec::parse_signal(s).ok())
+        .unwrap_or(Signal::SIGTERM);
+    let sent = |e: std::io::Error| ContainerError::Io {
+        what: "signal the process of container",
+        path: PathBuf::from(&container.record.name),
+        source: e,
+    };
+    if !timeout.is_zero() {
+        handle.signal(signal).map_err(sent)?;
+        if handle.wait_exit(timeout) {
+            return Ok(());
+        }
+        tracing::warn!(
+            "StopSignal {} failed to stop container {} in {} seconds, resorting to SIGKILL",
+            signal.as_str(),
+            container.record.name,
+            timeout.as_secs()
+        );
+    }
+    handle.signal(Signal::SIGKILL).map_err(sent)?;
+    handle.wait_exit(Duration::from_secs(30));
+    Ok(())
+}
+
+/// Removes a container by exact ID: with `force`, a running one is stopped first.
+pub fn remove(
+    store: &Store,
+    id: &str,
+    force: bool,
+    timeout: Duration,
+    identity: &Identity,
+) -> Result<(), ContainerError> {
+    let Some(lock) = store.lock_container(id)? else {
+        return Err(LookupError::NotFound(id.to_string()).into());
+    };
+    if let Some(process) = running_process(&lock.container.state)
+        && process.alive()
+    {
+        if !force {
+            return Err(ContainerError::Running(lock.container.record.id.clone()));
+        }
+        stop_process(&lock.container, &process, timeout)?;
+    }
+    let doomed = store.unpublish_container(lock)?;
+    delete_dir(&doomed, identity)
+}
+
+/// Deletes a container directory, as the user when it can (everything the container's root
+/// wrote is the user's own), and from the user namespace for files of the container's other
+/// users. The namespace is entered in a child so this process can still launch containers.
+fn delete_dir(dir: &Path, identity: &Identity) -> Result<(), ContainerError> {
+    use std::os::unix::fs::PermissionsExt;
+    // overlayfs leaves its inner work directory with mode 0, which blocks removal by its owner.
+    let inner = dir.join("work/work");
+    if inner.exists() {
+        let _ = std::fs::set_permissions(&inner, std::fs::Permissions::from_mode(0o700));
+    }
+    if remove_tree(dir).is_ok() {
+        return Ok(());
+    }
+    if crate::userns::in_namespace(identity, || remove_tree(dir).is_ok())? {
+        Ok(())
+    } else {
+        Err(ContainerError::Undeletable {
+            path: dir.to_path_buf(),
+        })
+    }
+}
+
+/// Deletes what killed burrows left; called with the names lock held.
+fn clean_leftovers(store: &Store, identity: &Identity) -> Result<(), ContainerError> {
+    for (path, _lock) in store.container_leftovers()? {
+        delete_dir(&path, identity)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,140 @@
+//! Is a recorded container process still the one we started? A pid alone can be reused, so a
+//! process is identified by pid, start time and boot; signals go through a pidfd opened and
+//! then checked, so they can never reach a process that merely inherited the pid.
+
+use std::os::fd::{AsFd, OwnedFd};
+use std::time::{Duration, Instant};
+
+use nix::sys::signal::Signal;
+use rustix::process::{Pid, PidfdFlags};
+
+/// How a process is recorded: enough to recognise it later.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProcessIdentity {
+    pub pid: i32,
+    pub start_time: u64,
+    pub boot_id: String,
+}
+
+/// The current boot's ID; empty if the kernel does not say.
+pub fn boot_id() -> String {
+    std::fs::read_to_string("/proc/sys/kernel/random/boot_id")
+        .map(|s| s.trim().to_string())
+        .unwrap_or_default()
+}
+
+/// A live (not zombie) process's start time in clock ticks since boot, from /proc/PID/stat.
+pub fn start_time(pid: i32) -> Option<u64> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    parse_stat(&stat)
+}
+
+/// Fields after the command name (which may hold spaces and parentheses): state is the
+/// first, start time the 20th.
+fn parse_stat(stat: &str) -> Option<u64> {
+    let rest = &stat[stat.rfind(')')? + 1..];
+    let mut fields = rest.split_whitespace();
+    let state = fields.next()?;
+    if state == "Z" || state == "X" {
+        return None;
+    }
+    fields.nth(18)?.parse().ok()
+}
+
+impl ProcessIdentity {
+    /// Records the running process `pid`.
+    pub fn of(pid: i32) -> Option<ProcessIdentity> {
+        Some(ProcessIdentity {
+            pid,
+            start_time: start_time(pid)?,
+            boot_id: boot_id(),
+        })
+    }
+
+    /// Whether the recorded process is still running.
+    pub fn alive(&self) -> bool {
+        self.boot_id == boot_id() && start_time(self.pid) == Some(self.start_time)
+    }
+
+    /// A handle on the recorded process, or `None` if it has ended.
+    pub fn open(&self) -> Option<ProcessHandle> {
+        let pid = Pid::from_raw(self.pid)?;
+        let fd = rustix::process::pidfd_open(pid, PidfdFlags::empty()).ok()?;
+        // Checked after opening: the pidfd now pins this process, whatever happens to the pid.
+        self.alive().then_some(ProcessHandle { fd })
+    }
+}
+
+/// A pidfd on a process that was checked to be the recorded one.
+pub struct ProcessHandle {
+    fd: OwnedFd,
+}
+
+impl ProcessHandle {
+    /// Sends `signal`; a process that already ended is not an error.
+    pub fn signal(&self, signal: Signal) -> std::io::Result<()> {
+        let signal = rustix::process::Signal::from_named_raw(signal as i32)
+            .ok_or_else(|| std::io::Error::from_raw_os_error(libc::EINVAL))?;
+        match rustix::process::pidfd_send_signal(self.fd.as_fd(), signal) {
+            Ok(()) | Err(rustix::io::Errno::SRCH) => Ok(()),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// Waits up to `timeout` for the process to end; true if it did.
+    pub fn wait_exit(&self, timeout: Duration) -> bool {
+        use nix::poll::{PollFd, PollFlags, PollTimeout, poll};
+        let deadline = Instant::now() + timeout;
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            let ms = PollTimeout::try_from(left.as_millis().min(i32::MAX as u128) as i32)
+                .unwrap_or(PollTimeout::MAX);
+            let mut fds = [PollFd::new(self.fd.as_fd(), PollFlags::POLLIN)];
+            match poll(&mut fds, ms) {
+                Ok(n) if n > 0 => return true,
+                Ok(_) => return false,
+                Err(nix::Error::EINTR) => continue,
+                Err(_) => return false,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stat_parsing_survives_odd_names_and_skips_zombies() {
+        let tail = "S 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 4242 20 21";
+        assert_eq!(parse_stat(&format!("12 (a) b (c) {tail}")), Some(4242));
+        let zombie = tail.replacen('S', "Z", 1);
+        assert_eq!(parse_stat(&format!("12 (sh) {zombie}")), None);
+        assert_eq!(parse_stat("garbage"), None);
+    }
+
+    #[test]
+    fn a_child_is_alive_until_it_ends_and_the_handle_sees_it_end() {
+        let mut child = std::process::Command::new("sleep")
+            .arg("30")
+            .spawn()
+            .unwrap();
+        let me = ProcessIdentity::of(child.id() as i32).unwrap();
+        assert!(me.alive());
+        let handle = me.open().unwrap();
+        assert!(!handle.wait_exit(Duration::from_millis(10)));
+        handle.signal(Signal::SIGKILL).unwrap();
+        assert!(handle.wait_exit(Duration::from_secs(10)));
+        // A zombie is not alive; reaped, it is gone.
+        assert!(!me.alive());
+        child.wait().unwrap();
+        assert!(!me.alive());
+        assert!(me.open().is_none());
+        // Same pid, another start time: not the recorded process.
+        let other = ProcessIdentity {
+            start_time: 1,
+            ..ProcessIdentity::of(std::process::id() as i32).unwrap()
+        };
+        assert!(!other.alive());
+    }
+}

@@ -1,0 +1,429 @@
+//! Container records: one directory per container under `containers/`.
+//!
+//! - `containers/<id>/container.json`: what the container is (name, image, command, options a
+//!   listing shows); written once at create, before the directory gets its final name, so a
+//!   record is visible only when complete.
+//! - `containers/<id>/state.json`: how it is doing (status, pid and the pid's start time, times,
+//!   exit code); replaced atomically under `containers/<id>/lock`, so readers need no lock.
+//! - `containers/<id>/{upper,work,merged,userdata}`: its overlay directories and generated files.
+//! - `containers/.<id>.creating` / `.<id>.removing`: staged or doomed; ignored by readers.
+//! - `locks/containers.lock`: held while a name is claimed, so two creates cannot share one.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::{Lock, Store, StoreError, io_err, write_atomic};
+
+/// What a container is; fixed at create.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct ContainerRecord {
+    pub id: String,
+    pub name: String,
+    pub image_id: String,
+    /// The image as the user named it, for `ps` (podman shows the resolved name).
+    pub image_name: String,
+    pub created: DateTime<Utc>,
+    /// The process's arguments (entrypoint and command), for `ps` and `inspect`.
+    pub command: Vec<String>,
+    /// The two parts of `command`, as `inspect` shows them.
+    #[serde(default)]
+    pub entrypoint: Vec<String>,
+    #[serde(default)]
+    pub cmd: Vec<String>,
+    /// The command line that created the container (podman's `Config.CreateCommand`).
+    #[serde(default)]
+    pub create_command: Vec<String>,
+    #[serde(default)]
+    pub labels: BTreeMap<String, String>,
+    /// Remove the container when its process ends (`--rm`).
+    #[serde(default)]
+    pub auto_remove: bool,
+    /// Run the built-in init as PID 1 (`--init`).
+    #[serde(default)]
+    pub init: bool,
+    #[serde(default)]
+    pub privileged: bool,
+    #[serde(default)]
+    pub stop_signal: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    #[default]
+    Created,
+    Running,
+    Exited,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Created => "created",
+            Status::Running => "running",
+            Status::Exited => "exited",
+        }
+    }
+}
+
+/// How a container is doing, as last recorded.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+pub struct ContainerState {
+    pub status: Status,
+    /// The container's first process, as seen from the host.
+    #[serde(default)]
+    pub pid: Option<i32>,
+    /// The process's start time (clock ticks since boot) and the boot it belongs to: a pid alone
+    /// could be reused by another process after the container ended.
+    #[serde(default)]
+    pub pid_start: Option<u64>,
+    #[serde(default)]
+    pub boot_id: Option<String>,
+    #[serde(default)]
+    pub started_at: Option<DateTime<Utc>>,
+    #[serde(default)]
+    pub finished_at: Option<DateTime<Utc>>,
+    /// The process's exit status as podman reports it; -1 when it ended unobserved.
+    #[serde(default)]
+    pub exit_code: Option<i32>,
+}
+
+impl ContainerState {
+    /// The state to show when the recorded process is gone but nobody recorded its end (the
+    /// burrow that waited for it was killed): exited, with podman's unknown exit code.
+    pub fn ended_unobserved(&self, now: DateTime<Utc>) -> ContainerState {
+        ContainerState {
+            status: Status::Exited,
+            finished_at: Some(now),
+            exit_code: Some(-1),
+            pid: None,
+            pid_start: None,
+            boot_id: None,
+            ..self.clone()
+        }
+    }
+}
+
+/// A container as read from disk.
+#[derive(Debug, Clone)]
+pub struct Container {
+    pub record: ContainerRecord,
+    pub state: ContainerState,
+}
+
+/// A container's lock, held while its state changes; dropping it releases the lock.
+pub struct ContainerLock {
+    _lock: Lock,
+    pub container: Container,
+}
+
+/// Why a name or ID did not pick exactly one container.
+#[derive(Debug, thiserror::Error)]
+pub enum LookupError {
+    #[error("no container with name or ID \"{0}\" found: no such container")]
+    NotFound(String),
+    #[error(
+        "more than one container matches the ID prefix \"{0}\"; give more of the ID or the name"
+    )]
+    Ambiguous(String),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// Picks the one container `key` names: a full ID, a name, or an unambiguous ID prefix (the
+/// order podman resolves them in).
+pub fn lookup<'a>(containers: &'a [Container], key: &str) -> Result<&'a Container, LookupError> {
+    if let Some(c) = containers
+        .iter()
+        .find(|c| c.record.id == key || c.record.name == key)
+    {
+        return Ok(c);
+    }
+    let mut matches = containers.iter().filter(|c| {
+        !key.is_empty()
+            && key.bytes().all(|b| b.is_ascii_hexdigit())
+            && c.record.id.starts_with(key)
+    });
+    match (matches.next(), matches.next()) {
+        (Some(c), None) => Ok(c),
+        (Some(_), Some(_)) => Err(LookupError::Ambiguous(key.to_string())),
+        _ => Err(LookupError::NotFound(key.to_string())),
+    }
+}
+
+fn read_json<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<Option<T>, StoreError> {
+    match fs::read(path) {
+        Ok(bytes) => Ok(serde_json::from_slice(&bytes).ok()),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(io_err("read", path)(e)),
+    }
+}
+
+impl Store {
+    pub fn containers_dir(&self) -> PathBuf {
+        self.root.join("containers")
+    }
+
+    pub fn container_dir(&self, id: &str) -> PathBuf {
+        self.containers_dir().join(id)
+    }
+
+    /// Where a new container's directory is prepared before it is published.
+    pub fn container_staging_dir(&self, id: &str) -> PathBuf {
+        self.containers_dir().join(format!(".{id}.creating"))
+    }
+
+    /// Serialises name claims: held from the uniqueness check until the record is published.
+    pub fn lock_container_names(&self) -> Result<Lock, StoreError> {
+        self.init()?;
+        let path = self.root.join("locks/containers.lock");
+        Lock::exclusive(&path).map_err(io_err("lock", &path))
+    }
+
+    /// Reads one container; `None` when it does not exist (or is being created or removed).
+    pub fn container(&self, id: &str) -> Result<Option<Container>, StoreError> {
+        let dir = self.container_dir(id);
+        let Some(record) = read_json::<ContainerRecord>(&dir.join("container.json"))? else {
+            return Ok(None);
+        };
+        let state = read_json(&dir.join("state.json"))?.unwrap_or_default();
+        Ok(Some(Container { record, state }))
+    }
+
+    /// Every container, oldest first.
+    pub fn containers(&self) -> Result<Vec<Container>, StoreError> {
+        let dir = self.containers_dir();
+        let entries = match fs::read_dir(&dir) {
+            Ok(e) => e,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) => return Err(io_err("read", &dir)(e)),
+        };
+        let mut out = Vec::new();
+        for entry in entries {
+            let entry = entry.map_err(io_err("read", &dir))?;
+            let name = entry.file_name();
+            let Some(id) = name.to_str().filter(|n| !n.starts_with('.')) else {
+                continue;
+            };
+            if let Some(c) = self.container(id)? {
+                out.push(c);
+            }
+        }
+        out.sort_by_key(|c| c.record.created);
+        Ok(out)
+    }
+
+    /// Publishes a container prepared in its staging directory: writes its record and state,
+    /// then renames the directory into place. Call with the names lock held.
+    pub fn publish_container(
+        &self,
+        record: &ContainerRecord,
+        state: &ContainerState,
+    ) -> Result<(), StoreError> {
+        let staging = self.container_staging_dir(&record.id);
+        let path = staging.join("container.json");
+        let bytes = serde_json::to_vec_pretty(record).expect("container records serialize");
+        write_atomic(&path, &bytes).map_err(io_err("write", &path))?;
+        write_state_file(&staging, state)?;
+        let dir = self.container_dir(&record.id);
+        fs::rename(&staging, &dir).map_err(io_err("rename", &staging))
+    }
+
+    /// Waits for a container's lock; `None` if it was removed meanwhile.
+    pub fn lock_container(&self, id: &str) -> Result<Option<ContainerLock>, StoreError> {
+        let path = self.container_dir(id).join("lock");
+        let lock = match Lock::exclusive(&path) {
+            Ok(lock) => lock,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(io_err("lock", &path)(e)),
+        };
+        // The record is read under the lock: whoever held it before may have changed or removed it.
+        Ok(self.container(id)?.map(|container| ContainerLock {
+            _lock: lock,
+            container,
+        }))
+    }
+
+    /// Takes a container's lock only if nobody holds it.
+    pub fn try_lock_container(&self, id: &str) -> Result<Option<ContainerLock>, StoreError> {
+        let path = self.container_dir(id).join("lock");
+        let lock = match Lock::try_exclusive(&path) {
+            Ok(Some(lock)) => lock,
+            Ok(None) => return Ok(None),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(io_err("lock", &path)(e)),
+        };
+        Ok(self.container(id)?.map(|container| ContainerLock {
+            _lock: lock,
+            container,
+        }))
+    }
+
+    /// Replaces a locked container's state.
+    pub fn save_state(
+        &self,
+        lock: &mut ContainerLock,
+        state: ContainerState,
+    ) -> Result<(), StoreError> {
+        write_state_file(&self.container_dir(&lock.container.record.id), &state)?;
+        lock.container.state = state;
+        Ok(())
+    }
+
+    /// Takes a locked container out of view (its name is free from here on) and returns the
+    /// directory left to delete.
+    pub fn unpublish_container(&self, lock: ContainerLock) -> Result<PathBuf, StoreError> {
+        let id = &lock.container.record.id;
+        let dir = self.container_dir(id);
+        let doomed = self.containers_dir().join(format!(".{id}.removing"));
+        fs::rename(&dir, &doomed).map_err(io_err("rename", &dir))?;
+        Ok(doomed)
+    }
+
+    /// What killed burrows left: staged creates (call with the names lock held, so none is in
+    /// progress) and removals whose remover died (its lock, inside the directory, is free).
+    /// Each comes with the lock to hold while it is deleted.
+    pub fn container_leftovers(&self) -> Result<Vec<(PathBuf, Option<Lock>)>, StoreError> {
+        let dir = self.containers_dir();
+        let entries = match fs::read_dir(&dir) {
+            Ok(e) => e,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) => return Err(io_err("read", &dir)(e)),
+        };
+        let mut out = Vec::new();
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let path = entry.path();
+            if name.starts_with('.') && name.ends_with(".creating") {
+                out.push((path, None));
+            } else if name.starts_with('.') && name.ends_with(".removing") {
+                let lock_path = path.join("lock");
+                match Lock::try_exclusive(&lock_path) {
+                    Ok(Some(lock)) => out.push((path, Some(lock))),
+                    Ok(None) => {}
+                    Err(e) if e.kind() == io::ErrorKind::NotFound => out.push((path, None)),
+                    Err(e) => return Err(io_err("lock", &lock_path)(e)),
+                }
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// State files are small and rewritten on every transition, so they skip fsync: the rename
+/// still makes every reader see a whole file, and after a crash `ps` checks the pid anyway.
+fn write_state_file(dir: &Path, state: &ContainerState) -> Result<(), StoreError> {
+    let path = dir.join("state.json");
+    let staging = dir.join(".state.json.tmp");
+    let bytes = serde_json::to_vec(state).expect("container states serialize");
+    fs::write(&staging, bytes).map_err(io_err("write", &staging))?;
+    fs::rename(&staging, &path).map_err(io_err("rename", &staging))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(id: &str, name: &str) -> ContainerRecord {
+        ContainerRecord {
+            id: id.into(),
+            name: name.into(),
+            image_id: "img".into(),
+            image_name: "busybox".into(),
+            created: Utc::now(),
+            command: vec!["true".into()],
+            entrypoint: vec![],
+            cmd: vec!["true".into()],
+            create_command: vec![],
+            labels: BTreeMap::new(),
+            auto_remove: false,
+            init: false,
+            privileged: false,
+            stop_signal: None,
+        }
+    }
+
+    fn containers(list: &[(&str, &str)]) -> Vec<Container> {
+        list.iter()
+            .map(|(id, name)| Container {
+                record: record(id, name),
+                state: ContainerState::default(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn lookup_takes_id_then_name_then_unique_prefix() {
+        let list = containers(&[("abc123", "web"), ("abd456", "abc"), ("ffff", "db")]);
+        assert_eq!(lookup(&list, "abc123").unwrap().record.name, "web");
+        // A name wins over an ID prefix, as in podman.
+        assert_eq!(lookup(&list, "abc").unwrap().record.id, "abd456");
+        assert_eq!(lookup(&list, "ff").unwrap().record.name, "db");
+        assert!(matches!(
+            lookup(&list, "ab"),
+            Err(LookupError::Ambiguous(_))
+        ));
+        let missing = lookup(&list, "nope").unwrap_err().to_string();
+        assert_eq!(
+            missing,
+            "no container with name or ID \"nope\" found: no such container"
+        );
+        assert!(matches!(lookup(&list, ""), Err(LookupError::NotFound(_))));
+    }
+
+    #[test]
+    fn records_publish_lock_save_and_unpublish() {
+        let tmp = tempfile::tempdir().unwrap();
+        let store = Store::new(tmp.path().to_path_buf());
+        let names = store.lock_container_names().unwrap();
+        fs::create_dir_all(store.container_staging_dir("c1")).unwrap();
+        // Staged containers are invisible until published.
+        assert!(store.containers().unwrap().is_empty());
+        assert_eq!(store.container_leftovers().unwrap().len(), 1);
+        store
+            .publish_container(&record("c1", "one"), &ContainerState::default())
+            .unwrap();
+        drop(names);
+        let all = store.containers().unwrap();
+        assert_eq!(all.len(), 1);
+        assert_eq!(all[0].state.status, Status::Created);
+
+        let mut lock = store.lock_container("c1").unwrap().unwrap();
+        // The lock is exclusive.
+        assert!(store.try_lock_container("c1").unwrap().is_none());
+        let running = ContainerState {
+            status: Status::Running,
+            pid: Some(42),
+            ..ContainerState::default()
+        };
+        store.save_state(&mut lock, running.clone()).unwrap();
+        assert_eq!(store.container("c1").unwrap().unwrap().state, running);
+
+        let doomed = store.unpublish_container(lock).unwrap();
+        assert!(store.container("c1").unwrap().is_none());
+        assert!(store.lock_container("c1").unwrap().is_none());
+        assert!(doomed.exists());
+    }
+
+    #[test]
+    fn an_unobserved_end_is_exited_with_code_minus_one() {
+        let now = Utc::now();
+        let running = ContainerState {
+            status: Status::Running,
+            pid: Some(7),
+            pid_start: Some(100),
+            started_at: Some(now),
+            ..ContainerState::default()
+        };
+        let ended = running.ended_unobserved(now);
+        assert_eq!(ended.status, Status::Exited);
+        assert_eq!(ended.exit_code, Some(-1));
+        assert_eq!(ended.pid, None);
+        assert_eq!(ended.started_at, Some(now));
+    }
+}

@@ -1,0 +1,331 @@
+//! Container records as the unprivileged test user: create, start, ps, inspect, rm, names,
+//! and what `ps` says after burrow or the container is killed.
+
+mod common;
+
+use std::time::Duration;
+
+use common::*;
+use nix::sys::signal::{Signal, kill};
+use nix::unistd::Pid;
+
+fn sandbox_with_busybox() -> Sandbox {
+    let sb = Sandbox::new();
+    sb.pull("busybox:latest");
+    sb
+}
+
+/// `ps -a` as name → (state, status, exit code, pid) lines.
+fn ps_all(sb: &Sandbox) -> Vec<String> {
+    let out = sb.ok(&[
+        "ps",
+        "-a",
+        "--format",
+        "{{.Names}} {{.State}} {{.ExitCode}} {{.Status}}",
+    ]);
+    out.stdout().lines().map(String::from).collect()
+}
+
+fn inspect(sb: &Sandbox, name: &str) -> serde_json::Value {
+    let out = sb.ok(&["inspect", name]);
+    out.json()[0].clone()
+}
+
+/// Directories under containers/ that are not hidden work in progress.
+fn container_dirs(sb: &Sandbox) -> usize {
+    std::fs::read_dir(sb.graph_root().join("containers"))
+        .map(|e| e.flatten().count())
+        .unwrap_or(0)
+}
+
+#[test]
+fn create_start_inspect_and_rm() {
+    let sb = sandbox_with_busybox();
+    let id = sb
+        .ok(&[
+            "create",
+            "--name",
+            "job",
+            "-l",
+            "team=infra",
+            "busybox",
+            "sh",
+            "-c",
+            "echo started; exit 4",
+        ])
+        .stdout();
+    let id = id.trim();
+    assert_eq!(id.len(), 64, "create prints the full ID: {id}");
+    assert_eq!(ps_all(&sb), ["job created 0 Created"]);
+    // Only running containers without -a.
+    assert_eq!(sb.ok(&["ps", "-q"]).stdout(), "");
+    assert_eq!(
+        sb.ok(&["ps", "-a", "-q"]).stdout(),
+        format!("{}\n", &id[..12])
+    );
+    assert_eq!(
+        sb.ok(&["ps", "-a", "-q", "--no-trunc"]).stdout(),
+        format!("{id}\n")
+    );
+
+    let created = inspect(&sb, "job");
+    assert_eq!(created["Id"], id);
+    assert_eq!(created["Name"], "job");
+    assert_eq!(created["State"]["Status"], "created");
+    assert_eq!(
+        created["Config"]["Cmd"],
+        serde_json::json!(["sh", "-c", "echo started; exit 4"])
+    );
+    assert_eq!(created["Config"]["Labels"]["team"], "infra");
+    assert_eq!(created["HostConfig"]["AutoRemove"], false);
+
+    // start -a runs it in the foreground; its exit code is burrow's.
+    let run = sb.run(&["start", "-a", &id[..8]]);
+    run.assert_code(4);
+    assert_eq!(run.stdout(), "started\n");
+    let lines = ps_all(&sb);
+    assert_eq!(lines.len(), 1);
+    assert!(
+        lines[0].starts_with("job exited 4 Exited (4) "),
+        "{lines:?}"
+    );
+    let exited = inspect(&sb, id);
+    assert_eq!(exited["State"]["ExitCode"], 4);
+    assert_eq!(exited["State"]["Running"], false);
+    assert_ne!(exited["State"]["FinishedAt"], "0001-01-01T00:00:00Z");
+    // A container keeps its files between starts.
+    assert_eq!(
+        sb.ok(&[
+            "inspect",
+            "--format",
+            "{{.State.Status}} {{.Config.Labels.team}}",
+            "job"
+        ])
+        .stdout(),
+        "exited infra\n"
+    );
+
+    // rm echoes the name given and removes everything.
+    assert_eq!(sb.ok(&["rm", "job"]).stdout(), "job\n");
+    assert!(ps_all(&sb).is_empty());
+    assert_eq!(container_dirs(&sb), 0);
+    sb.run(&["rm", "job"]).assert_error(
+        1,
+        &["no container with name or ID \"job\" found: no such container"],
+    );
+    sb.ok(&["rm", "-i", "job"]);
+    assert_eq!(sb.run(&["container", "exists", "job"]).code(), 1);
+}
+
+#[test]
+fn run_keeps_the_container_unless_rm() {
+    let sb = sandbox_with_busybox();
+    sb.ok(&["run", "--name", "kept", "busybox", "true"]);
+    sb.ok(&["run", "--rm", "--name", "gone", "busybox", "true"]);
+    assert_eq!(ps_all(&sb).len(), 1);
+    assert!(ps_all(&sb)[0].starts_with("kept exited 0"));
+    // A failed --rm run leaves nothing behind.
+    sb.run(&["run", "--rm", "busybox", "nosuchcommand"])
+        .assert_code(127);
+    assert_eq!(ps_all(&sb).len(), 1);
+    // Files written by another container user (a subordinate ID) are removed too.
+    sb.ok(&[
+        "run",
+        "--name",
+        "owned",
+        "busybox",
+        "sh",
+        "-c",
+        "mkdir /d && touch /d/f && chown -R 1000:1000 /d && chmod 000 /d",
+    ]);
+    sb.ok(&["rm", "-a"]);
+    assert_eq!(container_dirs(&sb), 0);
+}
+
+#[test]
+fn names_are_unique_and_replace_takes_over() {
+    let sb = sandbox_with_busybox();
+    let first = sb
+        .ok(&["create", "--name", "web", "busybox", "true"])
+        .stdout();
+    sb.run(&["create", "--name", "web", "busybox", "true"])
+        .assert_error(
+            125,
+            &[
+                "the container name \"web\" is already in use by",
+                "--replace",
+            ],
+        );
+    let second = sb
+        .ok(&["create", "--replace", "--name", "web", "busybox", "true"])
+        .stdout();
+    assert_ne!(first, second);
+    assert_eq!(ps_all(&sb), ["web created 0 Created"]);
+    sb.run(&["create", "--name=a/b", "busybox", "true"])
+        .assert_error(125, &["invalid container name \"a/b\""]);
+    // A generated name has podman's adjective_noun shape.
+    sb.ok(&["create", "busybox", "true"]);
+    let names = sb.ok(&["ps", "-a", "--format", "{{.Names}}"]).stdout();
+    assert!(
+        names.lines().any(|n| n != "web" && n.contains('_')),
+        "{names}"
+    );
+
+    // Concurrent creates of one name: exactly one wins.
+    sb.ok(&["rm", "-a"]);
+    let children: Vec<_> = (0..6)
+        .map(|_| sb.spawn(&["create", "--name", "race", "busybox", "true"]))
+        .collect();
+    let wins = children
+        .into_iter()
+        .map(|c| c.wait_with_output().unwrap())
+        .filter(|o| o.status.success())
+        .count();
+    assert_eq!(wins, 1);
+    assert_eq!(ps_all(&sb), ["race created 0 Created"]);
+}
+
+#[test]
+fn ps_tells_the_truth_after_burrow_is_killed() {
+    let sb = sandbox_with_busybox();
+    let mut child = sb.spawn(&["run", "--name", "sleeper", "busybox", "sleep", "1000"]);
+    let pid_of = || -> i32 {
+        sb.ok(&["ps", "--format", "{{.Pid}}", "--noheading"])
+            .stdout()
+            .trim()
+            .parse()
+            .unwrap_or(0)
+    };
+    wait_for("the container to run", Duration::from_secs(30), || {
+        pid_of() > 0
+    });
+    let pid = pid_of();
+    // burrow dies; the container goes on and ps still shows it running.
+    kill(Pid::from_raw(child.id() as i32), Signal::SIGKILL).unwrap();
+    child.wait().unwrap();
+    let lines = ps_all(&sb);
+    assert!(lines[0].starts_with("sleeper running 0 Up "), "{lines:?}");
+    // rm without -f refuses with podman's code; -f stops it (sleep ignores SIGTERM as PID 1).
+    sb.run(&["rm", "sleeper"])
+        .assert_error(2, &["as it is running", "cannot be removed without force"]);
+    assert_eq!(
+        sb.ok(&["rm", "-f", "-t", "0", "sleeper"]).stdout(),
+        "sleeper\n"
+    );
+    assert!(!alive(pid), "the container's process was killed");
+    assert!(ps_all(&sb).is_empty());
+
+    // Both burrow and the container killed: ps shows it exited, code unknown (-1).
+    let mut child = sb.spawn(&["run", "--name", "victim", "busybox", "sleep", "1000"]);
+    wait_for("the container to run", Duration::from_secs(30), || {
+        pid_of() > 0
+    });
+    let pid = pid_of();
+    kill(Pid::from_raw(child.id() as i32), Signal::SIGKILL).unwrap();
+    child.wait().unwrap();
+    kill(Pid::from_raw(pid), Signal::SIGKILL).unwrap();
+    wait_for("the container to die", Duration::from_secs(10), || {
+        !alive(pid)
+    });
+    let lines = ps_all(&sb);
+    assert!(
+        lines[0].starts_with("victim exited -1 Exited (-1) "),
+        "{lines:?}"
+    );
+    assert_eq!(sb.ok(&["ps", "-q"]).stdout(), "");
+    sb.ok(&["rm", "victim"]);
+}
+
+/// Running (not a zombie waiting for a reaper).
+fn alive(pid: i32) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat"))
+        .map(|s| {
+            let state = s.rsplit(')').next().unwrap_or("").split_whitespace().next();
+            !matches!(state, Some("Z") | Some("X"))
+        })
+        .unwrap_or(false)
+}
+
+#[test]
+fn rm_force_stops_a_foreground_run_with_137() {
+    let sb = sandbox_with_busybox();
+    let child = sb.spawn(&["run", "--name", "fg", "busybox", "sleep", "1000"]);
+    wait_for("the container to run", Duration::from_secs(30), || {
+        sb.ok(&["ps", "-q"]).stdout().len() > 1
+    });
+    sb.ok(&["rm", "-f", "-t", "0", "fg"]);
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(137));
+    assert!(ps_all(&sb).is_empty());
+}
+
+#[test]
+fn ps_formats() {
+    let sb = sandbox_with_busybox();
+    sb.ok(&[
+        "run",
+        "--name",
+        "a",
+        "busybox",
+        "echo",
+        "a long command line here",
+    ]);
+    let table = sb.ok(&["ps", "-a"]).stdout();
+    let mut lines = table.lines();
+    let header = lines.next().unwrap();
+    for column in [
+        "CONTAINER ID",
+        "IMAGE",
+        "COMMAND",
+        "CREATED",
+        "STATUS",
+        "PORTS",
+        "NAMES",
+    ] {
+        assert!(header.contains(column), "{header}");
+    }
+    let row = lines.next().unwrap();
+    assert!(row.contains("echo a long comma..."), "{row}");
+    assert!(row.contains(&image_ref("busybox:latest")), "{row}");
+    let no_trunc = sb.ok(&["ps", "-a", "--no-trunc", "--noheading"]).stdout();
+    assert!(
+        no_trunc.contains("echo a long command line here"),
+        "{no_trunc}"
+    );
+    assert_eq!(no_trunc.lines().count(), 1);
+    let json = sb.ok(&["ps", "-a", "--format", "json"]).json();
+    assert_eq!(json[0]["Names"], serde_json::json!(["a"]));
+    assert_eq!(json[0]["State"], "exited");
+    assert_eq!(json[0]["ExitCode"], 0);
+    sb.run(&["ps", "--format", "{{.Nope"])
+        .assert_error(125, &["template"]);
+}
+
+#[test]
+fn images_in_use_cannot_be_removed_without_force() {
+    let sb = sandbox_with_busybox();
+    sb.ok(&["create", "--name", "user", "busybox", "true"]);
+    sb.run(&["rmi", &image_ref("busybox:latest")])
+        .assert_error(2, &["image is in use by a container"]);
+    sb.ok(&["image", "prune", "-a", "-f"]);
+    assert_eq!(sb.ok(&["images", "-q"]).stdout().lines().count(), 1);
+    sb.ok(&["rmi", "-f", &image_ref("busybox:latest")]);
+    assert!(ps_all(&sb).is_empty());
+    assert_eq!(sb.ok(&["images", "-q"]).stdout(), "");
+}
+
+#[test]
+fn start_and_inspect_errors() {
+    let sb = sandbox_with_busybox();
+    sb.run(&["start", "-a", "nope"])
+        .assert_error(125, &["no container with name or ID \"nope\" found"]);
+    sb.run(&["inspect", "--type", "container", "nope"])
+        .assert_error(125, &["nope"]);
+    sb.ok(&["create", "--name", "c1", "busybox", "true"]);
+    sb.ok(&["create", "--name", "c2", "busybox", "true"]);
+    sb.run(&["start", "c1"])
+        .assert_error(125, &["burrow start -a c1"]);
+    // inspect of an image still works through the same command.
+    let image = sb.ok(&["inspect", &image_ref("busybox:latest")]).json();
+    assert!(image[0]["RootFS"].is_object());
+}
