@@ -69,7 +69,10 @@ pub fn start(args: StartArgs, ctx: &Context) -> Result<u8> {
         anyhow::bail!("you cannot start and attach multiple containers at once");
     }
     let identity = Identity::detect();
-    container::start_attached(&ctx.store(), &args.containers[0], &identity).map_err(coded)
+    let attach = container::Attach {
+        stdin: args.interactive,
+    };
+    container::start_attached(&ctx.store(), &args.containers[0], &identity, attach).map_err(coded)
 }
 
 #[derive(Debug, clap::Args)]

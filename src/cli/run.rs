@@ -289,14 +289,12 @@ pub fn coded(e: ContainerError) -> anyhow::Error {
 }
 
 pub fn run(args: Args, ctx: &Context) -> Result<u8> {
-    if args.tty {
-        bail!(
-            "burrow run --tty is not supported yet; run without -t (standard input and output are passed through)"
-        );
-    }
     let identity = Identity::detect();
     let created = create_container(&args, ctx, &identity)?;
-    container::run_attached(&ctx.store(), created, &identity).map_err(coded)
+    let attach = container::Attach {
+        stdin: args.interactive,
+    };
+    container::run_attached(&ctx.store(), created, &identity, attach).map_err(coded)
 }
 
 /// `burrow create`: prints the new container's ID.

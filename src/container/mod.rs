@@ -446,10 +446,11 @@ pub fn run_attached(
     store: &Store,
     created: Created,
     identity: &Identity,
+    attach: Attach,
 ) -> Result<u8, ContainerError> {
     let id = created.container.record.id.clone();
     let auto_remove = created.container.record.auto_remove;
-    let outcome = start_and_wait(store, created, identity);
+    let outcome = start_and_wait(store, created, identity, attach);
     if auto_remove {
         // Removal failing matters less than the container's own outcome, which wins.
         let removed = remove(store, &id, true, STOP_TIMEOUT, identity);
@@ -467,6 +468,7 @@ fn start_and_wait(
     store: &Store,
     created: Created,
     identity: &Identity,
+    attach: Attach,
 ) -> Result<u8, ContainerError> {
     let id = created.container.record.id.clone();
     let Some(mut lock) = store.lock_container(&id)? else {
@@ -478,6 +480,7 @@ fn start_and_wait(
         identity,
         seccomp: created.seccomp.as_ref(),
         init: created.container.record.init,
+        stdin: attach.stdin,
     })?;
     let process = ProcessIdentity::of(started.pid.as_raw());
     let running = ContainerState {
@@ -499,13 +502,18 @@ fn start_and_wait(
 }
 
 /// Starts a container by name or ID in the foreground (`start -a`).
-pub fn start_attached(store: &Store, key: &str, identity: &Identity) -> Result<u8, ContainerError> {
+pub fn start_attached(
+    store: &Store,
+    key: &str,
+    identity: &Identity,
+    attach: Attach,
+) -> Result<u8, ContainerError> {
     let container = find(store, key)?;
     if container.state.status == Status::Running {
         return Err(ContainerError::AlreadyRunning(container.record.name));
     }
     let created = load(store, container)?;
-    run_attached(store, created, identity)
+    run_attached(store, created, identity, attach)
 }
 
 /// Writes down how the container's process ended, unless someone removed or restarted it.

@@ -12,6 +12,7 @@ mod liveness;
 mod mountopts;
 mod process;
 mod rootfs;
+mod tty;
 
 pub use files::{ContainerFacts, files_in as container_files_in, write as write_container_files};
 pub use liveness::{ProcessHandle, ProcessIdentity};
@@ -25,6 +26,7 @@ use oci_spec::runtime::{LinuxNamespaceType, Spec};
 
 use crate::userns::Identity;
 use channel::{Channel, Message};
+use std::os::unix::net::UnixStream;
 
 #[derive(Debug, thiserror::Error)]
 pub enum RuntimeError {
@@ -81,7 +83,12 @@ fn namespace_flags(spec: &Spec) -> CloneFlags {
 }
 
 /// The child's side: wait for the mapping, build the container, exec. Never returns on success.
-fn child_main(launch: &Launch, caller_mask: &SigSet, mut channel: Channel) -> isize {
+fn child_main(
+    launch: &Launch,
+    caller_mask: &SigSet,
+    mut channel: Channel,
+    console: Option<&UnixStream>,
+) -> isize {
     let result = (|| -> Result<std::convert::Infallible, RuntimeError> {
         // The parent blocked the signals it forwards; the container starts with the caller's
         // mask, since exec keeps whatever mask is in force.
@@ -100,6 +107,11 @@ fn child_main(launch: &Launch, caller_mask: &SigSet, mut channel: Channel) -> is
             }
         }
         rootfs::prepare(launch.spec, launch.rootfs)?;
+        match console {
+            Some(socket) => open_console(socket)?,
+            None if !launch.stdin => detach_stdin()?,
+            None => {}
+        }
         process::exec(launch.spec, launch.seccomp, launch.init)
     })();
     let error = result.unwrap_err();
@@ -108,6 +120,57 @@ fn child_main(launch: &Launch, caller_mask: &SigSet, mut channel: Channel) -> is
         code: error.exit_code(),
     });
     error.exit_code() as isize
+}
+
+fn console_err(e: tty::TtyError) -> RuntimeError {
+    RuntimeError::Setup {
+        what: "set up the container's terminal".into(),
+        source: std::io::Error::other(e.to_string()),
+    }
+}
+
+/// In the container, after pivot_root: a pseudo-terminal from its own devpts becomes the
+/// process's controlling terminal, stdio and /dev/console; the master goes to burrow.
+fn open_console(socket: &UnixStream) -> Result<(), RuntimeError> {
+    use std::os::fd::AsFd;
+    let (master, slave) = tty::open_pty().map_err(console_err)?;
+    // Sized before the program starts, so it never sees a 0x0 terminal; stdin is still the
+    // caller's here.
+    if let Ok(Some((rows, columns))) = tty::terminal_size(std::io::stdin().as_fd()) {
+        tty::set_terminal_size(master.as_fd(), rows, columns).map_err(console_err)?;
+    }
+    let path = tty::pty_path(slave.as_fd()).map_err(console_err)?;
+    let console = std::path::Path::new("/dev/console");
+    std::fs::File::create(console).map_err(|e| RuntimeError::Setup {
+        what: "create /dev/console".into(),
+        source: e,
+    })?;
+    nix::mount::mount(
+        Some(&path),
+        console,
+        None::<&str>,
+        nix::mount::MsFlags::MS_BIND,
+        None::<&str>,
+    )
+    .map_err(|e| RuntimeError::Setup {
+        what: format!("bind {} to /dev/console", path.display()),
+        source: e.into(),
+    })?;
+    tty::send_fd(socket.as_fd(), master.as_fd()).map_err(console_err)?;
+    drop(master);
+    tty::make_controlling_terminal(slave).map_err(console_err)
+}
+
+/// Without -i the container reads end-of-file, as in podman, not the caller's input.
+fn detach_stdin() -> Result<(), RuntimeError> {
+    let null = std::fs::File::open("/dev/null").map_err(|e| RuntimeError::Setup {
+        what: "open /dev/null".into(),
+        source: e,
+    })?;
+    nix::unistd::dup2_stdin(&null).map_err(|e| RuntimeError::Setup {
+        what: "redirect standard input from /dev/null".into(),
+        source: e.into(),
+    })
 }
 
 /// How a container's process ended, as burrow's exit status: its own code, or 128 + signal.
@@ -145,10 +208,13 @@ fn with_spec_mappings(identity: &Identity, spec: &Spec) -> Identity {
     out
 }
 
-/// A started container: its pid (in burrow's namespace) and the channel to hear failures.
+/// A started container: its pid (in burrow's namespace), the channel to hear failures, and
+/// the master of its terminal when it has one.
 pub struct Started {
     pub pid: Pid,
     channel: Channel,
+    console: Option<std::os::fd::OwnedFd>,
+    stdin: bool,
 }
 
 /// What to launch: the spec, its root filesystem, and what the spec cannot say.
@@ -160,6 +226,16 @@ pub struct Launch<'a> {
     pub seccomp: Option<&'a seccompiler::BpfProgram>,
     /// Keep a built-in init as PID 1 (`--init`).
     pub init: bool,
+    /// Pass the caller's standard input (`-i`); without it the container reads /dev/null.
+    pub stdin: bool,
+}
+
+/// Whether the spec asks for a terminal (`-t`).
+fn wants_terminal(spec: &Spec) -> bool {
+    spec.process()
+        .as_ref()
+        .and_then(|p| p.terminal())
+        .unwrap_or(false)
 }
 
 /// Starts the container, returning once its process has exec'd.
@@ -197,10 +273,21 @@ fn start_blocked(
 ) -> Result<Started, RuntimeError> {
     let spec = launch.spec;
     let flags = namespace_flags(spec);
+    // The terminal's master comes over a socket of its own (crun's console socket): on the
+    // launch channel a buffered read could swallow the message that carries it.
+    let console = if wants_terminal(spec) {
+        Some(UnixStream::pair().map_err(|e| RuntimeError::Setup {
+            what: "create the console socket".into(),
+            source: e,
+        })?)
+    } else {
+        None
+    };
     let mut stack = vec![0u8; 1 << 20];
     let mut child = Some(child);
+    let child_console = console.as_ref().map(|(_, theirs)| theirs);
     let callback = Box::new(move || match child.take() {
-        Some(channel) => child_main(launch, caller_mask, channel),
+        Some(channel) => child_main(launch, caller_mask, channel, child_console),
         None => 125,
     });
     // SAFETY: the caller guarantees a single-threaded process, so the child's copy of memory
@@ -222,10 +309,28 @@ fn start_blocked(
     let _ = parent.send(&Message::MappingWritten);
     match parent.receive() {
         // End-of-file: the child's end closed on exec.
-        Ok(None) => Ok(Started {
-            pid,
-            channel: parent,
-        }),
+        Ok(None) => {
+            let console = match console {
+                Some((ours, theirs)) => {
+                    drop(theirs);
+                    match tty::receive_fd(std::os::fd::AsFd::as_fd(&ours)) {
+                        Ok(master) => Some(master),
+                        Err(e) => {
+                            let _ = nix::sys::signal::kill(pid, Signal::SIGKILL);
+                            let _ = waitpid(pid, None);
+                            return Err(console_err(e));
+                        }
+                    }
+                }
+                None => None,
+            };
+            Ok(Started {
+                pid,
+                channel: parent,
+                console,
+                stdin: launch.stdin,
+            })
+        }
         Ok(Some(Message::Failed { message, code })) => {
             let _ = waitpid(pid, None);
             Err(if code == 125 {
@@ -270,38 +375,99 @@ fn wait_err(e: nix::Error) -> RuntimeError {
 }
 
 impl Started {
-    /// Waits for the container's process to end, forwarding the signals burrow receives to it,
-    /// and returns burrow's exit status for it.
+    /// Waits for the container's process to end, forwarding the signals burrow receives to it
+    /// and relaying its terminal if it has one, and returns burrow's exit status for it.
     pub fn wait(self) -> Result<u8, RuntimeError> {
-        use nix::sys::signal::kill;
         use nix::sys::signalfd::{SfdFlags, SignalFd};
-        use nix::sys::wait::WaitPidFlag;
+        use std::os::fd::AsFd;
         drop(self.channel);
         // `start` blocked these signals; a signalfd reads them instead of handlers.
         let signals =
             SignalFd::with_flags(&forwarded(), SfdFlags::SFD_CLOEXEC).map_err(wait_err)?;
-        loop {
-            // Look before sleeping: a SIGCHLD read earlier may stand for this exit already.
-            match waitpid(self.pid, Some(WaitPidFlag::WNOHANG)) {
-                Ok(status @ (WaitStatus::Exited(..) | WaitStatus::Signaled(..))) => {
-                    return Ok(exit_code(status));
+        let Some(master) = self.console else {
+            loop {
+                if let Some(code) = reap(self.pid)? {
+                    return Ok(code);
                 }
-                Ok(_) | Err(nix::Error::EINTR) => {}
-                Err(e) => return Err(wait_err(e)),
+                forward(&signals, self.pid, None)?;
             }
-            match signals.read_signal() {
-                Ok(Some(info)) => {
-                    if let Ok(signal) = Signal::try_from(info.ssi_signo as i32)
-                        && signal != Signal::SIGCHLD
-                    {
-                        // The container may be gone already; its exit is collected above.
-                        let _ = kill(self.pid, signal);
-                    }
-                }
-                Ok(None) | Err(nix::Error::EINTR) => {}
-                Err(e) => return Err(wait_err(e)),
+        };
+        let stdin = std::io::stdin();
+        let stdout = std::io::stdout();
+        // Raw mode only when input is relayed: keys such as ^C then travel as bytes to the
+        // container's terminal, whose line discipline makes them signals there.
+        let raw = if self.stdin {
+            tty::RawMode::enter(stdin.as_fd()).map_err(console_err)?
+        } else {
+            None
+        };
+        let _ = tty::copy_window_size(stdin.as_fd(), master.as_fd());
+        let input = self.stdin.then(|| stdin.as_fd());
+        let mut relay = tty::Relay::new(master, input, stdout.as_fd()).map_err(console_err)?;
+        let mut closed = false;
+        let code = loop {
+            if let Some(code) = reap(self.pid)? {
+                let _ = relay.drain();
+                break code;
             }
+            if closed {
+                forward(&signals, self.pid, None)?;
+                continue;
+            }
+            match relay.step(signals.as_fd()).map_err(console_err)? {
+                tty::RelayEvent::Extra => forward(&signals, self.pid, Some(&relay))?,
+                tty::RelayEvent::Closed => closed = true,
+            }
+        };
+        if let Some(raw) = raw {
+            raw.restore().map_err(console_err)?;
         }
+        Ok(code)
+    }
+}
+
+/// The container's exit status if it has ended (the zombie is collected).
+fn reap(pid: Pid) -> Result<Option<u8>, RuntimeError> {
+    use nix::sys::wait::WaitPidFlag;
+    loop {
+        return match waitpid(pid, Some(WaitPidFlag::WNOHANG)) {
+            Ok(status @ (WaitStatus::Exited(..) | WaitStatus::Signaled(..))) => {
+                Ok(Some(exit_code(status)))
+            }
+            Ok(_) => Ok(None),
+            Err(nix::Error::EINTR) => continue,
+            Err(e) => Err(wait_err(e)),
+        };
+    }
+}
+
+/// Reads one signal and passes it on; with a terminal, a window change resizes it instead
+/// (the kernel then tells the container's foreground processes).
+fn forward(
+    signals: &nix::sys::signalfd::SignalFd,
+    pid: Pid,
+    relay: Option<&tty::Relay>,
+) -> Result<(), RuntimeError> {
+    use std::os::fd::AsFd;
+    match signals.read_signal() {
+        Ok(Some(info)) => {
+            let Ok(signal) = Signal::try_from(info.ssi_signo as i32) else {
+                return Ok(());
+            };
+            match (signal, relay) {
+                (Signal::SIGCHLD, _) => {}
+                (Signal::SIGWINCH, Some(relay)) => {
+                    let _ = tty::copy_window_size(std::io::stdin().as_fd(), relay.master());
+                }
+                // The container may be gone already; its exit is collected by `reap`.
+                _ => {
+                    let _ = nix::sys::signal::kill(pid, signal);
+                }
+            }
+            Ok(())
+        }
+        Ok(None) | Err(nix::Error::EINTR) => Ok(()),
+        Err(e) => Err(wait_err(e)),
     }
 }
 

@@ -1,0 +1,932 @@
+//! Terminal support for `run -t`: the container opens a pseudo-terminal in its own devpts and
+//! hands the master side to burrow over a unix socket (as crun's console socket does); burrow
+//! puts the user's terminal into raw mode and relays bytes between it and the master.
+//!
+//! In the container: `open_pty`, `set_terminal_size` (from the spec's consoleSize, so the
+//! process starts with the right size), `pty_path` for /dev/console, `make_controlling_terminal`,
+//! `send_fd` of the master, then close the master and exec. In burrow: `receive_fd`,
+//! `RawMode::enter`, `copy_window_size`, `Relay::step` until the container exits, `Relay::drain`.
+//!
+//! The relay is driven by one `poll()` on one thread. The caller's signalfd is part of that poll,
+//! so SIGWINCH and SIGCHLD are handled between copies without a second thread or a timeout.
+
+use std::io::{self, IoSlice, IoSliceMut};
+use std::os::fd::{AsFd, AsRawFd, BorrowedFd, FromRawFd, OwnedFd, RawFd};
+use std::path::PathBuf;
+
+use nix::errno::Errno;
+use nix::fcntl::{FcntlArg, OFlag, fcntl};
+use nix::poll::{PollFd, PollFlags, PollTimeout, poll};
+use nix::pty::{posix_openpt, unlockpt};
+use nix::sys::socket::{ControlMessage, ControlMessageOwned, MsgFlags, recvmsg, sendmsg};
+use nix::sys::termios::{SetArg, Termios, cfmakeraw, tcgetattr, tcsetattr};
+use nix::unistd::{dup2_stderr, dup2_stdin, dup2_stdout, getpid, getsid, read, setsid, write};
+
+/// The device major of every Unix98 pty slave; its minor is the number under /dev/pts.
+const PTY_SLAVE_MAJOR: u32 = 136;
+
+/// How much is read at once, and how much input is held while the container does not read.
+const CHUNK: usize = 64 * 1024;
+
+#[derive(Debug, thiserror::Error)]
+pub enum TtyError {
+    #[error(
+        "cannot open /dev/ptmx in the container: {0}; the container needs a devpts instance \
+         on /dev/pts (newinstance, ptmxmode=0666) and /dev/ptmx linking to pts/ptmx"
+    )]
+    OpenPtmx(io::Error),
+    #[error(
+        "cannot open the slave side of the pseudo-terminal with TIOCGPTPEER: {0}; \
+         burrow -t needs Linux 4.13 or newer"
+    )]
+    OpenPeer(io::Error),
+    #[error("file descriptor {fd} is not a pseudo-terminal slave")]
+    NotPtySlave { fd: RawFd },
+    #[error(
+        "cannot receive the container's pseudo-terminal: the container closed the socket \
+         without sending it"
+    )]
+    NothingReceived,
+    #[error(
+        "cannot receive the container's pseudo-terminal: the message on the socket carried \
+         no file descriptor"
+    )]
+    NoDescriptor,
+    #[error("cannot {what}: {source}")]
+    Io {
+        what: &'static str,
+        source: io::Error,
+    },
+}
+
+/// Maps an errno from nix or rustix to `TtyError::Io` naming what was being done.
+fn failed<E: Into<io::Error>>(what: &'static str) -> impl FnOnce(E) -> TtyError {
+    move |error| TtyError::Io {
+        what,
+        source: error.into(),
+    }
+}
+
+/// In the container, after pivot_root: opens a new pseudo-terminal in the container's devpts
+/// (through /dev/ptmx) and returns `(master, slave)`, both close-on-exec. The slave is opened
+/// from the master (TIOCGPTPEER) rather than by path, so it is always the peer of this master
+/// even if /dev/pts is not what it seems.
+pub fn open_pty() -> Result<(OwnedFd, OwnedFd), TtyError> {
+    let master = posix_openpt(OFlag::O_RDWR | OFlag::O_NOCTTY | OFlag::O_CLOEXEC)
+        .map_err(|errno| TtyError::OpenPtmx(errno.into()))?;
+    unlockpt(&master).map_err(failed("unlock the pseudo-terminal (TIOCSPTLCK)"))?;
+    let flags = libc::O_RDWR | libc::O_NOCTTY | libc::O_CLOEXEC;
+    // SAFETY: TIOCGPTPEER takes its open flags as a plain integer argument (no pointer is
+    // passed), and `master` is a live pty master for the whole call.
+    let peer = unsafe { libc::ioctl(master.as_raw_fd(), libc::TIOCGPTPEER, flags) };
+    let peer = Errno::result(peer).map_err(|errno| TtyError::OpenPeer(errno.into()))?;
+    // SAFETY: on success TIOCGPTPEER returns a descriptor it has just opened for us; nothing
+    // else in this process refers to it, so the OwnedFd is its only owner.
+    let slave = unsafe { OwnedFd::from_raw_fd(peer) };
+    Ok((master.into(), slave))
+}
+
+/// The slave's path in the devpts it was opened from, e.g. "/dev/pts/0", for bind-mounting over
+/// /dev/console. Read from the device number, so it needs no ioctl (TIOCGPTN works only on the
+/// master) and no lookup in /dev; the path is only meaningful in the container's mount namespace.
+pub fn pty_path(slave: BorrowedFd<'_>) -> Result<PathBuf, TtyError> {
+    let stat = rustix::fs::fstat(slave).map_err(failed("inspect the pseudo-terminal slave"))?;
+    let is_char_device =
+        rustix::fs::FileType::from_raw_mode(stat.st_mode) == rustix::fs::FileType::CharacterDevice;
+    if !is_char_device || rustix::fs::major(stat.st_rdev) != PTY_SLAVE_MAJOR {
+        return Err(TtyError::NotPtySlave {
+            fd: slave.as_raw_fd(),
+        });
+    }
+    Ok(PathBuf::from(format!(
+        "/dev/pts/{}",
+        rustix::fs::minor(stat.st_rdev)
+    )))
+}
+
+/// In the container: makes `slave` the controlling terminal of a new session and the process's
+/// stdin, stdout and stderr, so ^C and ^Z reach the container's foreground process group.
+/// A process that already leads its session keeps it (setsid would fail with EPERM).
+///
+/// Only async-signal-safe system calls are made, so this may run between fork and exec; it
+/// allocates only to report an error.
+pub fn make_controlling_terminal(slave: OwnedFd) -> Result<(), TtyError> {
+    if getsid(None).ok() != Some(getpid()) {
+        setsid().map_err(failed("start a new session for the terminal"))?;
+    }
+    rustix::process::ioctl_tiocsctty(&slave).map_err(failed(
+        "make the pseudo-terminal the controlling terminal (TIOCSCTTY)",
+    ))?;
+    // dup2 onto the same number would keep close-on-exec and the final close would then
+    // take the descriptor away from stdio, so a slave on 0, 1 or 2 is moved above them first.
+    let slave = if slave.as_raw_fd() <= libc::STDERR_FILENO {
+        rustix::io::fcntl_dupfd_cloexec(&slave, libc::STDERR_FILENO + 1)
+            .map_err(failed("duplicate the pseudo-terminal slave"))?
+    } else {
+        slave
+    };
+    dup2_stdin(&slave).map_err(failed("make the pseudo-terminal standard input"))?;
+    dup2_stdout(&slave).map_err(failed("make the pseudo-terminal standard output"))?;
+    dup2_stderr(&slave).map_err(failed("make the pseudo-terminal standard error"))?;
+    Ok(())
+}
+
+/// Sends `fd` over a unix stream socket with SCM_RIGHTS and one byte of payload (a stream
+/// socket cannot carry a message with no data).
+pub fn send_fd(socket: BorrowedFd<'_>, fd: BorrowedFd<'_>) -> Result<(), TtyError> {
+    let fds = [fd.as_raw_fd()];
+    let rights = [ControlMessage::ScmRights(&fds)];
+    let payload = [0u8];
+    let iov = [IoSlice::new(&payload)];
+    loop {
+        // MSG_NOSIGNAL: a parent that died is an error to report, not a SIGPIPE to die of.
+        match sendmsg::<()>(
+            socket.as_raw_fd(),
+            &iov,
+            &rights,
+            MsgFlags::MSG_NOSIGNAL,
+            None,
+        ) {
+            Ok(_) => return Ok(()),
+            Err(Errno::EINTR) => continue,
+            Err(errno) => return Err(failed("send the pseudo-terminal over the socket")(errno)),
+        }
+    }
+}
+
+/// Receives one descriptor sent by `send_fd`, close-on-exec. It reads exactly one byte, so
+/// nothing sent after it on the socket is consumed; any extra descriptors are closed.
+/// No buffered reader may read the socket ahead of it: a plain read that takes the byte makes
+/// the kernel discard the descriptor.
+pub fn receive_fd(socket: BorrowedFd<'_>) -> Result<OwnedFd, TtyError> {
+    let mut payload = [0u8];
+    let mut space = nix::cmsg_space!([RawFd; 1]);
+    loop {
+        let mut iov = [IoSliceMut::new(&mut payload)];
+        let message = match recvmsg::<()>(
+            socket.as_raw_fd(),
+            &mut iov,
+            Some(&mut space),
+            MsgFlags::MSG_CMSG_CLOEXEC,
+        ) {
+            Ok(message) => message,
+            Err(Errno::EINTR) => continue,
+            Err(errno) => {
+                return Err(failed("receive the container's pseudo-terminal")(errno));
+            }
+        };
+        let mut received = Vec::new();
+        let cmsgs = message
+            .cmsgs()
+            .map_err(failed("receive the container's pseudo-terminal"))?;
+        for cmsg in cmsgs {
+            if let ControlMessageOwned::ScmRights(fds) = cmsg {
+                // SAFETY: the kernel installed these descriptors in our table while receiving
+                // this message (MSG_CMSG_CLOEXEC); nothing else refers to them yet.
+                received.extend(
+                    fds.into_iter()
+                        .map(|fd| unsafe { OwnedFd::from_raw_fd(fd) }),
+                );
+            }
+        }
+        if message.bytes == 0 && received.is_empty() {
+            return Err(TtyError::NothingReceived);
+        }
+        return received.into_iter().next().ok_or(TtyError::NoDescriptor);
+    }
+}
+
+/// The caller's terminal in raw mode: every byte, ^C included, goes to the container, whose own
+/// line discipline interprets it. Dropping it (or `restore`) puts back the saved settings.
+#[derive(Debug)]
+pub struct RawMode {
+    /// A duplicate, so the settings can be restored whatever happens to the caller's handle.
+    terminal: OwnedFd,
+    saved: Termios,
+    restored: bool,
+}
+
+impl RawMode {
+    /// Switches the terminal behind `fd` to raw mode; `None` when `fd` is not a terminal.
+    pub fn enter(fd: BorrowedFd<'_>) -> Result<Option<RawMode>, TtyError> {
+        let saved = match tcgetattr(fd) {
+            Ok(saved) => saved,
+            Err(Errno::ENOTTY | Errno::EINVAL) => return Ok(None),
+            Err(errno) => return Err(failed("read the terminal's settings")(errno)),
+        };
+        let terminal = rustix::io::fcntl_dupfd_cloexec(fd, libc::STDERR_FILENO + 1)
+            .map_err(failed("duplicate the terminal's file descriptor"))?;
+        let mut raw = saved.clone();
+        cfmakeraw(&mut raw);
+        tcsetattr(&terminal, SetArg::TCSANOW, &raw)
+            .map_err(failed("put the terminal into raw mode"))?;
+        Ok(Some(RawMode {
+            terminal,
+            saved,
+            restored: false,
+        }))
+    }
+
+    /// Puts back the settings saved by `enter`, reporting a failure that `Drop` would ignore.
+    pub fn restore(mut self) -> Result<(), TtyError> {
+        self.put_back()
+    }
+
+    fn put_back(&mut self) -> Result<(), TtyError> {
+        if self.restored {
+            return Ok(());
+        }
+        self.restored = true;
+        tcsetattr(&self.terminal, SetArg::TCSANOW, &self.saved)
+            .map_err(failed("restore the terminal's settings"))
+    }
+}
+
+impl Drop for RawMode {
+    fn drop(&mut self) {
+        let _ = self.put_back();
+    }
+}
+
+fn window_size(fd: BorrowedFd<'_>) -> Result<libc::winsize, Errno> {
+    let mut size = libc::winsize {
+        ws_row: 0,
+        ws_col: 0,
+        ws_xpixel: 0,
+        ws_ypixel: 0,
+    };
+    // SAFETY: TIOCGWINSZ writes one `struct winsize` through the pointer, which points to a
+    // live local of exactly that type.
+    let rc = unsafe { libc::ioctl(fd.as_raw_fd(), libc::TIOCGWINSZ, &mut size as *mut _) };
+    Errno::result(rc).map(|_| size)
+}
+
+fn set_window_size(fd: BorrowedFd<'_>, size: &libc::winsize) -> Result<(), Errno> {
+    // SAFETY: TIOCSWINSZ only reads one `struct winsize` through the pointer, which points to
+    // a live value of exactly that type.
+    let rc = unsafe { libc::ioctl(fd.as_raw_fd(), libc::TIOCSWINSZ, size as *const _) };
+    Errno::result(rc).map(drop)
+}
+
+/// Gives `to` (the pty master) the window size of `from` (the caller's terminal), which makes
+/// the kernel send SIGWINCH to the container's foreground process group when it changed.
+/// A `from` that is not a terminal has no size to copy, which is not an error.
+pub fn copy_window_size(from: BorrowedFd<'_>, to: BorrowedFd<'_>) -> Result<(), TtyError> {
+    let size = match window_size(from) {
+        Ok(size) => size,
+        Err(Errno::ENOTTY | Errno::EINVAL) => return Ok(()),
+        Err(errno) => return Err(failed("read the terminal's window size")(errno)),
+    };
+    set_window_size(to, &size).map_err(failed("set the pseudo-terminal's window size"))
+}
+
+/// The terminal's size as `(rows, columns)`, e.g. for the spec's `process.consoleSize`;
+/// `None` when `fd` is not a terminal.
+pub fn terminal_size(fd: BorrowedFd<'_>) -> Result<Option<(u16, u16)>, TtyError> {
+    match window_size(fd) {
+        Ok(size) => Ok(Some((size.ws_row, size.ws_col))),
+        Err(Errno::ENOTTY | Errno::EINVAL) => Ok(None),
+        Err(errno) => Err(failed("read the terminal's window size")(errno)),
+    }
+}
+
+/// Sets the size of the pseudo-terminal behind `pty` (either side).
+pub fn set_terminal_size(pty: BorrowedFd<'_>, rows: u16, columns: u16) -> Result<(), TtyError> {
+    let size = libc::winsize {
+        ws_row: rows,
+        ws_col: columns,
+        ws_xpixel: 0,
+        ws_ypixel: 0,
+    };
+    set_window_size(pty, &size).map_err(failed("set the pseudo-terminal's window size"))
+}
+
+/// What ended a `Relay::step`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RelayEvent {
+    /// The caller's `extra` descriptor is readable; the caller reads it and steps again.
+    Extra,
+    /// Every process closed the slave and all its output was copied.
+    Closed,
+}
+
+/// The byte pump between the caller's stdin/stdout and the pty master.
+#[derive(Debug)]
+pub struct Relay<'a> {
+    master: OwnedFd,
+    /// `None` without -i, and after the input reached end-of-file.
+    input: Option<BorrowedFd<'a>>,
+    output: BorrowedFd<'a>,
+    /// Input the master has not accepted yet; at most `CHUNK` bytes.
+    pending: Vec<u8>,
+    /// Scratch space for what the master gives.
+    chunk: Vec<u8>,
+    closed: bool,
+}
+
+impl<'a> Relay<'a> {
+    /// Takes the master (and makes it non-blocking, so a container that does not read cannot
+    /// stall the relay); `input` is read only when it is readable, so it stays as it is.
+    pub fn new(
+        master: OwnedFd,
+        input: Option<BorrowedFd<'a>>,
+        output: BorrowedFd<'a>,
+    ) -> Result<Relay<'a>, TtyError> {
+        let flags = fcntl(&master, FcntlArg::F_GETFL)
+            .map_err(failed("read the pseudo-terminal's flags"))?;
+        let flags = OFlag::from_bits_retain(flags) | OFlag::O_NONBLOCK;
+        fcntl(&master, FcntlArg::F_SETFL(flags))
+            .map_err(failed("make the pseudo-terminal non-blocking"))?;
+        Ok(Relay {
+            master,
+            input,
+            output,
+            pending: Vec::with_capacity(CHUNK),
+            chunk: vec![0; CHUNK],
+            closed: false,
+        })
+    }
+
+    pub fn master(&self) -> BorrowedFd<'_> {
+        self.master.as_fd()
+    }
+
+    /// Copies input → master and master → output until `extra` is readable (`Extra`) or the
+    /// master reports that the slave is gone and nothing is left to read (`Closed`, also on
+    /// every later call). End-of-file on the input only stops reading it.
+    pub fn step(&mut self, extra: BorrowedFd<'_>) -> Result<RelayEvent, TtyError> {
+        loop {
+            if self.closed {
+                return Ok(RelayEvent::Closed);
+            }
+            // While input waits for the container, the master is polled for room; while the
+            // pending buffer is full, input is not read, so a stalled container stalls only input.
+            let mut master_events = PollFlags::POLLIN;
+            if !self.pending.is_empty() {
+                master_events |= PollFlags::POLLOUT;
+            }
+            let input = self.input.filter(|_| self.pending.len() < CHUNK);
+            let mut fds = [
+                PollFd::new(extra, PollFlags::POLLIN),
+                PollFd::new(self.master.as_fd(), master_events),
+                PollFd::new(input.unwrap_or(extra), PollFlags::POLLIN),
+            ];
+            let watched = if input.is_some() { 3 } else { 2 };
+            match poll(&mut fds[..watched], PollTimeout::NONE) {
+                Ok(_) => {}
+                Err(Errno::EINTR) => continue,
+                Err(errno) => return Err(failed("wait for terminal input or output")(errno)),
+            }
+            let [extra_ready, master_ready, input_ready] =
+                fds.map(|fd| fd.revents().unwrap_or(PollFlags::empty()));
+            let input_ready = if input.is_some() {
+                input_ready
+            } else {
+                PollFlags::empty()
+            };
+            if (extra_ready | master_ready | input_ready).contains(PollFlags::POLLNVAL) {
+                return Err(TtyError::Io {
+                    what: "wait for terminal input or output",
+                    source: io::Error::from(Errno::EBADF),
+                });
+            }
+
+            let readable = PollFlags::POLLIN | PollFlags::POLLHUP | PollFlags::POLLERR;
+            if master_ready.intersects(readable) {
+                self.copy_master_output(master_ready.contains(PollFlags::POLLHUP))?;
+            }
+            let mut fresh_input = false;
+            if input_ready.intersects(readable) {
+                fresh_input = self.read_input()?;
+            }
+            if !self.closed && (fresh_input || master_ready.contains(PollFlags::POLLOUT)) {
+                self.flush_pending()?;
+            }
+            if self.closed {
+                return Ok(RelayEvent::Closed);
+            }
+            if extra_ready.intersects(readable) {
+                return Ok(RelayEvent::Extra);
+            }
+        }
+    }
+
+    /// After the container exited: copies what the master still holds to the output, without
+    /// waiting for more.
+    pub fn drain(&mut self) -> Result<(), TtyError> {
+        loop {
+            match read(&self.master, &mut self.chunk) {
+                Ok(0) | Err(Errno::EIO) => {
+                    self.closed = true;
+                    return Ok(());
+                }
+                Ok(count) => write_all(self.output, &self.chunk[..count])?,
+                Err(Errno::EAGAIN) => return Ok(()),
+                Err(Errno::EINTR) => {}
+                Err(errno) => return Err(failed("read the container's terminal output")(errno)),
+            }
+        }
+    }
+
+    /// One read from the master. EIO (or end-of-file) means no process holds the slave any
+    /// more and everything it wrote has been read.
+    fn copy_master_output(&mut self, hung_up: bool) -> Result<(), TtyError> {
+        match read(&self.master, &mut self.chunk) {
+            Ok(0) | Err(Errno::EIO) => self.closed = true,
+            Ok(count) => write_all(self.output, &self.chunk[..count])?,
+            // A hang-up with nothing to read would report itself forever: that is the end.
+            Err(Errno::EAGAIN) => self.closed = hung_up,
+            Err(Errno::EINTR) => {}
+            Err(errno) => return Err(failed("read the container's terminal output")(errno)),
+        }
+        Ok(())
+    }
+
+    /// One read from the input into the free part of `pending`; true when bytes arrived.
+    fn read_input(&mut self) -> Result<bool, TtyError> {
+        let Some(input) = self.input else {
+            return Ok(false);
+        };
+        let start = self.pending.len();
+        self.pending.resize(CHUNK, 0);
+        let result = read(input, &mut self.pending[start..]);
+        let received = match result {
+            Ok(count) => count,
+            Err(Errno::EAGAIN | Errno::EINTR) => 0,
+            // EIO: the user's terminal hung up, which ends input like end-of-file.
+            Err(Errno::EIO) => {
+                self.pending.truncate(start);
+                self.input = None;
+                return Ok(false);
+            }
+            Err(errno) => {
+                self.pending.truncate(start);
+                return Err(failed("read the terminal input")(errno));
+            }
+        };
+        self.pending.truncate(start + received);
+        if matches!(result, Ok(0)) {
+            self.input = None;
+        }
+        Ok(received > 0)
+    }
+
+    /// Writes as much pending input as the master takes now; the rest waits for POLLOUT.
+    fn flush_pending(&mut self) -> Result<(), TtyError> {
+        while !self.pending.is_empty() {
+            match write(&self.master, &self.pending) {
+                Ok(0) | Err(Errno::EAGAIN) => break,
+                Ok(count) => {
+                    self.pending.drain(..count);
+                }
+                Err(Errno::EINTR) => {}
+                // No process holds the slave: the input has no reader, and the next read of
+                // the master reports the end.
+                Err(Errno::EIO) => self.pending.clear(),
+                Err(errno) => return Err(failed("write to the container's terminal")(errno)),
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Writes all of `bytes`, waiting for room if `fd` happens to be non-blocking.
+fn write_all(fd: BorrowedFd<'_>, mut bytes: &[u8]) -> Result<(), TtyError> {
+    const WHAT: &str = "write the container's terminal output";
+    while !bytes.is_empty() {
+        match write(fd, bytes) {
+            Ok(0) => return Err(failed(WHAT)(io::Error::from(io::ErrorKind::WriteZero))),
+            Ok(count) => bytes = &bytes[count..],
+            Err(Errno::EINTR) => {}
+            Err(Errno::EAGAIN) => loop {
+                match poll(
+                    &mut [PollFd::new(fd, PollFlags::POLLOUT)],
+                    PollTimeout::NONE,
+                ) {
+                    Err(Errno::EINTR) => continue,
+                    Err(errno) => return Err(failed(WHAT)(errno)),
+                    Ok(_) => break,
+                }
+            },
+            Err(errno) => return Err(failed(WHAT)(errno)),
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::{Read, Seek, SeekFrom, Write};
+    use std::os::unix::net::UnixStream;
+    use std::os::unix::process::{CommandExt, ExitStatusExt};
+    use std::process::{Child, Command, Stdio};
+
+    use nix::sys::termios::{LocalFlags, OutputFlags};
+
+    fn pipe() -> (OwnedFd, OwnedFd) {
+        nix::unistd::pipe2(OFlag::O_CLOEXEC).unwrap()
+    }
+
+    /// Stands in for the caller's signalfd: readable once a byte is written to its other end.
+    struct Extra {
+        read_end: OwnedFd,
+        write_end: OwnedFd,
+    }
+
+    impl Extra {
+        fn new() -> Extra {
+            let (read_end, write_end) = pipe();
+            Extra {
+                read_end,
+                write_end,
+            }
+        }
+
+        fn fd(&self) -> BorrowedFd<'_> {
+            self.read_end.as_fd()
+        }
+
+        fn signal(&self) {
+            write_all_to(&self.write_end, b"!");
+        }
+
+        fn clear(&self) {
+            let mut byte = [0u8];
+            assert_eq!(read(&self.read_end, &mut byte).unwrap(), 1);
+        }
+    }
+
+    fn write_all_to(fd: impl AsFd, bytes: &[u8]) {
+        write_all(fd.as_fd(), bytes).unwrap();
+    }
+
+    /// Reads from a blocking descriptor until `want` has appeared in what was read.
+    fn read_until(fd: BorrowedFd<'_>, want: &str) -> String {
+        let mut seen = Vec::new();
+        let mut buffer = [0u8; 256];
+        while !String::from_utf8_lossy(&seen).contains(want) {
+            let count = read(fd, &mut buffer).unwrap();
+            assert!(count > 0, "end of file before {want:?} in {seen:?}");
+            seen.extend_from_slice(&buffer[..count]);
+        }
+        String::from_utf8_lossy(&seen).into_owned()
+    }
+
+    /// Runs `sh -c script` with `slave` as its controlling terminal and stdio, like the
+    /// container's process. The only copy of the slave left here is dropped with the command,
+    /// so the master hangs up when the shell (and its children) exit.
+    fn spawn_on_pty(script: &str, slave: OwnedFd) -> Child {
+        let mut command = Command::new("/bin/sh");
+        command
+            .args(["-c", script])
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
+        let mut slave = Some(slave);
+        // SAFETY: the hook runs between fork and exec and makes only async-signal-safe system
+        // calls (getsid, setsid, ioctl, fcntl, dup2, close); it allocates only for an error.
+        unsafe {
+            command.pre_exec(move || {
+                let slave = slave
+                    .take()
+                    .ok_or_else(|| io::Error::other("the slave was already used"))?;
+                make_controlling_terminal(slave).map_err(io::Error::other)
+            });
+        }
+        command.spawn().unwrap()
+    }
+
+    /// `extra` is never signalled here, so one step runs until the slave is gone.
+    fn run_until_closed(relay: &mut Relay<'_>, extra: BorrowedFd<'_>) {
+        assert_eq!(relay.step(extra).unwrap(), RelayEvent::Closed);
+    }
+
+    fn contents(mut file: &std::fs::File) -> String {
+        let mut text = String::new();
+        file.seek(SeekFrom::Start(0)).unwrap();
+        file.read_to_string(&mut text).unwrap();
+        text
+    }
+
+    fn has_cloexec(fd: BorrowedFd<'_>) -> bool {
+        rustix::io::fcntl_getfd(fd)
+            .unwrap()
+            .contains(rustix::io::FdFlags::CLOEXEC)
+    }
+
+    #[test]
+    fn open_pty_pair_carries_bytes_both_ways() {
+        let (master, slave) = open_pty().unwrap();
+        assert!(has_cloexec(master.as_fd()) && has_cloexec(slave.as_fd()));
+        assert!(nix::unistd::isatty(&slave).unwrap());
+
+        write_all_to(&master, b"ping\n");
+        let mut line = [0u8; 16];
+        let count = read(&slave, &mut line).unwrap();
+        assert_eq!(&line[..count], b"ping\n");
+
+        write_all_to(&slave, b"pong\n");
+        // The default line discipline echoes "ping" and maps \n to \r\n on output.
+        let seen = read_until(master.as_fd(), "pong\r\n");
+        assert!(seen.ends_with("ping\r\npong\r\n"), "{seen:?}");
+    }
+
+    #[test]
+    fn pty_path_names_the_slave_in_dev_pts() {
+        let (master, slave) = open_pty().unwrap();
+        let path = pty_path(slave.as_fd()).unwrap();
+        let link = std::fs::read_link(format!("/proc/self/fd/{}", slave.as_raw_fd())).unwrap();
+        assert_eq!(path, link);
+        assert!(path.starts_with("/dev/pts"));
+
+        let (read_end, _write_end) = pipe();
+        assert!(matches!(
+            pty_path(read_end.as_fd()),
+            Err(TtyError::NotPtySlave { .. })
+        ));
+        // The master is a character device too, but not a slave.
+        assert!(matches!(
+            pty_path(master.as_fd()),
+            Err(TtyError::NotPtySlave { .. })
+        ));
+    }
+
+    #[test]
+    fn a_sent_master_works_in_the_receiver() {
+        let (sender, receiver) = UnixStream::pair().unwrap();
+        let (master, slave) = open_pty().unwrap();
+        send_fd(sender.as_fd(), master.as_fd()).unwrap();
+        drop(master);
+        let received = receive_fd(receiver.as_fd()).unwrap();
+        assert!(has_cloexec(received.as_fd()));
+
+        write_all_to(&received, b"over the socket\n");
+        let mut line = [0u8; 32];
+        let count = read(&slave, &mut line).unwrap();
+        assert_eq!(&line[..count], b"over the socket\n");
+
+        drop(sender);
+        assert!(matches!(
+            receive_fd(receiver.as_fd()),
+            Err(TtyError::NothingReceived)
+        ));
+    }
+
+    #[test]
+    fn receive_fd_reads_only_its_own_byte() {
+        let (mut sender, receiver) = UnixStream::pair().unwrap();
+        let (read_end, write_end) = pipe();
+        send_fd(sender.as_fd(), write_end.as_fd()).unwrap();
+        sender.write_all(b"after").unwrap();
+        let received = receive_fd(receiver.as_fd()).unwrap();
+
+        let mut rest = [0u8; 5];
+        (&receiver).read_exact(&mut rest).unwrap();
+        assert_eq!(&rest, b"after");
+
+        write_all_to(&received, b"x");
+        drop((received, write_end));
+        let mut all = Vec::new();
+        std::fs::File::from(read_end).read_to_end(&mut all).unwrap();
+        assert_eq!(all, b"x");
+    }
+
+    #[test]
+    fn plain_bytes_without_a_descriptor_are_an_error() {
+        let (mut sender, receiver) = UnixStream::pair().unwrap();
+        sender.write_all(b"?").unwrap();
+        assert!(matches!(
+            receive_fd(receiver.as_fd()),
+            Err(TtyError::NoDescriptor)
+        ));
+    }
+
+    #[test]
+    fn raw_mode_changes_the_terminal_and_drop_restores_it() {
+        let (_master, slave) = open_pty().unwrap();
+        let before = tcgetattr(&slave).unwrap();
+        assert!(
+            before
+                .local_flags
+                .contains(LocalFlags::ICANON | LocalFlags::ECHO)
+        );
+
+        let raw = RawMode::enter(slave.as_fd())
+            .unwrap()
+            .expect("a pty is a terminal");
+        let during = tcgetattr(&slave).unwrap();
+        assert!(!during.local_flags.intersects(
+            LocalFlags::ICANON | LocalFlags::ECHO | LocalFlags::ISIG | LocalFlags::IEXTEN
+        ));
+        assert!(!during.output_flags.contains(OutputFlags::OPOST));
+        drop(raw);
+        assert_eq!(tcgetattr(&slave).unwrap(), before);
+
+        let raw = RawMode::enter(slave.as_fd()).unwrap().unwrap();
+        assert_ne!(tcgetattr(&slave).unwrap(), before);
+        raw.restore().unwrap();
+        assert_eq!(tcgetattr(&slave).unwrap(), before);
+    }
+
+    #[test]
+    fn raw_mode_of_a_pipe_is_none() {
+        let (read_end, _write_end) = pipe();
+        assert!(RawMode::enter(read_end.as_fd()).unwrap().is_none());
+    }
+
+    #[test]
+    fn window_size_is_copied_between_ptys() {
+        let (from, _from_slave) = open_pty().unwrap();
+        let (to, to_slave) = open_pty().unwrap();
+        set_terminal_size(from.as_fd(), 41, 132).unwrap();
+        assert_ne!(terminal_size(to.as_fd()).unwrap(), Some((41, 132)));
+        copy_window_size(from.as_fd(), to.as_fd()).unwrap();
+        // The size belongs to the pair, so the container sees it on its side.
+        assert_eq!(terminal_size(to_slave.as_fd()).unwrap(), Some((41, 132)));
+
+        let (read_end, _write_end) = pipe();
+        copy_window_size(read_end.as_fd(), to.as_fd()).unwrap();
+        assert_eq!(terminal_size(to.as_fd()).unwrap(), Some((41, 132)));
+        assert_eq!(terminal_size(read_end.as_fd()).unwrap(), None);
+    }
+
+    #[test]
+    fn relay_carries_a_line_to_a_shell_and_its_answer_back() {
+        let (master, slave) = open_pty().unwrap();
+        let path = pty_path(slave.as_fd()).unwrap();
+        let (input, input_writer) = pipe();
+        write_all_to(&input_writer, b"hello\n");
+        drop(input_writer);
+        let mut child = spawn_on_pty("tty; read line; echo got:$line", slave);
+
+        let output = tempfile::tempfile().unwrap();
+        let extra = Extra::new();
+        let mut relay = Relay::new(master, Some(input.as_fd()), output.as_fd()).unwrap();
+        run_until_closed(&mut relay, extra.fd());
+        assert!(child.wait().unwrap().success());
+
+        let text = contents(&output);
+        assert!(
+            text.contains(&format!("{}\r\n", path.display())),
+            "{text:?}"
+        );
+        assert!(text.contains("hello\r\n"), "no echo in {text:?}");
+        assert!(text.contains("got:hello\r\n"), "{text:?}");
+        assert_eq!(relay.step(extra.fd()).unwrap(), RelayEvent::Closed);
+    }
+
+    #[test]
+    fn control_c_interrupts_the_foreground_process() {
+        let (master, slave) = open_pty().unwrap();
+        let mut child = spawn_on_pty("echo ready; exec cat", slave);
+        // Until the shell runs, the slave may not be its controlling terminal yet, and a ^C
+        // before that would signal nobody.
+        read_until(master.as_fd(), "ready");
+
+        let (input, input_writer) = pipe();
+        write_all_to(&input_writer, b"\x03");
+        drop(input_writer);
+        let output = tempfile::tempfile().unwrap();
+        let extra = Extra::new();
+        let mut relay = Relay::new(master, Some(input.as_fd()), output.as_fd()).unwrap();
+        run_until_closed(&mut relay, extra.fd());
+        assert_eq!(child.wait().unwrap().signal(), Some(libc::SIGINT));
+    }
+
+    #[test]
+    fn relay_passes_a_mebibyte_of_input_without_loss() {
+        const SIZE: usize = 1 << 20;
+        let (master, slave) = open_pty().unwrap();
+        let (input, input_writer) = pipe();
+        // Lines stay far below the canonical line limit (4095 bytes); ^D at the start of a
+        // line is end-of-file for wc.
+        let mut data = b"x".repeat(63);
+        data.push(b'\n');
+        let mut data = data.repeat(SIZE / 64);
+        data.push(0x04);
+        let writer = std::thread::spawn(move || write_all_to(&input_writer, &data));
+        let mut child = spawn_on_pty("wc -c", slave);
+
+        let output = tempfile::tempfile().unwrap();
+        let extra = Extra::new();
+        let mut relay = Relay::new(master, Some(input.as_fd()), output.as_fd()).unwrap();
+        run_until_closed(&mut relay, extra.fd());
+        writer.join().unwrap();
+        assert!(child.wait().unwrap().success());
+
+        let text = contents(&output);
+        // The echo has no digits but may interleave with wc's answer when the echo could not
+        // be written at once, so only the digits are compared.
+        let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+        let tail = &text[text.len().saturating_sub(200)..];
+        assert_eq!(digits, SIZE.to_string(), "output ends with {tail:?}");
+    }
+
+    #[test]
+    fn relay_passes_a_mebibyte_of_output_without_loss() {
+        const SIZE: usize = 1 << 20;
+        let (master, slave) = open_pty().unwrap();
+        let mut child = spawn_on_pty("head -c 1048576 /dev/zero | tr '\\000' y", slave);
+        let output = tempfile::tempfile().unwrap();
+        let extra = Extra::new();
+        let mut relay = Relay::new(master, None, output.as_fd()).unwrap();
+        run_until_closed(&mut relay, extra.fd());
+        assert!(child.wait().unwrap().success());
+
+        let text = contents(&output);
+        assert_eq!(text.len(), SIZE);
+        assert!(text.bytes().all(|b| b == b'y'));
+    }
+
+    #[test]
+    fn a_stalled_container_holds_back_input_without_losing_it() {
+        const SIZE: usize = 4 << 20;
+        let (master, slave) = open_pty().unwrap();
+        // Raw, so the slave gets the bytes unchanged and nothing is echoed back.
+        let mut raw = tcgetattr(&slave).unwrap();
+        cfmakeraw(&mut raw);
+        tcsetattr(&slave, SetArg::TCSANOW, &raw).unwrap();
+        let slave_flags = OFlag::from_bits_retain(fcntl(&slave, FcntlArg::F_GETFL).unwrap());
+        fcntl(&slave, FcntlArg::F_SETFL(slave_flags | OFlag::O_NONBLOCK)).unwrap();
+
+        let data: Vec<u8> = (0..SIZE).map(|i| (i % 251) as u8).collect();
+        let mut input = tempfile::tempfile().unwrap();
+        input.write_all(&data).unwrap();
+        input.seek(SeekFrom::Start(0)).unwrap();
+        let output = tempfile::tempfile().unwrap();
+        // Always readable: every step is one pass of the poll loop.
+        let extra = Extra::new();
+        extra.signal();
+        let mut relay = Relay::new(master, Some(input.as_fd()), output.as_fd()).unwrap();
+
+        // Nobody reads the slave: the pty fills (the kernel frees room in it at its own pace,
+        // so how much it takes varies), then the pending buffer, then input waits. Steps that
+        // kept reading would have read 128 x 64 KiB, all of the input.
+        for _ in 0..128 {
+            assert_eq!(relay.step(extra.fd()).unwrap(), RelayEvent::Extra);
+            assert!(relay.pending.len() <= CHUNK);
+        }
+        let offset = (&input).stream_position().unwrap();
+        assert!(offset < SIZE as u64 / 2, "read {offset} bytes of input");
+
+        // Now the container reads: everything arrives, in order.
+        let mut received = Vec::with_capacity(SIZE);
+        let mut buffer = vec![0u8; CHUNK];
+        while received.len() < SIZE {
+            loop {
+                match read(&slave, &mut buffer) {
+                    Ok(count) => received.extend_from_slice(&buffer[..count]),
+                    Err(Errno::EAGAIN) => break,
+                    Err(errno) => panic!("reading the slave: {errno}"),
+                }
+            }
+            assert_eq!(relay.step(extra.fd()).unwrap(), RelayEvent::Extra);
+        }
+        assert!(
+            received == data,
+            "the bytes arrived changed or out of order"
+        );
+        assert!(relay.pending.is_empty());
+        assert!(contents(&output).is_empty());
+    }
+
+    #[test]
+    fn input_end_of_file_does_not_end_the_relay() {
+        let (master, slave) = open_pty().unwrap();
+        let (input, input_writer) = pipe();
+        drop(input_writer);
+        let mut child = spawn_on_pty("read line; echo got:$line", slave);
+        let output = tempfile::tempfile().unwrap();
+        let extra = Extra::new();
+        // Ready before the first step, as the input's end-of-file is: one poll sees both.
+        extra.signal();
+        let mut relay = Relay::new(master, Some(input.as_fd()), output.as_fd()).unwrap();
+        assert_eq!(relay.step(extra.fd()).unwrap(), RelayEvent::Extra);
+        assert!(
+            relay.input.is_none(),
+            "end-of-file on the input was not seen"
+        );
+        extra.clear();
+
+        // The container is still there and still answers.
+        write_all_to(relay.master(), b"later\n");
+        run_until_closed(&mut relay, extra.fd());
+        assert!(child.wait().unwrap().success());
+        assert!(contents(&output).contains("got:later\r\n"));
+    }
+
+    #[test]
+    fn drain_collects_output_left_after_the_process_exited() {
+        let (master, slave) = open_pty().unwrap();
+        let mut child = spawn_on_pty("printf done", slave);
+        assert!(child.wait().unwrap().success());
+
+        let output = tempfile::tempfile().unwrap();
+        let extra = Extra::new();
+        let mut relay = Relay::new(master, None, output.as_fd()).unwrap();
+        relay.drain().unwrap();
+        assert_eq!(contents(&output), "done");
+        assert_eq!(relay.step(extra.fd()).unwrap(), RelayEvent::Closed);
+    }
+}
