@@ -361,7 +361,18 @@ impl Terminal {
 #[test]
 fn interactive_terminal_sizes_resizes_and_interrupts() {
     let sb = sandbox_with_busybox();
-    let (mut term, mut child) = Terminal::spawn(&sb, &["run", "-it", "--rm", "busybox", "sh"]);
+    for init in [false, true] {
+        interactive_terminal(&sb, init);
+    }
+}
+
+fn interactive_terminal(sb: &Sandbox, init: bool) {
+    let mut args = vec!["run", "-it", "--rm"];
+    if init {
+        args.push("--init");
+    }
+    args.extend(["busybox", "sh"]);
+    let (mut term, mut child) = Terminal::spawn(sb, &args);
     let cooked = |term: &Terminal| {
         let mode = nix::sys::termios::tcgetattr(&term.master).unwrap();
         mode.local_flags

@@ -59,6 +59,15 @@ pub fn fork_init() -> Result<(), RuntimeError> {
     // the child's copy of memory holds no lock of another thread.
     match unsafe { fork() }.map_err(setup("fork the init"))? {
         ForkResult::Child => {
+            // The command gets a process group of its own and, with a terminal, the foreground:
+            // ^C then reaches the command once, not also the init (which would forward it again).
+            // SIGTTOU is still blocked, so taking the foreground cannot stop us.
+            let me = nix::unistd::getpid();
+            let _ = nix::unistd::setpgid(me, me);
+            let stdin = std::io::stdin();
+            if nix::unistd::isatty(&stdin).unwrap_or(false) {
+                let _ = nix::unistd::tcsetpgrp(&stdin, me);
+            }
             sigprocmask(SigmaskHow::SIG_SETMASK, Some(&previous), None)
                 .map_err(setup("restore the signal mask"))?;
             Ok(())
