@@ -120,8 +120,9 @@ fn valid_name(name: &str) -> bool {
 }
 
 /// The overlay directories of a container whose directory is `dir`.
-fn rootfs(store: &Store, image: &ImageRecord, dir: &Path) -> Rootfs {
+fn rootfs(store: &Store, image: &ImageRecord, dir: &Path, volatile: bool) -> Rootfs {
     Rootfs {
+        volatile,
         upper: dir.join("upper"),
         work: dir.join("work"),
         merged: dir.join("merged"),
@@ -262,7 +263,7 @@ fn prepare(
     let image = request.image;
     let identity = request.identity;
     let dir = store.container_dir(id);
-    let rootfs = rootfs(store, image, &dir);
+    let rootfs = rootfs(store, image, &dir, options.rm);
     for sub in ["upper", "work", "merged", "userdata"] {
         let path = staging.join(sub);
         std::fs::create_dir_all(&path).map_err(io_err("create", &path))?;
@@ -380,7 +381,7 @@ fn load(store: &Store, container: Container) -> Result<Created, ContainerError> 
             name: container.record.name.clone(),
             image: container.record.image_id[..12.min(container.record.image_id.len())].into(),
         })?;
-    let rootfs = rootfs(store, &image, &dir);
+    let rootfs = rootfs(store, &image, &dir, container.record.auto_remove);
     Ok(Created {
         container,
         spec,
@@ -606,12 +607,9 @@ pub fn remove(
 /// wrote is the user's own), and from the user namespace for files of the container's other
 /// users. The namespace is entered in a child so this process can still launch containers.
 fn delete_dir(dir: &Path, identity: &Identity) -> Result<(), ContainerError> {
-    use std::os::unix::fs::PermissionsExt;
-    // overlayfs leaves its inner work directory with mode 0, which blocks removal by its owner.
-    let inner = dir.join("work/work");
-    if inner.exists() {
-        let _ = std::fs::set_permissions(&inner, std::fs::Permissions::from_mode(0o700));
-    }
+    // overlayfs leaves its work directories (work/work, and incompat/volatile for a volatile
+    // mount) with mode 0, which blocks removal even by their owner.
+    open_up(&dir.join("work"));
     if remove_tree(dir).is_ok() {
         return Ok(());
     }
@@ -621,6 +619,19 @@ fn delete_dir(dir: &Path, identity: &Identity) -> Result<(), ContainerError> {
         Err(ContainerError::Undeletable {
             path: dir.to_path_buf(),
         })
+    }
+}
+
+/// Gives the user access to every directory under `dir` that the user owns.
+fn open_up(dir: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    let _ = std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700));
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for entry in entries.flatten() {
+            if entry.file_type().is_ok_and(|t| t.is_dir()) {
+                open_up(&entry.path());
+            }
+        }
     }
 }
 

@@ -28,6 +28,9 @@ pub struct Rootfs {
     pub work: PathBuf,
     /// The mount point of the overlay.
     pub merged: PathBuf,
+    /// Skip overlay's syncs of the upper directory (`volatile`), for a container whose files
+    /// are deleted when it ends anyway: its unmount then costs no flush of the filesystem.
+    pub volatile: bool,
 }
 
 fn sys(what: impl Into<String>) -> impl FnOnce(Errno) -> RuntimeError {
@@ -63,6 +66,10 @@ pub fn mount_overlay(rootfs: &Rootfs) -> Result<(), RuntimeError> {
     // Unprivileged overlay keeps whiteouts and opaque markers in user.* xattrs.
     rustix::mount::fsconfig_set_flag(fs.as_fd(), "userxattr")
         .map_err(sys("enable overlay userxattr"))?;
+    if rootfs.volatile {
+        rustix::mount::fsconfig_set_flag(fs.as_fd(), "volatile")
+            .map_err(sys("enable overlay volatile"))?;
+    }
     rustix::mount::fsconfig_create(fs.as_fd()).map_err(sys(
         "create the overlay mount (kernel 6.8 or newer is needed)",
     ))?;
