@@ -161,8 +161,43 @@ fn id_mappings(maps: &[crate::userns::IdMap]) -> Vec<IdMapping> {
         .collect()
 }
 
+/// The default filter for a capability set, compiled once and kept in `cache/`: compiling the
+/// profile costs about a millisecond of every create, and nearly every container has the same set.
+fn default_filter_cached(store: &Store, caps: &[&str]) -> Result<BpfProgram, ContainerError> {
+    use sha2::Digest;
+    let mut key = sha2::Sha256::new();
+    key.update(env!("CARGO_PKG_VERSION"));
+    key.update(std::env::consts::ARCH);
+    let mut sorted = caps.to_vec();
+    sorted.sort_unstable();
+    for cap in sorted {
+        key.update(cap);
+        key.update(",");
+    }
+    let path = store.root().join("cache").join(format!(
+        "seccomp-{}.bpf",
+        &hex::encode(key.finalize())[..16]
+    ));
+    if let Some(program) = std::fs::read(&path)
+        .ok()
+        .and_then(|b| crate::seccomp::decode(&b))
+    {
+        return Ok(program);
+    }
+    let program = crate::seccomp::default_filter(caps)?;
+    // A cache that cannot be written only costs the next create the compilation again.
+    if std::fs::create_dir_all(path.parent().unwrap_or(store.root())).is_ok() {
+        let _ = crate::store::write_replace(&path, &crate::seccomp::encode(&program));
+    }
+    Ok(program)
+}
+
 /// The compiled seccomp filter for the chosen mode and the container's capabilities.
-fn seccomp_filter(options: &RunOptions, spec: &Spec) -> Result<Option<BpfProgram>, ContainerError> {
+fn seccomp_filter(
+    store: &Store,
+    options: &RunOptions,
+    spec: &Spec,
+) -> Result<Option<BpfProgram>, ContainerError> {
     if options.privileged {
         return Ok(None);
     }
@@ -176,7 +211,7 @@ fn seccomp_filter(options: &RunOptions, spec: &Spec) -> Result<Option<BpfProgram
     let caps: Vec<&str> = caps.iter().map(String::as_str).collect();
     Ok(match &options.seccomp {
         SeccompMode::Unconfined => None,
-        SeccompMode::Default => Some(crate::seccomp::default_filter(&caps)?),
+        SeccompMode::Default => Some(default_filter_cached(store, &caps)?),
         SeccompMode::Profile(path) => {
             let text =
                 std::fs::read_to_string(path).map_err(io_err("read seccomp profile", path))?;
@@ -311,7 +346,7 @@ fn prepare(
         host_bounding_set: None,
         seccomp: None,
     })?;
-    let seccomp = seccomp_filter(options, &spec)?;
+    let seccomp = seccomp_filter(store, options, &spec)?;
     let spec_path = staging.join("userdata/config.json");
     let spec_json = serde_json::to_vec(&spec).expect("runtime specs serialize");
     std::fs::write(&spec_path, spec_json).map_err(io_err("write", &spec_path))?;

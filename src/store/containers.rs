@@ -4,7 +4,7 @@
 //!   listing shows); written once at create, before the directory gets its final name, so a
 //!   record is visible only when complete.
 //! - `containers/<id>/state.json`: how it is doing (status, pid and the pid's start time, times,
-//!   exit code); replaced atomically under `containers/<id>/lock`, so readers need no lock.
+//!   exit code); replaced atomically under a flock of `container.json`, so readers need no lock.
 //! - `containers/<id>/{upper,work,merged,userdata}`: its overlay directories and generated files.
 //! - `containers/.<id>.creating` / `.<id>.removing`: staged or doomed; ignored by readers.
 //! - `locks/containers.lock`: held while a name is claimed, so two creates cannot share one.
@@ -17,7 +17,10 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::{Lock, Store, StoreError, io_err, write_atomic};
+use super::{Lock, Store, StoreError, io_err};
+
+/// The record's file; also the container's lock file (it is never replaced, only read).
+const RECORD: &str = "container.json";
 
 /// What a container is; fixed at create.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -188,7 +191,7 @@ impl Store {
     /// Reads one container; `None` when it does not exist (or is being created or removed).
     pub fn container(&self, id: &str) -> Result<Option<Container>, StoreError> {
         let dir = self.container_dir(id);
-        let Some(record) = read_json::<ContainerRecord>(&dir.join("container.json"))? else {
+        let Some(record) = read_json::<ContainerRecord>(&dir.join(RECORD))? else {
             return Ok(None);
         };
         let state = read_json(&dir.join("state.json"))?.unwrap_or_default();
@@ -226,9 +229,11 @@ impl Store {
         state: &ContainerState,
     ) -> Result<(), StoreError> {
         let staging = self.container_staging_dir(&record.id);
-        let path = staging.join("container.json");
+        let path = staging.join(RECORD);
         let bytes = serde_json::to_vec_pretty(record).expect("container records serialize");
-        write_atomic(&path, &bytes).map_err(io_err("write", &path))?;
+        // No fsync: the directory is renamed into view only after the write, and a record
+        // lost to a power cut leaves a directory that `container_leftovers` clears.
+        fs::write(&path, &bytes).map_err(io_err("write", &path))?;
         write_state_file(&staging, state)?;
         let dir = self.container_dir(&record.id);
         fs::rename(&staging, &dir).map_err(io_err("rename", &staging))
@@ -236,7 +241,7 @@ impl Store {
 
     /// Waits for a container's lock; `None` if it was removed meanwhile.
     pub fn lock_container(&self, id: &str) -> Result<Option<ContainerLock>, StoreError> {
-        let path = self.container_dir(id).join("lock");
+        let path = self.container_dir(id).join(RECORD);
         let lock = match Lock::exclusive(&path) {
             Ok(lock) => lock,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
@@ -251,7 +256,7 @@ impl Store {
 
     /// Takes a container's lock only if nobody holds it.
     pub fn try_lock_container(&self, id: &str) -> Result<Option<ContainerLock>, StoreError> {
-        let path = self.container_dir(id).join("lock");
+        let path = self.container_dir(id).join(RECORD);
         let lock = match Lock::try_exclusive(&path) {
             Ok(Some(lock)) => lock,
             Ok(None) => return Ok(None),
@@ -301,8 +306,13 @@ impl Store {
             let path = entry.path();
             if name.starts_with('.') && name.ends_with(".creating") {
                 out.push((path, None));
+            } else if !name.starts_with('.')
+                && read_json::<ContainerRecord>(&path.join(RECORD))?.is_none()
+            {
+                // Published without a readable record: only a crash right after publishing.
+                out.push((path, None));
             } else if name.starts_with('.') && name.ends_with(".removing") {
-                let lock_path = path.join("lock");
+                let lock_path = path.join(RECORD);
                 match Lock::try_exclusive(&lock_path) {
                     Ok(Some(lock)) => out.push((path, Some(lock))),
                     Ok(None) => {}
@@ -319,10 +329,8 @@ impl Store {
 /// still makes every reader see a whole file, and after a crash `ps` checks the pid anyway.
 fn write_state_file(dir: &Path, state: &ContainerState) -> Result<(), StoreError> {
     let path = dir.join("state.json");
-    let staging = dir.join(".state.json.tmp");
     let bytes = serde_json::to_vec(state).expect("container states serialize");
-    fs::write(&staging, bytes).map_err(io_err("write", &staging))?;
-    fs::rename(&staging, &path).map_err(io_err("rename", &staging))
+    super::write_replace(&path, &bytes).map_err(io_err("write", &path))
 }
 
 #[cfg(test)]

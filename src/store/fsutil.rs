@@ -26,6 +26,19 @@ pub fn write_atomic(path: &Path, data: &[u8]) -> io::Result<()> {
     result
 }
 
+/// Replaces `path` so readers see the old file or the whole new one, without the cost of an
+/// fsync: for data that can be rebuilt, or that a crash makes irrelevant anyway.
+pub fn write_replace(path: &Path, data: &[u8]) -> io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let staging = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = fs::write(&staging, data).and_then(|()| fs::rename(&staging, path));
+    if result.is_err() {
+        let _ = fs::remove_file(&staging);
+    }
+    result
+}
+
 /// An exclusive advisory lock on a lock file, released when dropped (or when the process dies,
 /// so a killed burrow never leaves a lock behind).
 pub struct Lock {

@@ -19,7 +19,7 @@ pub use containers::{
     Container, ContainerLock, ContainerRecord, ContainerState, LookupError, Status, lookup,
 };
 
-pub use fsutil::{Lock, sync_filesystem, write_atomic};
+pub use fsutil::{Lock, sync_filesystem, write_atomic, write_replace};
 
 use std::collections::HashSet;
 use std::fs;
