@@ -444,22 +444,32 @@ fn running_process(state: &ContainerState) -> Option<ProcessIdentity> {
     })
 }
 
-/// Every container with its current state; ends nobody observed are written down when the
-/// container is not busy, so they keep their finish time.
+/// Every container with its current state. Ends nobody observed (the burrow waiting for the
+/// container was killed) are written down when the container is not busy, so they keep their
+/// finish time; an `--rm` container that ended so is removed then, as its owner would have.
 pub fn list(store: &Store) -> Result<Vec<Container>, ContainerError> {
     let mut containers = store.containers()?;
+    let mut removed = Vec::new();
     for c in &mut containers {
         let now = current_state(&c.state);
-        if now != c.state {
-            if let Some(mut lock) = store.try_lock_container(&c.record.id)? {
-                let fresh = current_state(&lock.container.state);
-                store.save_state(&mut lock, fresh.clone())?;
-                c.state = fresh;
-            } else {
-                c.state = now;
-            }
+        if now == c.state {
+            continue;
         }
+        c.state = now;
+        let Some(mut lock) = store.try_lock_container(&c.record.id)? else {
+            continue;
+        };
+        let fresh = current_state(&lock.container.state);
+        if fresh.status == Status::Exited && lock.container.record.auto_remove {
+            let doomed = store.unpublish_container(lock)?;
+            delete_dir(&doomed, &Identity::detect())?;
+            removed.push(c.record.id.clone());
+            continue;
+        }
+        store.save_state(&mut lock, fresh.clone())?;
+        c.state = fresh;
     }
+    containers.retain(|c| !removed.contains(&c.record.id));
     Ok(containers)
 }
 
