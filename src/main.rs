@@ -5,6 +5,9 @@ use clap::Parser;
 use burrow::cli::{self, Cli, CodedError};
 
 fn main() -> ExitCode {
+    if burrow::userns::is_pause_invocation() {
+        burrow::userns::pause_forever();
+    }
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => return usage_error(e),

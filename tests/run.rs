@@ -427,3 +427,40 @@ fn stdin_is_passed_only_with_interactive() {
     let run = sb.ok(&["run", "--rm", "-t", "busybox", "tty"]);
     assert_eq!(run.stdout(), "/dev/pts/0\r\n");
 }
+
+#[test]
+fn the_shared_user_namespace_comes_back_when_its_holder_dies() {
+    let sb = sandbox_with_busybox();
+    let pid_file = std::path::PathBuf::from(format!("/tmp/burrow-{}/pause.pid", sb.user.uid));
+    let holder = || -> i32 {
+        std::fs::read_to_string(&pid_file)
+            .ok()
+            .and_then(|t| t.split_whitespace().next()?.parse().ok())
+            .unwrap_or(0)
+    };
+    // The container lives in the user's shared namespace, held by a process named for it.
+    let maps = sh(&sb, "cat /proc/self/uid_map").stdout();
+    let pid = holder();
+    assert!(pid > 0, "no holder recorded in {}", pid_file.display());
+    let cmdline = std::fs::read_to_string(format!("/proc/{pid}/cmdline")).unwrap();
+    assert!(cmdline.starts_with("burrow-pause"), "{cmdline:?}");
+    let ns = |p: i32| std::fs::read_link(format!("/proc/{p}/ns/user")).ok();
+    // Killed, it is replaced by the next command, with the same mapping.
+    nix::sys::signal::kill(
+        nix::unistd::Pid::from_raw(pid),
+        nix::sys::signal::Signal::SIGKILL,
+    )
+    .unwrap();
+    wait_for(
+        "the holder to die",
+        std::time::Duration::from_secs(10),
+        || {
+            ns(pid).is_none()
+                || std::fs::read_to_string(format!("/proc/{pid}/stat"))
+                    .is_ok_and(|s| s.contains(") Z "))
+        },
+    );
+    assert_eq!(sh(&sb, "cat /proc/self/uid_map").stdout(), maps);
+    let new = holder();
+    assert!(new > 0 && ns(new).is_some(), "no new holder");
+}

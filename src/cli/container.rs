@@ -11,8 +11,7 @@ use super::run::coded;
 use super::{CodedError, Context, run};
 use crate::container::{self, ContainerError};
 use crate::output::{self, JsonStyle, ListFormat, StatusInput};
-use crate::store::{Container, LookupError, Status, Store};
-use crate::userns::Identity;
+use crate::store::{Container, LookupError, Status};
 
 #[derive(Debug, clap::Subcommand)]
 pub enum ContainerCommand {
@@ -68,11 +67,10 @@ pub fn start(args: StartArgs, ctx: &Context) -> Result<u8> {
     if args.containers.len() > 1 {
         anyhow::bail!("you cannot start and attach multiple containers at once");
     }
-    let identity = Identity::detect();
     let attach = container::Attach {
         stdin: args.interactive,
     };
-    container::start_attached(&ctx.store(), &args.containers[0], &identity, attach).map_err(coded)
+    container::start_attached(&ctx.store(), &ctx.host(), &args.containers[0], attach).map_err(coded)
 }
 
 #[derive(Debug, clap::Args)]
@@ -175,7 +173,7 @@ fn status_column(c: &Container, now: DateTime<Utc>) -> String {
 }
 
 pub fn ps(args: PsArgs, ctx: &Context) -> Result<u8> {
-    let containers: Vec<Container> = container::list(&ctx.store())
+    let containers: Vec<Container> = container::list(&ctx.store(), &ctx.host())
         .map_err(coded)?
         .into_iter()
         .filter(|c| args.all || c.state.status == Status::Running)
@@ -292,8 +290,8 @@ pub struct RmArgs {
 
 pub fn rm(args: RmArgs, ctx: &Context) -> Result<u8> {
     let store = ctx.store();
-    let identity = Identity::detect();
-    let all = container::list(&store).map_err(coded)?;
+    let host = ctx.host();
+    let all = container::list(&store, &host).map_err(coded)?;
     // Arguments are echoed back as given, -a prints full IDs, as podman does.
     let targets: Vec<(String, Result<String, ContainerError>)> = if args.all {
         all.iter()
@@ -314,7 +312,7 @@ pub fn rm(args: RmArgs, ctx: &Context) -> Result<u8> {
     let mut failure: Option<ContainerError> = None;
     for (shown, found) in targets {
         let outcome = found.and_then(|id| {
-            container::remove(&store, &id, args.force, timeout, &identity).map_err(|e| match e {
+            container::remove(&store, &id, args.force, timeout, &host).map_err(|e| match e {
                 // Removed meanwhile by someone else: report it under the name the user gave.
                 ContainerError::Lookup(LookupError::NotFound(_)) => {
                     LookupError::NotFound(shown.clone()).into()
@@ -353,7 +351,7 @@ pub struct ExistsArgs {
 
 /// Exit code 0 if the container exists, 1 if not (podman's convention).
 pub fn exists(args: ExistsArgs, ctx: &Context) -> Result<u8> {
-    match container::find(&ctx.store(), &args.container) {
+    match container::find(&ctx.store(), &ctx.host(), &args.container) {
         Ok(_) => Ok(0),
         Err(ContainerError::Lookup(LookupError::NotFound(_))) => Ok(1),
         Err(e) => Err(coded(e)),
@@ -375,7 +373,7 @@ pub struct InspectArgs {
 
 pub fn inspect(args: InspectArgs, ctx: &Context) -> Result<u8> {
     let store = ctx.store();
-    let all = container::list(&store).map_err(coded)?;
+    let all = container::list(&store, &ctx.host()).map_err(coded)?;
     let mut found = Vec::new();
     let mut missing = None;
     for key in &args.containers {
@@ -397,8 +395,8 @@ pub fn inspect(args: InspectArgs, ctx: &Context) -> Result<u8> {
 }
 
 /// Whether `key` names a container (for the top-level `inspect`, which takes both).
-pub fn is_container(store: &Store, key: &str) -> bool {
-    container::find(store, key).is_ok()
+pub fn is_container(ctx: &Context, key: &str) -> bool {
+    container::find(&ctx.store(), &ctx.host(), key).is_ok()
 }
 
 mod inspect;

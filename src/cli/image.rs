@@ -210,7 +210,10 @@ pub fn rm(args: RmArgs, ctx: &Context) -> Result<u8> {
         }
         bail!(CodedError::new(1, not_known(&args.images[0])));
     }
-    ctx.enter_userns()?;
+    let host = crate::container::Host {
+        identity: ctx.enter_userns()?,
+        run_root: ctx.run_root(),
+    };
     let mut list = store.lock_images()?;
     let targets: Vec<String> = if args.all {
         list.images.iter().map(|i| i.id.clone()).collect()
@@ -244,7 +247,7 @@ pub fn rm(args: RmArgs, ctx: &Context) -> Result<u8> {
                 lines.push(format!("Untagged: {name}"));
             }
             Removal::Delete(image) => {
-                free_image(&store, &image, args.force)?;
+                free_image(&store, &host, &image, args.force)?;
                 lines.extend(image.names.iter().map(|n| format!("Untagged: {n}")));
                 lines.push(format!("Deleted: {}", image.id));
                 list.images.retain(|i| i.id != image.id);
@@ -272,8 +275,13 @@ pub fn rm(args: RmArgs, ctx: &Context) -> Result<u8> {
 /// Makes sure no container uses an image about to be deleted: an error naming one that does,
 /// or with `force`, removing them (podman's `rmi -f`). Runs under the image-list lock, which
 /// `create` takes too, so no new user can appear meanwhile.
-fn free_image(store: &Store, image: &ImageRecord, force: bool) -> Result<()> {
-    let users: Vec<String> = crate::container::list(store)
+fn free_image(
+    store: &Store,
+    host: &crate::container::Host,
+    image: &ImageRecord,
+    force: bool,
+) -> Result<()> {
+    let users: Vec<String> = crate::container::list(store, host)
         .map_err(super::run::coded)?
         .into_iter()
         .filter(|c| c.record.image_id == image.id)
@@ -290,9 +298,8 @@ fn free_image(store: &Store, image: &ImageRecord, force: bool) -> Result<()> {
             )
         ));
     }
-    let identity = crate::userns::Identity::detect();
     for id in &users {
-        crate::container::remove(store, id, true, crate::container::STOP_TIMEOUT, &identity)
+        crate::container::remove(store, id, true, crate::container::STOP_TIMEOUT, host)
             .map_err(super::run::coded)?;
     }
     Ok(())
@@ -407,9 +414,12 @@ fn prune(args: PruneArgs, ctx: &Context) -> Result<u8> {
     if !store.root().exists() {
         return Ok(0);
     }
-    ctx.enter_userns()?;
+    let host = crate::container::Host {
+        identity: ctx.enter_userns()?,
+        run_root: ctx.run_root(),
+    };
     let mut list = store.lock_images()?;
-    let used: std::collections::HashSet<String> = crate::container::list(&store)
+    let used: std::collections::HashSet<String> = crate::container::list(&store, &host)
         .map_err(super::run::coded)?
         .into_iter()
         .map(|c| c.record.image_id)

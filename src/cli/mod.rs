@@ -151,6 +151,11 @@ impl Context {
         Store::new(self.graph_root())
     }
 
+    /// The caller and burrow's volatile state directory, for container commands.
+    pub fn host(&self) -> crate::container::Host {
+        crate::container::Host::detect(self.run_root())
+    }
+
     /// Enters the user namespace (warning once when only one ID can be mapped) so that the
     /// store's layer files, owned by subordinate IDs, can be written and removed.
     pub fn enter_userns(&self) -> Result<Identity> {
@@ -158,7 +163,7 @@ impl Context {
         if identity.rootless() && identity.single_id() {
             tracing::warn!("{}", identity.single_id_warning());
         }
-        crate::userns::enter(&identity)?;
+        crate::userns::enter_shared(&identity, &self.run_root())?;
         Ok(identity)
     }
 }
@@ -203,11 +208,10 @@ pub struct InspectArgs {
 /// `inspect`: containers first, then images, as podman looks them up. All names must be of one
 /// kind; the first decides.
 fn inspect(args: InspectArgs, ctx: &Context) -> Result<u8> {
-    let store = ctx.store();
     let as_container = match args.kind.as_str() {
         "container" => true,
         "image" => false,
-        _ => container::is_container(&store, &args.names[0]),
+        _ => container::is_container(ctx, &args.names[0]),
     };
     if as_container {
         container::inspect(

@@ -1,11 +1,10 @@
 use anyhow::{Context as _, Result, bail};
 
 use super::{CodedError, Context};
-use crate::container::{self, ContainerError, CreateRequest, Created};
+use crate::container::{self, ContainerError, CreateRequest, Created, Host};
 use crate::image::{ImageConfig, find_image};
 use crate::spec::{self, RunOptions};
 use crate::store::{ImageRecord, Store};
-use crate::userns::Identity;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -266,7 +265,7 @@ fn refuse_limits(args: &Args) -> Result<()> {
 }
 
 /// Finds the image (pulling per --pull) and creates the container.
-pub fn create_container(args: &Args, ctx: &Context, identity: &Identity) -> Result<Created> {
+pub fn create_container(args: &Args, ctx: &Context, host: &Host) -> Result<Created> {
     let options = options(args)?;
     let store = ctx.store();
     let image = find_or_pull(ctx, &store, args)?;
@@ -277,7 +276,7 @@ pub fn create_container(args: &Args, ctx: &Context, identity: &Identity) -> Resu
             options: &options,
             image: &image,
             image_config: &config,
-            identity,
+            host,
         },
     )
     .map_err(coded)
@@ -289,18 +288,17 @@ pub fn coded(e: ContainerError) -> anyhow::Error {
 }
 
 pub fn run(args: Args, ctx: &Context) -> Result<u8> {
-    let identity = Identity::detect();
-    let created = create_container(&args, ctx, &identity)?;
+    let host = ctx.host();
+    let created = create_container(&args, ctx, &host)?;
     let attach = container::Attach {
         stdin: args.interactive,
     };
-    container::run_attached(&ctx.store(), created, &identity, attach).map_err(coded)
+    container::run_attached(&ctx.store(), created, &host, attach).map_err(coded)
 }
 
 /// `burrow create`: prints the new container's ID.
 pub fn create(args: Args, ctx: &Context) -> Result<u8> {
-    let identity = Identity::detect();
-    let created = create_container(&args, ctx, &identity)?;
+    let created = create_container(&args, ctx, &ctx.host())?;
     println!("{}", created.container.record.id);
     Ok(0)
 }

@@ -94,13 +94,29 @@ fn io_err(what: &'static str, path: &Path) -> impl FnOnce(std::io::Error) -> Con
     move |source| ContainerError::Io { what, path, source }
 }
 
+/// The caller, and where burrow keeps volatile state (the shared user namespace's holder).
+#[derive(Debug, Clone)]
+pub struct Host {
+    pub identity: Identity,
+    pub run_root: PathBuf,
+}
+
+impl Host {
+    pub fn detect(run_root: PathBuf) -> Host {
+        Host {
+            identity: Identity::detect(),
+            run_root,
+        }
+    }
+}
+
 /// What `create` needs besides the store.
 pub struct CreateRequest<'a> {
     pub options: &'a RunOptions,
     pub image: &'a ImageRecord,
     /// The image's config document.
     pub image_config: &'a ImageConfig,
-    pub identity: &'a Identity,
+    pub host: &'a Host,
 }
 
 fn random_id() -> Result<String, ContainerError> {
@@ -241,7 +257,7 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<Created, Contain
     }
     let id = random_id()?;
     let names = store.lock_container_names()?;
-    clean_leftovers(store, request.identity)?;
+    clean_leftovers(store, request.host)?;
     let existing = store.containers()?;
     let name = match &options.name {
         Some(name) => {
@@ -252,13 +268,7 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<Created, Contain
                         id: other.record.id.clone(),
                     });
                 }
-                remove(
-                    store,
-                    &other.record.id,
-                    true,
-                    STOP_TIMEOUT,
-                    request.identity,
-                )?;
+                remove(store, &other.record.id, true, STOP_TIMEOUT, request.host)?;
             }
             name.clone()
         }
@@ -296,7 +306,7 @@ fn prepare(
 ) -> Result<Created, ContainerError> {
     let options = request.options;
     let image = request.image;
-    let identity = request.identity;
+    let identity = &request.host.identity;
     let dir = store.container_dir(id);
     let rootfs = rootfs(store, image, &dir, options.rm);
     for sub in ["upper", "work", "merged", "userdata"] {
@@ -447,7 +457,7 @@ fn running_process(state: &ContainerState) -> Option<ProcessIdentity> {
 /// Every container with its current state. Ends nobody observed (the burrow waiting for the
 /// container was killed) are written down when the container is not busy, so they keep their
 /// finish time; an `--rm` container that ended so is removed then, as its owner would have.
-pub fn list(store: &Store) -> Result<Vec<Container>, ContainerError> {
+pub fn list(store: &Store, host: &Host) -> Result<Vec<Container>, ContainerError> {
     let mut containers = store.containers()?;
     let mut removed = Vec::new();
     for c in &mut containers {
@@ -462,7 +472,7 @@ pub fn list(store: &Store) -> Result<Vec<Container>, ContainerError> {
         let fresh = current_state(&lock.container.state);
         if fresh.status == Status::Exited && lock.container.record.auto_remove {
             let doomed = store.unpublish_container(lock)?;
-            delete_dir(&doomed, &Identity::detect())?;
+            delete_dir(&doomed, host)?;
             removed.push(c.record.id.clone());
             continue;
         }
@@ -474,8 +484,8 @@ pub fn list(store: &Store) -> Result<Vec<Container>, ContainerError> {
 }
 
 /// Finds one container by name, ID or ID prefix.
-pub fn find(store: &Store, key: &str) -> Result<Container, ContainerError> {
-    let all = list(store)?;
+pub fn find(store: &Store, host: &Host, key: &str) -> Result<Container, ContainerError> {
+    let all = list(store, host)?;
     Ok(crate::store::lookup(&all, key)?.clone())
 }
 
@@ -491,15 +501,15 @@ pub struct Attach {
 pub fn run_attached(
     store: &Store,
     created: Created,
-    identity: &Identity,
+    host: &Host,
     attach: Attach,
 ) -> Result<u8, ContainerError> {
     let id = created.container.record.id.clone();
     let auto_remove = created.container.record.auto_remove;
-    let outcome = start_and_wait(store, created, identity, attach);
+    let outcome = start_and_wait(store, created, host, attach);
     if auto_remove {
         // Removal failing matters less than the container's own outcome, which wins.
-        let removed = remove(store, &id, true, STOP_TIMEOUT, identity);
+        let removed = remove(store, &id, true, STOP_TIMEOUT, host);
         let code = outcome?;
         removed.or_else(|e| match e {
             ContainerError::Lookup(LookupError::NotFound(_)) => Ok(()),
@@ -513,17 +523,21 @@ pub fn run_attached(
 fn start_and_wait(
     store: &Store,
     created: Created,
-    identity: &Identity,
+    host: &Host,
     attach: Attach,
 ) -> Result<u8, ContainerError> {
     let id = created.container.record.id.clone();
     let Some(mut lock) = store.lock_container(&id)? else {
         return Err(LookupError::NotFound(id).into());
     };
+    let shared_userns = shares_userns(&created.spec, &host.identity)
+        && crate::userns::enter_shared(&host.identity, &host.run_root).is_ok()
+        && crate::userns::inside(&host.identity);
     let started = runtime::start(&runtime::Launch {
         spec: &created.spec,
         rootfs: &created.rootfs,
-        identity,
+        identity: &host.identity,
+        shared_userns,
         seccomp: created.seccomp.as_ref(),
         init: created.container.record.init,
         stdin: attach.stdin,
@@ -547,19 +561,47 @@ fn start_and_wait(
     Ok(code)
 }
 
+/// Whether the container can live in the user's shared user namespace: it asks for a user
+/// namespace with exactly the user's default mapping (not keep-id, nomap or host).
+fn shares_userns(spec: &Spec, identity: &Identity) -> bool {
+    let Some(linux) = spec.linux() else {
+        return false;
+    };
+    let wants_new = linux.namespaces().as_ref().is_some_and(|list| {
+        list.iter()
+            .any(|n| n.typ() == oci_spec::runtime::LinuxNamespaceType::User && n.path().is_none())
+    });
+    let same = |spec_maps: &Option<Vec<oci_spec::runtime::LinuxIdMapping>>,
+                ours: &[crate::userns::IdMap]| {
+        spec_maps.as_ref().is_some_and(|maps| {
+            maps.len() == ours.len()
+                && maps.iter().zip(ours).all(|(a, b)| {
+                    a.container_id() == b.container_id
+                        && a.host_id() == b.host_id
+                        && a.size() == b.size
+                })
+        })
+    };
+    wants_new
+        && identity.rootless()
+        && !identity.single_id()
+        && same(linux.uid_mappings(), &identity.uid_map)
+        && same(linux.gid_mappings(), &identity.gid_map)
+}
+
 /// Starts a container by name or ID in the foreground (`start -a`).
 pub fn start_attached(
     store: &Store,
+    host: &Host,
     key: &str,
-    identity: &Identity,
     attach: Attach,
 ) -> Result<u8, ContainerError> {
-    let container = find(store, key)?;
+    let container = find(store, host, key)?;
     if container.state.status == Status::Running {
         return Err(ContainerError::AlreadyRunning(container.record.name));
     }
     let created = load(store, container)?;
-    run_attached(store, created, identity, attach)
+    run_attached(store, created, host, attach)
 }
 
 /// Writes down how the container's process ended, unless someone removed or restarted it.
@@ -631,7 +673,7 @@ pub fn remove(
     id: &str,
     force: bool,
     timeout: Duration,
-    identity: &Identity,
+    host: &Host,
 ) -> Result<(), ContainerError> {
     let Some(lock) = store.lock_container(id)? else {
         return Err(LookupError::NotFound(id.to_string()).into());
@@ -645,20 +687,20 @@ pub fn remove(
         stop_process(&lock.container, &process, timeout)?;
     }
     let doomed = store.unpublish_container(lock)?;
-    delete_dir(&doomed, identity)
+    delete_dir(&doomed, host)
 }
 
 /// Deletes a container directory, as the user when it can (everything the container's root
 /// wrote is the user's own), and from the user namespace for files of the container's other
 /// users. The namespace is entered in a child so this process can still launch containers.
-fn delete_dir(dir: &Path, identity: &Identity) -> Result<(), ContainerError> {
+fn delete_dir(dir: &Path, host: &Host) -> Result<(), ContainerError> {
     // overlayfs leaves its work directories (work/work, and incompat/volatile for a volatile
     // mount) with mode 0, which blocks removal even by their owner.
     open_up(&dir.join("work"));
     if remove_tree(dir).is_ok() {
         return Ok(());
     }
-    if crate::userns::in_namespace(identity, || remove_tree(dir).is_ok())? {
+    if crate::userns::in_namespace(&host.identity, &host.run_root, || remove_tree(dir).is_ok())? {
         Ok(())
     } else {
         Err(ContainerError::Undeletable {
@@ -681,9 +723,9 @@ fn open_up(dir: &Path) {
 }
 
 /// Deletes what killed burrows left; called with the names lock held.
-fn clean_leftovers(store: &Store, identity: &Identity) -> Result<(), ContainerError> {
+fn clean_leftovers(store: &Store, host: &Host) -> Result<(), ContainerError> {
     for (path, _lock) in store.container_leftovers()? {
-        delete_dir(&path, identity)?;
+        delete_dir(&path, host)?;
     }
     Ok(())
 }

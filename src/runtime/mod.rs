@@ -222,6 +222,9 @@ pub struct Launch<'a> {
     pub spec: &'a Spec,
     pub rootfs: &'a Rootfs,
     pub identity: &'a Identity,
+    /// burrow already is root in a user namespace with the spec's mapping (the user's shared
+    /// one): the container lives there instead of in a new one, and needs no maps written.
+    pub shared_userns: bool,
     /// The compiled filter to install (None: unconfined).
     pub seccomp: Option<&'a seccompiler::BpfProgram>,
     /// Keep a built-in init as PID 1 (`--init`).
@@ -272,7 +275,10 @@ fn start_blocked(
     child: Channel,
 ) -> Result<Started, RuntimeError> {
     let spec = launch.spec;
-    let flags = namespace_flags(spec);
+    let mut flags = namespace_flags(spec);
+    if launch.shared_userns {
+        flags.remove(CloneFlags::CLONE_NEWUSER);
+    }
     // The terminal's master comes over a socket of its own (crun's console socket): on the
     // launch channel a buffered read could swallow the message that carries it.
     let console = if wants_terminal(spec) {

@@ -1,7 +1,10 @@
 //! The user namespace: who the caller is, which subordinate IDs they own, and how burrow becomes
 //! root with the user's full mapping so it can own files as the image says.
 
+mod pause;
 mod subid;
+
+pub use pause::{is_pause_invocation, pause_forever};
 
 pub use subid::{IdMap, SubRange, map_args, mapped_count, plan_mapping, ranges_for, to_host};
 
@@ -46,6 +49,11 @@ pub enum UsernsError {
     Threads { threads: usize },
     #[error("cannot set up the ID-mapping helper: {0}")]
     Helper(nix::Error),
+    #[error("cannot {what}: {source}")]
+    Pause {
+        what: &'static str,
+        source: std::io::Error,
+    },
 }
 
 /// The caller and the ID mappings their containers and storage use.
@@ -143,16 +151,43 @@ pub fn enter(id: &Identity) -> Result<(), UsernsError> {
     enter_with_helper(id)
 }
 
+/// Becomes root in a user namespace with the user's full mapping: the user's shared one (held
+/// by the pause process under `run_root`), or, if that cannot be had, a new one of its own.
+///
+/// Must run before any other thread exists.
+pub fn enter_shared(id: &Identity, run_root: &std::path::Path) -> Result<(), UsernsError> {
+    if !id.rootless() || id.single_id() {
+        return enter(id);
+    }
+    match pause::join_shared(id, run_root) {
+        Ok(()) => Ok(()),
+        Err(e) => {
+            tracing::debug!("using a user namespace of our own: {e}");
+            enter(id)
+        }
+    }
+}
+
+/// Whether the process is already root in a user namespace that maps `id`'s ranges (after
+/// `enter_shared`), where a container can live without a user namespace of its own.
+pub fn inside(id: &Identity) -> bool {
+    id.rootless() && geteuid().is_root()
+}
+
 /// Runs `work` in a forked child that enters the user namespace, leaving the caller outside it
 /// (a caller that still has to launch containers must stay there); returns what `work` said.
 ///
 /// Must run with no other thread alive, like `enter`.
-pub fn in_namespace(id: &Identity, work: impl FnOnce() -> bool) -> Result<bool, UsernsError> {
+pub fn in_namespace(
+    id: &Identity,
+    run_root: &std::path::Path,
+    work: impl FnOnce() -> bool,
+) -> Result<bool, UsernsError> {
     // SAFETY: single-threaded (the caller's duty, and `enter` checks again in the child), so
     // the child's copy of memory holds no lock of another thread; it leaves through _exit.
     match unsafe { fork() }.map_err(UsernsError::Helper)? {
         ForkResult::Child => {
-            let ok = enter(id).is_ok() && work();
+            let ok = enter_shared(id, run_root).is_ok() && work();
             // SAFETY: _exit skips atexit handlers and destructors that belong to the parent.
             unsafe { libc::_exit(if ok { 0 } else { 1 }) }
         }

@@ -1,0 +1,129 @@
+//! The shared user namespace: one per user and boot, held open by a process that only sleeps
+//! (podman's pause process), so burrow joins it with one setns instead of running the setuid
+//! newuidmap and newgidmap for every command and every container.
+//!
+//! `<run root>/pause.pid` names the holder and its namespace's inode; a join opens
+//! /proc/PID/ns/user and checks the inode before using it, so a reused pid is never trusted.
+//! The holder is burrow itself, executed as `burrow-pause` (see `is_pause_invocation`).
+
+use std::fs;
+use std::os::fd::{AsFd, OwnedFd};
+use std::os::unix::fs::{DirBuilderExt, MetadataExt};
+use std::os::unix::process::CommandExt;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use nix::sched::{CloneFlags, setns};
+
+use super::{Identity, UsernsError, write_mappings};
+
+/// argv[0] of the holder process.
+pub const PAUSE_NAME: &str = "burrow-pause";
+
+fn setup_err(what: &'static str) -> impl FnOnce(std::io::Error) -> UsernsError {
+    move |source| UsernsError::Pause { what, source }
+}
+
+/// Whether this process was started as the holder.
+pub fn is_pause_invocation() -> bool {
+    std::env::args_os()
+        .next()
+        .is_some_and(|arg0| arg0 == PAUSE_NAME)
+}
+
+/// The holder's life: sleep until killed. Signals that would end it by accident (a hangup of
+/// a terminal it never had, ^C in the shell that started burrow) are ignored.
+pub fn pause_forever() -> ! {
+    use nix::sys::signal::{SigHandler, Signal, signal};
+    for s in [
+        Signal::SIGHUP,
+        Signal::SIGINT,
+        Signal::SIGQUIT,
+        Signal::SIGPIPE,
+    ] {
+        // SAFETY: SIG_IGN installs no handler code, so nothing can run in signal context.
+        let _ = unsafe { signal(s, SigHandler::SigIgn) };
+    }
+    loop {
+        nix::unistd::pause();
+    }
+}
+
+/// Opens the recorded namespace if it is still held: `PID INODE` in the pid file.
+fn open_recorded(pid_file: &Path) -> Option<OwnedFd> {
+    let text = fs::read_to_string(pid_file).ok()?;
+    let mut words = text.split_whitespace();
+    let pid: i32 = words.next()?.parse().ok()?;
+    let inode: u64 = words.next()?.parse().ok()?;
+    let file = fs::File::open(format!("/proc/{pid}/ns/user")).ok()?;
+    (file.metadata().ok()?.ino() == inode).then(|| file.into())
+}
+
+/// Starts a holder with the user's mapping; returns its namespace.
+fn start_holder(id: &Identity, pid_file: &Path) -> Result<OwnedFd, UsernsError> {
+    let exe = std::env::current_exe().map_err(setup_err("find the burrow binary"))?;
+    let mut command = Command::new(exe);
+    command
+        .arg0(PAUSE_NAME)
+        .current_dir("/")
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    // SAFETY: setsid and unshare are async-signal-safe system calls; nothing else runs between
+    // fork and exec, and burrow is single-threaded here (the caller's duty, as for `enter`).
+    unsafe {
+        command.pre_exec(|| {
+            nix::unistd::setsid()?;
+            nix::sched::unshare(CloneFlags::CLONE_NEWUSER)?;
+            Ok(())
+        });
+    }
+    let child = command
+        .spawn()
+        .map_err(setup_err("start the pause process"))?;
+    let pid = nix::unistd::Pid::from_raw(child.id() as i32);
+    // spawn returns after the exec, so the namespace exists; it gets its maps from here.
+    if let Err(e) = write_mappings(pid, id) {
+        let _ = nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGKILL);
+        return Err(e);
+    }
+    let ns = fs::File::open(format!("/proc/{pid}/ns/user"))
+        .map_err(setup_err("open the pause process's namespace"))?;
+    let inode = ns
+        .metadata()
+        .map_err(setup_err("inspect the pause process's namespace"))?
+        .ino();
+    crate::store::write_replace(pid_file, format!("{pid} {inode}\n").as_bytes())
+        .map_err(setup_err("write the pause process's pid file"))?;
+    // The holder is not waited for: it outlives this burrow by design, and init reaps it.
+    drop(child);
+    Ok(ns.into())
+}
+
+/// Joins the user's shared namespace, starting its holder first if there is none.
+///
+/// Must run before any other thread exists (setns of a user namespace requires it).
+pub fn join_shared(id: &Identity, run_root: &Path) -> Result<(), UsernsError> {
+    fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(run_root)
+        .map_err(setup_err("create the run directory"))?;
+    let pid_file = run_root.join("pause.pid");
+    let ns = match open_recorded(&pid_file) {
+        Some(ns) => ns,
+        None => {
+            let _lock = crate::store::Lock::exclusive(&run_root.join("pause.lock"))
+                .map_err(setup_err("lock the pause process's pid file"))?;
+            // Another burrow may have started one while this one waited.
+            match open_recorded(&pid_file) {
+                Some(ns) => ns,
+                None => start_holder(id, &pid_file)?,
+            }
+        }
+    };
+    setns(ns.as_fd(), CloneFlags::CLONE_NEWUSER).map_err(|e| UsernsError::Pause {
+        what: "join the shared user namespace",
+        source: e.into(),
+    })
+}
