@@ -42,6 +42,9 @@ complete -c burrow -n "__fish_burrow_needs_command" -f -a "create" -d 'Create bu
 complete -c burrow -n "__fish_burrow_needs_command" -f -a "start" -d 'Start one or more containers'
 complete -c burrow -n "__fish_burrow_needs_command" -f -a "ps" -d 'List containers'
 complete -c burrow -n "__fish_burrow_needs_command" -f -a "rm" -d 'Remove one or more containers'
+complete -c burrow -n "__fish_burrow_needs_command" -f -a "stop" -d 'Stop one or more running containers'
+complete -c burrow -n "__fish_burrow_needs_command" -f -a "kill" -d 'Send a signal to one or more running containers'
+complete -c burrow -n "__fish_burrow_needs_command" -f -a "wait" -d 'Wait for one or more containers to stop and print their exit codes'
 complete -c burrow -n "__fish_burrow_needs_command" -f -a "inspect" -d 'Display the configuration of containers or images'
 complete -c burrow -n "__fish_burrow_needs_command" -f -a "container" -d 'Manage containers'
 complete -c burrow -n "__fish_burrow_needs_command" -f -a "version" -d 'Display the burrow version information'
@@ -313,6 +316,25 @@ complete -c burrow -n "__fish_burrow_using_subcommand rm" -s f -l force -d 'Stop
 complete -c burrow -n "__fish_burrow_using_subcommand rm" -s i -l ignore -d 'Ignore errors for containers that do not exist'
 complete -c burrow -n "__fish_burrow_using_subcommand rm" -s v -l volumes -d 'Remove anonymous volumes with the container (burrow makes none)'
 complete -c burrow -n "__fish_burrow_using_subcommand rm" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand stop" -s t -l time -d 'Seconds to wait for the stop signal before killing the container' -r
+complete -c burrow -n "__fish_burrow_using_subcommand stop" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand stop" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or /tmp/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand stop" -l log-level -d 'Log messages at and above this level: debug, info, warn, error' -r
+complete -c burrow -n "__fish_burrow_using_subcommand stop" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand stop" -s a -l all -d 'Stop all running containers'
+complete -c burrow -n "__fish_burrow_using_subcommand stop" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand kill" -s s -l signal -d 'The signal to send (name or number)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand kill" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand kill" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or /tmp/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand kill" -l log-level -d 'Log messages at and above this level: debug, info, warn, error' -r
+complete -c burrow -n "__fish_burrow_using_subcommand kill" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand kill" -s a -l all -d 'Signal all running containers'
+complete -c burrow -n "__fish_burrow_using_subcommand kill" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand wait" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand wait" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or /tmp/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand wait" -l log-level -d 'Log messages at and above this level: debug, info, warn, error' -r
+complete -c burrow -n "__fish_burrow_using_subcommand wait" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand wait" -s h -l help -d 'Print help'
 complete -c burrow -n "__fish_burrow_using_subcommand inspect" -s f -l format -d 'Format the output with a Go template or as json' -r
 complete -c burrow -n "__fish_burrow_using_subcommand inspect" -s t -l type -d 'Only inspect objects of this type: container, image or all' -r -f -a "all\t''
 container\t''
@@ -322,20 +344,23 @@ complete -c burrow -n "__fish_burrow_using_subcommand inspect" -l runroot -d 'Pa
 complete -c burrow -n "__fish_burrow_using_subcommand inspect" -l log-level -d 'Log messages at and above this level: debug, info, warn, error' -r
 complete -c burrow -n "__fish_burrow_using_subcommand inspect" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
 complete -c burrow -n "__fish_burrow_using_subcommand inspect" -s h -l help -d 'Print help'
-complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exists inspect list ls ps rm run start" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
-complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exists inspect list ls ps rm run start" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or /tmp/burrow-UID)' -r -F
-complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exists inspect list ls ps rm run start" -l log-level -d 'Log messages at and above this level: debug, info, warn, error' -r
-complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exists inspect list ls ps rm run start" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
-complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exists inspect list ls ps rm run start" -s h -l help -d 'Print help'
-complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exists inspect list ls ps rm run start" -f -a "create" -d 'Create but do not start a container'
-complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exists inspect list ls ps rm run start" -f -a "exists" -d 'Check if a container exists in local storage'
-complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exists inspect list ls ps rm run start" -f -a "inspect" -d 'Display the configuration of a container'
-complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exists inspect list ls ps rm run start" -f -a "list" -d 'List containers'
-complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exists inspect list ls ps rm run start" -f -a "ls" -d 'List containers'
-complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exists inspect list ls ps rm run start" -f -a "ps" -d 'List containers'
-complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exists inspect list ls ps rm run start" -f -a "rm" -d 'Remove one or more containers'
-complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exists inspect list ls ps rm run start" -f -a "run" -d 'Run a command in a new container'
-complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exists inspect list ls ps rm run start" -f -a "start" -d 'Start one or more containers'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exists inspect list ls ps rm run start stop kill wait" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exists inspect list ls ps rm run start stop kill wait" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or /tmp/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exists inspect list ls ps rm run start stop kill wait" -l log-level -d 'Log messages at and above this level: debug, info, warn, error' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exists inspect list ls ps rm run start stop kill wait" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exists inspect list ls ps rm run start stop kill wait" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exists inspect list ls ps rm run start stop kill wait" -f -a "create" -d 'Create but do not start a container'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exists inspect list ls ps rm run start stop kill wait" -f -a "exists" -d 'Check if a container exists in local storage'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exists inspect list ls ps rm run start stop kill wait" -f -a "inspect" -d 'Display the configuration of a container'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exists inspect list ls ps rm run start stop kill wait" -f -a "list" -d 'List containers'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exists inspect list ls ps rm run start stop kill wait" -f -a "ls" -d 'List containers'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exists inspect list ls ps rm run start stop kill wait" -f -a "ps" -d 'List containers'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exists inspect list ls ps rm run start stop kill wait" -f -a "rm" -d 'Remove one or more containers'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exists inspect list ls ps rm run start stop kill wait" -f -a "run" -d 'Run a command in a new container'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exists inspect list ls ps rm run start stop kill wait" -f -a "start" -d 'Start one or more containers'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exists inspect list ls ps rm run start stop kill wait" -f -a "stop" -d 'Stop one or more running containers'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exists inspect list ls ps rm run start stop kill wait" -f -a "kill" -d 'Send a signal to one or more running containers'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exists inspect list ls ps rm run start stop kill wait" -f -a "wait" -d 'Wait for one or more containers to stop and print their exit codes'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l name -d 'Name of the container' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -s e -l env -d 'Set environment variables (NAME=VALUE, or NAME to pass the host\'s value)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l env-file -d 'Read environment variables from a file' -r
@@ -471,6 +496,25 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from start" -s a -l attach -d 'Attach the container\'s output and wait for it to end'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from start" -s i -l interactive -d 'Pass standard input to the container'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from stop" -s t -l time -d 'Seconds to wait for the stop signal before killing the container' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from stop" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from stop" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or /tmp/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from stop" -l log-level -d 'Log messages at and above this level: debug, info, warn, error' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from stop" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from stop" -s a -l all -d 'Stop all running containers'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from stop" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from kill" -s s -l signal -d 'The signal to send (name or number)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from kill" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from kill" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or /tmp/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from kill" -l log-level -d 'Log messages at and above this level: debug, info, warn, error' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from kill" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from kill" -s a -l all -d 'Signal all running containers'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from kill" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from wait" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from wait" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or /tmp/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from wait" -l log-level -d 'Log messages at and above this level: debug, info, warn, error' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from wait" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from wait" -s h -l help -d 'Print help'
 complete -c burrow -n "__fish_burrow_using_subcommand version" -s f -l format -d 'Format the output with a Go template or as json' -r
 complete -c burrow -n "__fish_burrow_using_subcommand version" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand version" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or /tmp/burrow-UID)' -r -F

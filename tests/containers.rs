@@ -329,3 +329,55 @@ fn start_and_inspect_errors() {
     let image = sb.ok(&["inspect", &image_ref("busybox:latest")]).json();
     assert!(image[0]["RootFS"].is_object());
 }
+
+#[test]
+fn stop_kill_and_wait() {
+    let sb = sandbox_with_busybox();
+    let running = |name: &str| {
+        sb.ok(&["ps", "--format", "{{.Names}}"])
+            .stdout()
+            .lines()
+            .any(|n| n == name)
+    };
+    // A container that exits on SIGTERM: stop ends it with its stop signal, and the burrow
+    // that runs it records 143; wait prints that.
+    let termed = sb.spawn(&[
+        "run",
+        "--name",
+        "termed",
+        "busybox",
+        "sh",
+        "-c",
+        "trap 'exit 143' TERM; while :; do sleep 0.1; done",
+    ]);
+    wait_for("termed to run", Duration::from_secs(30), || {
+        running("termed")
+    });
+    assert_eq!(sb.ok(&["stop", "termed"]).stdout(), "termed\n");
+    assert_eq!(termed.wait_with_output().unwrap().status.code(), Some(143));
+    assert_eq!(sb.ok(&["wait", "termed"]).stdout(), "143\n");
+    // Stopping a stopped container is fine, as in podman.
+    sb.ok(&["stop", "termed"]);
+
+    // kill -s sends the signal given; wait returns once it ended.
+    let killed = sb.spawn(&["run", "--name", "killed", "busybox", "sleep", "1000"]);
+    wait_for("killed to run", Duration::from_secs(30), || {
+        running("killed")
+    });
+    let waiter = sb.spawn(&["wait", "killed"]);
+    assert_eq!(
+        sb.ok(&["kill", "-s", "KILL", "killed"]).stdout(),
+        "killed\n"
+    );
+    assert_eq!(killed.wait_with_output().unwrap().status.code(), Some(137));
+    let out = waiter.wait_with_output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "137\n");
+    sb.run(&["kill", "killed"]).assert_error(
+        125,
+        &["can only kill running containers", "is in state exited"],
+    );
+    sb.run(&["stop", "nope"])
+        .assert_error(125, &["no container with name or ID \"nope\" found"]);
+    sb.run(&["kill", "-s", "NOPE", "killed"])
+        .assert_error(125, &["invalid signal \"NOPE\""]);
+}

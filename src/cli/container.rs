@@ -30,6 +30,12 @@ pub enum ContainerCommand {
     Run(Box<run::Args>),
     /// Start one or more containers
     Start(StartArgs),
+    /// Stop one or more running containers
+    Stop(StopArgs),
+    /// Send a signal to one or more running containers
+    Kill(KillArgs),
+    /// Wait for one or more containers to stop and print their exit codes
+    Wait(WaitArgs),
 }
 
 pub fn dispatch(command: ContainerCommand, ctx: &Context) -> Result<u8> {
@@ -41,6 +47,9 @@ pub fn dispatch(command: ContainerCommand, ctx: &Context) -> Result<u8> {
         ContainerCommand::Rm(args) => rm(args, ctx),
         ContainerCommand::Run(args) => run::run(*args, ctx),
         ContainerCommand::Start(args) => start(args, ctx),
+        ContainerCommand::Stop(args) => stop(args, ctx),
+        ContainerCommand::Kill(args) => kill(args, ctx),
+        ContainerCommand::Wait(args) => wait(args, ctx),
     }
 }
 
@@ -127,9 +136,9 @@ struct JsonContainer<'a> {
     auto_remove: bool,
     command: &'a [String],
     created_at: String,
-    exit_code: i32,
     exited: bool,
     exited_at: i64,
+    exit_code: i32,
     id: &'a str,
     image: &'a str,
     #[serde(rename = "ImageID")]
@@ -138,10 +147,13 @@ struct JsonContainer<'a> {
     labels: &'a BTreeMap<String, String>,
     mounts: Vec<String>,
     names: Vec<&'a str>,
+    namespaces: BTreeMap<String, String>,
+    networks: Vec<String>,
     pid: i32,
     pod: &'a str,
     pod_name: &'a str,
     ports: Option<Vec<()>>,
+    size: Option<()>,
     started_at: i64,
     state: &'a str,
     status: &'a str,
@@ -229,9 +241,9 @@ pub fn ps(args: PsArgs, ctx: &Context) -> Result<u8> {
                 auto_remove: c.record.auto_remove,
                 command: &c.record.command,
                 created_at: row.created.clone(),
-                exit_code: c.state.exit_code.unwrap_or(0),
                 exited: c.state.status == Status::Exited,
                 exited_at: c.state.finished_at.map_or(-62135596800, |t| t.timestamp()),
+                exit_code: c.state.exit_code.unwrap_or(0),
                 id: &c.record.id,
                 image: &c.record.image_name,
                 image_id: &c.record.image_id,
@@ -239,10 +251,13 @@ pub fn ps(args: PsArgs, ctx: &Context) -> Result<u8> {
                 labels: &c.record.labels,
                 mounts: Vec::new(),
                 names: vec![c.record.name.as_str()],
+                namespaces: BTreeMap::new(),
+                networks: Vec::new(),
                 pid: c.state.pid.unwrap_or(0),
                 pod: "",
                 pod_name: "",
                 ports: None,
+                size: None,
                 started_at: c.state.started_at.map_or(-62135596800, |t| t.timestamp()),
                 state: c.state.status.as_str(),
                 status: &row.status,
@@ -291,23 +306,8 @@ pub struct RmArgs {
 pub fn rm(args: RmArgs, ctx: &Context) -> Result<u8> {
     let store = ctx.store();
     let host = ctx.host();
-    let all = container::list(&store, &host).map_err(coded)?;
     // Arguments are echoed back as given, -a prints full IDs, as podman does.
-    let targets: Vec<(String, Result<String, ContainerError>)> = if args.all {
-        all.iter()
-            .map(|c| (c.record.id.clone(), Ok(c.record.id.clone())))
-            .collect()
-    } else {
-        args.containers
-            .iter()
-            .map(|key| {
-                let found = crate::store::lookup(&all, key)
-                    .map(|c| c.record.id.clone())
-                    .map_err(ContainerError::from);
-                (key.clone(), found)
-            })
-            .collect()
-    };
+    let targets = targets(ctx, &args.containers, args.all)?;
     let timeout = Duration::from_secs(args.time);
     let mut failure: Option<ContainerError> = None;
     for (shown, found) in targets {
@@ -340,6 +340,120 @@ pub fn rm(args: RmArgs, ctx: &Context) -> Result<u8> {
             Err(CodedError::new(code, e.to_string()).into())
         }
     }
+}
+
+/// The containers named by `keys` (or all with `all`), each with the text to echo back for it,
+/// as podman echoes the names and IDs it was given.
+fn targets(
+    ctx: &Context,
+    keys: &[String],
+    all: bool,
+) -> Result<Vec<(String, Result<String, ContainerError>)>> {
+    let containers = container::list(&ctx.store(), &ctx.host()).map_err(coded)?;
+    Ok(if all {
+        containers
+            .iter()
+            .map(|c| (c.record.id.clone(), Ok(c.record.id.clone())))
+            .collect()
+    } else {
+        keys.iter()
+            .map(|key| {
+                let found = crate::store::lookup(&containers, key)
+                    .map(|c| c.record.id.clone())
+                    .map_err(ContainerError::from);
+                (key.clone(), found)
+            })
+            .collect()
+    })
+}
+
+/// Runs `action` on each target, echoing it on success; every failure is printed, and the
+/// last one decides the exit code.
+fn for_each(
+    targets: Vec<(String, Result<String, ContainerError>)>,
+    mut action: impl FnMut(&str) -> Result<Option<String>, ContainerError>,
+) -> Result<u8> {
+    let mut failure: Option<ContainerError> = None;
+    for (shown, found) in targets {
+        match found.and_then(|id| action(&id)) {
+            Ok(line) => println!("{}", line.unwrap_or(shown)),
+            Err(e) => {
+                if let Some(previous) = failure.replace(e) {
+                    eprintln!("Error: {previous}");
+                }
+            }
+        }
+    }
+    match failure {
+        None => Ok(0),
+        Some(e) => Err(coded(e)),
+    }
+}
+
+#[derive(Debug, clap::Args)]
+pub struct StopArgs {
+    /// Stop all running containers
+    #[arg(short, long)]
+    pub all: bool,
+    /// Seconds to wait for the stop signal before killing the container
+    #[arg(short, long, value_name = "SECONDS", default_value_t = 10)]
+    pub time: u64,
+    /// Containers to stop (name or ID)
+    #[arg(value_name = "CONTAINER", required_unless_present = "all")]
+    pub containers: Vec<String>,
+}
+
+pub fn stop(args: StopArgs, ctx: &Context) -> Result<u8> {
+    let store = ctx.store();
+    let timeout = Duration::from_secs(args.time);
+    for_each(targets(ctx, &args.containers, args.all)?, |id| {
+        container::stop(&store, id, timeout).map(|()| None)
+    })
+}
+
+#[derive(Debug, clap::Args)]
+pub struct KillArgs {
+    /// Signal all running containers
+    #[arg(short, long)]
+    pub all: bool,
+    /// The signal to send (name or number)
+    #[arg(short, long, default_value = "KILL")]
+    pub signal: String,
+    /// Containers to signal (name or ID)
+    #[arg(value_name = "CONTAINER", required_unless_present = "all")]
+    pub containers: Vec<String>,
+}
+
+pub fn kill(args: KillArgs, ctx: &Context) -> Result<u8> {
+    let signal = crate::spec::parse_signal(&args.signal)?;
+    let store = ctx.store();
+    let mut targets = targets(ctx, &args.containers, args.all)?;
+    if args.all {
+        let running: Vec<String> = container::list(&store, &ctx.host())
+            .map_err(coded)?
+            .into_iter()
+            .filter(|c| c.state.status == Status::Running)
+            .map(|c| c.record.id)
+            .collect();
+        targets.retain(|(id, _)| running.contains(id));
+    }
+    for_each(targets, |id| {
+        container::kill(&store, id, signal).map(|()| None)
+    })
+}
+
+#[derive(Debug, clap::Args)]
+pub struct WaitArgs {
+    /// Containers to wait for (name or ID)
+    #[arg(value_name = "CONTAINER", required = true)]
+    pub containers: Vec<String>,
+}
+
+pub fn wait(args: WaitArgs, ctx: &Context) -> Result<u8> {
+    let store = ctx.store();
+    for_each(targets(ctx, &args.containers, false)?, |id| {
+        container::wait(&store, id).map(|code| Some(code.to_string()))
+    })
 }
 
 #[derive(Debug, clap::Args)]

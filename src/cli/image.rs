@@ -85,11 +85,12 @@ struct InspectImage {
     names_history: Vec<String>,
 }
 
+/// `GraphDriver` of image and container inspect.
 #[derive(Serialize)]
 #[serde(rename_all = "PascalCase")]
-struct GraphDriver {
-    name: String,
-    data: BTreeMap<String, String>,
+pub(super) struct GraphDriver {
+    pub name: String,
+    pub data: BTreeMap<String, String>,
 }
 
 #[derive(Serialize)]

@@ -97,6 +97,12 @@ pub enum Command {
     Ps(container::PsArgs),
     /// Remove one or more containers
     Rm(container::RmArgs),
+    /// Stop one or more running containers
+    Stop(container::StopArgs),
+    /// Send a signal to one or more running containers
+    Kill(container::KillArgs),
+    /// Wait for one or more containers to stop and print their exit codes
+    Wait(container::WaitArgs),
     /// Display the configuration of containers or images
     Inspect(InspectArgs),
     /// Manage containers
@@ -184,6 +190,9 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Start(args) => container::start(args, &ctx),
         Command::Ps(args) => container::ps(args, &ctx),
         Command::Rm(args) => container::rm(args, &ctx),
+        Command::Stop(args) => container::stop(args, &ctx),
+        Command::Kill(args) => container::kill(args, &ctx),
+        Command::Wait(args) => container::wait(args, &ctx),
         Command::Inspect(args) => inspect(args, &ctx),
         Command::Container { command } => container::dispatch(command, &ctx),
         Command::Version(args) => version::run(args, &ctx),

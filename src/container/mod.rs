@@ -42,6 +42,8 @@ pub enum ContainerError {
         "container {0} is already running; attaching to a running container is not supported yet"
     )]
     AlreadyRunning(String),
+    #[error("can only kill running containers. {id} is in state {state}: container state improper")]
+    NotRunning { id: String, state: &'static str },
     #[error(
         "the image {image} of container {name} is no longer in storage; remove the container with: burrow rm {name}"
     )]
@@ -552,12 +554,12 @@ fn start_and_wait(
         finished_at: None,
         exit_code: None,
     };
+    let started_at = running.started_at;
     store.save_state(&mut lock, running)?;
     // Unlocked while it runs, so `ps`, `inspect` and `rm -f` can reach it.
     drop(lock);
-    let pid = started.pid.as_raw();
     let code = started.wait()?;
-    record_exit(store, &id, Some(pid), code)?;
+    record_exit(store, &id, started_at, code)?;
     Ok(code)
 }
 
@@ -604,13 +606,20 @@ pub fn start_attached(
     run_attached(store, created, host, attach)
 }
 
-/// Writes down how the container's process ended, unless someone removed or restarted it.
-fn record_exit(store: &Store, id: &str, pid: Option<i32>, code: u8) -> Result<(), ContainerError> {
+/// Writes down how the container's process ended, unless someone removed or restarted it
+/// meanwhile. A `ps` that saw the process gone first may have written an unobserved end (-1)
+/// for this same start; the real code replaces it.
+fn record_exit(
+    store: &Store,
+    id: &str,
+    started_at: Option<chrono::DateTime<Utc>>,
+    code: u8,
+) -> Result<(), ContainerError> {
     let Some(mut lock) = store.lock_container(id)? else {
         return Ok(());
     };
     let state = &lock.container.state;
-    if state.status != Status::Running || state.pid != pid {
+    if state.status == Status::Created || state.started_at != started_at {
         return Ok(());
     }
     let exited = ContainerState {
@@ -665,6 +674,69 @@ fn stop_process(
     handle.signal(Signal::SIGKILL).map_err(sent)?;
     handle.wait_exit(Duration::from_secs(30));
     Ok(())
+}
+
+/// Stops a container by exact ID if it runs: its stop signal, then SIGKILL after `timeout`.
+/// Stopping a container that is not running does nothing, as in podman. The exit is recorded
+/// by the burrow that started it, which waits for this lock.
+pub fn stop(store: &Store, id: &str, timeout: Duration) -> Result<(), ContainerError> {
+    let Some(lock) = store.lock_container(id)? else {
+        return Err(LookupError::NotFound(id.to_string()).into());
+    };
+    if let Some(process) = running_process(&lock.container.state)
+        && process.alive()
+    {
+        stop_process(&lock.container, &process, timeout)?;
+    }
+    Ok(())
+}
+
+/// Sends `signal` to a running container's first process.
+pub fn kill(store: &Store, id: &str, signal: Signal) -> Result<(), ContainerError> {
+    let Some(lock) = store.lock_container(id)? else {
+        return Err(LookupError::NotFound(id.to_string()).into());
+    };
+    let container = &lock.container;
+    let handle = running_process(&container.state).and_then(|p| p.open());
+    let Some(handle) = handle else {
+        return Err(ContainerError::NotRunning {
+            id: container.record.id.clone(),
+            state: current_state(&container.state).status.as_str(),
+        });
+    };
+    handle.signal(signal).map_err(|e| ContainerError::Io {
+        what: "signal the process of container",
+        path: PathBuf::from(&container.record.name),
+        source: e,
+    })
+}
+
+/// Waits until a container is not running and returns its exit code.
+pub fn wait(store: &Store, id: &str) -> Result<i32, ContainerError> {
+    loop {
+        let Some(container) = store.container(id)? else {
+            return Err(LookupError::NotFound(id.to_string()).into());
+        };
+        let Some(process) = running_process(&container.state) else {
+            return Ok(container.state.exit_code.unwrap_or(0));
+        };
+        if let Some(handle) = process.open() {
+            handle.wait_exit(Duration::from_secs(3600));
+            continue;
+        }
+        // The process is gone: the burrow that started it records its code right away,
+        // unless it was killed, and then the code is unknown.
+        for _ in 0..200 {
+            match store.container(id)? {
+                Some(c) if c.state.status == Status::Running => {
+                    std::thread::sleep(Duration::from_millis(5))
+                }
+                Some(c) => return Ok(c.state.exit_code.unwrap_or(0)),
+                None => return Err(LookupError::NotFound(id.to_string()).into()),
+            }
+        }
+        return Ok(current_state(&container.state).exit_code.unwrap_or(-1));
+    }
 }
 
 /// Removes a container by exact ID: with `force`, a running one is stopped first.

@@ -7,6 +7,7 @@ use chrono::{DateTime, Utc};
 use oci_spec::runtime::{LinuxNamespaceType, Spec};
 use serde::Serialize;
 
+use crate::cli::image::GraphDriver;
 use crate::store::{Container, Status, Store};
 
 #[derive(Serialize)]
@@ -60,13 +61,6 @@ struct State {
     error: String,
     started_at: DateTime<Utc>,
     finished_at: DateTime<Utc>,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "PascalCase")]
-struct GraphDriver {
-    name: String,
-    data: BTreeMap<String, String>,
 }
 
 #[derive(Serialize)]
