@@ -109,6 +109,18 @@ pub fn join_shared(id: &Identity, run_root: &Path) -> Result<(), UsernsError> {
         .mode(0o700)
         .create(run_root)
         .map_err(setup_err("create the run directory"))?;
+    // The pid file says which namespace to join: only a directory that is the user's own and
+    // closed to others may say so (under /tmp another user could have made it first).
+    let meta = fs::metadata(run_root).map_err(setup_err("inspect the run directory"))?;
+    if meta.uid() != nix::unistd::geteuid().as_raw() || meta.mode() & 0o022 != 0 {
+        return Err(UsernsError::Pause {
+            what: "trust the run directory",
+            source: std::io::Error::other(format!(
+                "{} belongs to another user or is writable by others; remove it or set XDG_RUNTIME_DIR",
+                run_root.display()
+            )),
+        });
+    }
     let pid_file = run_root.join("pause.pid");
     let ns = match open_recorded(&pid_file) {
         Some(ns) => ns,
