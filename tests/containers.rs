@@ -48,6 +48,8 @@ fn create_start_inspect_and_rm() {
             "job",
             "-l",
             "team=infra",
+            "--cap-drop",
+            "chown",
             "busybox",
             "sh",
             "-c",
@@ -78,6 +80,16 @@ fn create_start_inspect_and_rm() {
     );
     assert_eq!(created["Config"]["Labels"]["team"], "infra");
     assert_eq!(created["HostConfig"]["AutoRemove"], false);
+    assert_eq!(
+        created["HostConfig"]["CapDrop"],
+        serde_json::json!(["CAP_CHOWN"])
+    );
+    assert!(
+        !created["EffectiveCaps"]
+            .as_array()
+            .unwrap()
+            .contains(&serde_json::json!("CAP_CHOWN"))
+    );
 
     // start -a runs it in the foreground; its exit code is burrow's.
     let run = sb.run(&["start", "-a", &id[..8]]);

@@ -385,6 +385,8 @@ fn prepare(
         auto_remove: options.rm,
         init: options.init,
         privileged: options.privileged,
+        cap_add: cap_names(&options.cap_add),
+        cap_drop: cap_names(&options.cap_drop),
         stop_signal: run_config.stop_signal.clone(),
     };
     Ok(Created {
@@ -396,6 +398,15 @@ fn prepare(
         seccomp,
         rootfs,
     })
+}
+
+/// Capability flags as podman's inspect lists them.
+fn cap_names(set: &spec::CapabilitySet) -> Vec<String> {
+    let mut names: Vec<String> = set.names.iter().map(|c| format!("CAP_{c}")).collect();
+    if set.all {
+        names.insert(0, "ALL".into());
+    }
+    names
 }
 
 /// Loads what starting a created container needs from its directory.

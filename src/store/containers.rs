@@ -51,6 +51,11 @@ pub struct ContainerRecord {
     pub init: bool,
     #[serde(default)]
     pub privileged: bool,
+    /// `--cap-add` and `--cap-drop` as `inspect` shows them (`CAP_NET_ADMIN`, or `ALL`).
+    #[serde(default)]
+    pub cap_add: Vec<String>,
+    #[serde(default)]
+    pub cap_drop: Vec<String>,
     #[serde(default)]
     pub stop_signal: Option<String>,
 }
@@ -352,6 +357,8 @@ mod tests {
             auto_remove: false,
             init: false,
             privileged: false,
+            cap_add: vec![],
+            cap_drop: vec![],
             stop_signal: None,
         }
     }
