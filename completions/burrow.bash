@@ -497,12 +497,24 @@ _burrow() {
             return 0
             ;;
         burrow__subcmd__container__subcmd__list)
-            opts="-a -q -h --all --format --noheading --no-trunc --quiet --root --runroot --log-level --storage-driver --help"
+            opts="-a -f -q -h --all --filter --sort --format --noheading --no-trunc --quiet --root --runroot --log-level --storage-driver --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sort)
+                    COMPREPLY=($(compgen -W "command created id image names runningfor status" -- "${cur}"))
+                    return 0
+                    ;;
                 --format)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1519,12 +1531,24 @@ _burrow() {
             return 0
             ;;
         burrow__subcmd__ps)
-            opts="-a -q -h --all --format --noheading --no-trunc --quiet --root --runroot --log-level --storage-driver --help"
+            opts="-a -f -q -h --all --filter --sort --format --noheading --no-trunc --quiet --root --runroot --log-level --storage-driver --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sort)
+                    COMPREPLY=($(compgen -W "command created id image names runningfor status" -- "${cur}"))
+                    return 0
+                    ;;
                 --format)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

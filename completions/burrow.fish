@@ -296,6 +296,14 @@ complete -c burrow -n "__fish_burrow_using_subcommand start" -l storage-driver -
 complete -c burrow -n "__fish_burrow_using_subcommand start" -s a -l attach -d 'Attach the container\'s output and wait for it to end'
 complete -c burrow -n "__fish_burrow_using_subcommand start" -s i -l interactive -d 'Pass standard input to the container'
 complete -c burrow -n "__fish_burrow_using_subcommand start" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand ps" -s f -l filter -d 'Filter: id=, name= (regex), status=, label=KEY[=VALUE], exited=, ancestor=, before=, since=' -r
+complete -c burrow -n "__fish_burrow_using_subcommand ps" -l sort -d 'Sort by command, created, id, image, names, runningfor or status' -r -f -a "command\t''
+created\t''
+id\t''
+image\t''
+names\t''
+runningfor\t''
+status\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand ps" -l format -d 'Pretty-print containers with a Go template, "table ..." or json' -r
 complete -c burrow -n "__fish_burrow_using_subcommand ps" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand ps" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or /tmp/burrow-UID)' -r -F
@@ -411,6 +419,14 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from inspect" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from inspect" -s s -l size -d 'Show the container\'s size (burrow does not compute it yet; ignored)'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from list" -s f -l filter -d 'Filter: id=, name= (regex), status=, label=KEY[=VALUE], exited=, ancestor=, before=, since=' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from list" -l sort -d 'Sort by command, created, id, image, names, runningfor or status' -r -f -a "command\t''
+created\t''
+id\t''
+image\t''
+names\t''
+runningfor\t''
+status\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from list" -l format -d 'Pretty-print containers with a Go template, "table ..." or json' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from list" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from list" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or /tmp/burrow-UID)' -r -F
@@ -421,6 +437,14 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from list" -l no-trunc -d 'Do not truncate IDs and commands'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only container IDs'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter: id=, name= (regex), status=, label=KEY[=VALUE], exited=, ancestor=, before=, since=' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ls" -l sort -d 'Sort by command, created, id, image, names, runningfor or status' -r -f -a "command\t''
+created\t''
+id\t''
+image\t''
+names\t''
+runningfor\t''
+status\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ls" -l format -d 'Pretty-print containers with a Go template, "table ..." or json' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ls" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ls" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or /tmp/burrow-UID)' -r -F
@@ -431,6 +455,14 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ls" -l no-trunc -d 'Do not truncate IDs and commands'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only container IDs'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ps" -s f -l filter -d 'Filter: id=, name= (regex), status=, label=KEY[=VALUE], exited=, ancestor=, before=, since=' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ps" -l sort -d 'Sort by command, created, id, image, names, runningfor or status' -r -f -a "command\t''
+created\t''
+id\t''
+image\t''
+names\t''
+runningfor\t''
+status\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ps" -l format -d 'Pretty-print containers with a Go template, "table ..." or json' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ps" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ps" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or /tmp/burrow-UID)' -r -F

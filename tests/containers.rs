@@ -393,3 +393,38 @@ fn stop_kill_and_wait() {
     sb.run(&["kill", "-s", "NOPE", "killed"])
         .assert_error(125, &["invalid signal \"NOPE\""]);
 }
+
+#[test]
+fn ps_filters_and_sorts() {
+    let sb = sandbox_with_busybox();
+    sb.ok(&["run", "--name", "ok", "-l", "tier=web", "busybox", "true"]);
+    sb.run(&["run", "--name", "bad", "busybox", "sh", "-c", "exit 2"])
+        .assert_code(2);
+    sb.ok(&["create", "--name", "fresh", "busybox", "true"]);
+    let names = |args: &[&str]| -> Vec<String> {
+        let mut all = vec!["ps", "--format", "{{.Names}}"];
+        all.extend_from_slice(args);
+        sb.ok(&all).stdout().lines().map(String::from).collect()
+    };
+    // A status filter shows stopped containers without -a.
+    assert_eq!(
+        names(&["--filter", "status=exited", "--sort", "names"]),
+        ["bad", "ok"]
+    );
+    assert_eq!(names(&["-f", "exited=2"]), ["bad"]);
+    assert_eq!(names(&["-a", "-f", "label=tier=web"]), ["ok"]);
+    assert_eq!(names(&["-a", "-f", "name=^fr"]), ["fresh"]);
+    assert_eq!(
+        names(&["-a", "-f", "ancestor=busybox", "--sort", "names"]),
+        ["bad", "fresh", "ok"]
+    );
+    assert_eq!(
+        names(&["-a", "-f", "since=ok", "--sort", "names"]),
+        ["bad", "fresh"]
+    );
+    assert!(names(&["-f", "status=running"]).is_empty());
+    sb.run(&["ps", "-f", "colour=red"])
+        .assert_error(125, &["invalid filter key \"colour\""]);
+    sb.run(&["ps", "-f", "status=sleeping"])
+        .assert_error(125, &["invalid status filter"]);
+}

@@ -87,6 +87,12 @@ pub struct PsArgs {
     /// Show all containers (by default only running ones)
     #[arg(short, long)]
     pub all: bool,
+    /// Filter: id=, name= (regex), status=, label=KEY[=VALUE], exited=, ancestor=, before=, since=
+    #[arg(short, long, value_name = "FILTER")]
+    pub filter: Vec<String>,
+    /// Sort by command, created, id, image, names, runningfor or status
+    #[arg(long, default_value = "created", value_parser = ["command", "created", "id", "image", "names", "runningfor", "status"])]
+    pub sort: String,
     /// Pretty-print containers with a Go template, "table ..." or json
     #[arg(long)]
     pub format: Option<String>,
@@ -160,6 +166,20 @@ struct JsonContainer<'a> {
     created: i64,
 }
 
+/// `ps --sort`: newest first by default, as listed; the other keys ascending.
+fn sort_containers(containers: &mut [Container], key: &str) {
+    match key {
+        "command" => containers.sort_by(|a, b| a.record.command.cmp(&b.record.command)),
+        "id" => containers.sort_by(|a, b| a.record.id.cmp(&b.record.id)),
+        "image" => containers.sort_by(|a, b| a.record.image_name.cmp(&b.record.image_name)),
+        "names" => containers.sort_by(|a, b| a.record.name.cmp(&b.record.name)),
+        "status" => containers.sort_by_key(|c| c.state.status.as_str()),
+        // Longest running first: the earliest start.
+        "runningfor" => containers.sort_by_key(|c| c.state.started_at),
+        _ => containers.sort_by_key(|c| std::cmp::Reverse(c.record.created)),
+    }
+}
+
 /// podman's ps COMMAND column: the arguments joined, cut to 17 characters unless --no-trunc.
 fn command_column(command: &[String], no_trunc: bool) -> String {
     let joined = command.join(" ");
@@ -185,12 +205,17 @@ fn status_column(c: &Container, now: DateTime<Utc>) -> String {
 }
 
 pub fn ps(args: PsArgs, ctx: &Context) -> Result<u8> {
-    let containers: Vec<Container> = container::list(&ctx.store(), &ctx.host())
-        .map_err(coded)?
+    let all = container::list(&ctx.store(), &ctx.host()).map_err(coded)?;
+    let filter =
+        container::ContainerFilter::parse(&args.filter, &all).map_err(|e| coded(e.into()))?;
+    let show_all = args.all || filter.selects_status();
+    let mut containers: Vec<Container> = all
         .into_iter()
-        .filter(|c| args.all || c.state.status == Status::Running)
+        .filter(|c| show_all || c.state.status == Status::Running)
+        .filter(|c| filter.matches(c))
         .rev()
         .collect();
+    sort_containers(&mut containers, &args.sort);
     let short = |id: &str| -> String {
         if args.no_trunc {
             id.to_string()

@@ -2,7 +2,10 @@
 //! the end of its process (recorded with the exit code), stop and remove. This is the only code
 //! that changes a container's state; `store` keeps the records, `runtime` runs the process.
 
+mod filter;
 mod names;
+
+pub use filter::{ContainerFilter, FilterError};
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -68,6 +71,8 @@ pub enum ContainerError {
     Undeletable { path: PathBuf },
     #[error(transparent)]
     Lookup(#[from] LookupError),
+    #[error(transparent)]
+    Filter(#[from] FilterError),
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error(transparent)]
