@@ -331,40 +331,14 @@ pub struct RmArgs {
 pub fn rm(args: RmArgs, ctx: &Context) -> Result<u8> {
     let store = ctx.store();
     let host = ctx.host();
-    // Arguments are echoed back as given, -a prints full IDs, as podman does.
-    let targets = targets(ctx, &args.containers, args.all)?;
     let timeout = Duration::from_secs(args.time);
-    let mut failure: Option<ContainerError> = None;
-    for (shown, found) in targets {
-        let outcome = found.and_then(|id| {
-            container::remove(&store, &id, args.force, timeout, &host).map_err(|e| match e {
-                // Removed meanwhile by someone else: report it under the name the user gave.
-                ContainerError::Lookup(LookupError::NotFound(_)) => {
-                    LookupError::NotFound(shown.clone()).into()
-                }
-                e => e,
-            })
-        });
-        match outcome {
-            Ok(()) => println!("{shown}"),
-            Err(ContainerError::Lookup(LookupError::NotFound(_))) if args.ignore => {}
-            Err(e) => {
-                if let Some(previous) = failure.replace(e) {
-                    eprintln!("Error: {previous}");
-                }
-            }
-        }
-    }
-    match failure {
-        None => Ok(0),
-        Some(e) => {
-            let code = match &e {
-                ContainerError::Lookup(LookupError::NotFound(_)) => 1,
-                e => e.exit_code(),
-            };
-            Err(CodedError::new(code, e.to_string()).into())
-        }
-    }
+    let missing = Missing {
+        ignore: args.ignore,
+        code: 1,
+    };
+    for_each(targets(ctx, &args.containers, args.all)?, missing, |id| {
+        container::remove(&store, id, args.force, timeout, &host).map(|()| None)
+    })
 }
 
 /// The containers named by `keys` (or all with `all`), each with the text to echo back for it,
@@ -392,16 +366,40 @@ fn targets(
     })
 }
 
-/// Runs `action` on each target, echoing it on success; every failure is printed, and the
-/// last one decides the exit code.
+/// How a command treats a container that does not exist: podman's `rm` exits 1 for it and
+/// skips it with `-i`; the other commands exit 125.
+struct Missing {
+    ignore: bool,
+    code: u8,
+}
+
+const MISSING_IS_AN_ERROR: Missing = Missing {
+    ignore: false,
+    code: 125,
+};
+
+/// Runs `action` on each target, echoing it (or the line `action` returns) on success; every
+/// failure is printed, and the last one decides the exit code.
 fn for_each(
     targets: Vec<(String, Result<String, ContainerError>)>,
+    missing: Missing,
     mut action: impl FnMut(&str) -> Result<Option<String>, ContainerError>,
 ) -> Result<u8> {
+    let is_missing =
+        |e: &ContainerError| matches!(e, ContainerError::Lookup(LookupError::NotFound(_)));
     let mut failure: Option<ContainerError> = None;
     for (shown, found) in targets {
-        match found.and_then(|id| action(&id)) {
+        let outcome = found.and_then(|id| action(&id)).map_err(|e| {
+            // Gone since it was looked up: report it under the name the user gave.
+            if is_missing(&e) {
+                LookupError::NotFound(shown.clone()).into()
+            } else {
+                e
+            }
+        });
+        match outcome {
             Ok(line) => println!("{}", line.unwrap_or(shown)),
+            Err(e) if missing.ignore && is_missing(&e) => {}
             Err(e) => {
                 if let Some(previous) = failure.replace(e) {
                     eprintln!("Error: {previous}");
@@ -411,7 +409,14 @@ fn for_each(
     }
     match failure {
         None => Ok(0),
-        Some(e) => Err(coded(e)),
+        Some(e) => {
+            let code = if is_missing(&e) {
+                missing.code
+            } else {
+                e.exit_code()
+            };
+            Err(CodedError::new(code, e.to_string()).into())
+        }
     }
 }
 
@@ -431,9 +436,11 @@ pub struct StopArgs {
 pub fn stop(args: StopArgs, ctx: &Context) -> Result<u8> {
     let store = ctx.store();
     let timeout = Duration::from_secs(args.time);
-    for_each(targets(ctx, &args.containers, args.all)?, |id| {
-        container::stop(&store, id, timeout).map(|()| None)
-    })
+    for_each(
+        targets(ctx, &args.containers, args.all)?,
+        MISSING_IS_AN_ERROR,
+        |id| container::stop(&store, id, timeout).map(|()| None),
+    )
 }
 
 #[derive(Debug, clap::Args)]
@@ -462,7 +469,7 @@ pub fn kill(args: KillArgs, ctx: &Context) -> Result<u8> {
             .collect();
         targets.retain(|(id, _)| running.contains(id));
     }
-    for_each(targets, |id| {
+    for_each(targets, MISSING_IS_AN_ERROR, |id| {
         container::kill(&store, id, signal).map(|()| None)
     })
 }
@@ -476,9 +483,11 @@ pub struct WaitArgs {
 
 pub fn wait(args: WaitArgs, ctx: &Context) -> Result<u8> {
     let store = ctx.store();
-    for_each(targets(ctx, &args.containers, false)?, |id| {
-        container::wait(&store, id).map(|code| Some(code.to_string()))
-    })
+    for_each(
+        targets(ctx, &args.containers, false)?,
+        MISSING_IS_AN_ERROR,
+        |id| container::wait(&store, id).map(|code| Some(code.to_string())),
+    )
 }
 
 #[derive(Debug, clap::Args)]

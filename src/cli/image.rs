@@ -85,6 +85,17 @@ struct InspectImage {
     names_history: Vec<String>,
 }
 
+/// `GraphDriver.Data.LowerDir` of image and container inspect: overlay's order, top layer first.
+pub(super) fn lower_dir(store: &Store, image: &ImageRecord) -> String {
+    let dirs: Vec<String> = store
+        .layer_diff_dirs(image)
+        .iter()
+        .rev()
+        .map(|d| d.display().to_string())
+        .collect();
+    dirs.join(":")
+}
+
 /// `GraphDriver` of image and container inspect.
 #[derive(Serialize)]
 #[serde(rename_all = "PascalCase")]
@@ -120,12 +131,6 @@ fn inspect_image(store: &Store, image: &ImageRecord) -> Result<InspectImage> {
             .unwrap_or_default()
             .to_string()
     };
-    let lower: Vec<String> = image
-        .layers
-        .iter()
-        .rev()
-        .map(|l| store.layer_dir(l).join("diff").display().to_string())
-        .collect();
     Ok(InspectImage {
         id: image.id.clone(),
         digest: image.digest.clone(),
@@ -145,7 +150,7 @@ fn inspect_image(store: &Store, image: &ImageRecord) -> Result<InspectImage> {
         virtual_size: image.size,
         graph_driver: GraphDriver {
             name: "overlay".into(),
-            data: BTreeMap::from([("LowerDir".to_string(), lower.join(":"))]),
+            data: BTreeMap::from([("LowerDir".to_string(), lower_dir(store, image))]),
         },
         root_fs: RootFs {
             kind: "layers".into(),

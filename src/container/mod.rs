@@ -149,11 +149,7 @@ fn rootfs(store: &Store, image: &ImageRecord, dir: &Path, volatile: bool) -> Roo
         upper: dir.join("upper"),
         work: dir.join("work"),
         merged: dir.join("merged"),
-        layers: image
-            .layers
-            .iter()
-            .map(|l| store.layer_dir(l).join("diff"))
-            .collect(),
+        layers: store.layer_diff_dirs(image),
     }
 }
 
@@ -264,8 +260,10 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<Created, Contain
     }
     let id = random_id()?;
     let names = store.lock_container_names()?;
-    clean_leftovers(store, request.host)?;
-    let existing = store.containers()?;
+    let (existing, leftovers) = store.containers_and_leftovers()?;
+    for (path, _lock) in leftovers {
+        delete_dir(&path, request.host)?;
+    }
     let name = match &options.name {
         Some(name) => {
             if let Some(other) = existing.iter().find(|c| &c.record.name == name) {
@@ -808,12 +806,4 @@ fn open_up(dir: &Path) {
             }
         }
     }
-}
-
-/// Deletes what killed burrows left; called with the names lock held.
-fn clean_leftovers(store: &Store, host: &Host) -> Result<(), ContainerError> {
-    for (path, _lock) in store.container_leftovers()? {
-        delete_dir(&path, host)?;
-    }
-    Ok(())
 }

@@ -117,6 +117,9 @@ impl ContainerState {
     }
 }
 
+/// A directory a killed burrow left, with the lock to hold while deleting it (if it has one).
+pub type Leftover = (PathBuf, Option<Lock>);
+
 /// A container as read from disk.
 #[derive(Debug, Clone)]
 pub struct Container {
@@ -205,25 +208,33 @@ impl Store {
 
     /// Every container, oldest first.
     pub fn containers(&self) -> Result<Vec<Container>, StoreError> {
+        Ok(self.scan_containers()?.0)
+    }
+
+    /// Every container, oldest first, and the directories that look published but hold no
+    /// readable record (only a crash right after publishing leaves one).
+    fn scan_containers(&self) -> Result<(Vec<Container>, Vec<PathBuf>), StoreError> {
         let dir = self.containers_dir();
         let entries = match fs::read_dir(&dir) {
             Ok(e) => e,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Default::default()),
             Err(e) => return Err(io_err("read", &dir)(e)),
         };
         let mut out = Vec::new();
+        let mut unreadable = Vec::new();
         for entry in entries {
             let entry = entry.map_err(io_err("read", &dir))?;
             let name = entry.file_name();
             let Some(id) = name.to_str().filter(|n| !n.starts_with('.')) else {
                 continue;
             };
-            if let Some(c) = self.container(id)? {
-                out.push(c);
+            match self.container(id)? {
+                Some(c) => out.push(c),
+                None => unreadable.push(entry.path()),
             }
         }
         out.sort_by_key(|c| c.record.created);
-        Ok(out)
+        Ok((out, unreadable))
     }
 
     /// Publishes a container prepared in its staging directory: writes its record and state,
@@ -237,7 +248,7 @@ impl Store {
         let path = staging.join(RECORD);
         let bytes = serde_json::to_vec_pretty(record).expect("container records serialize");
         // No fsync: the directory is renamed into view only after the write, and a record
-        // lost to a power cut leaves a directory that `container_leftovers` clears.
+        // lost to a power cut leaves a directory that `containers_and_leftovers` reports.
         fs::write(&path, &bytes).map_err(io_err("write", &path))?;
         write_state_file(&staging, state)?;
         let dir = self.container_dir(&record.id);
@@ -295,26 +306,23 @@ impl Store {
         Ok(doomed)
     }
 
-    /// What killed burrows left: staged creates (call with the names lock held, so none is in
-    /// progress) and removals whose remover died (its lock, inside the directory, is free).
-    /// Each comes with the lock to hold while it is deleted.
-    pub fn container_leftovers(&self) -> Result<Vec<(PathBuf, Option<Lock>)>, StoreError> {
+    /// Every container, and what killed burrows left, each with the lock to hold while it is
+    /// deleted: staged creates, directories published without a readable record, and removals
+    /// whose remover died (its lock, inside the directory, is free). Call with the names lock
+    /// held, so no create is in progress.
+    pub fn containers_and_leftovers(&self) -> Result<(Vec<Container>, Vec<Leftover>), StoreError> {
+        let (containers, unreadable) = self.scan_containers()?;
+        let mut out: Vec<Leftover> = unreadable.into_iter().map(|p| (p, None)).collect();
         let dir = self.containers_dir();
         let entries = match fs::read_dir(&dir) {
             Ok(e) => e,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok((containers, out)),
             Err(e) => return Err(io_err("read", &dir)(e)),
         };
-        let mut out = Vec::new();
         for entry in entries.flatten() {
             let name = entry.file_name().to_string_lossy().into_owned();
             let path = entry.path();
             if name.starts_with('.') && name.ends_with(".creating") {
-                out.push((path, None));
-            } else if !name.starts_with('.')
-                && read_json::<ContainerRecord>(&path.join(RECORD))?.is_none()
-            {
-                // Published without a readable record: only a crash right after publishing.
                 out.push((path, None));
             } else if name.starts_with('.') && name.ends_with(".removing") {
                 let lock_path = path.join(RECORD);
@@ -326,7 +334,7 @@ impl Store {
                 }
             }
         }
-        Ok(out)
+        Ok((containers, out))
     }
 }
 
@@ -399,7 +407,7 @@ mod tests {
         fs::create_dir_all(store.container_staging_dir("c1")).unwrap();
         // Staged containers are invisible until published.
         assert!(store.containers().unwrap().is_empty());
-        assert_eq!(store.container_leftovers().unwrap().len(), 1);
+        assert_eq!(store.containers_and_leftovers().unwrap().1.len(), 1);
         store
             .publish_container(&record("c1", "one"), &ContainerState::default())
             .unwrap();

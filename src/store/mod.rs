@@ -162,6 +162,15 @@ impl Store {
         self.layers_dir().join(layer_short_id(diff_id))
     }
 
+    /// The extracted trees of an image's layers, bottom layer first.
+    pub fn layer_diff_dirs(&self, image: &ImageRecord) -> Vec<PathBuf> {
+        image
+            .layers
+            .iter()
+            .map(|l| self.layer_dir(l).join("diff"))
+            .collect()
+    }
+
     pub fn layer_staging_dir(&self, diff_id: &str) -> PathBuf {
         self.layers_dir()
             .join(format!("{}.partial", layer_short_id(diff_id)))

@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use oci_spec::runtime::{LinuxNamespaceType, Spec};
 use serde::Serialize;
 
-use crate::cli::image::GraphDriver;
+use crate::cli::image::{GraphDriver, lower_dir};
 use crate::store::{Container, Status, Store};
 
 #[derive(Serialize)]
@@ -158,18 +158,11 @@ pub fn describe(store: &Store, c: &Container) -> Inspect {
         .unwrap_or_default();
     let process = spec.process().clone().unwrap_or_default();
     let caps = process.capabilities().clone();
-    let lower: Vec<String> = store
+    let lower = store
         .images()
         .ok()
         .and_then(|images| images.into_iter().find(|i| i.id == c.record.image_id))
-        .map(|image| {
-            image
-                .layers
-                .iter()
-                .rev()
-                .map(|l| store.layer_dir(l).join("diff").display().to_string())
-                .collect()
-        })
+        .map(|image| lower_dir(store, &image))
         .unwrap_or_default();
     let mounts: Vec<Mount> = spec
         .mounts()
@@ -257,7 +250,7 @@ pub fn describe(store: &Store, c: &Container) -> Inspect {
         graph_driver: GraphDriver {
             name: "overlay".into(),
             data: BTreeMap::from([
-                ("LowerDir".to_string(), lower.join(":")),
+                ("LowerDir".to_string(), lower),
                 (
                     "MergedDir".to_string(),
                     dir.join("merged").display().to_string(),
