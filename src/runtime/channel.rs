@@ -11,6 +11,11 @@ use serde::{Deserialize, Serialize};
 pub enum Message {
     /// Parent → child: the user namespace's ID maps are written; the child may go on.
     MappingWritten,
+    /// Child → parent: the container is built and about to exec; it waits for `Go`, so the
+    /// parent can record the process before it runs anything of the image's.
+    Ready,
+    /// Parent → child: the process is recorded; exec.
+    Go,
     /// Child → parent: setup failed; `code` is the exit status podman would give.
     Failed { message: String, code: u8 },
 }

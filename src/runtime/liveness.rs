@@ -70,6 +70,13 @@ pub struct ProcessHandle {
     fd: OwnedFd,
 }
 
+/// The pidfd itself, e.g. for setns(2), which joins the process's namespaces through it.
+impl AsFd for ProcessHandle {
+    fn as_fd(&self) -> std::os::fd::BorrowedFd<'_> {
+        self.fd.as_fd()
+    }
+}
+
 impl ProcessHandle {
     /// Sends `signal`; a process that already ended is not an error.
     pub fn signal(&self, signal: Signal) -> std::io::Result<()> {

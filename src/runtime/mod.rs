@@ -6,16 +6,22 @@
 //! reports any failure as `Failed` so the parent can print a real error instead of a silent exit.
 
 mod channel;
+mod exec;
 mod files;
+mod foreground;
 mod init;
 mod liveness;
 mod mountopts;
 mod process;
 mod rootfs;
-mod tty;
+pub mod tty;
 
+pub use exec::{
+    ExecLaunch, descriptor_is_open, join_container, read_container_file, spawn as spawn_exec,
+};
 pub use files::{ContainerFacts, files_in as container_files_in, write as write_container_files};
-pub use liveness::{ProcessHandle, ProcessIdentity};
+pub use foreground::Foreground;
+pub use liveness::{ProcessHandle, ProcessIdentity, boot_id};
 pub use rootfs::{Rootfs, read_layer_file};
 
 use nix::sched::CloneFlags;
@@ -82,17 +88,16 @@ fn namespace_flags(spec: &Spec) -> CloneFlags {
     flags
 }
 
-/// The child's side: wait for the mapping, build the container, exec. Never returns on success.
-fn child_main(
-    launch: &Launch,
-    caller_mask: &SigSet,
-    mut channel: Channel,
-    console: Option<&UnixStream>,
-) -> isize {
+/// The child's side: wait for the mapping, build the container, wait for `Go`, exec. Never
+/// returns on success.
+fn child_main(launch: &Launch, mut channel: Channel, console: Option<&UnixStream>) -> isize {
     let result = (|| -> Result<std::convert::Infallible, RuntimeError> {
-        // The parent blocked the signals it forwards; the container starts with the caller's
-        // mask, since exec keeps whatever mask is in force.
-        sigprocmask(SigmaskHow::SIG_SETMASK, Some(caller_mask), None).map_err(|e| {
+        // Until the parent has recorded this process, its death must take the half-made
+        // container along: nothing else would ever know it exists. Cleared before exec.
+        set_parent_death_signal(Some(Signal::SIGKILL))?;
+        // The parent blocked the signals it forwards (a monitor blocks more); the container
+        // starts with nothing blocked, as under runc, since exec keeps the mask in force.
+        sigprocmask(SigmaskHow::SIG_SETMASK, Some(&SigSet::empty()), None).map_err(|e| {
             RuntimeError::Setup {
                 what: "restore the signal mask".into(),
                 source: e.into(),
@@ -107,11 +112,22 @@ fn child_main(
             }
         }
         rootfs::prepare(launch.spec, launch.rootfs)?;
-        match console {
-            Some(socket) => open_console(socket)?,
-            None if !launch.stdin => detach_stdin()?,
-            None => {}
+        match (console, &launch.stdio) {
+            (Some(socket), _) => open_console(socket, launch.console_size)?,
+            (None, Some(stdio)) => stdio.install()?,
+            (None, None) if !launch.stdin => detach_stdin()?,
+            (None, None) => {}
         }
+        let _ = channel.send(&Message::Ready);
+        match channel.receive() {
+            Ok(Some(Message::Go)) => {}
+            _ => {
+                return Err(RuntimeError::Invalid(
+                    "the parent went away before the container started".into(),
+                ));
+            }
+        }
+        set_parent_death_signal(None)?;
         process::exec(launch.spec, launch.seccomp, launch.init)
     })();
     let error = result.unwrap_err();
@@ -120,6 +136,41 @@ fn child_main(
         code: error.exit_code(),
     });
     error.exit_code() as isize
+}
+
+fn set_parent_death_signal(signal: Option<Signal>) -> Result<(), RuntimeError> {
+    nix::sys::prctl::set_pdeathsig(signal).map_err(|e| RuntimeError::Setup {
+        what: "set the parent-death signal".into(),
+        source: e.into(),
+    })
+}
+
+/// The container's standard streams when burrow does not pass its own: a monitor's pipes.
+pub struct ContainerStdio {
+    pub stdin: std::os::fd::OwnedFd,
+    pub stdout: std::os::fd::OwnedFd,
+    pub stderr: std::os::fd::OwnedFd,
+}
+
+impl ContainerStdio {
+    /// In the child: the three become fds 0, 1 and 2 (dup2 clears close-on-exec on them, so
+    /// the originals still close at exec).
+    fn install(&self) -> Result<(), RuntimeError> {
+        let dup = |fd: &std::os::fd::OwnedFd, target: i32| {
+            // SAFETY: dup2 onto a standard stream number; both fds are valid for the call.
+            let rc = unsafe { libc::dup2(std::os::fd::AsRawFd::as_raw_fd(fd), target) };
+            if rc < 0 {
+                return Err(RuntimeError::Setup {
+                    what: "connect the container's standard streams".into(),
+                    source: std::io::Error::last_os_error(),
+                });
+            }
+            Ok(())
+        };
+        dup(&self.stdin, 0)?;
+        dup(&self.stdout, 1)?;
+        dup(&self.stderr, 2)
+    }
 }
 
 fn console_err(e: tty::TtyError) -> RuntimeError {
@@ -131,12 +182,11 @@ fn console_err(e: tty::TtyError) -> RuntimeError {
 
 /// In the container, after pivot_root: a pseudo-terminal from its own devpts becomes the
 /// process's controlling terminal, stdio and /dev/console; the master goes to burrow.
-fn open_console(socket: &UnixStream) -> Result<(), RuntimeError> {
+fn open_console(socket: &UnixStream, size: Option<(u16, u16)>) -> Result<(), RuntimeError> {
     use std::os::fd::AsFd;
     let (master, slave) = tty::open_pty().map_err(console_err)?;
-    // Sized before the program starts, so it never sees a 0x0 terminal; stdin is still the
-    // caller's here.
-    if let Ok(Some((rows, columns))) = tty::terminal_size(std::io::stdin().as_fd()) {
+    // Sized before the program starts, so it never sees a 0x0 terminal.
+    if let Some((rows, columns)) = size {
         tty::set_terminal_size(master.as_fd(), rows, columns).map_err(console_err)?;
     }
     let path = tty::pty_path(slave.as_fd()).map_err(console_err)?;
@@ -208,13 +258,60 @@ fn with_spec_mappings(identity: &Identity, spec: &Spec) -> Identity {
     out
 }
 
-/// A started container: its pid (in burrow's namespace), the channel to hear failures, and
-/// the master of its terminal when it has one.
+/// A container whose process is built and waits to exec: record `pid`, then `proceed`.
+/// Dropping it instead kills the process.
+pub struct Starting {
+    pub pid: Pid,
+    channel: Option<Channel>,
+    console: Option<std::os::fd::OwnedFd>,
+}
+
+/// A container whose process has exec'd, with the master of its terminal when it has one.
 pub struct Started {
     pub pid: Pid,
-    channel: Channel,
-    console: Option<std::os::fd::OwnedFd>,
-    stdin: bool,
+    pub console: Option<std::os::fd::OwnedFd>,
+}
+
+impl Starting {
+    /// Lets the process exec and waits until it has (or failed to: 126/127 errors come here).
+    pub fn proceed(mut self) -> Result<Started, RuntimeError> {
+        let mut channel = self.channel.take().expect("proceed runs once");
+        let _ = channel.send(&Message::Go);
+        match channel.receive() {
+            // End-of-file: the child's end closed on exec.
+            Ok(None) => Ok(Started {
+                pid: self.pid,
+                console: self.console.take(),
+            }),
+            Ok(Some(Message::Failed { message, code })) => {
+                let _ = waitpid(self.pid, None);
+                Err(if code == 125 {
+                    RuntimeError::Child(message)
+                } else {
+                    RuntimeError::Exec { code, message }
+                })
+            }
+            other => {
+                kill_and_reap(self.pid);
+                Err(RuntimeError::Invalid(format!(
+                    "unexpected message from the container: {other:?}"
+                )))
+            }
+        }
+    }
+}
+
+impl Drop for Starting {
+    fn drop(&mut self) {
+        if self.channel.is_some() {
+            kill_and_reap(self.pid);
+        }
+    }
+}
+
+fn kill_and_reap(pid: Pid) {
+    let _ = nix::sys::signal::kill(pid, Signal::SIGKILL);
+    let _ = waitpid(pid, None);
 }
 
 /// What to launch: the spec, its root filesystem, and what the spec cannot say.
@@ -230,7 +327,12 @@ pub struct Launch<'a> {
     /// Keep a built-in init as PID 1 (`--init`).
     pub init: bool,
     /// Pass the caller's standard input (`-i`); without it the container reads /dev/null.
+    /// Only without `stdio`.
     pub stdin: bool,
+    /// The container's standard streams, instead of burrow's own; ignored with a terminal.
+    pub stdio: Option<ContainerStdio>,
+    /// The terminal's size (rows, columns), with `-t`.
+    pub console_size: Option<(u16, u16)>,
 }
 
 /// Whether the spec asks for a terminal (`-t`).
@@ -241,16 +343,17 @@ fn wants_terminal(spec: &Spec) -> bool {
         .unwrap_or(false)
 }
 
-/// Starts the container, returning once its process has exec'd.
+/// Builds the container up to its exec: returns once the process waits for `proceed`.
 ///
-/// Must be called with no other thread running: clone copies only the calling thread.
-pub fn start(launch: &Launch) -> Result<Started, RuntimeError> {
+/// Must be called with no other thread running: clone copies only the calling thread. The
+/// signals burrow forwards (and SIGCHLD) stay blocked after a success, for a signalfd to read.
+pub fn start(launch: &Launch) -> Result<Starting, RuntimeError> {
     let (parent, child) = Channel::pair().map_err(|e| RuntimeError::Setup {
         what: "create the launch channel".into(),
         source: e,
     })?;
     // Signals to forward are blocked before the container exists, so none that arrives
-    // while it starts can kill burrow and orphan it; `Started::wait` reads them later.
+    // while it starts can kill burrow and orphan it.
     let mut caller_mask = SigSet::empty();
     sigprocmask(
         SigmaskHow::SIG_BLOCK,
@@ -261,7 +364,7 @@ pub fn start(launch: &Launch) -> Result<Started, RuntimeError> {
         what: "block signals".into(),
         source: e.into(),
     })?;
-    let started = start_blocked(launch, &caller_mask, parent, child);
+    let started = start_blocked(launch, parent, child);
     if started.is_err() {
         let _ = sigprocmask(SigmaskHow::SIG_SETMASK, Some(&caller_mask), None);
     }
@@ -270,10 +373,9 @@ pub fn start(launch: &Launch) -> Result<Started, RuntimeError> {
 
 fn start_blocked(
     launch: &Launch,
-    caller_mask: &SigSet,
     mut parent: Channel,
     child: Channel,
-) -> Result<Started, RuntimeError> {
+) -> Result<Starting, RuntimeError> {
     let spec = launch.spec;
     let mut flags = namespace_flags(spec);
     if launch.shared_userns {
@@ -293,7 +395,7 @@ fn start_blocked(
     let mut child = Some(child);
     let child_console = console.as_ref().map(|(_, theirs)| theirs);
     let callback = Box::new(move || match child.take() {
-        Some(channel) => child_main(launch, caller_mask, channel, child_console),
+        Some(channel) => child_main(launch, channel, child_console),
         None => 125,
     });
     // SAFETY: the caller guarantees a single-threaded process, so the child's copy of memory
@@ -302,39 +404,33 @@ fn start_blocked(
     let pid =
         unsafe { nix::sched::clone(callback, &mut stack, flags, Some(Signal::SIGCHLD as i32)) }
             .map_err(RuntimeError::Clone)?;
-    let mapped = if flags.contains(CloneFlags::CLONE_NEWUSER) {
-        crate::userns::write_mappings(pid, &with_spec_mappings(launch.identity, spec))
-    } else {
-        Ok(())
-    };
-    if let Err(e) = mapped {
-        let _ = nix::sys::signal::kill(pid, Signal::SIGKILL);
-        let _ = waitpid(pid, None);
+    if flags.contains(CloneFlags::CLONE_NEWUSER)
+        && let Err(e) =
+            crate::userns::write_mappings(pid, &with_spec_mappings(launch.identity, spec))
+    {
+        kill_and_reap(pid);
         return Err(e.into());
     }
     let _ = parent.send(&Message::MappingWritten);
     match parent.receive() {
-        // End-of-file: the child's end closed on exec.
-        Ok(None) => {
+        Ok(Some(Message::Ready)) => {
             let console = match console {
                 Some((ours, theirs)) => {
                     drop(theirs);
                     match tty::receive_fd(std::os::fd::AsFd::as_fd(&ours)) {
                         Ok(master) => Some(master),
                         Err(e) => {
-                            let _ = nix::sys::signal::kill(pid, Signal::SIGKILL);
-                            let _ = waitpid(pid, None);
+                            kill_and_reap(pid);
                             return Err(console_err(e));
                         }
                     }
                 }
                 None => None,
             };
-            Ok(Started {
+            Ok(Starting {
                 pid,
-                channel: parent,
+                channel: Some(parent),
                 console,
-                stdin: launch.stdin,
             })
         }
         Ok(Some(Message::Failed { message, code })) => {
@@ -346,7 +442,7 @@ fn start_blocked(
             })
         }
         other => {
-            let _ = waitpid(pid, None);
+            kill_and_reap(pid);
             Err(RuntimeError::Invalid(format!(
                 "unexpected message from the container: {other:?}"
             )))
@@ -356,7 +452,7 @@ fn start_blocked(
 
 /// Signals burrow passes on to the container, as podman's --sig-proxy does by default, and
 /// SIGCHLD, which tells that it ended.
-fn forwarded() -> SigSet {
+pub fn forwarded() -> SigSet {
     let mut set = SigSet::empty();
     for signal in [
         Signal::SIGHUP,
@@ -380,60 +476,8 @@ fn wait_err(e: nix::Error) -> RuntimeError {
     }
 }
 
-impl Started {
-    /// Waits for the container's process to end, forwarding the signals burrow receives to it
-    /// and relaying its terminal if it has one, and returns burrow's exit status for it.
-    pub fn wait(self) -> Result<u8, RuntimeError> {
-        use nix::sys::signalfd::{SfdFlags, SignalFd};
-        use std::os::fd::AsFd;
-        drop(self.channel);
-        // `start` blocked these signals; a signalfd reads them instead of handlers.
-        let signals =
-            SignalFd::with_flags(&forwarded(), SfdFlags::SFD_CLOEXEC).map_err(wait_err)?;
-        let Some(master) = self.console else {
-            loop {
-                if let Some(code) = reap(self.pid)? {
-                    return Ok(code);
-                }
-                forward(&signals, self.pid, None)?;
-            }
-        };
-        let stdin = std::io::stdin();
-        let stdout = std::io::stdout();
-        // Raw mode only when input is relayed: keys such as ^C then travel as bytes to the
-        // container's terminal, whose line discipline makes them signals there.
-        let raw = if self.stdin {
-            tty::RawMode::enter(stdin.as_fd()).map_err(console_err)?
-        } else {
-            None
-        };
-        let _ = tty::copy_window_size(stdin.as_fd(), master.as_fd());
-        let input = self.stdin.then(|| stdin.as_fd());
-        let mut relay = tty::Relay::new(master, input, stdout.as_fd()).map_err(console_err)?;
-        let mut closed = false;
-        let code = loop {
-            if let Some(code) = reap(self.pid)? {
-                let _ = relay.drain();
-                break code;
-            }
-            if closed {
-                forward(&signals, self.pid, None)?;
-                continue;
-            }
-            match relay.step(signals.as_fd()).map_err(console_err)? {
-                tty::RelayEvent::Extra => forward(&signals, self.pid, Some(&relay))?,
-                tty::RelayEvent::Closed => closed = true,
-            }
-        };
-        if let Some(raw) = raw {
-            raw.restore().map_err(console_err)?;
-        }
-        Ok(code)
-    }
-}
-
 /// The container's exit status if it has ended (the zombie is collected).
-fn reap(pid: Pid) -> Result<Option<u8>, RuntimeError> {
+pub fn reap(pid: Pid) -> Result<Option<u8>, RuntimeError> {
     use nix::sys::wait::WaitPidFlag;
     loop {
         return match waitpid(pid, Some(WaitPidFlag::WNOHANG)) {
@@ -444,36 +488,6 @@ fn reap(pid: Pid) -> Result<Option<u8>, RuntimeError> {
             Err(nix::Error::EINTR) => continue,
             Err(e) => Err(wait_err(e)),
         };
-    }
-}
-
-/// Reads one signal and passes it on; with a terminal, a window change resizes it instead
-/// (the kernel then tells the container's foreground processes).
-fn forward(
-    signals: &nix::sys::signalfd::SignalFd,
-    pid: Pid,
-    relay: Option<&tty::Relay>,
-) -> Result<(), RuntimeError> {
-    use std::os::fd::AsFd;
-    match signals.read_signal() {
-        Ok(Some(info)) => {
-            let Ok(signal) = Signal::try_from(info.ssi_signo as i32) else {
-                return Ok(());
-            };
-            match (signal, relay) {
-                (Signal::SIGCHLD, _) => {}
-                (Signal::SIGWINCH, Some(relay)) => {
-                    let _ = tty::copy_window_size(std::io::stdin().as_fd(), relay.master());
-                }
-                // The container may be gone already; its exit is collected by `reap`.
-                _ => {
-                    let _ = nix::sys::signal::kill(pid, signal);
-                }
-            }
-            Ok(())
-        }
-        Ok(None) | Err(nix::Error::EINTR) => Ok(()),
-        Err(e) => Err(wait_err(e)),
     }
 }
 

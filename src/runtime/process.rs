@@ -30,11 +30,12 @@ fn caps_err(what: &'static str) -> impl FnOnce(caps::errors::CapsError) -> Runti
     }
 }
 
-/// Sets the five capability sets the spec asks for. The bounding set is cut first, while
-/// CAP_SETPCAP is still held.
-fn apply_capabilities(process: &Process) -> Result<(), RuntimeError> {
+/// Cuts the bounding set to the spec's. Done before the change of user, as runc does: that
+/// change empties the effective set, and dropping from the bounding set needs CAP_SETPCAP
+/// in it.
+fn limit_bounding_set(process: &Process) {
     let Some(c) = process.capabilities() else {
-        return Ok(());
+        return;
     };
     let bounding = to_caps(c.bounding().as_ref());
     for cap in caps::all() {
@@ -43,6 +44,13 @@ fn apply_capabilities(process: &Process) -> Result<(), RuntimeError> {
             let _ = caps::drop(None, CapSet::Bounding, cap);
         }
     }
+}
+
+/// Sets the other four capability sets the spec asks for, after the change of user.
+fn apply_capabilities(process: &Process) -> Result<(), RuntimeError> {
+    let Some(c) = process.capabilities() else {
+        return Ok(());
+    };
     // The kernel wants effective within permitted at every step, so shrink effective first.
     caps::set(None, CapSet::Effective, &to_caps(c.effective().as_ref()))
         .map_err(caps_err("set effective capabilities"))?;
@@ -111,6 +119,19 @@ fn set_identity(process: &Process) -> Result<(), RuntimeError> {
     nix::unistd::setresuid(uid, uid, uid).map_err(sys("set the user ID"))
 }
 
+/// Rust's runtime ignores SIGPIPE in burrow, and an ignored signal stays ignored across exec:
+/// without this, `yes | head -1` in the container would see EPIPE instead of dying quietly.
+fn restore_sigpipe() -> Result<(), RuntimeError> {
+    use nix::sys::signal::{SigHandler, Signal, signal};
+    // SAFETY: SIG_DFL installs no handler code, so no signal-safety rules are involved.
+    unsafe { signal(Signal::SIGPIPE, SigHandler::SigDfl) }
+        .map(drop)
+        .map_err(|e| RuntimeError::Setup {
+            what: "restore the default action of SIGPIPE".into(),
+            source: e.into(),
+        })
+}
+
 /// Finds the program as execvp would, on the container's PATH.
 fn find_program(name: &str, env: &[String]) -> Option<PathBuf> {
     if name.contains('/') {
@@ -170,12 +191,7 @@ fn apply_seccomp(filter: &seccompiler::BpfProgram) -> Result<(), RuntimeError> {
     Ok(())
 }
 
-/// Everything from the hostname to exec, with `init` forked off just before. Returns only on
-/// failure.
-///
-/// The seccomp filter goes on as runc orders it: without no_new_privs the kernel only accepts
-/// a filter while CAP_SYS_ADMIN is held, so it is installed before the identity and capability
-/// changes (which the default profile allows); with no_new_privs, last, just before exec.
+/// The container's first process: its hostname, then `apply_and_exec`. Returns only on failure.
 pub fn exec(
     spec: &Spec,
     seccomp: Option<&seccompiler::BpfProgram>,
@@ -191,11 +207,27 @@ pub fn exec(
             source: e.into(),
         })?;
     }
+    apply_and_exec(process, seccomp, init)
+}
+
+/// Everything a process of the container gets, from limits to exec, with `init` forked off
+/// just before; shared by the container's first process and `exec`. Returns only on failure.
+///
+/// The seccomp filter goes on as runc orders it: without no_new_privs the kernel only accepts
+/// a filter while CAP_SYS_ADMIN is held, so it is installed before the identity and capability
+/// changes (which the default profile allows); with no_new_privs, last, just before exec.
+pub fn apply_and_exec(
+    process: &Process,
+    seccomp: Option<&seccompiler::BpfProgram>,
+    init: bool,
+) -> Result<std::convert::Infallible, RuntimeError> {
+    restore_sigpipe()?;
     apply_rlimits(process)?;
     let no_new_privs = process.no_new_privileges().unwrap_or(false);
     if let (Some(filter), false) = (seccomp, no_new_privs) {
         apply_seccomp(filter)?;
     }
+    limit_bounding_set(process);
     set_identity(process)?;
     apply_capabilities(process)?;
     if no_new_privs {

@@ -424,7 +424,7 @@ fn capabilities(
 
 /// What "all capabilities" means: the caller's bounding set when known (podman asks the kernel
 /// the same way), else every capability.
-fn every_capability(host_bounding: Option<&HashSet<Capability>>) -> HashSet<Capability> {
+pub(super) fn every_capability(host_bounding: Option<&HashSet<Capability>>) -> HashSet<Capability> {
     match host_bounding {
         Some(set) => set.clone(),
         None => ALL_CAPABILITIES.into_iter().collect(),
