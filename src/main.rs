@@ -8,6 +8,9 @@ fn main() -> ExitCode {
     if burrow::userns::is_pause_invocation() {
         burrow::userns::pause_forever();
     }
+    if burrow::monitor::is_monitor_invocation() {
+        return ExitCode::from(burrow::container::monitor_main() as u8);
+    }
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => return usage_error(e),

@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use super::run::coded;
-use super::{CodedError, Context, run};
+use super::{CodedError, Context, lifecycle, run};
 use crate::container::{self, ContainerError};
 use crate::output::{self, JsonStyle, ListFormat, StatusInput};
 use crate::store::{Container, LookupError, Status};
@@ -17,6 +17,8 @@ use crate::store::{Container, LookupError, Status};
 pub enum ContainerCommand {
     /// Create but do not start a container
     Create(Box<run::Args>),
+    /// Run a process in a running container
+    Exec(Box<super::exec::Args>),
     /// Check if a container exists in local storage
     Exists(ExistsArgs),
     /// Display the configuration of a container
@@ -29,57 +31,50 @@ pub enum ContainerCommand {
     /// Run a command in a new container
     Run(Box<run::Args>),
     /// Start one or more containers
-    Start(StartArgs),
+    Start(lifecycle::StartArgs),
     /// Stop one or more running containers
     Stop(StopArgs),
     /// Send a signal to one or more running containers
     Kill(KillArgs),
     /// Wait for one or more containers to stop and print their exit codes
     Wait(WaitArgs),
+    /// Attach to a running container
+    Attach(lifecycle::AttachArgs),
+    /// Restart one or more containers
+    Restart(lifecycle::RestartArgs),
+    /// Rename a container
+    Rename(lifecycle::RenameArgs),
+    /// Pause all the processes in one or more containers
+    Pause(lifecycle::PauseArgs),
+    /// Unpause the processes in one or more containers
+    Unpause(lifecycle::PauseArgs),
+    /// Fetch the logs of one or more containers
+    Logs(super::logs::Args),
+    /// Display the running processes of a container
+    Top(super::top::Args),
 }
 
 pub fn dispatch(command: ContainerCommand, ctx: &Context) -> Result<u8> {
     match command {
         ContainerCommand::Create(args) => run::create(*args, ctx),
+        ContainerCommand::Exec(args) => super::exec::run(*args, ctx),
         ContainerCommand::Exists(args) => exists(args, ctx),
         ContainerCommand::Inspect(args) => inspect(args, ctx),
         ContainerCommand::List(args) => ps(args, ctx),
         ContainerCommand::Rm(args) => rm(args, ctx),
         ContainerCommand::Run(args) => run::run(*args, ctx),
-        ContainerCommand::Start(args) => start(args, ctx),
+        ContainerCommand::Start(args) => lifecycle::start(args, ctx),
         ContainerCommand::Stop(args) => stop(args, ctx),
         ContainerCommand::Kill(args) => kill(args, ctx),
         ContainerCommand::Wait(args) => wait(args, ctx),
+        ContainerCommand::Attach(args) => lifecycle::attach(args, ctx),
+        ContainerCommand::Restart(args) => lifecycle::restart(args, ctx),
+        ContainerCommand::Rename(args) => lifecycle::rename(args, ctx),
+        ContainerCommand::Pause(args) => lifecycle::pause(args, ctx, "pause"),
+        ContainerCommand::Unpause(args) => lifecycle::pause(args, ctx, "unpause"),
+        ContainerCommand::Logs(args) => super::logs::run(args, ctx),
+        ContainerCommand::Top(args) => super::top::run(args, ctx),
     }
-}
-
-#[derive(Debug, clap::Args)]
-pub struct StartArgs {
-    /// Attach the container's output and wait for it to end
-    #[arg(short, long)]
-    pub attach: bool,
-    /// Pass standard input to the container
-    #[arg(short, long)]
-    pub interactive: bool,
-    /// The container to start (name or ID)
-    #[arg(value_name = "CONTAINER", required = true)]
-    pub containers: Vec<String>,
-}
-
-pub fn start(args: StartArgs, ctx: &Context) -> Result<u8> {
-    if !args.attach {
-        anyhow::bail!(
-            "starting a container in the background is not supported yet (it needs a monitor process); use: burrow start -a {}",
-            args.containers.join(" ")
-        );
-    }
-    if args.containers.len() > 1 {
-        anyhow::bail!("you cannot start and attach multiple containers at once");
-    }
-    let attach = container::Attach {
-        stdin: args.interactive,
-    };
-    container::start_attached(&ctx.store(), &ctx.host(), &args.containers[0], attach).map_err(coded)
 }
 
 #[derive(Debug, clap::Args)]
@@ -318,8 +313,8 @@ pub struct RmArgs {
     #[arg(short, long)]
     pub ignore: bool,
     /// Seconds to wait for the stop signal before killing a running container
-    #[arg(short, long, value_name = "SECONDS", default_value_t = 10)]
-    pub time: u64,
+    #[arg(short, long, value_name = "SECONDS")]
+    pub time: Option<u64>,
     /// Remove anonymous volumes with the container (burrow makes none)
     #[arg(short, long)]
     pub volumes: bool,
@@ -331,7 +326,7 @@ pub struct RmArgs {
 pub fn rm(args: RmArgs, ctx: &Context) -> Result<u8> {
     let store = ctx.store();
     let host = ctx.host();
-    let timeout = Duration::from_secs(args.time);
+    let timeout = args.time.map(Duration::from_secs);
     let missing = Missing {
         ignore: args.ignore,
         code: 1,
@@ -343,7 +338,7 @@ pub fn rm(args: RmArgs, ctx: &Context) -> Result<u8> {
 
 /// The containers named by `keys` (or all with `all`), each with the text to echo back for it,
 /// as podman echoes the names and IDs it was given.
-fn targets(
+pub(super) fn targets(
     ctx: &Context,
     keys: &[String],
     all: bool,
@@ -368,19 +363,19 @@ fn targets(
 
 /// How a command treats a container that does not exist: podman's `rm` exits 1 for it and
 /// skips it with `-i`; the other commands exit 125.
-struct Missing {
+pub(super) struct Missing {
     ignore: bool,
     code: u8,
 }
 
-const MISSING_IS_AN_ERROR: Missing = Missing {
+pub(super) const MISSING_IS_AN_ERROR: Missing = Missing {
     ignore: false,
     code: 125,
 };
 
 /// Runs `action` on each target, echoing it (or the line `action` returns) on success; every
 /// failure is printed, and the last one decides the exit code.
-fn for_each(
+pub(super) fn for_each(
     targets: Vec<(String, Result<String, ContainerError>)>,
     missing: Missing,
     mut action: impl FnMut(&str) -> Result<Option<String>, ContainerError>,
@@ -425,9 +420,10 @@ pub struct StopArgs {
     /// Stop all running containers
     #[arg(short, long)]
     pub all: bool,
-    /// Seconds to wait for the stop signal before killing the container
-    #[arg(short, long, value_name = "SECONDS", default_value_t = 10)]
-    pub time: u64,
+    /// Seconds to wait for the stop signal before killing the container (default: the
+    /// container's --stop-timeout, else 10)
+    #[arg(short, long, value_name = "SECONDS")]
+    pub time: Option<u64>,
     /// Containers to stop (name or ID)
     #[arg(value_name = "CONTAINER", required_unless_present = "all")]
     pub containers: Vec<String>,
@@ -435,7 +431,7 @@ pub struct StopArgs {
 
 pub fn stop(args: StopArgs, ctx: &Context) -> Result<u8> {
     let store = ctx.store();
-    let timeout = Duration::from_secs(args.time);
+    let timeout = args.time.map(Duration::from_secs);
     for_each(
         targets(ctx, &args.containers, args.all)?,
         MISSING_IS_AN_ERROR,
@@ -461,12 +457,7 @@ pub fn kill(args: KillArgs, ctx: &Context) -> Result<u8> {
     let store = ctx.store();
     let mut targets = targets(ctx, &args.containers, args.all)?;
     if args.all {
-        let running: Vec<String> = container::list(&store, &ctx.host())
-            .map_err(coded)?
-            .into_iter()
-            .filter(|c| c.state.status == Status::Running)
-            .map(|c| c.record.id)
-            .collect();
+        let running = running_ids(ctx)?;
         targets.retain(|(id, _)| running.contains(id));
     }
     for_each(targets, MISSING_IS_AN_ERROR, |id| {
@@ -474,8 +465,21 @@ pub fn kill(args: KillArgs, ctx: &Context) -> Result<u8> {
     })
 }
 
+/// The IDs of the containers running now.
+pub(super) fn running_ids(ctx: &Context) -> Result<Vec<String>> {
+    Ok(container::list(&ctx.store(), &ctx.host())
+        .map_err(coded)?
+        .into_iter()
+        .filter(|c| c.state.status == Status::Running)
+        .map(|c| c.record.id)
+        .collect())
+}
+
 #[derive(Debug, clap::Args)]
 pub struct WaitArgs {
+    /// The state to wait for: stopped (or exited), running, created
+    #[arg(long, value_name = "STATE", default_value = "stopped")]
+    pub condition: String,
     /// Containers to wait for (name or ID)
     #[arg(value_name = "CONTAINER", required = true)]
     pub containers: Vec<String>,
@@ -483,10 +487,20 @@ pub struct WaitArgs {
 
 pub fn wait(args: WaitArgs, ctx: &Context) -> Result<u8> {
     let store = ctx.store();
+    let Some(condition) = container::WaitCondition::parse(&args.condition) else {
+        return Err(CodedError::new(
+            125,
+            format!(
+                "invalid condition {:?}: burrow waits for stopped, exited, running or created",
+                args.condition
+            ),
+        )
+        .into());
+    };
     for_each(
         targets(ctx, &args.containers, false)?,
         MISSING_IS_AN_ERROR,
-        |id| container::wait(&store, id).map(|code| Some(code.to_string())),
+        |id| container::wait(&store, id, condition).map(|code| Some(code.to_string())),
     )
 }
 

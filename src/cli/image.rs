@@ -247,15 +247,25 @@ pub fn rm(args: RmArgs, ctx: &Context) -> Result<u8> {
         };
         match removal {
             Removal::Untag(name) => {
+                let id = image.id.clone();
                 for i in list.images.iter_mut() {
                     i.names.retain(|n| n != &name);
                 }
+                crate::events::record(
+                    store.root(),
+                    &crate::events::Event::image("untag", &id, &name),
+                );
                 lines.push(format!("Untagged: {name}"));
             }
             Removal::Delete(image) => {
                 free_image(&store, &host, &image, args.force)?;
                 lines.extend(image.names.iter().map(|n| format!("Untagged: {n}")));
                 lines.push(format!("Deleted: {}", image.id));
+                let name = image.names.first().cloned().unwrap_or_default();
+                crate::events::record(
+                    store.root(),
+                    &crate::events::Event::image("remove", &image.id, &name),
+                );
                 list.images.retain(|i| i.id != image.id);
                 deleted.push(image.id);
             }
@@ -305,8 +315,7 @@ fn free_image(
         ));
     }
     for id in &users {
-        crate::container::remove(store, id, true, crate::container::STOP_TIMEOUT, host)
-            .map_err(super::run::coded)?;
+        crate::container::remove(store, id, true, None, host).map_err(super::run::coded)?;
     }
     Ok(())
 }
@@ -363,6 +372,9 @@ pub fn tag(args: TagArgs, ctx: &Context) -> Result<u8> {
         }
     }
     list.save()?;
+    for name in &names {
+        crate::events::record(store.root(), &crate::events::Event::image("tag", &id, name));
+    }
     Ok(0)
 }
 

@@ -3,12 +3,17 @@
 
 mod completion;
 mod container;
+mod events;
+mod exec;
 mod image;
 mod images;
 mod info;
+mod lifecycle;
 mod login;
+mod logs;
 mod pull;
 mod run;
+mod top;
 mod version;
 
 use std::path::PathBuf;
@@ -92,7 +97,17 @@ pub enum Command {
     /// Create but do not start a container
     Create(Box<run::Args>),
     /// Start one or more containers
-    Start(container::StartArgs),
+    Start(lifecycle::StartArgs),
+    /// Attach to a running container
+    Attach(lifecycle::AttachArgs),
+    /// Restart one or more containers
+    Restart(lifecycle::RestartArgs),
+    /// Rename a container
+    Rename(lifecycle::RenameArgs),
+    /// Pause all the processes in one or more containers
+    Pause(lifecycle::PauseArgs),
+    /// Unpause the processes in one or more containers
+    Unpause(lifecycle::PauseArgs),
     /// List containers
     Ps(container::PsArgs),
     /// Remove one or more containers
@@ -103,8 +118,16 @@ pub enum Command {
     Kill(container::KillArgs),
     /// Wait for one or more containers to stop and print their exit codes
     Wait(container::WaitArgs),
+    /// Run a process in a running container
+    Exec(Box<exec::Args>),
     /// Display the configuration of containers or images
     Inspect(InspectArgs),
+    /// Fetch the logs of one or more containers
+    Logs(logs::Args),
+    /// Display the running processes of a container
+    Top(top::Args),
+    /// Show burrow events
+    Events(events::Args),
     /// Manage containers
     Container {
         #[command(subcommand)]
@@ -187,13 +210,22 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Logout(args) => login::logout(args, &ctx),
         Command::Run(args) => run::run(*args, &ctx),
         Command::Create(args) => run::create(*args, &ctx),
-        Command::Start(args) => container::start(args, &ctx),
+        Command::Start(args) => lifecycle::start(args, &ctx),
+        Command::Attach(args) => lifecycle::attach(args, &ctx),
+        Command::Restart(args) => lifecycle::restart(args, &ctx),
+        Command::Rename(args) => lifecycle::rename(args, &ctx),
+        Command::Pause(args) => lifecycle::pause(args, &ctx, "pause"),
+        Command::Unpause(args) => lifecycle::pause(args, &ctx, "unpause"),
         Command::Ps(args) => container::ps(args, &ctx),
         Command::Rm(args) => container::rm(args, &ctx),
         Command::Stop(args) => container::stop(args, &ctx),
         Command::Kill(args) => container::kill(args, &ctx),
         Command::Wait(args) => container::wait(args, &ctx),
+        Command::Exec(args) => exec::run(*args, &ctx),
         Command::Inspect(args) => inspect(args, &ctx),
+        Command::Logs(args) => logs::run(args, &ctx),
+        Command::Top(args) => top::run(args, &ctx),
+        Command::Events(args) => events::run(args, &ctx),
         Command::Container { command } => container::dispatch(command, &ctx),
         Command::Version(args) => version::run(args, &ctx),
         Command::Info(args) => info::run(args, &ctx),

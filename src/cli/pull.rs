@@ -116,6 +116,11 @@ pub fn run(args: Args, ctx: &Context) -> Result<u8> {
             &opts,
             &progress,
         ))?;
+        let name = record.names.first().cloned().unwrap_or_default();
+        crate::events::record(
+            store.root(),
+            &crate::events::Event::image("pull", &record.id, &name),
+        );
         println!("{}", record.id);
     }
     Ok(0)

@@ -83,6 +83,30 @@ pub struct Args {
     /// Allocate a pseudo-terminal
     #[arg(short, long)]
     pub tty: bool,
+    /// Run in the background and print the container ID
+    #[arg(short, long)]
+    pub detach: bool,
+    /// Keys that detach from the container's terminal (e.g. ctrl-p,ctrl-q; "" disables)
+    #[arg(long, value_name = "KEYS", default_value = "ctrl-p,ctrl-q")]
+    pub detach_keys: String,
+    /// Pass the signals burrow receives on to the container
+    #[arg(long, value_name = "BOOL", default_value = "true", num_args = 0..=1, default_missing_value = "true", action = clap::ArgAction::Set)]
+    pub sig_proxy: bool,
+    /// Restart policy: no, on-failure[:MAX], always, unless-stopped
+    #[arg(long, value_name = "POLICY")]
+    pub restart: Option<String>,
+    /// Where the container's output goes: k8s-file, none, passthrough
+    #[arg(long, value_name = "DRIVER", default_value = "k8s-file")]
+    pub log_driver: String,
+    /// Log options: max-size=SIZE
+    #[arg(long, value_name = "OPT")]
+    pub log_opt: Vec<String>,
+    /// Seconds to wait for the stop signal before SIGKILL
+    #[arg(long, value_name = "SECONDS")]
+    pub stop_timeout: Option<u64>,
+    /// Signal that stops the container (default: the image's, else SIGTERM)
+    #[arg(long, value_name = "SIGNAL")]
+    pub stop_signal: Option<String>,
     /// Memory limit (needs a cgroup v2 delegated by systemd)
     #[arg(short, long, value_name = "LIMIT")]
     pub memory: Option<String>,
@@ -131,6 +155,28 @@ fn options(args: &Args) -> Result<RunOptions> {
         init: args.init,
         ..RunOptions::default()
     };
+    if let Some(r) = &args.restart {
+        o.restart = spec::parse_restart(r)?;
+        if args.rm && o.restart != spec::RestartPolicy::No {
+            bail!(
+                "the --rm option conflicts with --restart, when the restartPolicy is not \"\" and \"no\""
+            );
+        }
+    }
+    o.log_driver = spec::parse_log_driver(&args.log_driver)?;
+    if o.log_driver == spec::LogDriver::Passthrough && (args.detach || args.tty) {
+        bail!(
+            "--log-driver passthrough hands the caller's stdio to the container, so it cannot be used with -d or -t; use k8s-file"
+        );
+    }
+    for opt in &args.log_opt {
+        o.log_size_max = Some(spec::parse_log_size(opt)?);
+    }
+    if let Some(signal) = &args.stop_signal {
+        spec::parse_signal(signal)?;
+        o.stop_signal = Some(signal.clone());
+    }
+    o.stop_timeout = args.stop_timeout;
     for file in &args.env_file {
         o.env_files.push(
             std::fs::read_to_string(file)
@@ -288,12 +334,27 @@ pub fn coded(e: ContainerError) -> anyhow::Error {
 }
 
 pub fn run(args: Args, ctx: &Context) -> Result<u8> {
+    let detach_keys = crate::monitor::parse_detach_keys(&args.detach_keys)
+        .map_err(|e| CodedError::new(125, e))?;
     let host = ctx.host();
     let created = create_container(&args, ctx, &host)?;
-    let attach = container::Attach {
-        stdin: args.interactive,
-    };
-    container::run_attached(&ctx.store(), created, &host, attach).map_err(coded)
+    let record = created.container.record;
+    let store = ctx.store();
+    if args.detach {
+        container::start_monitored(&store, &host, &record.id, Default::default()).map_err(coded)?;
+        println!("{}", record.id);
+        return Ok(0);
+    }
+    super::lifecycle::run_attached(
+        &store,
+        &host,
+        &record,
+        super::lifecycle::Flags {
+            stdin: args.interactive,
+            detach_keys,
+            sig_proxy: args.sig_proxy,
+        },
+    )
 }
 
 /// `burrow create`: prints the new container's ID.

@@ -161,17 +161,8 @@ mod tests {
                 image_id: "06217c165a50".into(),
                 image_name: "127.0.0.1:5000/busybox:latest".into(),
                 created: Utc::now() - Duration::seconds(age),
-                command: vec![],
-                entrypoint: vec![],
-                cmd: vec![],
-                create_command: vec![],
                 labels: [("team".to_string(), "infra".to_string())].into(),
-                auto_remove: false,
-                init: false,
-                privileged: false,
-                cap_add: vec![],
-                cap_drop: vec![],
-                stop_signal: None,
+                ..ContainerRecord::default()
             },
             state: ContainerState {
                 status,

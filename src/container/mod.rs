@@ -2,10 +2,15 @@
 //! the end of its process (recorded with the exit code), stop and remove. This is the only code
 //! that changes a container's state; `store` keeps the records, `runtime` runs the process.
 
+mod exec;
 mod filter;
+mod monitored;
 mod names;
+pub mod top;
 
+pub use exec::{ExecError, ExecRequest, exec};
 pub use filter::{ContainerFilter, FilterError};
+pub use monitored::{MonitorHandle, StartOptions, connect, monitor_main, start_monitored};
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -22,8 +27,8 @@ use crate::spec::{
     self, IdMapping, ImageRunConfig, RunOptions, SeccompMode, SpecError, SpecInput, UlimitResource,
 };
 use crate::store::{
-    Container, ContainerRecord, ContainerState, ImageRecord, LookupError, Status, Store,
-    StoreError, remove_tree,
+    Container, ContainerLock, ContainerRecord, ContainerState, ImageRecord, LookupError, Status,
+    Store, StoreError, remove_tree,
 };
 use crate::userns::Identity;
 
@@ -41,10 +46,30 @@ pub enum ContainerError {
         "cannot remove container {0} as it is running - running or paused containers cannot be removed without force: container state improper"
     )]
     Running(String),
-    #[error(
-        "container {0} is already running; attaching to a running container is not supported yet"
-    )]
+    #[error("container {0} is already running")]
     AlreadyRunning(String),
+    /// The container could not start; `code` is podman's exit status for why (126, 127, 125).
+    #[error("{message}")]
+    StartFailed { code: u8, message: String },
+    #[error(
+        "{what} {id}: the container is {state}; start it first (burrow start {id}): container state improper"
+    )]
+    NotRunningFor {
+        what: &'static str,
+        id: String,
+        state: &'static str,
+    },
+    #[error(transparent)]
+    Monitor(#[from] crate::monitor::MonitorError),
+    #[error(
+        "cannot {verb} container {name}: {verb} freezes the container's cgroup, and burrow runs containers without one on this host (cgroup {version}, manager {manager}); {verb} needs cgroup v2 delegated by a systemd user session"
+    )]
+    NoFreezer {
+        verb: &'static str,
+        name: String,
+        version: String,
+        manager: String,
+    },
     #[error("can only kill running containers. {id} is in state {state}: container state improper")]
     NotRunning { id: String, state: &'static str },
     #[error(
@@ -91,6 +116,7 @@ impl ContainerError {
         match self {
             ContainerError::Running(_) => 2,
             ContainerError::Runtime(e) => e.exit_code(),
+            ContainerError::StartFailed { code, .. } => *code,
             _ => 125,
         }
     }
@@ -273,7 +299,7 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<Created, Contain
                         id: other.record.id.clone(),
                     });
                 }
-                remove(store, &other.record.id, true, STOP_TIMEOUT, request.host)?;
+                remove(store, &other.record.id, true, None, request.host)?;
             }
             name.clone()
         }
@@ -298,6 +324,7 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<Created, Contain
     store.publish_container(&created.container.record, &created.container.state)?;
     drop(images);
     drop(names);
+    event(store, "create", &created.container.record);
     Ok(created)
 }
 
@@ -390,7 +417,16 @@ fn prepare(
         privileged: options.privileged,
         cap_add: cap_names(&options.cap_add),
         cap_drop: cap_names(&options.cap_drop),
-        stop_signal: run_config.stop_signal.clone(),
+        stop_signal: options
+            .stop_signal
+            .clone()
+            .or_else(|| run_config.stop_signal.clone()),
+        stop_timeout: options.stop_timeout,
+        tty: options.tty,
+        stdin_open: options.interactive,
+        restart: options.restart,
+        log_driver: options.log_driver,
+        log_size_max: options.log_size_max,
     };
     Ok(Created {
         container: Container {
@@ -451,12 +487,40 @@ fn load(store: &Store, container: Container) -> Result<Created, ContainerError> 
     })
 }
 
-/// The state a user should see: a recorded running process that is gone ended unobserved.
+/// The state a user should see: a recorded running process that is gone ended unobserved,
+/// unless its monitor still lives (it is about to record the real end).
 pub fn current_state(state: &ContainerState) -> ContainerState {
     match running_process(state) {
-        Some(p) if !p.alive() => state.ended_unobserved(Utc::now()),
+        Some(p) if !p.alive() && !monitor_alive(state) => state.ended_unobserved(Utc::now()),
         _ => state.clone(),
     }
+}
+
+/// The recorded monitor, if any.
+fn monitor_process(state: &ContainerState) -> Option<ProcessIdentity> {
+    Some(ProcessIdentity {
+        pid: state.monitor_pid?,
+        start_time: state.monitor_start?,
+        boot_id: state.boot_id.clone().unwrap_or_default(),
+    })
+}
+
+fn monitor_alive(state: &ContainerState) -> bool {
+    monitor_process(state).is_some_and(|m| m.alive())
+}
+
+/// Whether a container's process runs now (for `logs -f` and `wait`).
+pub fn is_running(store: &Store, id: &str) -> bool {
+    store
+        .container(id)
+        .ok()
+        .flatten()
+        .is_some_and(|c| running_process(&c.state).is_some_and(|p| p.alive()))
+}
+
+/// The container's recorded first process, if it is recorded as running.
+pub fn process_of(state: &ContainerState) -> Option<ProcessIdentity> {
+    running_process(state)
 }
 
 fn running_process(state: &ContainerState) -> Option<ProcessIdentity> {
@@ -505,78 +569,6 @@ pub fn find(store: &Store, host: &Host, key: &str) -> Result<Container, Containe
     Ok(crate::store::lookup(&all, key)?.clone())
 }
 
-/// How to connect the caller to a container it starts.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Attach {
-    /// Pass the caller's standard input (`-i`).
-    pub stdin: bool,
-}
-
-/// Starts a created (or exited) container and waits for it in the foreground, as `run` and
-/// `start -a` do; returns burrow's exit code for it. An `--rm` container is removed after.
-pub fn run_attached(
-    store: &Store,
-    created: Created,
-    host: &Host,
-    attach: Attach,
-) -> Result<u8, ContainerError> {
-    let id = created.container.record.id.clone();
-    let auto_remove = created.container.record.auto_remove;
-    let outcome = start_and_wait(store, created, host, attach);
-    if auto_remove {
-        // Removal failing matters less than the container's own outcome, which wins.
-        let removed = remove(store, &id, true, STOP_TIMEOUT, host);
-        let code = outcome?;
-        removed.or_else(|e| match e {
-            ContainerError::Lookup(LookupError::NotFound(_)) => Ok(()),
-            e => Err(e),
-        })?;
-        return Ok(code);
-    }
-    outcome
-}
-
-fn start_and_wait(
-    store: &Store,
-    created: Created,
-    host: &Host,
-    attach: Attach,
-) -> Result<u8, ContainerError> {
-    let id = created.container.record.id.clone();
-    let Some(mut lock) = store.lock_container(&id)? else {
-        return Err(LookupError::NotFound(id).into());
-    };
-    let shared_userns = shares_userns(&created.spec, &host.identity)
-        && crate::userns::enter_shared(&host.identity, &host.run_root).is_ok()
-        && crate::userns::inside(&host.identity);
-    let started = runtime::start(&runtime::Launch {
-        spec: &created.spec,
-        rootfs: &created.rootfs,
-        identity: &host.identity,
-        shared_userns,
-        seccomp: created.seccomp.as_ref(),
-        init: created.container.record.init,
-        stdin: attach.stdin,
-    })?;
-    let process = ProcessIdentity::of(started.pid.as_raw());
-    let running = ContainerState {
-        status: Status::Running,
-        pid: Some(started.pid.as_raw()),
-        pid_start: process.as_ref().map(|p| p.start_time),
-        boot_id: process.map(|p| p.boot_id),
-        started_at: Some(Utc::now()),
-        finished_at: None,
-        exit_code: None,
-    };
-    let started_at = running.started_at;
-    store.save_state(&mut lock, running)?;
-    // Unlocked while it runs, so `ps`, `inspect` and `rm -f` can reach it.
-    drop(lock);
-    let code = started.wait()?;
-    record_exit(store, &id, started_at, code)?;
-    Ok(code)
-}
-
 /// Whether the container can live in the user's shared user namespace: it asks for a user
 /// namespace with exactly the user's default mapping (not keep-id, nomap or host).
 fn shares_userns(spec: &Spec, identity: &Identity) -> bool {
@@ -605,36 +597,23 @@ fn shares_userns(spec: &Spec, identity: &Identity) -> bool {
         && same(linux.gid_mappings(), &identity.gid_map)
 }
 
-/// Starts a container by name or ID in the foreground (`start -a`).
-pub fn start_attached(
-    store: &Store,
-    host: &Host,
-    key: &str,
-    attach: Attach,
-) -> Result<u8, ContainerError> {
-    let container = find(store, host, key)?;
-    if container.state.status == Status::Running {
-        return Err(ContainerError::AlreadyRunning(container.record.name));
-    }
-    let created = load(store, container)?;
-    run_attached(store, created, host, attach)
-}
-
 /// Writes down how the container's process ended, unless someone removed or restarted it
 /// meanwhile. A `ps` that saw the process gone first may have written an unobserved end (-1)
 /// for this same start; the real code replaces it.
+///
+/// Returns the state after, or `None` if the container is gone or was started again.
 fn record_exit(
     store: &Store,
     id: &str,
     started_at: Option<chrono::DateTime<Utc>>,
     code: u8,
-) -> Result<(), ContainerError> {
+) -> Result<Option<ContainerState>, ContainerError> {
     let Some(mut lock) = store.lock_container(id)? else {
-        return Ok(());
+        return Ok(None);
     };
     let state = &lock.container.state;
     if state.status == Status::Created || state.started_at != started_at {
-        return Ok(());
+        return Ok(None);
     }
     let exited = ContainerState {
         status: Status::Exited,
@@ -643,17 +622,39 @@ fn record_exit(
         pid: None,
         pid_start: None,
         boot_id: None,
+        monitor_pid: None,
+        monitor_start: None,
         ..state.clone()
     };
-    store.save_state(&mut lock, exited)?;
-    Ok(())
+    store.save_state(&mut lock, exited.clone())?;
+    Ok(Some(exited))
 }
 
 /// podman's default time between the stop signal and SIGKILL.
 pub const STOP_TIMEOUT: Duration = Duration::from_secs(10);
 
+/// The container's stop signal: `--stop-signal`, else the image's, else SIGTERM.
+fn stop_signal(container: &Container) -> Signal {
+    container
+        .record
+        .stop_signal
+        .as_deref()
+        .and_then(|s| spec::parse_signal(s).ok())
+        .unwrap_or(Signal::SIGTERM)
+}
+
+/// The container's own stop timeout (`--stop-timeout`), else podman's default.
+pub fn stop_timeout(container: &Container) -> Duration {
+    container
+        .record
+        .stop_timeout
+        .map(Duration::from_secs)
+        .unwrap_or(STOP_TIMEOUT)
+}
+
 /// Stops a running container: its stop signal, then SIGKILL after `timeout`. Killing PID 1
-/// of the container's PID namespace takes every process in it along.
+/// of the container's PID namespace takes every process in it along (this host has no cgroup
+/// to freeze first; the PID namespace is what holds the container together).
 fn stop_process(
     container: &Container,
     process: &ProcessIdentity,
@@ -662,12 +663,7 @@ fn stop_process(
     let Some(handle) = process.open() else {
         return Ok(());
     };
-    let signal = container
-        .record
-        .stop_signal
-        .as_deref()
-        .and_then(|s| spec::parse_signal(s).ok())
-        .unwrap_or(Signal::SIGTERM);
+    let signal = stop_signal(container);
     let sent = |e: std::io::Error| ContainerError::Io {
         what: "signal the process of container",
         path: PathBuf::from(&container.record.name),
@@ -690,78 +686,149 @@ fn stop_process(
     Ok(())
 }
 
-/// Stops a container by exact ID if it runs: its stop signal, then SIGKILL after `timeout`.
-/// Stopping a container that is not running does nothing, as in podman. The exit is recorded
-/// by the burrow that started it, which waits for this lock.
-pub fn stop(store: &Store, id: &str, timeout: Duration) -> Result<(), ContainerError> {
-    let Some(lock) = store.lock_container(id)? else {
-        return Err(LookupError::NotFound(id.to_string()).into());
+/// Marks a locked container as ended by the user, so its restart policy leaves it be.
+fn mark_stopped_by_user(store: &Store, lock: &mut ContainerLock) -> Result<(), ContainerError> {
+    let state = ContainerState {
+        stopped_by_user: true,
+        ..lock.container.state.clone()
     };
-    if let Some(process) = running_process(&lock.container.state)
-        && process.alive()
-    {
-        stop_process(&lock.container, &process, timeout)?;
-    }
+    store.save_state(lock, state)?;
     Ok(())
 }
 
-/// Sends `signal` to a running container's first process.
-pub fn kill(store: &Store, id: &str, signal: Signal) -> Result<(), ContainerError> {
-    let Some(lock) = store.lock_container(id)? else {
-        return Err(LookupError::NotFound(id.to_string()).into());
-    };
-    let container = &lock.container;
-    let handle = running_process(&container.state).and_then(|p| p.open());
-    let Some(handle) = handle else {
-        return Err(ContainerError::NotRunning {
-            id: container.record.id.clone(),
-            state: current_state(&container.state).status.as_str(),
-        });
-    };
-    handle.signal(signal).map_err(|e| ContainerError::Io {
-        what: "signal the process of container",
-        path: PathBuf::from(&container.record.name),
-        source: e,
-    })
+/// Waits (a bounded time) until the monitor has recorded the end of the process that ran at
+/// `started_at`, so the caller's next command sees the real exit code.
+fn await_recorded_end(store: &Store, id: &str, started_at: Option<chrono::DateTime<Utc>>) {
+    let deadline = std::time::Instant::now() + Duration::from_secs(5);
+    while std::time::Instant::now() < deadline {
+        match store.container(id) {
+            Ok(Some(c))
+                if c.state.status == Status::Running
+                    && c.state.started_at == started_at
+                    && monitor_alive(&c.state) =>
+            {
+                std::thread::sleep(Duration::from_millis(2));
+            }
+            _ => return,
+        }
+    }
 }
 
-/// Waits until a container is not running and returns its exit code.
-pub fn wait(store: &Store, id: &str) -> Result<i32, ContainerError> {
+/// Stops a container by exact ID if it runs: its stop signal, then SIGKILL after `timeout`
+/// (the container's own when `None`). Stopping a container that is not running does nothing,
+/// as in podman. Returns once the end is recorded.
+pub fn stop(store: &Store, id: &str, timeout: Option<Duration>) -> Result<(), ContainerError> {
+    let Some(mut lock) = store.lock_container(id)? else {
+        return Err(LookupError::NotFound(id.to_string()).into());
+    };
+    let Some(process) = running_process(&lock.container.state).filter(|p| p.alive()) else {
+        return Ok(());
+    };
+    mark_stopped_by_user(store, &mut lock)?;
+    let started_at = lock.container.state.started_at;
+    let timeout = timeout.unwrap_or_else(|| stop_timeout(&lock.container));
+    let container = lock.container.clone();
+    // Unlocked while it stops: the monitor needs the lock to record the end.
+    drop(lock);
+    stop_process(&container, &process, timeout)?;
+    await_recorded_end(store, id, started_at);
+    event(store, "stop", &container.record);
+    Ok(())
+}
+
+/// Sends `signal` to a running container's first process. Signals that end a process mark it
+/// stopped by the user, as podman's kill does, so no restart policy brings it back.
+pub fn kill(store: &Store, id: &str, signal: Signal) -> Result<(), ContainerError> {
+    let Some(mut lock) = store.lock_container(id)? else {
+        return Err(LookupError::NotFound(id.to_string()).into());
+    };
+    let handle = running_process(&lock.container.state).and_then(|p| p.open());
+    let Some(handle) = handle else {
+        return Err(ContainerError::NotRunning {
+            id: lock.container.record.id.clone(),
+            state: current_state(&lock.container.state).status.as_str(),
+        });
+    };
+    if matches!(signal, Signal::SIGKILL | Signal::SIGTERM | Signal::SIGINT)
+        || signal == stop_signal(&lock.container)
+    {
+        mark_stopped_by_user(store, &mut lock)?;
+    }
+    handle.signal(signal).map_err(|e| ContainerError::Io {
+        what: "signal the process of container",
+        path: PathBuf::from(&lock.container.record.name),
+        source: e,
+    })?;
+    event(store, "kill", &lock.container.record);
+    Ok(())
+}
+
+/// What `wait --condition` waits for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WaitCondition {
+    Running,
+    /// Not running (podman's stopped and exited).
+    Stopped,
+    Created,
+}
+
+impl WaitCondition {
+    pub fn parse(text: &str) -> Option<WaitCondition> {
+        match text {
+            "running" => Some(WaitCondition::Running),
+            "stopped" | "exited" => Some(WaitCondition::Stopped),
+            "created" | "configured" => Some(WaitCondition::Created),
+            _ => None,
+        }
+    }
+}
+
+/// Waits until a container meets `condition`; returns its exit code (-1 for conditions other
+/// than stopped, as podman prints).
+pub fn wait(store: &Store, id: &str, condition: WaitCondition) -> Result<i32, ContainerError> {
     loop {
         let Some(container) = store.container(id)? else {
             return Err(LookupError::NotFound(id.to_string()).into());
         };
-        let Some(process) = running_process(&container.state) else {
-            return Ok(container.state.exit_code.unwrap_or(0));
-        };
-        if let Some(handle) = process.open() {
-            handle.wait_exit(Duration::from_secs(3600));
-            continue;
-        }
-        // The process is gone: the burrow that started it records its code right away,
-        // unless it was killed, and then the code is unknown.
-        for _ in 0..200 {
-            match store.container(id)? {
-                Some(c) if c.state.status == Status::Running => {
-                    std::thread::sleep(Duration::from_millis(5))
-                }
-                Some(c) => return Ok(c.state.exit_code.unwrap_or(0)),
-                None => return Err(LookupError::NotFound(id.to_string()).into()),
+        let now = current_state(&container.state);
+        match condition {
+            WaitCondition::Stopped if now.status != Status::Running => {
+                return Ok(now.exit_code.unwrap_or(0));
             }
+            WaitCondition::Running if now.status == Status::Running => return Ok(-1),
+            WaitCondition::Created if now.status == Status::Created => return Ok(-1),
+            WaitCondition::Stopped => {
+                // Wait for the process itself, then for its monitor to record the end.
+                if let Some(handle) = running_process(&now).and_then(|p| p.open()) {
+                    handle.wait_exit(Duration::from_secs(3600));
+                }
+                await_recorded_end(store, id, now.started_at);
+                if let Some(c) = store.container(id)?
+                    && current_state(&c.state).status == Status::Running
+                {
+                    continue;
+                }
+                let after = store
+                    .container(id)?
+                    .ok_or_else(|| LookupError::NotFound(id.to_string()))?;
+                return Ok(current_state(&after.state).exit_code.unwrap_or(0));
+            }
+            // A state change is a rename of state.json; checked often, it costs a stat.
+            _ => std::thread::sleep(Duration::from_millis(20)),
         }
-        return Ok(current_state(&container.state).exit_code.unwrap_or(-1));
     }
 }
 
-/// Removes a container by exact ID: with `force`, a running one is stopped first.
+/// Removes a container by exact ID: with `force`, a running one is stopped first (`timeout`,
+/// or the container's own).
 pub fn remove(
     store: &Store,
     id: &str,
     force: bool,
-    timeout: Duration,
+    timeout: Option<Duration>,
     host: &Host,
 ) -> Result<(), ContainerError> {
-    let Some(lock) = store.lock_container(id)? else {
+    let Some(mut lock) = store.lock_container(id)? else {
         return Err(LookupError::NotFound(id.to_string()).into());
     };
     if let Some(process) = running_process(&lock.container.state)
@@ -770,10 +837,90 @@ pub fn remove(
         if !force {
             return Err(ContainerError::Running(lock.container.record.id.clone()));
         }
+        mark_stopped_by_user(store, &mut lock)?;
+        let timeout = timeout.unwrap_or_else(|| stop_timeout(&lock.container));
         stop_process(&lock.container, &process, timeout)?;
     }
+    let record = lock.container.record.clone();
     let doomed = store.unpublish_container(lock)?;
-    delete_dir(&doomed, host)
+    let _ = std::fs::remove_dir_all(host.run_root.join("containers").join(id));
+    delete_dir(&doomed, host)?;
+    event(store, "remove", &record);
+    Ok(())
+}
+
+/// Renames a container, under the names lock so the new name stays unique.
+pub fn rename(store: &Store, id: &str, new_name: &str) -> Result<(), ContainerError> {
+    if !valid_name(new_name) {
+        return Err(ContainerError::BadName(new_name.to_string()));
+    }
+    let _names = store.lock_container_names()?;
+    if let Some(other) = store
+        .containers()?
+        .into_iter()
+        .find(|c| c.record.name == new_name)
+    {
+        return Err(ContainerError::NameInUse {
+            name: new_name.to_string(),
+            id: other.record.id,
+        });
+    }
+    let Some(mut lock) = store.lock_container(id)? else {
+        return Err(LookupError::NotFound(id.to_string()).into());
+    };
+    let record = crate::store::ContainerRecord {
+        name: new_name.to_string(),
+        ..lock.container.record.clone()
+    };
+    store.save_record(&mut lock, record.clone())?;
+    event(store, "rename", &record);
+    Ok(())
+}
+
+/// `pause`/`unpause`: freezing needs the container's own cgroup, which burrow cannot create
+/// on this host, so a running container gets a clear refusal.
+pub fn freeze(store: &Store, id: &str, verb: &'static str) -> Result<(), ContainerError> {
+    let Some(container) = store.container(id)? else {
+        return Err(LookupError::NotFound(id.to_string()).into());
+    };
+    let state = current_state(&container.state);
+    if state.status != Status::Running {
+        return Err(ContainerError::NotRunningFor {
+            what: if verb == "pause" {
+                "cannot pause"
+            } else {
+                "cannot unpause"
+            },
+            id: container.record.name,
+            state: state.status.as_str(),
+        });
+    }
+    let cgroups = crate::cgroups::detect();
+    Err(ContainerError::NoFreezer {
+        verb,
+        name: container.record.name,
+        version: cgroups.version.to_string(),
+        manager: cgroups.manager.to_string(),
+    })
+}
+
+/// Appends a container event to the log; a log that cannot be written costs a warning, never
+/// the command.
+pub fn event(store: &Store, status: &str, record: &ContainerRecord) {
+    append_event(store, event_for(status, record));
+}
+
+/// A container event that carries the process's exit code (`died`).
+fn event_with_code(store: &Store, status: &str, record: &ContainerRecord, code: i32) {
+    append_event(store, event_for(status, record).with_exit_code(code));
+}
+
+fn event_for(status: &str, r: &ContainerRecord) -> crate::events::Event {
+    crate::events::Event::container(status, &r.id, &r.name, &r.image_name, &r.labels)
+}
+
+fn append_event(store: &Store, event: crate::events::Event) {
+    crate::events::record(store.root(), &event);
 }
 
 /// Deletes a container directory, as the user when it can (everything the container's root

@@ -21,6 +21,11 @@ mod template;
 mod units;
 mod value;
 
+/// Aligns tab-separated cells into columns, as podman's tabwriter prints tables.
+pub fn align_columns(text: &str) -> String {
+    tabwriter::align(text)
+}
+
 use std::collections::BTreeMap;
 use std::sync::Arc;
 

@@ -5,6 +5,8 @@
 //! unit-tested without privileges.
 
 mod build;
+mod exec;
+mod lifecycle;
 mod options;
 mod user;
 
@@ -19,6 +21,8 @@ pub use build::{
     ContainerFiles, SpecInput, build_spec, entrypoint_and_cmd, final_args, merged_env,
     merged_labels,
 };
+pub use exec::{ExecOptions, exec_process};
+pub use lifecycle::{LogDriver, RestartPolicy, parse_log_driver, parse_log_size, parse_restart};
 pub use options::{
     CapabilitySet, NetworkMode, RunOptions, SeccompMode, SecurityOpt, TmpfsMount, Ulimit,
     UlimitResource, UsernsMode, VolumeMount, VolumeSource, parse_annotation, parse_capabilities,
@@ -80,6 +84,18 @@ pub enum SpecError {
     UnknownGroup { name: String },
     #[error("invalid user {spec:?}: expected USER[:GROUP] with a name or a number in each part")]
     BadUser { spec: String },
+    #[error(
+        "invalid restart policy {0:?}: use no, on-failure[:MAX-RETRIES], always or unless-stopped"
+    )]
+    BadRestart(String),
+    #[error("invalid restart policy {0:?}: only on-failure takes a retry count")]
+    RestartRetries(String),
+    #[error("invalid log driver {0:?}: use k8s-file, none or passthrough")]
+    BadLogDriver(String),
+    #[error("invalid log option {0:?}: burrow supports max-size=SIZE (e.g. max-size=10mb)")]
+    BadLogOpt(String),
+    #[error("{0}")]
+    Unsupported(String),
     #[error("invalid signal {0:?}: use a name such as SIGTERM or TERM, or a number such as 15")]
     BadSignal(String),
     #[error("invalid ulimit argument {arg:?}: expected TYPE=SOFT[:HARD], e.g. nofile=1024:2048")]
@@ -152,6 +168,8 @@ pub enum SpecError {
         "anonymous volume {destination:?} is not supported yet; bind mount a host directory with HOST-DIR:{destination}"
     )]
     AnonymousVolume { destination: String },
+    #[error("must provide a non-empty command to start an exec session: invalid argument")]
+    EmptyExecCommand,
     #[error("building the runtime spec failed: {reason}")]
     Build { reason: String },
 }

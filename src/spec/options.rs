@@ -271,6 +271,14 @@ pub struct RunOptions {
     pub interactive: bool,
     pub replace: bool,
     pub rm: bool,
+    pub restart: super::RestartPolicy,
+    pub log_driver: super::LogDriver,
+    /// `--log-opt max-size=`: the log file starts afresh beyond this size.
+    pub log_size_max: Option<u64>,
+    /// `--stop-timeout`: seconds between the stop signal and SIGKILL.
+    pub stop_timeout: Option<u64>,
+    /// `--stop-signal`, over the image's.
+    pub stop_signal: Option<String>,
 }
 
 impl RunOptions {

@@ -1,10 +1,11 @@
 //! Container records: one directory per container under `containers/`.
 //!
 //! - `containers/<id>/container.json`: what the container is (name, image, command, options a
-//!   listing shows); written once at create, before the directory gets its final name, so a
-//!   record is visible only when complete.
+//!   listing shows); written at create, before the directory gets its final name, so a
+//!   record is visible only when complete; replaced by rename when the container is renamed.
 //! - `containers/<id>/state.json`: how it is doing (status, pid and the pid's start time, times,
-//!   exit code); replaced atomically under a flock of `container.json`, so readers need no lock.
+//!   exit code, its monitor); replaced atomically under a flock of `containers/<id>/lock`, so
+//!   readers need no lock.
 //! - `containers/<id>/{upper,work,merged,userdata}`: its overlay directories and generated files.
 //! - `containers/.<id>.creating` / `.<id>.removing`: staged or doomed; ignored by readers.
 //! - `locks/containers.lock`: held while a name is claimed, so two creates cannot share one.
@@ -18,12 +19,15 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::{Lock, Store, StoreError, io_err};
+use crate::spec::{LogDriver, RestartPolicy};
 
-/// The record's file; also the container's lock file (it is never replaced, only read).
+/// The record's file, replaced whole (by rename) only by `rename`.
 const RECORD: &str = "container.json";
+/// The container's lock file: empty, never replaced, so a flock on it guards the directory.
+const LOCK: &str = "lock";
 
-/// What a container is; fixed at create.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+/// What a container is; fixed at create (but for its name).
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct ContainerRecord {
     pub id: String,
     pub name: String,
@@ -58,6 +62,20 @@ pub struct ContainerRecord {
     pub cap_drop: Vec<String>,
     #[serde(default)]
     pub stop_signal: Option<String>,
+    /// Seconds between the stop signal and SIGKILL; podman's default when absent.
+    #[serde(default)]
+    pub stop_timeout: Option<u64>,
+    /// `-t` and `-i`: the container has a terminal; its input stays open for `attach`.
+    #[serde(default)]
+    pub tty: bool,
+    #[serde(default)]
+    pub stdin_open: bool,
+    #[serde(default)]
+    pub restart: RestartPolicy,
+    #[serde(default)]
+    pub log_driver: LogDriver,
+    #[serde(default)]
+    pub log_size_max: Option<u64>,
 }
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Default)]
@@ -99,6 +117,18 @@ pub struct ContainerState {
     /// The process's exit status as podman reports it; -1 when it ended unobserved.
     #[serde(default)]
     pub exit_code: Option<i32>,
+    /// The monitor that holds the container's stdio and records its end, recognised as the
+    /// process is (pid and start time, same boot).
+    #[serde(default)]
+    pub monitor_pid: Option<i32>,
+    #[serde(default)]
+    pub monitor_start: Option<u64>,
+    /// Restarts done by the restart policy since the user last started it.
+    #[serde(default)]
+    pub restart_count: u32,
+    /// `stop` (or `kill`, `rm -f`) ended it: the restart policy does not apply.
+    #[serde(default)]
+    pub stopped_by_user: bool,
 }
 
 impl ContainerState {
@@ -112,6 +142,8 @@ impl ContainerState {
             pid: None,
             pid_start: None,
             boot_id: None,
+            monitor_pid: None,
+            monitor_start: None,
             ..self.clone()
         }
     }
@@ -257,7 +289,7 @@ impl Store {
 
     /// Waits for a container's lock; `None` if it was removed meanwhile.
     pub fn lock_container(&self, id: &str) -> Result<Option<ContainerLock>, StoreError> {
-        let path = self.container_dir(id).join(RECORD);
+        let path = self.container_dir(id).join(LOCK);
         let lock = match Lock::exclusive(&path) {
             Ok(lock) => lock,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
@@ -272,7 +304,7 @@ impl Store {
 
     /// Takes a container's lock only if nobody holds it.
     pub fn try_lock_container(&self, id: &str) -> Result<Option<ContainerLock>, StoreError> {
-        let path = self.container_dir(id).join(RECORD);
+        let path = self.container_dir(id).join(LOCK);
         let lock = match Lock::try_exclusive(&path) {
             Ok(Some(lock)) => lock,
             Ok(None) => return Ok(None),
@@ -283,6 +315,20 @@ impl Store {
             _lock: lock,
             container,
         }))
+    }
+
+    /// Replaces a locked container's record (a rename); call with the names lock held too
+    /// when the name changes.
+    pub fn save_record(
+        &self,
+        lock: &mut ContainerLock,
+        record: ContainerRecord,
+    ) -> Result<(), StoreError> {
+        let path = self.container_dir(&record.id).join(RECORD);
+        let bytes = serde_json::to_vec_pretty(&record).expect("container records serialize");
+        super::write_replace(&path, &bytes).map_err(io_err("write", &path))?;
+        lock.container.record = record;
+        Ok(())
     }
 
     /// Replaces a locked container's state.
@@ -325,7 +371,7 @@ impl Store {
             if name.starts_with('.') && name.ends_with(".creating") {
                 out.push((path, None));
             } else if name.starts_with('.') && name.ends_with(".removing") {
-                let lock_path = path.join(RECORD);
+                let lock_path = path.join(LOCK);
                 match Lock::try_exclusive(&lock_path) {
                     Ok(Some(lock)) => out.push((path, Some(lock))),
                     Ok(None) => {}
@@ -358,16 +404,8 @@ mod tests {
             image_name: "busybox".into(),
             created: Utc::now(),
             command: vec!["true".into()],
-            entrypoint: vec![],
             cmd: vec!["true".into()],
-            create_command: vec![],
-            labels: BTreeMap::new(),
-            auto_remove: false,
-            init: false,
-            privileged: false,
-            cap_add: vec![],
-            cap_drop: vec![],
-            stop_signal: None,
+            ..ContainerRecord::default()
         }
     }
 

@@ -42,6 +42,44 @@ pub struct Inspect {
     is_infra: bool,
     config: Config,
     host_config: HostConfig,
+    network_settings: NetworkSettings,
+}
+
+/// podman's NetworkSettings for a container with no network but loopback (`none`).
+#[derive(Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct NetworkSettings {
+    #[serde(rename = "EndpointID")]
+    endpoint_id: String,
+    gateway: String,
+    #[serde(rename = "IPAddress")]
+    ip_address: String,
+    #[serde(rename = "IPPrefixLen")]
+    ip_prefix_len: u32,
+    mac_address: String,
+    bridge: String,
+    sandbox_id: String,
+    hairpin_mode: bool,
+    ports: BTreeMap<String, Vec<String>>,
+    sandbox_key: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct RestartPolicy {
+    name: String,
+    maximum_retry_count: u32,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct LogConfig {
+    #[serde(rename = "Type")]
+    kind: String,
+    config: Option<BTreeMap<String, String>>,
+    path: String,
+    tag: String,
+    size: String,
 }
 
 #[derive(Serialize)]
@@ -61,6 +99,7 @@ struct State {
     error: String,
     started_at: DateTime<Utc>,
     finished_at: DateTime<Utc>,
+    stopped_by_user: bool,
 }
 
 #[derive(Serialize)]
@@ -119,6 +158,8 @@ struct HostConfig {
     uts_mode: String,
     userns_mode: String,
     init: bool,
+    restart_policy: RestartPolicy,
+    log_config: LogConfig,
 }
 
 /// An unset time, as Go prints its zero value.
@@ -225,11 +266,12 @@ pub fn describe(store: &Store, c: &Container) -> Inspect {
             oom_killed: false,
             dead: false,
             pid: c.state.pid.filter(|_| running).unwrap_or(0),
-            conmon_pid: 0,
+            conmon_pid: c.state.monitor_pid.filter(|_| running).unwrap_or(0),
             exit_code: c.state.exit_code.unwrap_or(0),
             error: String::new(),
             started_at: c.state.started_at.unwrap_or_else(zero_time),
             finished_at: c.state.finished_at.unwrap_or_else(zero_time),
+            stopped_by_user: c.state.stopped_by_user,
         },
         image: c.record.image_id.clone(),
         image_name: c.record.image_name.clone(),
@@ -242,7 +284,7 @@ pub fn describe(store: &Store, c: &Container) -> Inspect {
         oci_config_path: path("config.json"),
         oci_runtime: "burrow".into(),
         name: c.record.name.clone(),
-        restart_count: 0,
+        restart_count: c.state.restart_count,
         driver: "overlay".into(),
         effective_caps: caps_of(caps.as_ref().and_then(|c| c.effective().as_ref())),
         bounding_caps: caps_of(caps.as_ref().and_then(|c| c.bounding().as_ref())),
@@ -275,7 +317,7 @@ pub fn describe(store: &Store, c: &Container) -> Inspect {
             attach_stdout: true,
             attach_stderr: true,
             tty: process.terminal().unwrap_or(false),
-            open_stdin: false,
+            open_stdin: c.record.stdin_open,
             stdin_once: false,
             env: process.env().clone().unwrap_or_default(),
             cmd: c.record.cmd.clone(),
@@ -286,7 +328,7 @@ pub fn describe(store: &Store, c: &Container) -> Inspect {
             annotations,
             stop_signal: signal_number(c.record.stop_signal.as_deref()),
             create_command: c.record.create_command.clone(),
-            stop_timeout: 10,
+            stop_timeout: c.record.stop_timeout.unwrap_or(10) as u32,
         },
         host_config: HostConfig {
             binds,
@@ -306,6 +348,36 @@ pub fn describe(store: &Store, c: &Container) -> Inspect {
             uts_mode: namespace_mode(&spec, LinuxNamespaceType::Uts, "private"),
             userns_mode: namespace_mode(&spec, LinuxNamespaceType::User, "private"),
             init: c.record.init,
+            restart_policy: RestartPolicy {
+                name: c.record.restart.name().into(),
+                maximum_retry_count: c.record.restart.max_retries(),
+            },
+            log_config: LogConfig {
+                kind: c.record.log_driver.name().into(),
+                config: None,
+                path: if c.record.log_driver == crate::spec::LogDriver::K8sFile {
+                    path("ctr.log")
+                } else {
+                    String::new()
+                },
+                tag: String::new(),
+                size: c
+                    .record
+                    .log_size_max
+                    .map_or_else(|| "0B".into(), |n| format!("{n}B")),
+            },
+        },
+        network_settings: NetworkSettings {
+            endpoint_id: String::new(),
+            gateway: String::new(),
+            ip_address: String::new(),
+            ip_prefix_len: 0,
+            mac_address: String::new(),
+            bridge: String::new(),
+            sandbox_id: String::new(),
+            hairpin_mode: false,
+            ports: BTreeMap::new(),
+            sandbox_key: String::new(),
         },
     }
 }

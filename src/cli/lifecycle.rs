@@ -1,0 +1,310 @@
+//! Starting and attaching: run (in the foreground), start, attach, restart; and rename,
+//! pause and unpause, which change a container without running anything.
+
+use std::os::fd::AsFd;
+use std::time::Duration;
+
+use anyhow::Result;
+
+use super::container::{MISSING_IS_AN_ERROR, for_each, targets};
+use super::run::coded;
+use super::{CodedError, Context};
+use crate::container::{self, ContainerError, Host, StartOptions};
+use crate::monitor::{self, AttachOptions, Outcome};
+use crate::store::{ContainerRecord, Status, Store};
+
+/// How the caller attaches to a container it runs or starts.
+pub struct Flags {
+    pub stdin: bool,
+    pub detach_keys: Vec<u8>,
+    pub sig_proxy: bool,
+}
+
+/// Starts `record`'s container under its monitor with the caller attached, and returns the
+/// exit code to end with: the container's, 0 after detaching.
+pub fn run_attached(
+    store: &Store,
+    host: &Host,
+    record: &ContainerRecord,
+    flags: Flags,
+) -> Result<u8> {
+    let passthrough = record.log_driver == crate::spec::LogDriver::Passthrough;
+    let console_size = if record.tty {
+        crate::runtime::tty::terminal_size(std::io::stdin().as_fd())
+            .ok()
+            .flatten()
+    } else {
+        None
+    };
+    let (ours, theirs) = if passthrough {
+        (None, None)
+    } else {
+        let (a, b) = monitor::socket::pair().map_err(|e| coded(e.into()))?;
+        (Some(a), Some(b))
+    };
+    let handle = container::start_monitored(
+        store,
+        host,
+        &record.id,
+        StartOptions {
+            console_size,
+            client: theirs,
+            passthrough,
+        },
+    )
+    .map_err(coded)?;
+    if ours.is_some() {
+        container::event(store, "attach", record);
+    }
+    let signals_to = if flags.sig_proxy {
+        handle.process.open()
+    } else {
+        None
+    };
+    let Some(socket) = ours else {
+        return Ok(handle.wait_passthrough(signals_to));
+    };
+    let outcome = monitor::attach(
+        socket,
+        AttachOptions {
+            stdin: flags.stdin,
+            tty: record.tty,
+            detach_keys: flags.detach_keys,
+            signals_to,
+        },
+    )
+    .map_err(|e| coded(e.into()))?;
+    finish(store, &record.id, outcome, Some(handle))
+}
+
+/// The exit code for how an attachment ended.
+fn finish(
+    store: &Store,
+    id: &str,
+    outcome: Outcome,
+    handle: Option<container::MonitorHandle>,
+) -> Result<u8> {
+    match outcome {
+        Outcome::Exited(code) => {
+            if let Some(handle) = handle {
+                handle.reap();
+            }
+            Ok(code as u8)
+        }
+        Outcome::Detached => Ok(0),
+        // The monitor was killed: the container may still run; its end is all there is.
+        Outcome::Lost => {
+            let code =
+                container::wait(store, id, container::WaitCondition::Stopped).map_err(coded)?;
+            Ok(code as u8)
+        }
+    }
+}
+
+#[derive(Debug, clap::Args)]
+pub struct StartArgs {
+    /// Attach the container's output and wait for it to end
+    #[arg(short, long)]
+    pub attach: bool,
+    /// Pass standard input to the container
+    #[arg(short, long)]
+    pub interactive: bool,
+    /// Keys that detach from the container's terminal
+    #[arg(long, value_name = "KEYS", default_value = "ctrl-p,ctrl-q")]
+    pub detach_keys: String,
+    /// Pass the signals burrow receives on to the container (with -a)
+    #[arg(long, value_name = "BOOL", default_value = "true", num_args = 0..=1, default_missing_value = "true", action = clap::ArgAction::Set)]
+    pub sig_proxy: bool,
+    /// Start all containers
+    #[arg(long)]
+    pub all: bool,
+    /// The containers to start (name or ID)
+    #[arg(value_name = "CONTAINER", required_unless_present = "all")]
+    pub containers: Vec<String>,
+}
+
+pub fn start(args: StartArgs, ctx: &Context) -> Result<u8> {
+    let store = ctx.store();
+    let host = ctx.host();
+    if args.attach {
+        if args.containers.len() != 1 || args.all {
+            return Err(CodedError::new(
+                125,
+                "you cannot start and attach multiple containers at once",
+            )
+            .into());
+        }
+        let detach_keys =
+            monitor::parse_detach_keys(&args.detach_keys).map_err(|e| CodedError::new(125, e))?;
+        let found = container::find(&store, &host, &args.containers[0]).map_err(coded)?;
+        if found.state.status == Status::Running {
+            return attach_to(&store, &host, &found.record, args.interactive, detach_keys);
+        }
+        return run_attached(
+            &store,
+            &host,
+            &found.record,
+            Flags {
+                stdin: args.interactive,
+                detach_keys,
+                sig_proxy: args.sig_proxy,
+            },
+        );
+    }
+    for_each(
+        targets(ctx, &args.containers, args.all)?,
+        MISSING_IS_AN_ERROR,
+        |id| start_one(&store, &host, id),
+    )
+}
+
+/// Starts one container in the background; one that already runs is left as it is.
+fn start_one(store: &Store, host: &Host, id: &str) -> Result<Option<String>, ContainerError> {
+    match container::start_monitored(store, host, id, StartOptions::default()) {
+        Ok(_) | Err(ContainerError::AlreadyRunning(_)) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+#[derive(Debug, clap::Args)]
+pub struct AttachArgs {
+    /// Keys that detach from the container's terminal
+    #[arg(long, value_name = "KEYS", default_value = "ctrl-p,ctrl-q")]
+    pub detach_keys: String,
+    /// Do not attach standard input
+    #[arg(long)]
+    pub no_stdin: bool,
+    /// Pass the signals burrow receives on to the container
+    #[arg(long, value_name = "BOOL", default_value = "true", num_args = 0..=1, default_missing_value = "true", action = clap::ArgAction::Set)]
+    pub sig_proxy: bool,
+    /// The container to attach to (name or ID)
+    #[arg(value_name = "CONTAINER")]
+    pub container: String,
+}
+
+pub fn attach(args: AttachArgs, ctx: &Context) -> Result<u8> {
+    let store = ctx.store();
+    let host = ctx.host();
+    let detach_keys =
+        monitor::parse_detach_keys(&args.detach_keys).map_err(|e| CodedError::new(125, e))?;
+    let found = container::find(&store, &host, &args.container).map_err(coded)?;
+    if found.state.status != Status::Running {
+        return Err(CodedError::new(
+            125,
+            format!(
+                "you can only attach to running containers; {} is {}: start it with burrow start -a {}: container state improper",
+                args.container,
+                found.state.status.as_str(),
+                args.container
+            ),
+        )
+        .into());
+    }
+    let stdin = found.record.stdin_open && !args.no_stdin;
+    attach_to(&store, &host, &found.record, stdin, detach_keys)
+}
+
+/// Attaches to a running container's monitor.
+fn attach_to(
+    store: &Store,
+    host: &Host,
+    record: &ContainerRecord,
+    stdin: bool,
+    detach_keys: Vec<u8>,
+) -> Result<u8> {
+    let socket = container::connect(host, &record.id).map_err(|e| {
+        CodedError::new(
+            125,
+            format!(
+                "cannot attach to container {}: its monitor does not answer ({e}); it was started by an older burrow or its monitor was killed",
+                record.name
+            ),
+        )
+    })?;
+    container::event(store, "attach", record);
+    let signals_to = store
+        .container(&record.id)
+        .ok()
+        .flatten()
+        .and_then(|c| container::process_of(&c.state))
+        .and_then(|p| p.open());
+    let outcome = monitor::attach(
+        socket,
+        AttachOptions {
+            stdin,
+            tty: record.tty,
+            detach_keys,
+            signals_to,
+        },
+    )
+    .map_err(|e| coded(e.into()))?;
+    finish(store, &record.id, outcome, None)
+}
+
+#[derive(Debug, clap::Args)]
+pub struct RestartArgs {
+    /// Restart all containers
+    #[arg(short, long)]
+    pub all: bool,
+    /// Restart only running containers (with --all)
+    #[arg(long)]
+    pub running: bool,
+    /// Seconds to wait for the stop signal before killing the container
+    #[arg(short, long, value_name = "SECONDS")]
+    pub time: Option<u64>,
+    /// The containers to restart (name or ID)
+    #[arg(value_name = "CONTAINER", required_unless_present = "all")]
+    pub containers: Vec<String>,
+}
+
+pub fn restart(args: RestartArgs, ctx: &Context) -> Result<u8> {
+    let store = ctx.store();
+    let host = ctx.host();
+    let timeout = args.time.map(Duration::from_secs);
+    let mut targets = targets(ctx, &args.containers, args.all)?;
+    if args.all && args.running {
+        let running = super::container::running_ids(ctx)?;
+        targets.retain(|(id, _)| running.contains(id));
+    }
+    for_each(targets, MISSING_IS_AN_ERROR, |id| {
+        container::stop(&store, id, timeout)?;
+        start_one(&store, &host, id)
+    })
+}
+
+#[derive(Debug, clap::Args)]
+pub struct RenameArgs {
+    /// The container to rename (name or ID)
+    #[arg(value_name = "CONTAINER")]
+    pub container: String,
+    /// Its new name
+    #[arg(value_name = "NAME")]
+    pub name: String,
+}
+
+pub fn rename(args: RenameArgs, ctx: &Context) -> Result<u8> {
+    let store = ctx.store();
+    let found = container::find(&store, &ctx.host(), &args.container).map_err(coded)?;
+    container::rename(&store, &found.record.id, &args.name).map_err(coded)?;
+    Ok(0)
+}
+
+#[derive(Debug, clap::Args)]
+pub struct PauseArgs {
+    /// All running containers
+    #[arg(short, long)]
+    pub all: bool,
+    /// The containers (name or ID)
+    #[arg(value_name = "CONTAINER", required_unless_present = "all")]
+    pub containers: Vec<String>,
+}
+
+/// `pause` and `unpause` freeze a container's cgroup; without one there is nothing to freeze.
+pub fn pause(args: PauseArgs, ctx: &Context, verb: &'static str) -> Result<u8> {
+    let store = ctx.store();
+    for_each(
+        targets(ctx, &args.containers, args.all)?,
+        MISSING_IS_AN_ERROR,
+        |id| container::freeze(&store, id, verb).map(|()| None),
+    )
+}

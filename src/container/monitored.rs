@@ -1,0 +1,494 @@
+//! Starting a container under its monitor, and the monitor's side of a container's life:
+//! start, record, supervise, record the end, restart per policy, `--rm` cleanup.
+//!
+//! The caller execs the monitor (`burrow-monitor`, a new session, stdio on /dev/null) and
+//! waits for one report on a pipe: the container runs (with its pid) or why it could not
+//! start. The container is the monitor's child, so only the monitor sees its real exit status.
+
+use std::io::{BufRead, BufReader, Write};
+use std::os::fd::{AsFd, AsRawFd, FromRawFd, OwnedFd, RawFd};
+use std::os::unix::process::CommandExt;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use chrono::Utc;
+use nix::sys::signal::{SigSet, SigmaskHow, Signal, sigprocmask};
+use nix::sys::signalfd::{SfdFlags, SignalFd};
+use serde::{Deserialize, Serialize};
+
+use super::{ContainerError, Host, load, remove, shares_userns};
+use crate::monitor::{self, MonitorError, Streams};
+use crate::runtime::{self, ContainerStdio, ProcessIdentity};
+use crate::spec::LogDriver;
+use crate::store::{ContainerState, LookupError, Status, Store};
+
+/// What a monitor is told on its command line.
+#[derive(Debug, Serialize, Deserialize)]
+struct MonitorArgs {
+    root: PathBuf,
+    run_root: PathBuf,
+    id: String,
+    console_size: Option<(u16, u16)>,
+    /// fd 4 is the first client's socket.
+    client: bool,
+    /// The container gets the monitor's own stdio (the caller's): `--log-driver passthrough`.
+    passthrough: bool,
+}
+
+/// The monitor's one message to the caller, on fd 3.
+#[derive(Debug, Serialize, Deserialize)]
+enum Report {
+    Started { pid: i32, pid_start: u64 },
+    Failed { code: u8, message: String },
+}
+
+const REPORT_FD: RawFd = 3;
+const CLIENT_FD: RawFd = 4;
+
+/// How to start a container under a monitor.
+#[derive(Default)]
+pub struct StartOptions {
+    /// The caller's terminal size, for a container with a terminal.
+    pub console_size: Option<(u16, u16)>,
+    /// A socket the monitor serves as its first attach client, before the container starts,
+    /// so none of its output is missed.
+    pub client: Option<OwnedFd>,
+    /// Hand the caller's stdio to the container (`--log-driver passthrough`).
+    pub passthrough: bool,
+}
+
+/// A container started under its monitor.
+pub struct MonitorHandle {
+    pub process: ProcessIdentity,
+    monitor: std::process::Child,
+}
+
+impl MonitorHandle {
+    /// Collects the monitor once it is done (after an attached run), so it is no zombie.
+    pub fn reap(mut self) {
+        let _ = self.monitor.wait();
+    }
+
+    /// With `--log-driver passthrough` the container has the caller's stdio and nothing is
+    /// relayed: waits for the monitor, whose exit status is the container's, passing signals
+    /// on to `signals_to`.
+    pub fn wait_passthrough(mut self, signals_to: Option<crate::runtime::ProcessHandle>) -> u8 {
+        let mut set = runtime::forwarded();
+        set.remove(Signal::SIGWINCH);
+        let _ = sigprocmask(SigmaskHow::SIG_BLOCK, Some(&set), None);
+        let Ok(signals) = SignalFd::with_flags(&set, SfdFlags::SFD_CLOEXEC) else {
+            return self
+                .monitor
+                .wait()
+                .ok()
+                .and_then(|s| s.code())
+                .unwrap_or(125) as u8;
+        };
+        loop {
+            if let Ok(Some(status)) = self.monitor.try_wait() {
+                return status.code().unwrap_or(125) as u8;
+            }
+            match signals.read_signal() {
+                Ok(Some(info)) => {
+                    if let (Ok(signal), Some(target)) =
+                        (Signal::try_from(info.ssi_signo as i32), &signals_to)
+                        && signal != Signal::SIGCHLD
+                    {
+                        let _ = target.signal(signal);
+                    }
+                }
+                _ => continue,
+            }
+        }
+    }
+}
+
+fn spawn_err(e: std::io::Error) -> ContainerError {
+    ContainerError::Monitor(MonitorError::Io {
+        what: "start the container's monitor",
+        source: e,
+    })
+}
+
+/// Moves a descriptor above the standard and fixed numbers, so the child's dup2 onto 3 and 4
+/// can never clobber one of them.
+fn high(fd: &OwnedFd) -> Result<OwnedFd, ContainerError> {
+    nix::fcntl::fcntl(fd, nix::fcntl::FcntlArg::F_DUPFD_CLOEXEC(10))
+        // SAFETY: F_DUPFD_CLOEXEC returned a new descriptor that nothing else owns.
+        .map(|raw| unsafe { OwnedFd::from_raw_fd(raw) })
+        .map_err(|e| spawn_err(e.into()))
+}
+
+/// Starts container `id` (created or exited) under a new monitor and returns once it runs.
+pub fn start_monitored(
+    store: &Store,
+    host: &Host,
+    id: &str,
+    options: StartOptions,
+) -> Result<MonitorHandle, ContainerError> {
+    let (report_read, report_write) =
+        nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC).map_err(|e| spawn_err(e.into()))?;
+    let report_write = high(&report_write)?;
+    let client = options.client.as_ref().map(high).transpose()?;
+    let args = MonitorArgs {
+        root: store.root().to_path_buf(),
+        run_root: host.run_root.clone(),
+        id: id.to_string(),
+        console_size: options.console_size,
+        client: client.is_some(),
+        passthrough: options.passthrough,
+    };
+    let exe = std::env::current_exe().map_err(spawn_err)?;
+    let mut command = std::process::Command::new(exe);
+    command
+        .arg0(monitor::MONITOR_NAME)
+        .arg(serde_json::to_string(&args).expect("monitor arguments serialize"))
+        .current_dir("/");
+    if !options.passthrough {
+        command
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null());
+    }
+    let report_raw = report_write.as_raw_fd();
+    let client_raw = client.as_ref().map(|c| c.as_raw_fd());
+    // SAFETY: between fork and exec only async-signal-safe calls (setsid, dup2) run, and
+    // burrow is single-threaded here.
+    unsafe {
+        command.pre_exec(move || {
+            nix::unistd::setsid()?;
+            if libc::dup2(report_raw, REPORT_FD) < 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            if let Some(raw) = client_raw
+                && libc::dup2(raw, CLIENT_FD) < 0
+            {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    let monitor = command.spawn().map_err(spawn_err)?;
+    drop(report_write);
+    drop(client);
+    drop(options.client);
+    let mut line = String::new();
+    let _ = BufReader::new(std::fs::File::from(report_read)).read_line(&mut line);
+    match serde_json::from_str::<Report>(&line) {
+        Ok(Report::Started { pid, pid_start }) => Ok(MonitorHandle {
+            process: ProcessIdentity {
+                pid,
+                start_time: pid_start,
+                boot_id: runtime::boot_id(),
+            },
+            monitor,
+        }),
+        Ok(Report::Failed { code, message }) => {
+            let mut monitor = monitor;
+            let _ = monitor.wait();
+            // An `--rm` container that could not even start is not left behind either.
+            if let Ok(Some(c)) = store.container(id)
+                && c.record.auto_remove
+                && c.state.status != Status::Running
+            {
+                let _ = remove(store, id, true, None, host);
+            }
+            Err(ContainerError::StartFailed { code, message })
+        }
+        Err(_) => {
+            let mut monitor = monitor;
+            let status = monitor.wait().map_err(spawn_err)?;
+            Err(ContainerError::StartFailed {
+                code: 125,
+                message: format!(
+                    "the monitor of container {id} ended ({status}) before starting it; run with --log-level debug and report this"
+                ),
+            })
+        }
+    }
+}
+
+/// The monitor process's whole life; returns its exit status: the container's last, or 125
+/// if it could not start it.
+pub fn monitor_main() -> i32 {
+    // SAFETY: fd 3 was dup'ed for this process by `start_monitored`, and nothing else owns it.
+    let mut report = Some(unsafe { std::fs::File::from_raw_fd(REPORT_FD) });
+    let _ = nix::fcntl::fcntl(
+        report.as_ref().expect("just set").as_fd(),
+        nix::fcntl::FcntlArg::F_SETFD(nix::fcntl::FdFlag::FD_CLOEXEC),
+    );
+    let outcome = (|| {
+        let text = std::env::args().nth(1).unwrap_or_default();
+        let args: MonitorArgs =
+            serde_json::from_str(&text).map_err(|e| ContainerError::StartFailed {
+                code: 125,
+                message: format!("bad monitor arguments: {e}"),
+            })?;
+        let client = args.client.then(|| {
+            // SAFETY: fd 4 was dup'ed for this process by `start_monitored`; nothing else owns it.
+            let fd = unsafe { OwnedFd::from_raw_fd(CLIENT_FD) };
+            let _ = nix::fcntl::fcntl(
+                &fd,
+                nix::fcntl::FcntlArg::F_SETFD(nix::fcntl::FdFlag::FD_CLOEXEC),
+            );
+            fd
+        });
+        run_monitor(&args, client, &mut report)
+    })();
+    match outcome {
+        Ok(code) => code,
+        Err(e) => {
+            if let Some(mut report) = report.take() {
+                let failed = Report::Failed {
+                    code: e.exit_code(),
+                    message: e.to_string(),
+                };
+                let _ = writeln!(
+                    report,
+                    "{}",
+                    serde_json::to_string(&failed).unwrap_or_default()
+                );
+            }
+            125
+        }
+    }
+}
+
+fn io(what: &'static str) -> impl FnOnce(std::io::Error) -> ContainerError {
+    move |source| ContainerError::Monitor(MonitorError::Io { what, source })
+}
+
+/// The container's end of its standard streams for one start, and the monitor's; none with
+/// a terminal, which the runtime makes (its master becomes the monitor's stream).
+fn plumbing(
+    tty: bool,
+    stdin_open: bool,
+) -> Result<(Option<ContainerStdio>, Option<Streams>), ContainerError> {
+    if tty {
+        return Ok((None, None));
+    }
+    let pipe = || {
+        nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC).map_err(|e| io("create a pipe")(e.into()))
+    };
+    let (stdin_theirs, stdin_ours) = if stdin_open {
+        let (r, w) = pipe()?;
+        (r, Some(w))
+    } else {
+        (
+            OwnedFd::from(std::fs::File::open("/dev/null").map_err(io("open /dev/null"))?),
+            None,
+        )
+    };
+    let (out_r, out_w) = pipe()?;
+    let (err_r, err_w) = pipe()?;
+    Ok((
+        Some(ContainerStdio {
+            stdin: stdin_theirs,
+            stdout: out_w,
+            stderr: err_w,
+        }),
+        Some(Streams::Pipes {
+            stdin: stdin_ours,
+            stdout: Some(out_r),
+            stderr: Some(err_r),
+        }),
+    ))
+}
+
+/// How long to wait before restart number `n`, when the last run lasted `ran`: at once after
+/// a long run, otherwise doubling from 100 ms up to about 6 s, so a container that keeps
+/// failing does not spin.
+fn restart_delay(n: u32, ran: Duration) -> Duration {
+    if ran > Duration::from_secs(10) {
+        return Duration::ZERO;
+    }
+    Duration::from_millis(100) * 2u32.pow(n.min(6))
+}
+
+fn run_monitor(
+    args: &MonitorArgs,
+    client: Option<OwnedFd>,
+    report: &mut Option<std::fs::File>,
+) -> Result<i32, ContainerError> {
+    let store = Store::new(args.root.clone());
+    let host = Host::detect(args.run_root.clone());
+    let mut clients: Vec<OwnedFd> = client.into_iter().collect();
+    for c in &clients {
+        monitor::serve::prepare_client(c);
+    }
+    // SIGCHLD is read from a signalfd; the rest must not end the monitor by accident.
+    let mut sigchld = SigSet::empty();
+    sigchld.add(Signal::SIGCHLD);
+    sigprocmask(SigmaskHow::SIG_BLOCK, Some(&runtime::forwarded()), None)
+        .map_err(|e| io("block signals")(e.into()))?;
+    let signals = SignalFd::with_flags(&sigchld, SfdFlags::SFD_CLOEXEC | SfdFlags::SFD_NONBLOCK)
+        .map_err(|e| io("read signals")(e.into()))?;
+    let me = ProcessIdentity::of(std::process::id() as i32);
+
+    let Some(mut lock) = store.lock_container(&args.id)? else {
+        return Err(LookupError::NotFound(args.id.clone()).into());
+    };
+    let state = super::current_state(&lock.container.state);
+    if state.status == Status::Running {
+        return Err(ContainerError::AlreadyRunning(
+            lock.container.record.name.clone(),
+        ));
+    }
+    let record = lock.container.record.clone();
+    let created = load(&store, lock.container.clone())?;
+    if shares_userns(&created.spec, &host.identity) {
+        let _ = crate::userns::enter_shared(&host.identity, &host.run_root);
+    }
+    let shared_userns =
+        shares_userns(&created.spec, &host.identity) && crate::userns::inside(&host.identity);
+    let run_dir = host.run_root.join("containers").join(&record.id);
+    std::fs::create_dir_all(&run_dir).map_err(io("create the container's run directory"))?;
+    let listener = monitor::socket::listen_at(&run_dir, "attach")?;
+    let log_path = store.container_dir(&record.id).join("userdata/ctr.log");
+    let mut log = match record.log_driver {
+        LogDriver::K8sFile if !args.passthrough => Some(
+            crate::logs::LogWriter::open(&log_path, record.log_size_max).map_err(|e| {
+                io("open the container's log")(std::io::Error::other(e.to_string()))
+            })?,
+        ),
+        _ => None,
+    };
+    let mut restart_count = 0u32;
+    let code = loop {
+        let (stdio, streams) = if args.passthrough {
+            (None, None)
+        } else {
+            plumbing(record.tty, record.stdin_open)?
+        };
+        let previous = lock.container.state.clone();
+        let starting = runtime::start(&runtime::Launch {
+            spec: &created.spec,
+            rootfs: &created.rootfs,
+            identity: &host.identity,
+            shared_userns,
+            seccomp: created.seccomp.as_ref(),
+            init: record.init,
+            stdin: record.stdin_open,
+            stdio,
+            console_size: args.console_size,
+        })?;
+        let pid = starting.pid.as_raw();
+        let process = ProcessIdentity::of(pid);
+        let started_at = Some(Utc::now());
+        let running = ContainerState {
+            status: Status::Running,
+            pid: Some(pid),
+            pid_start: process.as_ref().map(|p| p.start_time),
+            boot_id: process.as_ref().map(|p| p.boot_id.clone()),
+            started_at,
+            finished_at: None,
+            exit_code: None,
+            monitor_pid: me.as_ref().map(|m| m.pid),
+            monitor_start: me.as_ref().map(|m| m.start_time),
+            restart_count,
+            stopped_by_user: false,
+        };
+        store.save_state(&mut lock, running)?;
+        super::event(&store, "init", &record);
+        let started = match starting.proceed() {
+            Ok(started) => started,
+            Err(e) => {
+                store.save_state(&mut lock, previous)?;
+                return Err(e.into());
+            }
+        };
+        let streams = match (streams, started.console) {
+            (Some(streams), _) => streams,
+            (None, Some(console)) => Streams::Terminal(console),
+            // Passthrough: the container has the caller's stdio; nothing passes here.
+            (None, None) => Streams::Pipes {
+                stdin: None,
+                stdout: None,
+                stderr: None,
+            },
+        };
+        drop(lock);
+        if let Some(mut out) = report.take() {
+            let started = Report::Started {
+                pid,
+                pid_start: process.as_ref().map(|p| p.start_time).unwrap_or_default(),
+            };
+            let _ = writeln!(
+                out,
+                "{}",
+                serde_json::to_string(&started).unwrap_or_default()
+            );
+        }
+        super::event(
+            &store,
+            if restart_count == 0 {
+                "start"
+            } else {
+                "restart"
+            },
+            &record,
+        );
+        monitor::trim_memory();
+        let began = Instant::now();
+        let code = monitor::supervise(monitor::Session {
+            pid: started.pid,
+            streams,
+            log: log.as_mut(),
+            listener: Some(listener.as_fd()),
+            clients: &mut clients,
+            signals: &signals,
+        })?;
+        let after = super::record_exit(&store, &record.id, started_at, code)?;
+        super::event_with_code(&store, "died", &record, i32::from(code));
+        let Some(after) = after else {
+            break i32::from(code);
+        };
+        if record.auto_remove
+            || !record
+                .restart
+                .restarts(i32::from(code), restart_count, after.stopped_by_user)
+        {
+            break i32::from(code);
+        }
+        monitor::serve::broadcast(
+            &mut clients,
+            &monitor::proto::MonitorMessage::Exit(i32::from(code)),
+            &mut Vec::new(),
+        );
+        clients.clear();
+        std::thread::sleep(restart_delay(restart_count, began.elapsed()));
+        // Restart only what is still this monitor's exited container: a user may have
+        // removed, started or stopped it meanwhile.
+        let Some(again) = store.lock_container(&record.id)? else {
+            break i32::from(code);
+        };
+        let state = &again.container.state;
+        if state.status != Status::Exited || state.started_at != started_at || state.stopped_by_user
+        {
+            break i32::from(code);
+        }
+        lock = again;
+        restart_count += 1;
+    };
+    if record.auto_remove {
+        match remove(&store, &record.id, true, None, &host) {
+            Ok(()) => super::event(&store, "remove", &record),
+            Err(ContainerError::Lookup(LookupError::NotFound(_))) => {}
+            Err(e) => tracing::warn!("{e}"),
+        }
+    }
+    monitor::serve::broadcast(
+        &mut clients,
+        &monitor::proto::MonitorMessage::Exit(code),
+        &mut Vec::new(),
+    );
+    let _ = std::fs::remove_file(run_dir.join("attach"));
+    let _ = std::fs::remove_dir(&run_dir);
+    Ok(code)
+}
+
+/// Connects to the monitor of a running container, as a new attach client.
+pub fn connect(host: &Host, id: &str) -> Result<OwnedFd, ContainerError> {
+    let dir = host.run_root.join("containers").join(id);
+    Ok(monitor::socket::connect_to(&dir, "attach")?)
+}
