@@ -36,6 +36,7 @@ pub fn run_attached(
     } else {
         None
     };
+    monitor::hold_signals();
     let (ours, theirs) = if passthrough {
         (None, None)
     } else {
@@ -160,10 +161,11 @@ pub fn start(args: StartArgs, ctx: &Context) -> Result<u8> {
 
 /// Starts one container in the background; one that already runs is left as it is.
 fn start_one(store: &Store, host: &Host, id: &str) -> Result<Option<String>, ContainerError> {
-    match container::start_monitored(store, host, id, StartOptions::default()) {
-        Ok(_) | Err(ContainerError::AlreadyRunning(_)) => Ok(None),
-        Err(e) => Err(e),
+    if container::is_running(store, id) {
+        return Ok(None);
     }
+    container::start_monitored(store, host, id, StartOptions::default())?;
+    Ok(None)
 }
 
 #[derive(Debug, clap::Args)]

@@ -3,9 +3,9 @@
 
 use std::path::Path;
 
-use oci_spec::runtime::{Process, Spec};
+use oci_spec::runtime::Process;
 
-use super::{ContainerError, Host, find, io_err, running_process};
+use super::{ContainerError, Host, find, running_process};
 use crate::runtime::{self, RuntimeError};
 use crate::seccomp::BpfProgram;
 use crate::spec::{self, ExecOptions, SpecError};
@@ -115,33 +115,20 @@ fn load_process(
     container: &Container,
     privileged: bool,
 ) -> Result<(Process, Option<BpfProgram>), ContainerError> {
-    let userdata = store.container_dir(&container.record.id).join("userdata");
-    let corrupt = |path: &Path, reason: String| ContainerError::Corrupt {
-        name: container.record.name.clone(),
-        path: path.to_path_buf(),
-        reason,
-    };
-    let spec_path = userdata.join("config.json");
-    let spec: Spec = std::fs::read(&spec_path)
-        .map_err(|e| e.to_string())
-        .and_then(|b| serde_json::from_slice(&b).map_err(|e| e.to_string()))
-        .map_err(|reason| corrupt(&spec_path, reason))?;
+    let (spec, seccomp) = super::read_saved(store, container)?;
     let process = spec
         .process()
         .clone()
-        .ok_or_else(|| corrupt(&spec_path, "the spec has no process".into()))?;
+        .ok_or_else(|| ContainerError::Corrupt {
+            name: container.record.name.clone(),
+            path: store
+                .container_dir(&container.record.id)
+                .join("userdata/config.json"),
+            reason: "the spec has no process".into(),
+        })?;
     if privileged {
         return Ok((process, None));
     }
-    let bpf_path = userdata.join("seccomp.bpf");
-    let seccomp = match std::fs::read(&bpf_path) {
-        Ok(bytes) => Some(
-            crate::seccomp::decode(&bytes)
-                .ok_or_else(|| corrupt(&bpf_path, "not a compiled filter".into()))?,
-        ),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(e) => return Err(io_err("read", &bpf_path)(e)),
-    };
     Ok((process, seccomp))
 }
 

@@ -448,20 +448,23 @@ fn cap_names(set: &spec::CapabilitySet) -> Vec<String> {
     names
 }
 
-/// Loads what starting a created container needs from its directory.
-fn load(store: &Store, container: Container) -> Result<Created, ContainerError> {
-    let dir = store.container_dir(&container.record.id);
+/// The container's saved spec and compiled seccomp filter (none when it runs unconfined).
+fn read_saved(
+    store: &Store,
+    container: &Container,
+) -> Result<(Spec, Option<BpfProgram>), ContainerError> {
+    let userdata = store.container_dir(&container.record.id).join("userdata");
     let corrupt = |path: &Path, reason: String| ContainerError::Corrupt {
         name: container.record.name.clone(),
         path: path.to_path_buf(),
         reason,
     };
-    let spec_path = dir.join("userdata/config.json");
+    let spec_path = userdata.join("config.json");
     let spec: Spec = std::fs::read(&spec_path)
         .map_err(|e| e.to_string())
         .and_then(|b| serde_json::from_slice(&b).map_err(|e| e.to_string()))
         .map_err(|reason| corrupt(&spec_path, reason))?;
-    let bpf_path = dir.join("userdata/seccomp.bpf");
+    let bpf_path = userdata.join("seccomp.bpf");
     let seccomp = match std::fs::read(&bpf_path) {
         Ok(bytes) => Some(
             crate::seccomp::decode(&bytes)
@@ -470,6 +473,13 @@ fn load(store: &Store, container: Container) -> Result<Created, ContainerError> 
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
         Err(e) => return Err(io_err("read", &bpf_path)(e)),
     };
+    Ok((spec, seccomp))
+}
+
+/// Loads what starting a created container needs from its directory.
+fn load(store: &Store, container: Container) -> Result<Created, ContainerError> {
+    let dir = store.container_dir(&container.record.id);
+    let (spec, seccomp) = read_saved(store, &container)?;
     let image = store
         .images()?
         .into_iter()

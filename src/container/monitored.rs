@@ -7,6 +7,7 @@
 
 use std::io::{BufRead, BufReader, Write};
 use std::os::fd::{AsFd, AsRawFd, FromRawFd, OwnedFd, RawFd};
+use std::os::unix::fs::MetadataExt;
 use std::os::unix::process::CommandExt;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -344,6 +345,10 @@ fn run_monitor(
     let run_dir = host.run_root.join("containers").join(&record.id);
     std::fs::create_dir_all(&run_dir).map_err(io("create the container's run directory"))?;
     let listener = monitor::socket::listen_at(&run_dir, "attach")?;
+    // The socket's inode: at the end only our own socket is removed, not the one of a monitor
+    // that a `restart` started meanwhile.
+    let socket_path = run_dir.join("attach");
+    let socket_inode = std::fs::metadata(&socket_path).map(|m| m.ino()).ok();
     let log_path = store.container_dir(&record.id).join("userdata/ctr.log");
     let mut log = match record.log_driver {
         LogDriver::K8sFile if !args.passthrough => Some(
@@ -428,7 +433,6 @@ fn run_monitor(
             },
             &record,
         );
-        monitor::trim_memory();
         let began = Instant::now();
         let code = monitor::supervise(monitor::Session {
             pid: started.pid,
@@ -482,8 +486,9 @@ fn run_monitor(
         &monitor::proto::MonitorMessage::Exit(code),
         &mut Vec::new(),
     );
-    let _ = std::fs::remove_file(run_dir.join("attach"));
-    let _ = std::fs::remove_dir(&run_dir);
+    if std::fs::metadata(&socket_path).map(|m| m.ino()).ok() == socket_inode {
+        let _ = std::fs::remove_file(&socket_path);
+    }
     Ok(code)
 }
 

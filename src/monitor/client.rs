@@ -37,20 +37,17 @@ pub enum Outcome {
     Lost,
 }
 
+/// What the runtime forwards, but for SIGCHLD: the caller's children are none of its business.
 fn proxied() -> SigSet {
-    let mut set = SigSet::empty();
-    for s in [
-        Signal::SIGHUP,
-        Signal::SIGINT,
-        Signal::SIGQUIT,
-        Signal::SIGTERM,
-        Signal::SIGUSR1,
-        Signal::SIGUSR2,
-        Signal::SIGWINCH,
-    ] {
-        set.add(s);
-    }
+    let mut set = crate::runtime::forwarded();
+    set.remove(Signal::SIGCHLD);
     set
+}
+
+/// Blocks the signals an attached caller passes on, so one that arrives while the container
+/// starts waits for the relay instead of killing the caller. Call before starting it.
+pub fn hold_signals() {
+    let _ = sigprocmask(SigmaskHow::SIG_BLOCK, Some(&proxied()), None);
 }
 
 fn sys(what: &'static str) -> impl FnOnce(Errno) -> MonitorError {

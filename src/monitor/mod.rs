@@ -9,7 +9,7 @@ pub mod proto;
 pub mod serve;
 pub mod socket;
 
-pub use client::{AttachOptions, Outcome, attach};
+pub use client::{AttachOptions, Outcome, attach, hold_signals};
 pub use proto::parse_detach_keys;
 pub use serve::{Session, Streams, supervise};
 

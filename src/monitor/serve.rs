@@ -168,6 +168,7 @@ pub fn supervise(session: Session) -> Result<u8, MonitorError> {
     }
     let mut buf = vec![0u8; MAX_PAYLOAD];
     let mut packet = Vec::with_capacity(MAX_PAYLOAD + 1);
+    let mut trimmed = false;
     loop {
         if let Some(code) = crate::runtime::reap(pid)? {
             // What the process wrote before it ended is still in the pipes or the terminal.
@@ -184,6 +185,12 @@ pub fn supervise(session: Session) -> Result<u8, MonitorError> {
         }
         for client in clients.iter() {
             fds.push(PollFd::new(client.as_fd(), PollFlags::POLLIN));
+        }
+        if !trimmed {
+            // Everything the start needed is done: an idle monitor keeps only what it touches
+            // from here on.
+            super::trim_memory();
+            trimmed = true;
         }
         match poll(&mut fds, PollTimeout::NONE) {
             Ok(_) | Err(Errno::EINTR) => {}
