@@ -227,14 +227,24 @@ fn ps_tells_the_truth_after_burrow_is_killed() {
     assert!(!alive(pid), "the container's process was killed");
     assert!(ps_all(&sb).is_empty());
 
-    // Both burrow and the container killed: ps shows it exited, code unknown (-1).
+    // burrow, its monitor and the container all killed: ps shows it exited, code unknown (-1).
     let mut child = sb.spawn(&["run", "--name", "victim", "busybox", "sleep", "1000"]);
     wait_for("the container to run", Duration::from_secs(30), || {
         pid_of() > 0
     });
     let pid = pid_of();
+    let monitor: i32 = sb
+        .ok(&["inspect", "--format", "{{.State.ConmonPid}}", "victim"])
+        .stdout()
+        .trim()
+        .parse()
+        .unwrap();
     kill(Pid::from_raw(child.id() as i32), Signal::SIGKILL).unwrap();
     child.wait().unwrap();
+    kill(Pid::from_raw(monitor), Signal::SIGKILL).unwrap();
+    wait_for("the monitor to die", Duration::from_secs(10), || {
+        !alive(monitor)
+    });
     kill(Pid::from_raw(pid), Signal::SIGKILL).unwrap();
     wait_for("the container to die", Duration::from_secs(10), || {
         !alive(pid)
@@ -335,8 +345,8 @@ fn start_and_inspect_errors() {
         .assert_error(125, &["nope"]);
     sb.ok(&["create", "--name", "c1", "busybox", "true"]);
     sb.ok(&["create", "--name", "c2", "busybox", "true"]);
-    sb.run(&["start", "c1"])
-        .assert_error(125, &["burrow start -a c1"]);
+    // start without -a starts them in the background and echoes them.
+    assert_eq!(sb.ok(&["start", "c1", "c2"]).stdout(), "c1\nc2\n");
     // inspect of an image still works through the same command.
     let image = sb.ok(&["inspect", &image_ref("busybox:latest")]).json();
     assert!(image[0]["RootFS"].is_object());

@@ -274,90 +274,6 @@ fn pull_newer_falls_back_to_the_local_image() {
     .assert_error(125, &["image not known", "--pull=never"]);
 }
 
-/// A terminal for burrow: the test holds the master, burrow gets the slave as its controlling
-/// terminal, and everything burrow's container prints is collected.
-struct Terminal {
-    master: std::fs::File,
-    output: std::sync::Arc<std::sync::Mutex<String>>,
-}
-
-impl Terminal {
-    fn spawn(sb: &Sandbox, args: &[&str]) -> (Terminal, std::process::Child) {
-        use std::os::fd::AsRawFd;
-        use std::os::unix::process::CommandExt;
-        let size = nix::pty::Winsize {
-            ws_row: 30,
-            ws_col: 100,
-            ws_xpixel: 0,
-            ws_ypixel: 0,
-        };
-        let pty = nix::pty::openpty(Some(&size), None).unwrap();
-        let slave = std::fs::File::from(pty.slave);
-        let mut cmd = sb.command(args);
-        cmd.stdin(slave.try_clone().unwrap())
-            .stdout(slave.try_clone().unwrap())
-            .stderr(slave.try_clone().unwrap());
-        let slave_fd = slave.as_raw_fd();
-        // SAFETY: only async-signal-safe calls between fork and exec.
-        unsafe {
-            cmd.pre_exec(move || {
-                nix::unistd::setsid()?;
-                if libc::ioctl(slave_fd, libc::TIOCSCTTY, 0) != 0 {
-                    return Err(std::io::Error::last_os_error());
-                }
-                Ok(())
-            });
-        }
-        let child = cmd.spawn().unwrap();
-        drop(slave);
-        let master = std::fs::File::from(pty.master);
-        let output = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
-        let mut reader = master.try_clone().unwrap();
-        let sink = output.clone();
-        std::thread::spawn(move || {
-            use std::io::Read;
-            let mut buf = [0u8; 4096];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                sink.lock()
-                    .unwrap()
-                    .push_str(&String::from_utf8_lossy(&buf[..n]));
-            }
-        });
-        (Terminal { master, output }, child)
-    }
-
-    fn type_text(&mut self, text: &str) {
-        use std::io::Write;
-        self.master.write_all(text.as_bytes()).unwrap();
-    }
-
-    fn wait_for(&self, text: &str) {
-        wait_for(
-            &format!("{text:?} on the terminal"),
-            std::time::Duration::from_secs(30),
-            || self.output.lock().unwrap().contains(text),
-        );
-    }
-
-    fn resize(&self, rows: u16, cols: u16) {
-        use std::os::fd::AsRawFd;
-        let size = nix::pty::Winsize {
-            ws_row: rows,
-            ws_col: cols,
-            ws_xpixel: 0,
-            ws_ypixel: 0,
-        };
-        // SAFETY: TIOCSWINSZ reads a valid winsize struct.
-        assert_eq!(
-            unsafe { libc::ioctl(self.master.as_raw_fd(), libc::TIOCSWINSZ, &size) },
-            0
-        );
-    }
-}
-
 #[test]
 fn interactive_terminal_sizes_resizes_and_interrupts() {
     let sb = sandbox_with_busybox();
@@ -373,16 +289,11 @@ fn interactive_terminal(sb: &Sandbox, init: bool) {
     }
     args.extend(["busybox", "sh"]);
     let (mut term, mut child) = Terminal::spawn(sb, &args);
-    let cooked = |term: &Terminal| {
-        let mode = nix::sys::termios::tcgetattr(&term.master).unwrap();
-        mode.local_flags
-            .contains(nix::sys::termios::LocalFlags::ICANON)
-    };
     // The container's own pty, the caller's size, and echo from the container's line discipline.
     term.type_text("tty; stty size; echo $((6*7))x\r");
     term.wait_for("42x");
     // burrow put the caller's terminal into raw mode...
-    assert!(!cooked(&term));
+    assert!(!term.cooked());
     let out = term.output.lock().unwrap().clone();
     assert!(out.contains("/dev/pts/0"), "{out}");
     assert!(out.contains("30 100"), "{out}");
@@ -401,7 +312,7 @@ fn interactive_terminal(sb: &Sandbox, init: bool) {
     let status = child.wait().unwrap();
     assert_eq!(status.code(), Some(5));
     // ...and gave it back as it was.
-    assert!(cooked(&term));
+    assert!(term.cooked());
 }
 
 #[test]

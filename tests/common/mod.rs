@@ -271,6 +271,15 @@ impl Sandbox {
 
 impl Drop for Sandbox {
     fn drop(&mut self) {
+        // Detached containers outlive the commands that started them: end them and their
+        // monitors before their home goes.
+        if self.graph_root().join("containers").exists() {
+            let _ = self
+                .command(&["rm", "-a", "-f", "-t", "0"])
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .status();
+        }
         let _ = fs::remove_dir_all(&self.dir);
     }
 }
@@ -415,4 +424,95 @@ pub fn merged_view(layers: &[PathBuf]) -> std::collections::BTreeMap<String, Mer
         String::from_utf8_lossy(&out.stderr)
     );
     serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// A terminal for burrow: the test holds the master, burrow gets the slave as its controlling
+/// terminal, and everything burrow's container prints is collected.
+pub struct Terminal {
+    pub master: std::fs::File,
+    pub output: std::sync::Arc<std::sync::Mutex<String>>,
+}
+
+impl Terminal {
+    pub fn spawn(sb: &Sandbox, args: &[&str]) -> (Terminal, Child) {
+        use std::os::fd::AsRawFd;
+        use std::os::unix::process::CommandExt;
+        let size = nix::pty::Winsize {
+            ws_row: 30,
+            ws_col: 100,
+            ws_xpixel: 0,
+            ws_ypixel: 0,
+        };
+        let pty = nix::pty::openpty(Some(&size), None).unwrap();
+        let slave = std::fs::File::from(pty.slave);
+        let mut cmd = sb.command(args);
+        cmd.stdin(slave.try_clone().unwrap())
+            .stdout(slave.try_clone().unwrap())
+            .stderr(slave.try_clone().unwrap());
+        let slave_fd = slave.as_raw_fd();
+        // SAFETY: only async-signal-safe calls between fork and exec.
+        unsafe {
+            cmd.pre_exec(move || {
+                nix::unistd::setsid()?;
+                if libc::ioctl(slave_fd, libc::TIOCSCTTY, 0) != 0 {
+                    return Err(std::io::Error::last_os_error());
+                }
+                Ok(())
+            });
+        }
+        let child = cmd.spawn().unwrap();
+        drop(slave);
+        let master = std::fs::File::from(pty.master);
+        let output = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
+        let mut reader = master.try_clone().unwrap();
+        let sink = output.clone();
+        std::thread::spawn(move || {
+            use std::io::Read;
+            let mut buf = [0u8; 4096];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                sink.lock()
+                    .unwrap()
+                    .push_str(&String::from_utf8_lossy(&buf[..n]));
+            }
+        });
+        (Terminal { master, output }, child)
+    }
+
+    pub fn type_text(&mut self, text: &str) {
+        use std::io::Write;
+        self.master.write_all(text.as_bytes()).unwrap();
+    }
+
+    pub fn wait_for(&self, text: &str) {
+        wait_for(
+            &format!("{text:?} on the terminal"),
+            Duration::from_secs(30),
+            || self.output.lock().unwrap().contains(text),
+        );
+    }
+
+    pub fn resize(&self, rows: u16, cols: u16) {
+        use std::os::fd::AsRawFd;
+        let size = nix::pty::Winsize {
+            ws_row: rows,
+            ws_col: cols,
+            ws_xpixel: 0,
+            ws_ypixel: 0,
+        };
+        // SAFETY: TIOCSWINSZ reads a valid winsize struct.
+        assert_eq!(
+            unsafe { libc::ioctl(self.master.as_raw_fd(), libc::TIOCSWINSZ, &size) },
+            0
+        );
+    }
+
+    /// Whether the terminal is in canonical (cooked) mode, as burrow must leave it.
+    pub fn cooked(&self) -> bool {
+        let mode = nix::sys::termios::tcgetattr(&self.master).unwrap();
+        mode.local_flags
+            .contains(nix::sys::termios::LocalFlags::ICANON)
+    }
 }
