@@ -38,6 +38,11 @@ if as_user crun --cgroup-manager=disabled --root "$home/crun-state" run -b "$bun
 else
     echo "crun skipped, it fails on this host: $(cat "$work/crun.err")"
 fi
+# One run first, so a runtime that cannot run here says why instead of failing inside hyperfine.
+as_user runc --root "$home/runc-state" run -b "$bundle" probe-runc || {
+    echo "runc cannot run the bundle on this host; see above" >&2
+    exit 1
+}
 as_user hyperfine -N --warmup 3 --runs 50 --export-json "$work/results/floor.json" "${floor[@]}"
 
 echo "== create + rm"
