@@ -343,6 +343,9 @@ fn start_and_inspect_errors() {
         .assert_error(125, &["no container with name or ID \"nope\" found"]);
     sb.run(&["inspect", "--type", "container", "nope"])
         .assert_error(125, &["nope"]);
+    // Neither a container nor an image: podman's text.
+    sb.run(&["inspect", "nope"])
+        .assert_error(125, &["no such object: \"nope\""]);
     sb.ok(&["create", "--name", "c1", "busybox", "true"]);
     sb.ok(&["create", "--name", "c2", "busybox", "true"]);
     // start without -a starts them in the background and echoes them.

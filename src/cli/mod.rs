@@ -252,7 +252,14 @@ fn inspect(args: InspectArgs, ctx: &Context) -> Result<u8> {
     let as_container = match args.kind.as_str() {
         "container" => true,
         "image" => false,
-        _ => container::is_container(ctx, &args.names[0]),
+        _ => {
+            let first = &args.names[0];
+            let is_container = container::is_container(ctx, first);
+            if !is_container && crate::image::find_image(&ctx.store().images()?, first).is_none() {
+                return Err(CodedError::new(125, format!("no such object: \"{first}\"")).into());
+            }
+            is_container
+        }
     };
     if as_container {
         container::inspect(

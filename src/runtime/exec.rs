@@ -223,17 +223,13 @@ fn spawn_blocked(
     };
     drop(child);
     drop(slave);
-    if launch.detach {
-        // The intermediate process ends as soon as the real one has exec'd or failed.
-        let _ = waitpid(pid, None);
-    }
+    // A failed process (or, with -d, the intermediate that reaps it) ends at once.
     let reap = |pid: Pid| {
-        if !launch.detach {
-            let _ = waitpid(pid, None);
-        }
+        let _ = waitpid(pid, None);
     };
     match parent.receive() {
-        // End-of-file: every copy of the child's end closed, the last on exec.
+        // End-of-file: every copy of the child's end closed, the last on exec. With -d the
+        // intermediate stays as the process's parent; burrow leaves it to its own end.
         Ok(None) if launch.detach => Ok(None),
         Ok(None) => Ok(Some(Foreground {
             pid,
@@ -249,9 +245,7 @@ fn spawn_blocked(
             })
         }
         other => {
-            if !launch.detach {
-                let _ = nix::sys::signal::kill(pid, Signal::SIGKILL);
-            }
+            let _ = nix::sys::signal::kill(pid, Signal::SIGKILL);
             reap(pid);
             Err(RuntimeError::Invalid(format!(
                 "unexpected message from the exec process: {other:?}"
@@ -292,8 +286,9 @@ fn exec_child(launch: &ExecLaunch, mut channel: Channel, slave: Option<OwnedFd>)
     i32::from(error.exit_code())
 }
 
-/// `-d`: forks the real process and ends once it has exec'd (or failed), so the process is
-/// handed to the container's PID 1 and is never burrow's child. A failed one is reaped here.
+/// `-d`: forks the real process and reports once it has exec'd (or failed); burrow returns
+/// then, and this process stays in the container as the exec'd process's parent until it ends
+/// (it is never burrow's child, and never a zombie of the container's PID 1).
 fn detached_child(launch: &ExecLaunch, mut channel: Channel) -> i32 {
     let report = |channel: &mut Channel, error: RuntimeError| {
         let _ = channel.send(&Message::Failed {
@@ -329,9 +324,17 @@ fn detached_child(launch: &ExecLaunch, mut channel: Channel) -> i32 {
                     Err(_) => break false,
                 }
             };
-            if failed {
-                let _ = waitpid(child, None);
+            if !failed {
+                // Stays as the process's parent, as podman's per-exec conmon does, so the
+                // process is reaped when it ends even under a PID 1 that reaps nothing. It
+                // holds nothing of the caller's meanwhile: no stdio, no other descriptor.
+                let _ = null_stdio();
+                // SAFETY: close_range only closes descriptors; none above 2 is used from here.
+                unsafe {
+                    libc::syscall(libc::SYS_close_range, 3u32, u32::MAX, 0u32);
+                }
             }
+            let _ = waitpid(child, None);
             0
         }
         Err(e) => report(&mut channel, setup("fork the exec process")(e)),
