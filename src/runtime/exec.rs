@@ -17,9 +17,9 @@ use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
 use std::path::Path;
 
 use nix::sched::CloneFlags;
-use nix::sys::signal::{SigSet, SigmaskHow, Signal, sigprocmask};
+use nix::sys::signal::{SigSet, SigmaskHow, sigprocmask};
 use nix::sys::wait::waitpid;
-use nix::unistd::{ForkResult, Pid, fork};
+use nix::unistd::{ForkResult, fork};
 use oci_spec::runtime::Process;
 
 use super::channel::{Channel, Message};
@@ -223,10 +223,6 @@ fn spawn_blocked(
     };
     drop(child);
     drop(slave);
-    // A failed process (or, with -d, the intermediate that reaps it) ends at once.
-    let reap = |pid: Pid| {
-        let _ = waitpid(pid, None);
-    };
     match parent.receive() {
         // End-of-file: every copy of the child's end closed, the last on exec. With -d the
         // intermediate stays as the process's parent; burrow leaves it to its own end.
@@ -236,21 +232,8 @@ fn spawn_blocked(
             console: master,
             stdin: launch.stdin,
         })),
-        Ok(Some(Message::Failed { message, code })) => {
-            reap(pid);
-            Err(if code == 125 {
-                RuntimeError::Child(message)
-            } else {
-                RuntimeError::Exec { code, message }
-            })
-        }
-        other => {
-            let _ = nix::sys::signal::kill(pid, Signal::SIGKILL);
-            reap(pid);
-            Err(RuntimeError::Invalid(format!(
-                "unexpected message from the exec process: {other:?}"
-            )))
-        }
+        // A failed process (or, with -d, the intermediate that reaps it) ends at once.
+        other => Err(super::launch_failure(pid, other, "exec process")),
     }
 }
 

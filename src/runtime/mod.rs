@@ -156,20 +156,14 @@ impl ContainerStdio {
     /// In the child: the three become fds 0, 1 and 2 (dup2 clears close-on-exec on them, so
     /// the originals still close at exec).
     fn install(&self) -> Result<(), RuntimeError> {
-        let dup = |fd: &std::os::fd::OwnedFd, target: i32| {
-            // SAFETY: dup2 onto a standard stream number; both fds are valid for the call.
-            let rc = unsafe { libc::dup2(std::os::fd::AsRawFd::as_raw_fd(fd), target) };
-            if rc < 0 {
-                return Err(RuntimeError::Setup {
-                    what: "connect the container's standard streams".into(),
-                    source: std::io::Error::last_os_error(),
-                });
-            }
-            Ok(())
-        };
-        dup(&self.stdin, 0)?;
-        dup(&self.stdout, 1)?;
-        dup(&self.stderr, 2)
+        use nix::unistd::{dup2_stderr, dup2_stdin, dup2_stdout};
+        dup2_stdin(&self.stdin)
+            .and_then(|()| dup2_stdout(&self.stdout))
+            .and_then(|()| dup2_stderr(&self.stderr))
+            .map_err(|e| RuntimeError::Setup {
+                what: "connect the container's standard streams".into(),
+                source: e.into(),
+            })
     }
 }
 
@@ -283,20 +277,7 @@ impl Starting {
                 pid: self.pid,
                 console: self.console.take(),
             }),
-            Ok(Some(Message::Failed { message, code })) => {
-                let _ = waitpid(self.pid, None);
-                Err(if code == 125 {
-                    RuntimeError::Child(message)
-                } else {
-                    RuntimeError::Exec { code, message }
-                })
-            }
-            other => {
-                kill_and_reap(self.pid);
-                Err(RuntimeError::Invalid(format!(
-                    "unexpected message from the container: {other:?}"
-                )))
-            }
+            other => Err(launch_failure(self.pid, other, "container")),
         }
     }
 }
@@ -305,6 +286,29 @@ impl Drop for Starting {
     fn drop(&mut self) {
         if self.channel.is_some() {
             kill_and_reap(self.pid);
+        }
+    }
+}
+
+/// The error for a launch that did not go on: the failure the child reported (it has exited
+/// and is reaped), or anything else it said (it is killed and reaped).
+fn launch_failure(
+    pid: Pid,
+    received: std::io::Result<Option<Message>>,
+    what: &str,
+) -> RuntimeError {
+    match received {
+        Ok(Some(Message::Failed { message, code })) => {
+            let _ = waitpid(pid, None);
+            if code == 125 {
+                RuntimeError::Child(message)
+            } else {
+                RuntimeError::Exec { code, message }
+            }
+        }
+        other => {
+            kill_and_reap(pid);
+            RuntimeError::Invalid(format!("unexpected message from the {what}: {other:?}"))
         }
     }
 }
@@ -433,20 +437,7 @@ fn start_blocked(
                 console,
             })
         }
-        Ok(Some(Message::Failed { message, code })) => {
-            let _ = waitpid(pid, None);
-            Err(if code == 125 {
-                RuntimeError::Child(message)
-            } else {
-                RuntimeError::Exec { code, message }
-            })
-        }
-        other => {
-            kill_and_reap(pid);
-            Err(RuntimeError::Invalid(format!(
-                "unexpected message from the container: {other:?}"
-            )))
-        }
+        other => Err(launch_failure(pid, other, "container")),
     }
 }
 
