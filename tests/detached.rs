@@ -169,6 +169,19 @@ fn foreground_run_logs_too_and_survives_its_caller() {
     out.assert_code(3);
     assert_eq!(out.stdout(), "hello\n");
     assert_eq!(sb.ok(&["logs", "fg"]).stdout(), "hello\n");
+    // passthrough: the container writes to the caller's stdout itself; the code comes back.
+    let direct = sb.run(&[
+        "run",
+        "--rm",
+        "--log-driver",
+        "passthrough",
+        "busybox",
+        "sh",
+        "-c",
+        "echo direct; exit 6",
+    ]);
+    direct.assert_code(6);
+    assert_eq!(direct.stdout(), "direct\n");
     // A killed foreground burrow leaves the container to its monitor, which still records
     // the real exit code.
     let mut child = sb.spawn(&[

@@ -11,7 +11,7 @@ use super::run::coded;
 use super::{CodedError, Context};
 use crate::container::{self, ContainerError, Host, StartOptions};
 use crate::monitor::{self, AttachOptions, Outcome};
-use crate::store::{ContainerRecord, Status, Store};
+use crate::store::{Container, ContainerRecord, Status, Store};
 
 /// How the caller attaches to a container it runs or starts.
 pub struct Flags {
@@ -37,24 +37,21 @@ pub fn run_attached(
         None
     };
     monitor::hold_signals();
-    let (ours, theirs) = if passthrough {
-        (None, None)
-    } else {
-        let (a, b) = monitor::socket::pair().map_err(|e| coded(e.into()))?;
-        (Some(a), Some(b))
-    };
+    // With passthrough the container has the caller's stdio itself; the connection only
+    // carries its exit code back, while signals go to it as always.
+    let (socket, theirs) = monitor::socket::pair().map_err(|e| coded(e.into()))?;
     let handle = container::start_monitored(
         store,
         host,
         &record.id,
         StartOptions {
             console_size,
-            client: theirs,
+            client: Some(theirs),
             passthrough,
         },
     )
     .map_err(coded)?;
-    if ours.is_some() {
+    if !passthrough {
         container::event(store, "attach", record);
     }
     let signals_to = if flags.sig_proxy {
@@ -62,13 +59,10 @@ pub fn run_attached(
     } else {
         None
     };
-    let Some(socket) = ours else {
-        return Ok(handle.wait_passthrough(signals_to));
-    };
     let outcome = monitor::attach(
         socket,
         AttachOptions {
-            stdin: flags.stdin,
+            stdin: flags.stdin && !passthrough,
             tty: record.tty,
             detach_keys: flags.detach_keys,
             signals_to,
@@ -139,7 +133,7 @@ pub fn start(args: StartArgs, ctx: &Context) -> Result<u8> {
             monitor::parse_detach_keys(&args.detach_keys).map_err(|e| CodedError::new(125, e))?;
         let found = container::find(&store, &host, &args.containers[0]).map_err(coded)?;
         if found.state.status == Status::Running {
-            return attach_to(&store, &host, &found.record, args.interactive, detach_keys);
+            return attach_to(&store, &host, &found, args.interactive, detach_keys);
         }
         return run_attached(
             &store,
@@ -203,17 +197,18 @@ pub fn attach(args: AttachArgs, ctx: &Context) -> Result<u8> {
         .into());
     }
     let stdin = found.record.stdin_open && !args.no_stdin;
-    attach_to(&store, &host, &found.record, stdin, detach_keys)
+    attach_to(&store, &host, &found, stdin, detach_keys)
 }
 
 /// Attaches to a running container's monitor.
 fn attach_to(
     store: &Store,
     host: &Host,
-    record: &ContainerRecord,
+    found: &Container,
     stdin: bool,
     detach_keys: Vec<u8>,
 ) -> Result<u8> {
+    let record = &found.record;
     let socket = container::connect(host, &record.id).map_err(|e| {
         CodedError::new(
             125,
@@ -224,12 +219,7 @@ fn attach_to(
         )
     })?;
     container::event(store, "attach", record);
-    let signals_to = store
-        .container(&record.id)
-        .ok()
-        .flatten()
-        .and_then(|c| container::process_of(&c.state))
-        .and_then(|p| p.open());
+    let signals_to = container::running_process(&found.state).and_then(|p| p.open());
     let outcome = monitor::attach(
         socket,
         AttachOptions {

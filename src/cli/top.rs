@@ -20,7 +20,7 @@ pub struct Args {
 
 pub fn run(args: Args, ctx: &Context) -> Result<u8> {
     let found = container::find(&ctx.store(), &ctx.host(), &args.container).map_err(coded)?;
-    let process = container::process_of(&found.state).filter(|p| p.alive());
+    let process = container::running_process(&found.state).filter(|p| p.alive());
     let Some(process) = process.filter(|_| found.state.status == Status::Running) else {
         return Err(CodedError::new(
             125,

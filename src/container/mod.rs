@@ -141,6 +141,11 @@ impl Host {
             run_root,
         }
     }
+
+    /// Where a container's volatile files live: its monitor's attach socket.
+    pub fn container_run_dir(&self, id: &str) -> PathBuf {
+        self.run_root.join("containers").join(id)
+    }
 }
 
 /// What `create` needs besides the store.
@@ -529,11 +534,7 @@ pub fn is_running(store: &Store, id: &str) -> bool {
 }
 
 /// The container's recorded first process, if it is recorded as running.
-pub fn process_of(state: &ContainerState) -> Option<ProcessIdentity> {
-    running_process(state)
-}
-
-fn running_process(state: &ContainerState) -> Option<ProcessIdentity> {
+pub fn running_process(state: &ContainerState) -> Option<ProcessIdentity> {
     if state.status != Status::Running {
         return None;
     }
@@ -812,16 +813,8 @@ pub fn wait(store: &Store, id: &str, condition: WaitCondition) -> Result<i32, Co
                 if let Some(handle) = running_process(&now).and_then(|p| p.open()) {
                     handle.wait_exit(Duration::from_secs(3600));
                 }
+                // The loop's next read returns the recorded code, or waits for a restart.
                 await_recorded_end(store, id, now.started_at);
-                if let Some(c) = store.container(id)?
-                    && current_state(&c.state).status == Status::Running
-                {
-                    continue;
-                }
-                let after = store
-                    .container(id)?
-                    .ok_or_else(|| LookupError::NotFound(id.to_string()))?;
-                return Ok(current_state(&after.state).exit_code.unwrap_or(0));
             }
             // A state change is a rename of state.json; checked often, it costs a stat.
             _ => std::thread::sleep(Duration::from_millis(20)),
@@ -853,7 +846,7 @@ pub fn remove(
     }
     let record = lock.container.record.clone();
     let doomed = store.unpublish_container(lock)?;
-    let _ = std::fs::remove_dir_all(host.run_root.join("containers").join(id));
+    let _ = std::fs::remove_dir_all(host.container_run_dir(id));
     delete_dir(&doomed, host)?;
     event(store, "remove", &record);
     Ok(())

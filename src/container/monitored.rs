@@ -69,39 +69,6 @@ impl MonitorHandle {
     pub fn reap(mut self) {
         let _ = self.monitor.wait();
     }
-
-    /// With `--log-driver passthrough` the container has the caller's stdio and nothing is
-    /// relayed: waits for the monitor, whose exit status is the container's, passing signals
-    /// on to `signals_to`.
-    pub fn wait_passthrough(mut self, signals_to: Option<crate::runtime::ProcessHandle>) -> u8 {
-        let mut set = runtime::forwarded();
-        set.remove(Signal::SIGWINCH);
-        let _ = sigprocmask(SigmaskHow::SIG_BLOCK, Some(&set), None);
-        let Ok(signals) = SignalFd::with_flags(&set, SfdFlags::SFD_CLOEXEC) else {
-            return self
-                .monitor
-                .wait()
-                .ok()
-                .and_then(|s| s.code())
-                .unwrap_or(125) as u8;
-        };
-        loop {
-            if let Ok(Some(status)) = self.monitor.try_wait() {
-                return status.code().unwrap_or(125) as u8;
-            }
-            match signals.read_signal() {
-                Ok(Some(info)) => {
-                    if let (Ok(signal), Some(target)) =
-                        (Signal::try_from(info.ssi_signo as i32), &signals_to)
-                        && signal != Signal::SIGCHLD
-                    {
-                        let _ = target.signal(signal);
-                    }
-                }
-                _ => continue,
-            }
-        }
-    }
 }
 
 fn spawn_err(e: std::io::Error) -> ContainerError {
@@ -209,15 +176,23 @@ pub fn start_monitored(
     }
 }
 
+/// Takes a descriptor `start_monitored` passed to this process at a fixed number, closed on
+/// exec from here on so the container never inherits it.
+fn adopt(fd: RawFd) -> OwnedFd {
+    // SAFETY: the caller dup'ed `fd` for this process alone before exec; nothing else here
+    // owns that number.
+    let fd = unsafe { OwnedFd::from_raw_fd(fd) };
+    let _ = nix::fcntl::fcntl(
+        &fd,
+        nix::fcntl::FcntlArg::F_SETFD(nix::fcntl::FdFlag::FD_CLOEXEC),
+    );
+    fd
+}
+
 /// The monitor process's whole life; returns its exit status: the container's last, or 125
 /// if it could not start it.
 pub fn monitor_main() -> i32 {
-    // SAFETY: fd 3 was dup'ed for this process by `start_monitored`, and nothing else owns it.
-    let mut report = Some(unsafe { std::fs::File::from_raw_fd(REPORT_FD) });
-    let _ = nix::fcntl::fcntl(
-        report.as_ref().expect("just set").as_fd(),
-        nix::fcntl::FcntlArg::F_SETFD(nix::fcntl::FdFlag::FD_CLOEXEC),
-    );
+    let mut report = Some(std::fs::File::from(adopt(REPORT_FD)));
     let outcome = (|| {
         let text = std::env::args().nth(1).unwrap_or_default();
         let args: MonitorArgs =
@@ -225,15 +200,7 @@ pub fn monitor_main() -> i32 {
                 code: 125,
                 message: format!("bad monitor arguments: {e}"),
             })?;
-        let client = args.client.then(|| {
-            // SAFETY: fd 4 was dup'ed for this process by `start_monitored`; nothing else owns it.
-            let fd = unsafe { OwnedFd::from_raw_fd(CLIENT_FD) };
-            let _ = nix::fcntl::fcntl(
-                &fd,
-                nix::fcntl::FcntlArg::F_SETFD(nix::fcntl::FdFlag::FD_CLOEXEC),
-            );
-            fd
-        });
+        let client = args.client.then(|| adopt(CLIENT_FD));
         run_monitor(&args, client, &mut report)
     })();
     match outcome {
@@ -337,12 +304,10 @@ fn run_monitor(
     }
     let record = lock.container.record.clone();
     let created = load(&store, lock.container.clone())?;
-    if shares_userns(&created.spec, &host.identity) {
-        let _ = crate::userns::enter_shared(&host.identity, &host.run_root);
-    }
-    let shared_userns =
-        shares_userns(&created.spec, &host.identity) && crate::userns::inside(&host.identity);
-    let run_dir = host.run_root.join("containers").join(&record.id);
+    let shared_userns = shares_userns(&created.spec, &host.identity)
+        && crate::userns::enter_shared(&host.identity, &host.run_root).is_ok()
+        && crate::userns::inside(&host.identity);
+    let run_dir = host.container_run_dir(&record.id);
     std::fs::create_dir_all(&run_dir).map_err(io("create the container's run directory"))?;
     let listener = monitor::socket::listen_at(&run_dir, "attach")?;
     // The socket's inode: at the end only our own socket is removed, not the one of a monitor
@@ -379,12 +344,13 @@ fn run_monitor(
         })?;
         let pid = starting.pid.as_raw();
         let process = ProcessIdentity::of(pid);
+        let pid_start = process.as_ref().map(|p| p.start_time);
         let started_at = Some(Utc::now());
         let running = ContainerState {
             status: Status::Running,
             pid: Some(pid),
-            pid_start: process.as_ref().map(|p| p.start_time),
-            boot_id: process.as_ref().map(|p| p.boot_id.clone()),
+            pid_start,
+            boot_id: process.map(|p| p.boot_id),
             started_at,
             finished_at: None,
             exit_code: None,
@@ -416,7 +382,7 @@ fn run_monitor(
         if let Some(mut out) = report.take() {
             let started = Report::Started {
                 pid,
-                pid_start: process.as_ref().map(|p| p.start_time).unwrap_or_default(),
+                pid_start: pid_start.unwrap_or_default(),
             };
             let _ = writeln!(
                 out,
@@ -475,9 +441,9 @@ fn run_monitor(
         restart_count += 1;
     };
     if record.auto_remove {
+        // `remove` writes the event.
         match remove(&store, &record.id, true, None, &host) {
-            Ok(()) => super::event(&store, "remove", &record),
-            Err(ContainerError::Lookup(LookupError::NotFound(_))) => {}
+            Ok(()) | Err(ContainerError::Lookup(LookupError::NotFound(_))) => {}
             Err(e) => tracing::warn!("{e}"),
         }
     }
@@ -494,6 +460,8 @@ fn run_monitor(
 
 /// Connects to the monitor of a running container, as a new attach client.
 pub fn connect(host: &Host, id: &str) -> Result<OwnedFd, ContainerError> {
-    let dir = host.run_root.join("containers").join(id);
-    Ok(monitor::socket::connect_to(&dir, "attach")?)
+    Ok(monitor::socket::connect_to(
+        &host.container_run_dir(id),
+        "attach",
+    )?)
 }
