@@ -9,12 +9,6 @@ use common::*;
 use nix::sys::signal::{Signal, kill};
 use nix::unistd::Pid;
 
-fn sandbox_with_busybox() -> Sandbox {
-    let sb = Sandbox::new();
-    sb.pull("busybox:latest");
-    sb
-}
-
 /// `ps -a` as name → (state, status, exit code, pid) lines.
 fn ps_all(sb: &Sandbox) -> Vec<String> {
     let out = sb.ok(&[
@@ -24,11 +18,6 @@ fn ps_all(sb: &Sandbox) -> Vec<String> {
         "{{.Names}} {{.State}} {{.ExitCode}} {{.Status}}",
     ]);
     out.stdout().lines().map(String::from).collect()
-}
-
-fn inspect(sb: &Sandbox, name: &str) -> serde_json::Value {
-    let out = sb.ok(&["inspect", name]);
-    out.json()[0].clone()
 }
 
 /// Directories under containers/ that are not hidden work in progress.
@@ -70,7 +59,7 @@ fn create_start_inspect_and_rm() {
         format!("{id}\n")
     );
 
-    let created = inspect(&sb, "job");
+    let created = sb.inspect("job");
     assert_eq!(created["Id"], id);
     assert_eq!(created["Name"], "job");
     assert_eq!(created["State"]["Status"], "created");
@@ -101,7 +90,7 @@ fn create_start_inspect_and_rm() {
         lines[0].starts_with("job exited 4 Exited (4) "),
         "{lines:?}"
     );
-    let exited = inspect(&sb, id);
+    let exited = sb.inspect(id);
     assert_eq!(exited["State"]["ExitCode"], 4);
     assert_eq!(exited["State"]["Running"], false);
     assert_ne!(exited["State"]["FinishedAt"], "0001-01-01T00:00:00Z");
@@ -256,16 +245,6 @@ fn ps_tells_the_truth_after_burrow_is_killed() {
     );
     assert_eq!(sb.ok(&["ps", "-q"]).stdout(), "");
     sb.ok(&["rm", "victim"]);
-}
-
-/// Running (not a zombie waiting for a reaper).
-fn alive(pid: i32) -> bool {
-    std::fs::read_to_string(format!("/proc/{pid}/stat"))
-        .map(|s| {
-            let state = s.rsplit(')').next().unwrap_or("").split_whitespace().next();
-            !matches!(state, Some("Z") | Some("X"))
-        })
-        .unwrap_or(false)
 }
 
 #[test]

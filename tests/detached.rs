@@ -9,16 +9,6 @@ use common::*;
 use nix::sys::signal::{Signal, kill};
 use nix::unistd::Pid;
 
-fn sandbox_with_busybox() -> Sandbox {
-    let sb = Sandbox::new();
-    sb.pull("busybox:latest");
-    sb
-}
-
-fn inspect(sb: &Sandbox, name: &str) -> serde_json::Value {
-    sb.ok(&["inspect", name]).json()[0].clone()
-}
-
 /// The container's status, or "" while it does not exist.
 fn state(sb: &Sandbox, name: &str) -> String {
     let out = sb.run(&["container", "inspect", name]);
@@ -46,10 +36,6 @@ fn session_of(pid: i64) -> i64 {
     rest.split_whitespace().nth(3).unwrap().parse().unwrap()
 }
 
-fn alive(pid: i64) -> bool {
-    std::fs::metadata(format!("/proc/{pid}")).is_ok()
-}
-
 #[test]
 fn run_detached_returns_at_once_and_the_monitor_keeps_the_container() {
     let sb = sandbox_with_busybox();
@@ -67,7 +53,7 @@ fn run_detached_returns_at_once_and_the_monitor_keeps_the_container() {
     let id = out.stdout().trim().to_string();
     assert_eq!(id.len(), 64, "run -d prints the full ID: {id}");
     assert!(began.elapsed() < Duration::from_secs(10));
-    let info = inspect(&sb, "web");
+    let info = sb.inspect("web");
     assert_eq!(info["State"]["Status"], "running");
     assert_eq!(info["State"]["Running"], true);
     let pid = info["State"]["Pid"].as_i64().unwrap();
@@ -96,7 +82,7 @@ fn run_detached_returns_at_once_and_the_monitor_keeps_the_container() {
     );
     // stop: the stop signal, the echo of the name, and the real exit code recorded at once.
     sb.ok(&["stop", "web"]).stdout().contains("web");
-    let info = inspect(&sb, "web");
+    let info = sb.inspect("web");
     assert_eq!(info["State"]["Status"], "exited");
     assert_eq!(info["State"]["ExitCode"], 7);
     assert_eq!(info["State"]["StoppedByUser"], true);
@@ -197,7 +183,7 @@ fn foreground_run_logs_too_and_survives_its_caller() {
     kill(Pid::from_raw(child.id() as i32), Signal::SIGKILL).unwrap();
     child.wait().unwrap();
     assert_eq!(sb.ok(&["wait", "orphan"]).stdout(), "5\n");
-    assert_eq!(inspect(&sb, "orphan")["State"]["ExitCode"], 5);
+    assert_eq!(sb.inspect("orphan")["State"]["ExitCode"], 5);
 }
 
 #[test]
@@ -245,10 +231,10 @@ fn restart_policies_are_carried_out_by_the_monitor() {
         "echo run; exit 3",
     ]);
     wait_for("two restarts", Duration::from_secs(30), || {
-        let info = inspect(&sb, "flaky");
+        let info = sb.inspect("flaky");
         info["RestartCount"] == 2 && info["State"]["Status"] == "exited"
     });
-    let info = inspect(&sb, "flaky");
+    let info = sb.inspect("flaky");
     assert_eq!(info["State"]["ExitCode"], 3);
     assert_eq!(info["HostConfig"]["RestartPolicy"]["Name"], "on-failure");
     assert_eq!(info["HostConfig"]["RestartPolicy"]["MaximumRetryCount"], 2);
@@ -267,10 +253,10 @@ fn restart_policies_are_carried_out_by_the_monitor() {
         "sleep 0.2",
     ]);
     wait_for("a restart", Duration::from_secs(30), || {
-        inspect(&sb, "keep")["RestartCount"].as_u64().unwrap_or(0) >= 1
+        sb.inspect("keep")["RestartCount"].as_u64().unwrap_or(0) >= 1
     });
     sb.ok(&["stop", "-t", "0", "keep"]);
-    let count = inspect(&sb, "keep")["RestartCount"].clone();
+    let count = sb.inspect("keep")["RestartCount"].clone();
     assert_eq!(state(&sb, "keep"), "exited");
     // Nothing restarts it after the stop (the longest back-off is well below this).
     let until = Instant::now() + Duration::from_secs(2);
@@ -278,7 +264,7 @@ fn restart_policies_are_carried_out_by_the_monitor() {
         assert_eq!(state(&sb, "keep"), "exited");
         std::thread::sleep(Duration::from_millis(100));
     }
-    assert_eq!(inspect(&sb, "keep")["RestartCount"], count);
+    assert_eq!(sb.inspect("keep")["RestartCount"], count);
     sb.run(&["run", "--rm", "--restart", "always", "busybox", "true"])
         .assert_error(125, &["--rm option conflicts with --restart"]);
     sb.run(&["run", "--restart", "sometimes", "busybox", "true"])
@@ -289,7 +275,7 @@ fn restart_policies_are_carried_out_by_the_monitor() {
 fn a_killed_monitor_leaves_a_container_that_ps_exec_and_rm_handle() {
     let sb = sandbox_with_busybox();
     sb.ok(&["run", "-d", "--name", "lonely", "busybox", "sleep", "1000"]);
-    let info = inspect(&sb, "lonely");
+    let info = sb.inspect("lonely");
     let pid = info["State"]["Pid"].as_i64().unwrap();
     let monitor = info["State"]["ConmonPid"].as_i64().unwrap();
     kill(Pid::from_raw(monitor as i32), Signal::SIGKILL).unwrap();
@@ -414,9 +400,9 @@ fn events_record_the_life_of_a_container() {
 fn lifecycle_commands_and_their_errors() {
     let sb = sandbox_with_busybox();
     sb.ok(&["run", "-d", "--name", "life", "busybox", "sleep", "1000"]);
-    let first = inspect(&sb, "life")["State"]["StartedAt"].clone();
+    let first = sb.inspect("life")["State"]["StartedAt"].clone();
     assert_eq!(sb.ok(&["restart", "-t", "0", "life"]).stdout(), "life\n");
-    let info = inspect(&sb, "life");
+    let info = sb.inspect("life");
     assert_eq!(info["State"]["Status"], "running");
     assert_ne!(info["State"]["StartedAt"], first);
     // wait --condition running returns at once for a running container.

@@ -10,12 +10,6 @@ use std::time::{Duration, Instant};
 
 use common::*;
 
-fn sandbox_with_busybox() -> Sandbox {
-    let sb = Sandbox::new();
-    sb.pull("busybox:latest");
-    sb
-}
-
 fn full_id(sb: &Sandbox, name: &str) -> String {
     sb.ok(&["inspect", "--format", "{{.Id}}", name])
         .stdout()

@@ -60,12 +60,6 @@ impl Drop for Target<'_> {
     }
 }
 
-fn sandbox_with_busybox() -> Sandbox {
-    let sb = Sandbox::new();
-    sb.pull("busybox:latest");
-    sb
-}
-
 fn status_field(status: &str, field: &str) -> String {
     status
         .lines()

@@ -4,12 +4,6 @@ mod common;
 
 use common::*;
 
-fn sandbox_with_busybox() -> Sandbox {
-    let sb = Sandbox::new();
-    sb.pull("busybox:latest");
-    sb
-}
-
 /// Container directories left in the store.
 fn containers_left(sb: &Sandbox) -> Vec<std::path::PathBuf> {
     std::fs::read_dir(sb.graph_root().join("containers"))

@@ -229,6 +229,11 @@ impl Sandbox {
         self.ok(&["pull", &image_ref(name)])
     }
 
+    /// `inspect NAME` as JSON, insisting it succeeds.
+    pub fn inspect(&self, name: &str) -> Value {
+        self.ok(&["inspect", name]).json()[0].clone()
+    }
+
     /// Layer directories of the store (excluding staging and lock files).
     pub fn layer_dirs(&self) -> Vec<PathBuf> {
         let mut dirs: Vec<PathBuf> = fs::read_dir(self.graph_root().join("layers"))
@@ -337,6 +342,23 @@ impl Run {
         serde_json::from_str(&self.stdout())
             .unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{}", self.stdout()))
     }
+}
+
+/// A sandbox for the test user with the busybox fixture pulled.
+pub fn sandbox_with_busybox() -> Sandbox {
+    let sb = Sandbox::new();
+    sb.pull("busybox:latest");
+    sb
+}
+
+/// Whether a process runs (exists and is not a zombie waiting for a reaper).
+pub fn alive(pid: impl Into<i64>) -> bool {
+    std::fs::read_to_string(format!("/proc/{}/stat", pid.into()))
+        .map(|s| {
+            let state = s.rsplit(')').next().unwrap_or("").split_whitespace().next();
+            !matches!(state, Some("Z") | Some("X"))
+        })
+        .unwrap_or(false)
 }
 
 /// Polls `condition` until it holds or `timeout` passes.
