@@ -177,7 +177,8 @@ fn rm_leaves_no_container_behind() {
 #[test]
 fn init_reaps_orphans_and_forwards_signals() {
     let sb = sandbox_with_busybox();
-    // PID 1 is the init, with its own name and no trace of burrow's command line.
+    // PID 1 is the init, with its own name and no trace of burrow's command line or of the
+    // caller's environment (its environment area is all zeros).
     let run = sb.ok(&[
         "run",
         "--rm",
@@ -185,7 +186,7 @@ fn init_reaps_orphans_and_forwards_signals() {
         "busybox",
         "sh",
         "-c",
-        "tr '\\0' ' ' < /proc/1/cmdline; echo; cat /proc/1/environ | wc -c",
+        "tr '\\0' ' ' < /proc/1/cmdline; echo; tr -d '\\0' < /proc/1/environ | wc -c",
     ]);
     let out = run.stdout();
     let mut lines = out.lines();

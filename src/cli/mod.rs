@@ -62,7 +62,7 @@ pub struct GlobalArgs {
     /// Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)
     #[arg(long, global = true, value_name = "PATH")]
     pub root: Option<PathBuf>,
-    /// Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or /tmp/burrow-UID)
+    /// Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)
     #[arg(long, global = true, value_name = "PATH")]
     pub runroot: Option<PathBuf>,
     /// Log messages at and above this level: debug, info, warn, error
@@ -172,7 +172,9 @@ impl Context {
         }
         match std::env::var_os("XDG_RUNTIME_DIR").filter(|v| !v.is_empty()) {
             Some(dir) => PathBuf::from(dir).join("burrow"),
-            None => PathBuf::from(format!("/tmp/burrow-{}", nix::unistd::geteuid())),
+            // As podman's, under $TMPDIR (default /tmp); burrow refuses it if another user
+            // made it first (store::ensure_private_dir).
+            None => std::env::temp_dir().join(format!("burrow-{}", nix::unistd::geteuid())),
         }
     }
 

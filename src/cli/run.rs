@@ -230,9 +230,8 @@ fn options(args: &Args) -> Result<RunOptions> {
 /// must stay outside it to map the container's IDs. With `errors` false the child's error
 /// text is kept back and returned instead of printed.
 fn pull_image(ctx: &Context, image: &str, errors: bool) -> Result<Result<(), String>> {
-    let mut cmd = std::process::Command::new(
-        std::env::current_exe().context("cannot find the burrow binary")?,
-    );
+    // The running binary itself (not a path that an upgrade may have replaced since).
+    let mut cmd = std::process::Command::new("/proc/self/exe");
     if let Some(root) = &ctx.global.root {
         cmd.arg("--root").arg(root);
     }

@@ -62,6 +62,9 @@ pub fn exec(store: &Store, host: &Host, key: &str, request: &ExecRequest) -> Res
             return Err(ExecError::MissingDescriptor(fd));
         }
     }
+    // The process that joins the container must not be the installed binary, which the
+    // container could reach and overwrite through /proc (see runtime::sealed).
+    runtime::sealed::reexec_sealed().map_err(RuntimeError::from)?;
     let container = find(store, host, key)?;
     let target = running_process(&container.state).ok_or(ExecError::NotRunning)?;
     let handle = target.open().ok_or(ExecError::NotRunning)?;

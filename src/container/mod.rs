@@ -146,6 +146,17 @@ impl Host {
     pub fn container_run_dir(&self, id: &str) -> PathBuf {
         self.run_root.join("containers").join(id)
     }
+
+    /// Creates the container's run directory, each level the user's own and private, so no
+    /// other user can have put (or swap in) a socket where burrow will listen or connect.
+    pub fn create_container_run_dir(&self, id: &str) -> std::io::Result<PathBuf> {
+        crate::store::ensure_private_run_root(&self.run_root)?;
+        let containers = self.run_root.join("containers");
+        crate::store::ensure_private_dir(&containers)?;
+        let dir = containers.join(id);
+        crate::store::ensure_private_dir(&dir)?;
+        Ok(dir)
+    }
 }
 
 /// What `create` needs besides the store.
@@ -396,10 +407,11 @@ fn prepare(
     let seccomp = seccomp_filter(store, options, &spec)?;
     let spec_path = staging.join("userdata/config.json");
     let spec_json = serde_json::to_vec(&spec).expect("runtime specs serialize");
-    std::fs::write(&spec_path, spec_json).map_err(io_err("write", &spec_path))?;
+    crate::store::write_private(&spec_path, &spec_json).map_err(io_err("write", &spec_path))?;
     if let Some(program) = &seccomp {
         let path = staging.join("userdata/seccomp.bpf");
-        std::fs::write(&path, crate::seccomp::encode(program)).map_err(io_err("write", &path))?;
+        crate::store::write_private(&path, &crate::seccomp::encode(program))
+            .map_err(io_err("write", &path))?;
     }
     let (entrypoint, cmd) = spec::entrypoint_and_cmd(&run_config, options);
     let record = ContainerRecord {
@@ -846,7 +858,14 @@ pub fn remove(
     }
     let record = lock.container.record.clone();
     let doomed = store.unpublish_container(lock)?;
-    let _ = std::fs::remove_dir_all(host.container_run_dir(id));
+    // Only inside a run directory that is the user's own: in one another user controls, a
+    // swapped-in symlink could point the removal anywhere.
+    let containers = host.run_root.join("containers");
+    if crate::store::check_private_dir(&host.run_root).is_ok()
+        && crate::store::check_private_dir(&containers).is_ok()
+    {
+        let _ = std::fs::remove_dir_all(host.container_run_dir(id));
+    }
     delete_dir(&doomed, host)?;
     event(store, "remove", &record);
     Ok(())

@@ -106,8 +106,11 @@ pub fn start_monitored(
         client: client.is_some(),
         passthrough: options.passthrough,
     };
-    let exe = std::env::current_exe().map_err(spawn_err)?;
-    let mut command = std::process::Command::new(exe);
+    // The monitor's clone becomes the container: it runs from the unwritable view of burrow,
+    // never from the installed file (see runtime::sealed).
+    let exe = runtime::sealed::SealedExe::open().map_err(runtime::RuntimeError::from)?;
+    let exe_fd = high(&exe.as_fd().try_clone_to_owned().map_err(spawn_err)?)?;
+    let mut command = std::process::Command::new(format!("/proc/self/fd/{}", exe_fd.as_raw_fd()));
     command
         .arg0(monitor::MONITOR_NAME)
         .arg(serde_json::to_string(&args).expect("monitor arguments serialize"))
@@ -120,8 +123,8 @@ pub fn start_monitored(
     }
     let report_raw = report_write.as_raw_fd();
     let client_raw = client.as_ref().map(|c| c.as_raw_fd());
-    // SAFETY: between fork and exec only async-signal-safe calls (setsid, dup2) run, and
-    // burrow is single-threaded here.
+    // SAFETY: between fork and exec only async-signal-safe calls (setsid, dup2, close_range)
+    // run, and burrow is single-threaded here.
     unsafe {
         command.pre_exec(move || {
             nix::unistd::setsid()?;
@@ -133,10 +136,14 @@ pub fn start_monitored(
             {
                 return Err(std::io::Error::last_os_error());
             }
-            Ok(())
+            // Whatever else the caller had open (a script's descriptor on a host directory)
+            // must never reach the monitor, and so the container (CVE-2024-21626).
+            crate::runtime::close_inherited(CLIENT_FD as u32 + 1)
         });
     }
     let monitor = command.spawn().map_err(spawn_err)?;
+    drop(exe_fd);
+    drop(exe);
     drop(report_write);
     drop(client);
     drop(options.client);
@@ -307,8 +314,9 @@ fn run_monitor(
     let shared_userns = shares_userns(&created.spec, &host.identity)
         && crate::userns::enter_shared(&host.identity, &host.run_root).is_ok()
         && crate::userns::inside(&host.identity);
-    let run_dir = host.container_run_dir(&record.id);
-    std::fs::create_dir_all(&run_dir).map_err(io("create the container's run directory"))?;
+    let run_dir = host
+        .create_container_run_dir(&record.id)
+        .map_err(io("create the container's run directory"))?;
     let listener = monitor::socket::listen_at(&run_dir, "attach")?;
     // The socket's inode: at the end only our own socket is removed, not the one of a monitor
     // that a `restart` started meanwhile.

@@ -74,6 +74,25 @@ pub fn connect_to(dir: &Path, name: &str) -> Result<OwnedFd, MonitorError> {
     let fd = new_socket()?;
     connect(fd.as_raw_fd(), &address(dir_fd.as_fd(), name)?)
         .map_err(sys("connect to the container's monitor"))?;
+    // Only a monitor of the user's own may get what the user types and say how the container
+    // ended: a socket another user swapped in is refused.
+    let peer = nix::sys::socket::getsockopt(&fd, nix::sys::socket::sockopt::PeerCredentials)
+        .map_err(sys("check who serves the attach socket"))?;
+    let me = nix::unistd::geteuid().as_raw();
+    if peer.uid() != me {
+        return Err(MonitorError::Io {
+            what: "trust the attach socket",
+            source: std::io::Error::new(
+                std::io::ErrorKind::PermissionDenied,
+                format!(
+                    "{} is served by a process of user {}, not by a monitor of user {me}; remove the run directory {} and start the container again",
+                    dir.join(name).display(),
+                    peer.uid(),
+                    dir.display()
+                ),
+            ),
+        });
+    }
     Ok(fd)
 }
 

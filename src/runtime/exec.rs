@@ -352,23 +352,10 @@ fn pass_descriptors(count: u32) -> Result<(), RuntimeError> {
             });
         }
     }
-    // SAFETY: with CLOSE_RANGE_CLOEXEC, close_range only sets close-on-exec on the range and
-    // closes nothing, so no descriptor owned by Rust code is invalidated.
-    let rc = unsafe {
-        libc::syscall(
-            libc::SYS_close_range,
-            first_closed,
-            u32::MAX,
-            libc::CLOSE_RANGE_CLOEXEC,
-        )
-    };
-    if rc != 0 {
-        return Err(RuntimeError::Setup {
-            what: "mark burrow's other descriptors close-on-exec (close_range, Linux 5.11)".into(),
-            source: std::io::Error::last_os_error(),
-        });
-    }
-    Ok(())
+    super::close_inherited(first_closed).map_err(|source| RuntimeError::Setup {
+        what: "mark burrow's other descriptors close-on-exec (close_range, Linux 5.11)".into(),
+        source,
+    })
 }
 
 /// Whether descriptor `fd` is open in burrow (for `--preserve-fds`).

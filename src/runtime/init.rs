@@ -3,9 +3,13 @@
 //! exec; the parent stays behind as PID 1, forwards every signal it gets to the command, reaps
 //! every orphan the PID namespace hands it, and exits with the command's status.
 //!
-//! PID 1 keeps a copy of burrow's memory, so it hides it: it is made non-dumpable (no ptrace, no
-//! /proc/1/environ or /proc/1/mem for the container's processes) and its command line and
-//! environment areas are overwritten so /proc/1/cmdline reads `burrow-init`.
+//! PID 1 is a fork of the container's process, not a new program: burrow's binary cannot run
+//! inside an image without its libc. It runs from the unwritable view of the binary that the
+//! monitor runs from (see `sealed`), and it stays dumpable like any process of the container, so
+//! `exec` (which needs ptrace-read access to join its namespaces) can reach it. Its command line
+//! and environment areas, the caller's environment among them, are overwritten so that
+//! /proc/1/cmdline reads `burrow-init` and /proc/1/environ is empty; what remains of burrow's
+//! memory is the container's own spec and the store's paths.
 
 use std::io::{Seek, SeekFrom, Write};
 
@@ -131,14 +135,12 @@ fn close_inherited_fds() {
     }
 }
 
-/// Makes PID 1 non-dumpable and overwrites its argument and environment areas.
+/// Overwrites PID 1's argument and environment areas. The change of user before may have made
+/// it non-dumpable, which keeps its owner (and `exec`) out of /proc/self/mem and its namespaces.
 fn hide_memory() {
     let _ = nix::sys::prctl::set_name(c"burrow-init");
-    // /proc/self/mem belongs to the global root while the process is non-dumpable (as after a
-    // change of user), which the container's root cannot open: dumpable for the rewrite only.
     let _ = nix::sys::prctl::set_dumpable(true);
     overwrite_arguments();
-    let _ = nix::sys::prctl::set_dumpable(false);
 }
 
 fn overwrite_arguments() {

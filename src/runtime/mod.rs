@@ -14,6 +14,7 @@ mod liveness;
 mod mountopts;
 mod process;
 mod rootfs;
+pub mod sealed;
 pub mod tty;
 
 pub use exec::{
@@ -48,6 +49,8 @@ pub enum RuntimeError {
     Exec { code: u8, message: String },
     #[error(transparent)]
     Userns(#[from] crate::userns::UsernsError),
+    #[error(transparent)]
+    Sealed(#[from] sealed::SealError),
     #[error("cannot start the container process: {0}")]
     Clone(nix::Error),
     /// A failure the container's process reported before exec; the text is already complete.
@@ -128,6 +131,10 @@ fn child_main(launch: &Launch, mut channel: Channel, console: Option<&UnixStream
             }
         }
         set_parent_death_signal(None)?;
+        close_inherited(3).map_err(|source| RuntimeError::Setup {
+            what: "mark inherited descriptors close-on-exec".into(),
+            source,
+        })?;
         process::exec(launch.spec, launch.seccomp, launch.init)
     })();
     let error = result.unwrap_err();
@@ -439,6 +446,25 @@ fn start_blocked(
         }
         other => Err(launch_failure(pid, other, "container")),
     }
+}
+
+/// Marks every descriptor from `first` up close-on-exec, so none of them reaches the program
+/// exec'd next, whatever the caller left open (CVE-2024-21626). Async-signal-safe.
+pub fn close_inherited(first: u32) -> std::io::Result<()> {
+    // SAFETY: with CLOSE_RANGE_CLOEXEC, close_range only sets close-on-exec on the range and
+    // closes nothing, so no descriptor owned by Rust code is invalidated.
+    let rc = unsafe {
+        libc::syscall(
+            libc::SYS_close_range,
+            first,
+            u32::MAX,
+            libc::CLOSE_RANGE_CLOEXEC,
+        )
+    };
+    if rc != 0 {
+        return Err(std::io::Error::last_os_error());
+    }
+    Ok(())
 }
 
 /// Signals burrow passes on to the container, as podman's --sig-proxy does by default, and

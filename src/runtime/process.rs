@@ -191,6 +191,64 @@ fn apply_seccomp(filter: &seccompiler::BpfProgram) -> Result<(), RuntimeError> {
     Ok(())
 }
 
+/// A session keyring of its own: the caller's (and every key in it) stays out of the container,
+/// as crun and runc do on start and exec.
+fn join_new_session_keyring() -> Result<(), RuntimeError> {
+    // SAFETY: KEYCTL_JOIN_SESSION_KEYRING with a null name only creates and joins an anonymous
+    // keyring; the kernel reads no memory of ours.
+    let rc = unsafe {
+        libc::syscall(
+            libc::SYS_keyctl,
+            libc::KEYCTL_JOIN_SESSION_KEYRING,
+            std::ptr::null::<libc::c_char>(),
+        )
+    };
+    if rc >= 0 {
+        return Ok(());
+    }
+    let source = std::io::Error::last_os_error();
+    match source.raw_os_error() {
+        // A kernel without keys has no keyring to leak.
+        Some(libc::ENOSYS) => Ok(()),
+        Some(libc::EDQUOT) => Err(RuntimeError::Setup {
+            what: "give the container a session keyring of its own: the user's key quota is \
+                   used up; raise kernel.keys.maxkeys and kernel.keys.maxbytes with sysctl"
+                .into(),
+            source,
+        }),
+        _ => Err(RuntimeError::Setup {
+            what: "give the container a session keyring of its own".into(),
+            source,
+        }),
+    }
+}
+
+/// Enters the working directory and checks it is inside the container's root: a directory
+/// reached through a descriptor the caller leaked (`-w /proc/self/fd/7`) would leave the
+/// process outside it, and the kernel then reports the path as unreachable (CVE-2024-21626).
+fn enter_working_directory(cwd: &Path) -> Result<(), RuntimeError> {
+    nix::unistd::chdir(cwd).map_err(|e| RuntimeError::Setup {
+        what: format!("enter the working directory {}", cwd.display()),
+        source: e.into(),
+    })?;
+    let mut buf = [0u8; libc::PATH_MAX as usize];
+    // SAFETY: getcwd writes at most `buf.len()` bytes into `buf`. The raw system call is used
+    // because it returns "(unreachable)/..." for a directory outside the root, where libc's
+    // wrapper only says ENOENT for it too.
+    let len = unsafe { libc::syscall(libc::SYS_getcwd, buf.as_mut_ptr(), buf.len()) };
+    let inside = len > 0 && buf[0] == b'/';
+    if !inside {
+        return Err(RuntimeError::Exec {
+            code: EXIT_CANNOT_EXECUTE,
+            message: format!(
+                "the working directory {} is outside the container's root filesystem; use a path inside the container",
+                cwd.display()
+            ),
+        });
+    }
+    Ok(())
+}
+
 /// The container's first process: its hostname, then `apply_and_exec`. Returns only on failure.
 pub fn exec(
     spec: &Spec,
@@ -222,6 +280,7 @@ pub fn apply_and_exec(
     init: bool,
 ) -> Result<std::convert::Infallible, RuntimeError> {
     restore_sigpipe()?;
+    join_new_session_keyring()?;
     apply_rlimits(process)?;
     let no_new_privs = process.no_new_privileges().unwrap_or(false);
     if let (Some(filter), false) = (seccomp, no_new_privs) {
@@ -239,11 +298,7 @@ pub fn apply_and_exec(
             apply_seccomp(filter)?;
         }
     }
-    let cwd = process.cwd();
-    nix::unistd::chdir(cwd).map_err(|e| RuntimeError::Setup {
-        what: format!("enter the working directory {}", cwd.display()),
-        source: e.into(),
-    })?;
+    enter_working_directory(process.cwd())?;
     if init {
         // Returns in the command's process; the init stays behind as PID 1.
         super::init::fork_init()?;

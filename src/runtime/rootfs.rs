@@ -265,7 +265,9 @@ fn mount_one(root: &OwnedFd, m: &Mount) -> Result<(), RuntimeError> {
             .map_err(nix_sys(what.clone()))?;
             // The old descriptor names the covered directory; the new mount needs a new one.
             let target = resolve_in_root(root, m.destination(), false)?;
-            remount_readonly(&target, options.flags | MsFlags::MS_RDONLY, &what)?;
+            // Every mount of the tree, not only its top: below it sit the host's cgroup v1
+            // hierarchies (or /sys's own submounts), writable where the user owns a cgroup.
+            seal_tree(&target).map_err(sys(what))?;
             return Ok(());
         }
         Err(e) => return Err(nix_sys(what)(e)),
@@ -321,6 +323,44 @@ fn remount_readonly(target: &OwnedFd, flags: MsFlags, what: &str) -> Result<(), 
         }
         Err(e) => Err(nix_sys(what.to_string())(e)),
     }
+}
+
+/// Makes a mount and every mount below it read-only, nosuid, nodev and noexec in one call.
+/// Only adding flags, this is allowed even where the host locked others.
+fn seal_tree(target: &OwnedFd) -> Result<(), Errno> {
+    // The kernel's struct mount_attr (linux/mount.h).
+    #[repr(C)]
+    struct MountAttr {
+        attr_set: u64,
+        attr_clr: u64,
+        propagation: u64,
+        userns_fd: u64,
+    }
+    let attr = MountAttr {
+        attr_set: libc::MOUNT_ATTR_RDONLY
+            | libc::MOUNT_ATTR_NOSUID
+            | libc::MOUNT_ATTR_NODEV
+            | libc::MOUNT_ATTR_NOEXEC,
+        attr_clr: 0,
+        propagation: 0,
+        userns_fd: 0,
+    };
+    // SAFETY: mount_setattr reads `size_of::<MountAttr>()` bytes from `attr`, which outlives
+    // the call, and the empty path is a NUL-terminated string.
+    let rc = unsafe {
+        libc::syscall(
+            libc::SYS_mount_setattr,
+            target.as_raw_fd(),
+            c"".as_ptr(),
+            libc::AT_EMPTY_PATH | libc::AT_RECURSIVE,
+            &attr as *const MountAttr,
+            std::mem::size_of::<MountAttr>(),
+        )
+    };
+    if rc != 0 {
+        return Err(Errno::from_io_error(&std::io::Error::last_os_error()).unwrap_or(Errno::INVAL));
+    }
+    Ok(())
 }
 
 /// Device nodes a rootless container gets, bound from the host (mknod is not allowed).

@@ -281,7 +281,7 @@ impl Store {
         let bytes = serde_json::to_vec_pretty(record).expect("container records serialize");
         // No fsync: the directory is renamed into view only after the write, and a record
         // lost to a power cut leaves a directory that `containers_and_leftovers` reports.
-        fs::write(&path, &bytes).map_err(io_err("write", &path))?;
+        super::write_private(&path, &bytes).map_err(io_err("write", &path))?;
         write_state_file(&staging, state)?;
         let dir = self.container_dir(&record.id);
         fs::rename(&staging, &dir).map_err(io_err("rename", &staging))

@@ -3,6 +3,7 @@
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::os::fd::AsFd;
+use std::os::unix::fs::{DirBuilderExt, MetadataExt, PermissionsExt};
 use std::path::Path;
 
 use nix::fcntl::{Flock, FlockArg};
@@ -14,7 +15,7 @@ pub fn write_atomic(path: &Path, data: &[u8]) -> io::Result<()> {
     let name = path.file_name().unwrap_or_default().to_string_lossy();
     let staging = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = (|| {
-        let mut file = File::create(&staging)?;
+        let mut file = create_private(&staging)?;
         file.write_all(data)?;
         file.sync_all()?;
         fs::rename(&staging, path)?;
@@ -26,13 +27,30 @@ pub fn write_atomic(path: &Path, data: &[u8]) -> io::Result<()> {
     result
 }
 
+/// Creates (or truncates) a file only the user can read, whatever the umask.
+fn create_private(path: &Path) -> io::Result<File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .mode(0o600)
+        .open(path)
+}
+
+/// Writes a record only the user can read (0600): records hold environment variables,
+/// command lines and the container's spec.
+pub fn write_private(path: &Path, data: &[u8]) -> io::Result<()> {
+    create_private(path)?.write_all(data)
+}
+
 /// Replaces `path` so readers see the old file or the whole new one, without the cost of an
 /// fsync: for data that can be rebuilt, or that a crash makes irrelevant anyway.
 pub fn write_replace(path: &Path, data: &[u8]) -> io::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     let name = path.file_name().unwrap_or_default().to_string_lossy();
     let staging = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = fs::write(&staging, data).and_then(|()| fs::rename(&staging, path));
+    let result = write_private(&staging, data).and_then(|()| fs::rename(&staging, path));
     if result.is_err() {
         let _ = fs::remove_file(&staging);
     }
@@ -78,4 +96,90 @@ impl Lock {
 pub fn sync_filesystem(path: &Path) -> io::Result<()> {
     let dir = File::open(path)?;
     rustix::fs::syncfs(dir.as_fd()).map_err(io::Error::from)
+}
+
+/// Creates `dir` (mode 0700) unless it exists, then insists that it is a directory of the
+/// user's own that nobody else can write: state burrow keeps there (the pause process's pid,
+/// attach sockets) decides what burrow trusts, so a directory another user made first (a
+/// fixed path under /tmp) or may change must never be used. Its parent must exist.
+pub fn ensure_private_dir(dir: &Path) -> io::Result<()> {
+    match fs::DirBuilder::new().mode(0o700).create(dir) {
+        Ok(()) => {}
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
+        Err(e) => return Err(e),
+    }
+    check_private_dir(dir)
+}
+
+/// Whether `dir` is a directory of the user's own that nobody else can write; the error says
+/// what is wrong with it and what to do.
+pub fn check_private_dir(dir: &Path) -> io::Result<()> {
+    let meta = fs::symlink_metadata(dir)?;
+    let ours = meta.uid() == nix::unistd::geteuid().as_raw();
+    let what = if !meta.is_dir() {
+        "is not a directory"
+    } else if !ours {
+        "belongs to another user"
+    } else if meta.mode() & 0o022 != 0 {
+        "is writable by other users"
+    } else {
+        return Ok(());
+    };
+    Err(io::Error::new(
+        io::ErrorKind::PermissionDenied,
+        format!(
+            "{} {what}, so burrow cannot trust it; remove it (or have its owner remove it), or point XDG_RUNTIME_DIR or --runroot at a directory of your own",
+            dir.display()
+        ),
+    ))
+}
+
+/// The run directory: its parents are made if missing (a `--runroot` of the user's choosing);
+/// the directory itself must be private (see `ensure_private_dir`).
+pub fn ensure_private_run_root(dir: &Path) -> io::Result<()> {
+    if let Some(parent) = dir.parent()
+        && !parent.exists()
+    {
+        fs::create_dir_all(parent)?;
+    }
+    ensure_private_dir(dir)
+}
+
+/// Makes the store's root the user's alone (0700, whatever the umask): records hold
+/// environment variables and command lines, and layers may hold setuid files owned by the
+/// user's subordinate IDs. One that others can write is refused.
+pub fn ensure_private_root(dir: &Path) -> io::Result<()> {
+    if let Some(parent) = dir.parent() {
+        fs::create_dir_all(parent)?;
+    }
+    match fs::DirBuilder::new().mode(0o700).create(dir) {
+        Ok(()) => return Ok(()),
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
+        Err(e) => return Err(e),
+    }
+    close_store_root(dir);
+    check_private_dir(dir)
+}
+
+/// An existing store root that others may read or enter (made by an older burrow, or by hand
+/// under a umask of 022) is closed to them, with one warning. Cheap enough for every command:
+/// one stat when the root is already private.
+pub fn close_store_root(dir: &Path) {
+    let Ok(meta) = fs::symlink_metadata(dir) else {
+        return;
+    };
+    let mode = meta.mode() & 0o7777;
+    let ours = meta.uid() == nix::unistd::geteuid().as_raw();
+    // Writable by others is not repaired: `ensure_private_root` refuses it for writers.
+    if meta.is_dir()
+        && ours
+        && mode & 0o077 != 0
+        && mode & 0o022 == 0
+        && fs::set_permissions(dir, fs::Permissions::from_mode(mode & 0o700)).is_ok()
+    {
+        tracing::warn!(
+            "{} was open to other users (mode {mode:04o}); burrow made it private (0700)",
+            dir.display()
+        );
+    }
 }

@@ -19,7 +19,10 @@ pub use containers::{
     Container, ContainerLock, ContainerRecord, ContainerState, LookupError, Status, lookup,
 };
 
-pub use fsutil::{Lock, sync_filesystem, write_atomic, write_replace};
+pub use fsutil::{
+    Lock, check_private_dir, ensure_private_dir, ensure_private_root, ensure_private_run_root,
+    sync_filesystem, write_atomic, write_private, write_replace,
+};
 
 use std::collections::HashSet;
 use std::fs;
@@ -128,8 +131,10 @@ pub fn layer_short_id(diff_id: &str) -> &str {
 }
 
 impl Store {
-    /// A store at `root`; nothing is created until something is written.
+    /// A store at `root`; nothing is created until something is written, but a root that
+    /// exists and is open to other users is closed first (`close_store_root`).
     pub fn new(root: PathBuf) -> Store {
+        fsutil::close_store_root(&root);
         Store { root }
     }
 
@@ -137,8 +142,9 @@ impl Store {
         &self.root
     }
 
-    /// Creates the directories writers need.
+    /// Creates the directories writers need, under a root that is the user's alone.
     pub fn init(&self) -> Result<(), StoreError> {
+        ensure_private_root(&self.root).map_err(io_err("secure", &self.root))?;
         for dir in ["images", "layers", "locks", "containers"] {
             let path = self.root.join(dir);
             fs::create_dir_all(&path).map_err(io_err("create", &path))?;
@@ -257,7 +263,7 @@ impl Store {
         let staging = self.layer_staging_dir(&record.diff_id);
         let record_path = staging.join("layer.json");
         let bytes = serde_json::to_vec(record).expect("layer records serialize");
-        fs::write(&record_path, bytes).map_err(io_err("write", &record_path))?;
+        write_private(&record_path, &bytes).map_err(io_err("write", &record_path))?;
         sync_filesystem(&staging).map_err(io_err("sync", &staging))?;
         let dir = self.layer_dir(&record.diff_id);
         fs::rename(&staging, &dir).map_err(io_err("rename", &staging))

@@ -8,7 +8,7 @@
 
 use std::fs;
 use std::os::fd::{AsFd, OwnedFd};
-use std::os::unix::fs::{DirBuilderExt, MetadataExt};
+use std::os::unix::fs::MetadataExt;
 use std::os::unix::process::CommandExt;
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -61,8 +61,7 @@ fn open_recorded(pid_file: &Path) -> Option<OwnedFd> {
 
 /// Starts a holder with the user's mapping; returns its namespace.
 fn start_holder(id: &Identity, pid_file: &Path) -> Result<OwnedFd, UsernsError> {
-    let exe = std::env::current_exe().map_err(setup_err("find the burrow binary"))?;
-    let mut command = Command::new(exe);
+    let mut command = Command::new("/proc/self/exe");
     command
         .arg0(PAUSE_NAME)
         .current_dir("/")
@@ -104,23 +103,9 @@ fn start_holder(id: &Identity, pid_file: &Path) -> Result<OwnedFd, UsernsError> 
 ///
 /// Must run before any other thread exists (setns of a user namespace requires it).
 pub fn join_shared(id: &Identity, run_root: &Path) -> Result<(), UsernsError> {
-    fs::DirBuilder::new()
-        .recursive(true)
-        .mode(0o700)
-        .create(run_root)
-        .map_err(setup_err("create the run directory"))?;
     // The pid file says which namespace to join: only a directory that is the user's own and
     // closed to others may say so (under /tmp another user could have made it first).
-    let meta = fs::metadata(run_root).map_err(setup_err("inspect the run directory"))?;
-    if meta.uid() != nix::unistd::geteuid().as_raw() || meta.mode() & 0o022 != 0 {
-        return Err(UsernsError::Pause {
-            what: "trust the run directory",
-            source: std::io::Error::other(format!(
-                "{} belongs to another user or is writable by others; remove it or set XDG_RUNTIME_DIR",
-                run_root.display()
-            )),
-        });
-    }
+    crate::store::ensure_private_run_root(run_root).map_err(setup_err("use the run directory"))?;
     let pid_file = run_root.join("pause.pid");
     let ns = match open_recorded(&pid_file) {
         Some(ns) => ns,

@@ -184,7 +184,13 @@ impl Sandbox {
     }
 
     pub fn command(&self, args: &[&str]) -> Command {
-        let mut cmd = Command::new(binary());
+        self.command_of(binary(), args)
+    }
+
+    /// `command` for another program (another copy of burrow, or a shell that execs one):
+    /// the same user, home and environment.
+    pub fn command_of(&self, program: impl AsRef<std::ffi::OsStr>, args: &[&str]) -> Command {
+        let mut cmd = Command::new(program);
         cmd.args(args)
             .env_clear()
             .env("HOME", &self.home)
