@@ -8,6 +8,7 @@ pub mod cli;
 pub mod config;
 pub mod container;
 pub mod events;
+pub mod failpoint;
 pub mod image;
 pub mod layer;
 pub mod logs;

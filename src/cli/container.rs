@@ -200,7 +200,19 @@ fn status_column(c: &Container, now: DateTime<Utc>) -> String {
 }
 
 pub fn ps(args: PsArgs, ctx: &Context) -> Result<u8> {
-    let all = container::list(&ctx.store(), &ctx.host()).map_err(coded)?;
+    let (mut all, damaged) =
+        container::list_with_damaged(&ctx.store(), &ctx.host()).map_err(coded)?;
+    for d in &damaged {
+        tracing::warn!(
+            "container {}: {} cannot be read ({}); its directory is kept; remove it with: burrow rm -f {}",
+            &d.id[..12.min(d.id.len())],
+            d.path.display(),
+            d.reason,
+            &d.id[..12.min(d.id.len())]
+        );
+    }
+    // Shown with the state `unknown`, with whatever of their record could be read.
+    all.extend(damaged.into_iter().map(container::shown_as_unknown));
     let filter =
         container::ContainerFilter::parse(&args.filter, &all).map_err(|e| coded(e.into()))?;
     let show_all = args.all || filter.selects_status();
@@ -331,7 +343,18 @@ pub fn rm(args: RmArgs, ctx: &Context) -> Result<u8> {
         ignore: args.ignore,
         code: 1,
     };
-    for_each(targets(ctx, &args.containers, args.all)?, missing, |id| {
+    // `rm -a` also removes damaged containers: `rm -f` is how a user gets rid of them.
+    let targets = if args.all {
+        let (all, damaged) = container::list_with_damaged(&store, &host).map_err(coded)?;
+        all.iter()
+            .map(|c| c.record.id.clone())
+            .chain(damaged.into_iter().map(|d| d.id))
+            .map(|id| (id.clone(), Ok(id)))
+            .collect()
+    } else {
+        targets(ctx, &args.containers, false)?
+    };
+    for_each(targets, missing, |id| {
         container::remove(&store, id, args.force, timeout, &host).map(|()| None)
     })
 }
@@ -343,22 +366,16 @@ pub(super) fn targets(
     keys: &[String],
     all: bool,
 ) -> Result<Vec<(String, Result<String, ContainerError>)>> {
-    let containers = container::list(&ctx.store(), &ctx.host()).map_err(coded)?;
-    Ok(if all {
-        containers
+    let (store, host) = (ctx.store(), ctx.host());
+    if all {
+        let containers = container::list(&store, &host).map_err(coded)?;
+        return Ok(containers
             .iter()
             .map(|c| (c.record.id.clone(), Ok(c.record.id.clone())))
-            .collect()
-    } else {
-        keys.iter()
-            .map(|key| {
-                let found = crate::store::lookup(&containers, key)
-                    .map(|c| c.record.id.clone())
-                    .map_err(ContainerError::from);
-                (key.clone(), found)
-            })
-            .collect()
-    })
+            .collect());
+    }
+    // Damaged containers resolve too: each command then says what is damaged.
+    container::resolve(&store, &host, keys).map_err(coded)
 }
 
 /// How a command treats a container that does not exist: podman's `rm` exits 1 for it and

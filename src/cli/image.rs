@@ -122,7 +122,7 @@ pub fn repo_digests(image: &ImageRecord) -> Vec<String> {
 }
 
 fn inspect_image(store: &Store, image: &ImageRecord) -> Result<InspectImage> {
-    let config: ImageConfig = serde_json::from_slice(&store.image_file(&image.id, "config.json")?)?;
+    let config: ImageConfig = crate::image::load_config(store, image)?;
     let run_config = config.config.clone().unwrap_or(serde_json::json!({}));
     let field = |name: &str| {
         run_config

@@ -314,7 +314,7 @@ pub fn create_container(args: &Args, ctx: &Context, host: &Host) -> Result<Creat
     let options = options(args)?;
     let store = ctx.store();
     let image = find_or_pull(ctx, &store, args)?;
-    let config: ImageConfig = serde_json::from_slice(&store.image_file(&image.id, "config.json")?)?;
+    let config: ImageConfig = crate::image::load_config(&store, &image)?;
     container::create(
         &store,
         &CreateRequest {

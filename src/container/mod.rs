@@ -27,8 +27,8 @@ use crate::spec::{
     self, IdMapping, ImageRunConfig, RunOptions, SeccompMode, SpecError, SpecInput, UlimitResource,
 };
 use crate::store::{
-    Container, ContainerLock, ContainerRecord, ContainerState, ImageRecord, LookupError, Status,
-    Store, StoreError, remove_tree,
+    Container, ContainerLock, ContainerRecord, ContainerState, DamagedContainer, ImageRecord,
+    LookupError, Status, Store, StoreError, remove_tree,
 };
 use crate::userns::Identity;
 
@@ -83,6 +83,14 @@ pub enum ContainerError {
         name: String,
         path: PathBuf,
         reason: String,
+    },
+    #[error(
+        "layer {diff_id} of image {image} cannot be used: {problem}; pull the image again to replace it: burrow pull {image}"
+    )]
+    BadLayer {
+        image: String,
+        diff_id: String,
+        problem: String,
     },
     #[error("cannot {what} {path}: {source}")]
     Io {
@@ -184,15 +192,41 @@ fn valid_name(name: &str) -> bool {
         && bytes.all(|b| b.is_ascii_alphanumeric() || b"_.-".contains(&b))
 }
 
-/// The overlay directories of a container whose directory is `dir`.
-fn rootfs(store: &Store, image: &ImageRecord, dir: &Path, volatile: bool) -> Rootfs {
-    Rootfs {
+/// The overlay directories of a container whose directory is `dir`. Each layer must be there
+/// with a readable record: a layer whose record was damaged is not run unverified.
+fn rootfs(
+    store: &Store,
+    image: &ImageRecord,
+    dir: &Path,
+    volatile: bool,
+) -> Result<Rootfs, ContainerError> {
+    for diff_id in &image.layers {
+        let problem = match store.layer(diff_id) {
+            Ok(Some(_)) => continue,
+            Ok(None) => "it is missing from the store".to_string(),
+            Err(StoreError::Damaged { path, reason }) => {
+                format!("{} cannot be read ({reason})", path.display())
+            }
+            Err(e) => return Err(e.into()),
+        };
+        let name = image
+            .names
+            .first()
+            .cloned()
+            .unwrap_or_else(|| image.id[..12.min(image.id.len())].to_string());
+        return Err(ContainerError::BadLayer {
+            image: name,
+            diff_id: diff_id.clone(),
+            problem,
+        });
+    }
+    Ok(Rootfs {
         volatile,
         upper: dir.join("upper"),
         work: dir.join("work"),
         merged: dir.join("merged"),
         layers: store.layer_diff_dirs(image),
-    }
+    })
 }
 
 /// The caller's hard limits for the resources podman raises by default.
@@ -228,6 +262,7 @@ fn default_filter_cached(store: &Store, caps: &[&str]) -> Result<BpfProgram, Con
     use sha2::Digest;
     let mut key = sha2::Sha256::new();
     key.update(env!("CARGO_PKG_VERSION"));
+    key.update(crate::seccomp::default_profile_hash());
     key.update(std::env::consts::ARCH);
     let mut sorted = caps.to_vec();
     sorted.sort_unstable();
@@ -239,6 +274,7 @@ fn default_filter_cached(store: &Store, caps: &[&str]) -> Result<BpfProgram, Con
         "seccomp-{}.bpf",
         &hex::encode(key.finalize())[..16]
     ));
+    // A cache entry that fails its checksum is compiled again and replaced.
     if let Some(program) = std::fs::read(&path)
         .ok()
         .and_then(|b| crate::seccomp::decode(&b))
@@ -326,7 +362,13 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<Created, Contain
     if result.is_err() {
         let _ = remove_tree(&staging);
     }
-    let created = result?;
+    let created = result.map_err(|e| match crate::store::out_of_space(store.root()) {
+        Some(full) => ContainerError::StartFailed {
+            code: 125,
+            message: format!("{e}: {full}"),
+        },
+        None => e,
+    })?;
     // Under the image-list lock, which `rmi` holds while it checks for users: the image is
     // either still there and now in use, or gone and the create fails.
     let images = store.lock_images()?;
@@ -337,6 +379,7 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<Created, Contain
             image: request.image.id[..12.min(request.image.id.len())].into(),
         });
     }
+    crate::failpoint!("create.prepared");
     store.publish_container(&created.container.record, &created.container.state)?;
     drop(images);
     drop(names);
@@ -356,7 +399,7 @@ fn prepare(
     let image = request.image;
     let identity = &request.host.identity;
     let dir = store.container_dir(id);
-    let rootfs = rootfs(store, image, &dir, options.rm);
+    let rootfs = rootfs(store, image, &dir, options.rm)?;
     for sub in ["upper", "work", "merged", "userdata"] {
         let path = staging.join(sub);
         std::fs::create_dir_all(&path).map_err(io_err("create", &path))?;
@@ -505,7 +548,7 @@ fn load(store: &Store, container: Container) -> Result<Created, ContainerError> 
             name: container.record.name.clone(),
             image: container.record.image_id[..12.min(container.record.image_id.len())].into(),
         })?;
-    let rootfs = rootfs(store, &image, &dir, container.record.auto_remove);
+    let rootfs = rootfs(store, &image, &dir, container.record.auto_remove)?;
     Ok(Created {
         container,
         spec,
@@ -561,7 +604,16 @@ pub fn running_process(state: &ContainerState) -> Option<ProcessIdentity> {
 /// container was killed) are written down when the container is not busy, so they keep their
 /// finish time; an `--rm` container that ended so is removed then, as its owner would have.
 pub fn list(store: &Store, host: &Host) -> Result<Vec<Container>, ContainerError> {
-    let mut containers = store.containers()?;
+    Ok(list_with_damaged(store, host)?.0)
+}
+
+/// `list`, and the containers whose record or state cannot be read (shown as unknown by `ps`,
+/// removed by `rm -f`).
+pub fn list_with_damaged(
+    store: &Store,
+    host: &Host,
+) -> Result<(Vec<Container>, Vec<DamagedContainer>), ContainerError> {
+    let (mut containers, damaged) = store.scan_containers()?;
     let mut removed = Vec::new();
     for c in &mut containers {
         let now = current_state(&c.state);
@@ -569,8 +621,11 @@ pub fn list(store: &Store, host: &Host) -> Result<Vec<Container>, ContainerError
             continue;
         }
         c.state = now;
-        let Some(mut lock) = store.try_lock_container(&c.record.id)? else {
-            continue;
+        let mut lock = match store.try_lock_container(&c.record.id) {
+            Ok(Some(lock)) => lock,
+            // Busy, removed, or damaged since it was read: shown as read.
+            Ok(None) | Err(StoreError::DamagedContainer { .. }) => continue,
+            Err(e) => return Err(e.into()),
         };
         let fresh = current_state(&lock.container.state);
         if fresh.status == Status::Exited && lock.container.record.auto_remove {
@@ -583,13 +638,64 @@ pub fn list(store: &Store, host: &Host) -> Result<Vec<Container>, ContainerError
         c.state = fresh;
     }
     containers.retain(|c| !removed.contains(&c.record.id));
-    Ok(containers)
+    Ok((containers, damaged))
 }
 
-/// Finds one container by name, ID or ID prefix.
+/// How a damaged container is listed: what could be read of it, in the state `unknown`.
+pub fn shown_as_unknown(d: DamagedContainer) -> Container {
+    let record = d.record.unwrap_or_else(|| ContainerRecord {
+        id: d.id.clone(),
+        created: d.modified.unwrap_or(chrono::DateTime::<Utc>::UNIX_EPOCH),
+        ..ContainerRecord::default()
+    });
+    Container {
+        record,
+        state: ContainerState {
+            status: Status::Unknown,
+            ..d.state.unwrap_or_default()
+        },
+    }
+}
+
+/// Finds one container by name, ID or ID prefix. A damaged container that `key` names gets
+/// the error that says which file is damaged and how to remove it.
 pub fn find(store: &Store, host: &Host, key: &str) -> Result<Container, ContainerError> {
-    let all = list(store, host)?;
-    Ok(crate::store::lookup(&all, key)?.clone())
+    let (all, damaged) = list_with_damaged(store, host)?;
+    match crate::store::lookup(&all, key) {
+        Ok(c) => Ok(c.clone()),
+        Err(LookupError::NotFound(_)) if damaged.iter().any(|d| d.matches(key)) => {
+            let d = damaged.iter().find(|d| d.matches(key)).expect("checked");
+            Err(d.error().into())
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The IDs `keys` name, damaged containers included (for commands that act on IDs and get
+/// the damaged container's error, or remove it): each key with the ID or why it names none.
+pub fn resolve(
+    store: &Store,
+    host: &Host,
+    keys: &[String],
+) -> Result<Vec<(String, Result<String, ContainerError>)>, ContainerError> {
+    let (all, damaged) = list_with_damaged(store, host)?;
+    Ok(keys
+        .iter()
+        .map(|key| {
+            let found = match crate::store::lookup(&all, key) {
+                Ok(c) => Ok(c.record.id.clone()),
+                Err(LookupError::NotFound(_)) if damaged.iter().any(|d| d.matches(key)) => {
+                    let mut matching = damaged.iter().filter(|d| d.matches(key));
+                    match (matching.next(), matching.next()) {
+                        (Some(d), None) => Ok(d.id.clone()),
+                        _ => Err(LookupError::Ambiguous(key.clone()).into()),
+                    }
+                }
+                Err(e) => Err(e.into()),
+            };
+            (key.clone(), found)
+        })
+        .collect())
 }
 
 /// Whether the container can live in the user's shared user namespace: it asks for a user
@@ -843,8 +949,11 @@ pub fn remove(
     timeout: Option<Duration>,
     host: &Host,
 ) -> Result<(), ContainerError> {
-    let Some(mut lock) = store.lock_container(id)? else {
-        return Err(LookupError::NotFound(id.to_string()).into());
+    let mut lock = match store.lock_container(id) {
+        Ok(Some(lock)) => lock,
+        Ok(None) => return Err(LookupError::NotFound(id.to_string()).into()),
+        Err(StoreError::DamagedContainer { .. }) => return remove_damaged(store, id, force, host),
+        Err(e) => return Err(e.into()),
     };
     if let Some(process) = running_process(&lock.container.state)
         && process.alive()
@@ -858,6 +967,7 @@ pub fn remove(
     }
     let record = lock.container.record.clone();
     let doomed = store.unpublish_container(lock)?;
+    crate::failpoint!("rm.unpublished");
     // Only inside a run directory that is the user's own: in one another user controls, a
     // swapped-in symlink could point the removal anywhere.
     let containers = host.run_root.join("containers");
@@ -868,6 +978,73 @@ pub fn remove(
     }
     delete_dir(&doomed, host)?;
     event(store, "remove", &record);
+    sweep_removals(store, host);
+    Ok(())
+}
+
+/// Finishes removals a killed burrow left (`.<id>.removing` directories whose lock is free):
+/// every command that removes containers does, not only `create`.
+fn sweep_removals(store: &Store, host: &Host) {
+    for (path, _lock) in store.abandoned_removals() {
+        let _ = delete_dir(&path, host);
+    }
+}
+
+/// Removes a container whose record or state cannot be read. What still runs of it is found
+/// through what can be read (its state, else its monitor's command line, which names its ID)
+/// and, with `force`, killed before the directory goes; without `force` a container with live
+/// processes is refused, as a running one is.
+fn remove_damaged(store: &Store, id: &str, force: bool, host: &Host) -> Result<(), ContainerError> {
+    let dir = store.container_dir(id);
+    // The lock still guards the directory: a monitor recording an end waits for it.
+    let lock = match crate::store::Lock::exclusive(&dir.join("lock")) {
+        Ok(lock) => Some(lock),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(io_err("lock", &dir)(e)),
+    };
+    let damaged = store.damaged_container(id)?;
+    let state = damaged.as_ref().and_then(|d| d.state.clone());
+    let mut processes: Vec<ProcessIdentity> = Vec::new();
+    if let Some(state) = &state {
+        processes.extend(running_process(state).filter(|p| p.alive()));
+        processes.extend(monitor_process(state).filter(|p| p.alive()));
+    }
+    for monitor in monitored::monitors_of(id) {
+        // The monitor's children are the container's first process (and an exec's helper).
+        processes.extend(
+            runtime::children(monitor.pid)
+                .into_iter()
+                .filter_map(ProcessIdentity::of),
+        );
+        processes.push(monitor);
+    }
+    processes.dedup_by_key(|p| p.pid);
+    if !processes.is_empty() {
+        if !force {
+            return Err(ContainerError::Running(id.to_string()));
+        }
+        // The container's processes first, then the monitors (listed last), so no monitor
+        // outlives a container it could restart.
+        let handles: Vec<_> = processes.iter().filter_map(ProcessIdentity::open).collect();
+        for handle in &handles {
+            let _ = handle.signal(Signal::SIGKILL);
+        }
+        for handle in &handles {
+            handle.wait_exit(Duration::from_secs(10));
+        }
+    }
+    let doomed = store.unpublish_damaged_container(id)?;
+    drop(lock);
+    let containers = host.run_root.join("containers");
+    if crate::store::check_private_dir(&host.run_root).is_ok()
+        && crate::store::check_private_dir(&containers).is_ok()
+    {
+        let _ = std::fs::remove_dir_all(host.container_run_dir(id));
+    }
+    delete_dir(&doomed, host)?;
+    if let Some(record) = damaged.and_then(|d| d.record) {
+        event(store, "remove", &record);
+    }
     Ok(())
 }
 

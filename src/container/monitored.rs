@@ -96,7 +96,12 @@ pub fn start_monitored(
 ) -> Result<MonitorHandle, ContainerError> {
     let (report_read, report_write) =
         nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC).map_err(|e| spawn_err(e.into()))?;
-    let report_write = high(&report_write)?;
+    // The original is closed here: a write end left open in this process would keep the
+    // read below from ever seeing end-of-file if the monitor died before reporting.
+    let report_write = {
+        let original = report_write;
+        high(&original)?
+    };
     let client = options.client.as_ref().map(high).transpose()?;
     let args = MonitorArgs {
         root: store.root().to_path_buf(),
@@ -168,6 +173,12 @@ pub fn start_monitored(
             {
                 let _ = remove(store, id, true, None, host);
             }
+            // A full disk shows up as whatever failed first (often "read-only file system"
+            // from an overlay that could not make its work directory): name the cause.
+            let message = match crate::store::out_of_space(&store.container_dir(id)) {
+                Some(full) => format!("{message}: {full}"),
+                None => message,
+            };
             Err(ContainerError::StartFailed { code, message })
         }
         Err(_) => {
@@ -181,6 +192,33 @@ pub fn start_monitored(
             })
         }
     }
+}
+
+/// The live monitors of container `id` that belong to this user, found by their command line
+/// (`burrow-monitor {"id":"<id>",...}`): what still knows a container whose state file cannot
+/// be read.
+pub(super) fn monitors_of(id: &str) -> Vec<ProcessIdentity> {
+    use std::os::unix::fs::MetadataExt;
+    let me = nix::unistd::geteuid().as_raw();
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return Vec::new();
+    };
+    entries
+        .flatten()
+        .filter_map(|entry| {
+            let pid: i32 = entry.file_name().to_str()?.parse().ok()?;
+            if entry.metadata().ok()?.uid() != me {
+                return None;
+            }
+            let cmdline = std::fs::read(entry.path().join("cmdline")).ok()?;
+            let mut argv = cmdline.split(|b| *b == 0);
+            if argv.next()? != monitor::MONITOR_NAME.as_bytes() {
+                return None;
+            }
+            let args: MonitorArgs = serde_json::from_slice(argv.next()?).ok()?;
+            (args.id == id).then(|| ProcessIdentity::of(pid)).flatten()
+        })
+        .collect()
 }
 
 /// Takes a descriptor `start_monitored` passed to this process at a fixed number, closed on
@@ -368,6 +406,7 @@ fn run_monitor(
             stopped_by_user: false,
         };
         store.save_state(&mut lock, running)?;
+        crate::failpoint!("start.recorded");
         super::event(&store, "init", &record);
         let started = match starting.proceed() {
             Ok(started) => started,

@@ -139,6 +139,45 @@ pub fn split_name(input: &str) -> (&str, Option<&str>, Option<&str>) {
     }
 }
 
+/// Why a stored image cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum ImageUseError {
+    #[error(
+        "image {name}: its configuration {path} cannot be read ({reason}); remove the image and pull it again: burrow rmi {name} && burrow pull {name}"
+    )]
+    DamagedConfig {
+        name: String,
+        path: PathBuf,
+        reason: String,
+    },
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// The stored config of an image; a damaged one gets an error naming the file, the image and
+/// the fix.
+pub fn load_config(
+    store: &crate::store::Store,
+    image: &ImageRecord,
+) -> Result<ImageConfig, ImageUseError> {
+    let path = store.image_dir(&image.id).join("config.json");
+    let damaged = |reason: String| ImageUseError::DamagedConfig {
+        name: image
+            .names
+            .first()
+            .cloned()
+            .unwrap_or_else(|| image.id[..12.min(image.id.len())].to_string()),
+        path: path.clone(),
+        reason,
+    };
+    match crate::store::record::read::<ImageConfig>(&path) {
+        Ok(Some(config)) => Ok(config),
+        Ok(None) => Err(damaged("the file is missing".into())),
+        Err(StoreError::Damaged { reason, .. }) => Err(damaged(reason)),
+        Err(e) => Err(e.into()),
+    }
+}
+
 /// The labels of a stored image's config (an empty map when it has none).
 pub fn image_labels(store: &crate::store::Store, image: &ImageRecord) -> serde_json::Value {
     store

@@ -19,7 +19,7 @@ use super::platform::{IndexEntry, Platform, select};
 use super::progress::Progress;
 use super::{ImageConfig, PullError};
 use crate::config::{Candidate, ConfigEnv, Credentials, Endpoint, ImageRef, lookup_credentials};
-use crate::store::{ImageRecord, LayerRecord, Lock, Store, remove_tree};
+use crate::store::{ImageRecord, LayerRecord, Lock, Store, StoreError, remove_tree};
 
 const MANIFEST_TYPES: &[&str] = &[
     "application/vnd.oci.image.manifest.v1+json",
@@ -420,6 +420,7 @@ pub async fn pull(
     let mut list = store.lock_images()?;
     store.write_image_file(&image_id, "config.json", &config_bytes)?;
     store.write_image_file(&image_id, "manifest.json", &manifest_bytes)?;
+    crate::failpoint!("pull.documents-written");
     let name_text = name.to_string();
     // A name belongs to one image: pulling moves it here.
     for other in list.images.iter_mut() {
@@ -509,6 +510,8 @@ async fn fetch_layers(
     progress: &Progress,
 ) -> Result<(Vec<Lock>, u64), PullError> {
     store.init()?;
+    // What killed pulls and removals left goes first (each under its free lock).
+    store.remove_layer_leftovers()?;
     // Locks are taken in one global order (sorted diff IDs) so two pulls sharing layers cannot
     // deadlock; a second pull of the same layer waits and then finds it present.
     let mut order: Vec<&String> = diff_ids
@@ -528,7 +531,21 @@ async fn fetch_layers(
         if !seen.insert(diff_id) {
             continue;
         }
-        if let Some(record) = store.layer(diff_id)? {
+        let present = match store.layer(diff_id) {
+            Ok(present) => present,
+            // A layer whose record cannot be read is not trusted: moved aside and pulled again.
+            Err(StoreError::Damaged { path, reason }) => {
+                let moved = store.quarantine_layer(diff_id)?;
+                tracing::warn!(
+                    "layer {diff_id}: {} cannot be read ({reason}); moved the layer to {} and pulling it again",
+                    path.display(),
+                    moved.display()
+                );
+                None
+            }
+            Err(e) => return Err(e.into()),
+        };
+        if let Some(record) = present {
             progress.message(&format!(
                 "Copying blob {} skipped: already exists",
                 short(desc.digest().as_ref())
@@ -588,6 +605,7 @@ async fn fetch_layer(
             ..record
         };
         worker_store.commit_layer(&record)?;
+        crate::failpoint!("pull.layer-committed");
         Ok::<u64, PullError>(record.size)
     });
 

@@ -41,6 +41,17 @@ fn parse_stat(stat: &str) -> Option<u64> {
     fields.nth(18)?.parse().ok()
 }
 
+/// The children of process `pid` (of its main thread, which is where burrow's monitors fork).
+pub fn children(pid: i32) -> Vec<i32> {
+    std::fs::read_to_string(format!("/proc/{pid}/task/{pid}/children"))
+        .map(|text| {
+            text.split_whitespace()
+                .filter_map(|p| p.parse().ok())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 impl ProcessIdentity {
     /// Records the running process `pid`.
     pub fn of(pid: i32) -> Option<ProcessIdentity> {

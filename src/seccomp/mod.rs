@@ -113,27 +113,48 @@ pub fn native_arch() -> Result<TargetArch, SeccompError> {
     }
 }
 
-/// A compiled filter as bytes, to keep with a created container: 8 bytes per instruction in
-/// the kernel's `sock_filter` layout (little-endian), so a start needs no recompilation.
+/// What the stored form of a filter starts with, and the bytes that follow it: a SHA-256 of
+/// the instructions, then the instructions. A file that was cut short, garbled or replaced by
+/// something that is not a filter burrow wrote is told apart from a filter, so a bad one is
+/// never installed.
+const MAGIC: &[u8] = b"burrow-bpf-1\n";
+
+/// The filter as it is kept on disk (`decode` reads it back).
 pub fn encode(program: &BpfProgram) -> Vec<u8> {
-    let mut out = Vec::with_capacity(program.len() * 8);
+    use sha2::Digest;
+    let mut body = Vec::with_capacity(program.len() * 8);
     for insn in program {
-        out.extend_from_slice(&insn.code.to_le_bytes());
-        out.push(insn.jt);
-        out.push(insn.jf);
-        out.extend_from_slice(&insn.k.to_le_bytes());
+        body.extend_from_slice(&insn.code.to_le_bytes());
+        body.push(insn.jt);
+        body.push(insn.jf);
+        body.extend_from_slice(&insn.k.to_le_bytes());
     }
+    let mut out = MAGIC.to_vec();
+    out.extend_from_slice(&sha2::Sha256::digest(&body));
+    out.extend_from_slice(&body);
     out
 }
 
-/// The filter `encode` wrote; `None` if the bytes cannot be one.
+/// A hash of the default profile burrow carries, for keys of cached compilations: a cache
+/// made from another profile is never taken for this one's.
+pub fn default_profile_hash() -> String {
+    use sha2::Digest;
+    hex::encode(sha2::Sha256::digest(DEFAULT_PROFILE_JSON.as_bytes()))
+}
+
+/// The filter `encode` wrote; `None` if the bytes are not one whole (checksum and all).
 pub fn decode(bytes: &[u8]) -> Option<BpfProgram> {
-    if bytes.is_empty() || !bytes.len().is_multiple_of(8) {
+    use sha2::Digest;
+    let rest = bytes.strip_prefix(MAGIC)?;
+    if rest.len() < 32 {
+        return None;
+    }
+    let (sum, body) = rest.split_at(32);
+    if body.is_empty() || !body.len().is_multiple_of(8) || sha2::Sha256::digest(body)[..] != *sum {
         return None;
     }
     Some(
-        bytes
-            .chunks_exact(8)
+        body.chunks_exact(8)
             .map(|c| seccompiler::sock_filter {
                 code: u16::from_le_bytes([c[0], c[1]]),
                 jt: c[2],

@@ -8,6 +8,8 @@
 //!   readers need no lock.
 //! - `containers/<id>/{upper,work,merged,userdata}`: its overlay directories and generated files.
 //! - `containers/.<id>.creating` / `.<id>.removing`: staged or doomed; ignored by readers.
+//! - a published directory whose record or state cannot be read is damaged: listed as such
+//!   (`DamagedContainer`), kept, and removed only by `rm -f`, which first ends what still runs.
 //! - `locks/containers.lock`: held while a name is claimed, so two creates cannot share one.
 
 use std::collections::BTreeMap;
@@ -18,6 +20,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::record::{self, Durability};
 use super::{Lock, Store, StoreError, io_err};
 use crate::spec::{LogDriver, RestartPolicy};
 
@@ -25,6 +28,8 @@ use crate::spec::{LogDriver, RestartPolicy};
 const RECORD: &str = "container.json";
 /// The container's lock file: empty, never replaced, so a flock on it guards the directory.
 const LOCK: &str = "lock";
+/// The state file, replaced (by rename) at every transition.
+const STATE: &str = "state.json";
 
 /// What a container is; fixed at create (but for its name).
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
@@ -85,6 +90,8 @@ pub enum Status {
     Created,
     Running,
     Exited,
+    /// Shown for a container whose state cannot be read; never written.
+    Unknown,
 }
 
 impl Status {
@@ -93,6 +100,7 @@ impl Status {
             Status::Created => "created",
             Status::Running => "running",
             Status::Exited => "exited",
+            Status::Unknown => "unknown",
         }
     }
 }
@@ -159,6 +167,35 @@ pub struct Container {
     pub state: ContainerState,
 }
 
+/// A published container directory whose record or state cannot be read (a disk fault, a
+/// hand edit): what could be read of it, and which file failed and why.
+#[derive(Debug, Clone)]
+pub struct DamagedContainer {
+    pub id: String,
+    pub path: PathBuf,
+    pub reason: String,
+    /// When its directory last changed: the best guess at its age without a record.
+    pub modified: Option<DateTime<Utc>>,
+    pub record: Option<ContainerRecord>,
+    pub state: Option<ContainerState>,
+}
+
+impl DamagedContainer {
+    pub fn error(&self) -> StoreError {
+        StoreError::DamagedContainer {
+            id: self.id.clone(),
+            path: self.path.clone(),
+            reason: self.reason.clone(),
+        }
+    }
+
+    /// Whether `key` names it: its ID, an ID prefix, or the name its record still gives.
+    pub fn matches(&self, key: &str) -> bool {
+        !key.is_empty()
+            && (self.id.starts_with(key) || self.record.as_ref().is_some_and(|r| r.name == key))
+    }
+}
+
 /// A container's lock, held while its state changes; dropping it releases the lock.
 pub struct ContainerLock {
     _lock: Lock,
@@ -199,12 +236,59 @@ pub fn lookup<'a>(containers: &'a [Container], key: &str) -> Result<&'a Containe
     }
 }
 
-fn read_json<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<Option<T>, StoreError> {
-    match fs::read(path) {
-        Ok(bytes) => Ok(serde_json::from_slice(&bytes).ok()),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(io_err("read", path)(e)),
+/// One container directory as read: whole, damaged, or gone (removed meanwhile).
+enum Read {
+    Whole(Container),
+    Damaged(DamagedContainer),
+    Gone,
+}
+
+fn damage(id: &str, path: PathBuf, reason: String) -> DamagedContainer {
+    let modified = path
+        .parent()
+        .and_then(|dir| fs::metadata(dir).ok())
+        .and_then(|m| m.modified().ok())
+        .map(DateTime::<Utc>::from);
+    DamagedContainer {
+        id: id.to_string(),
+        path,
+        reason,
+        modified,
+        record: None,
+        state: None,
     }
+}
+
+fn read_container(dir: &Path, id: &str) -> Result<Read, StoreError> {
+    let record_path = dir.join(RECORD);
+    let state_path = dir.join(STATE);
+    let record = match record::read::<ContainerRecord>(&record_path) {
+        Ok(Some(record)) => Ok(record),
+        // A published directory always has its record: without one it is gone (a removal
+        // renamed it away) or damaged.
+        Ok(None) if !dir.exists() => return Ok(Read::Gone),
+        Ok(None) => Err(damage(id, record_path, "the file is missing".into())),
+        Err(StoreError::Damaged { path, reason }) => Err(damage(id, path, reason)),
+        Err(e) => return Err(e),
+    };
+    let state = match record::read::<ContainerState>(&state_path) {
+        Ok(Some(state)) => Ok(state),
+        Ok(None) if !dir.exists() => return Ok(Read::Gone),
+        Ok(None) => Err(damage(id, state_path, "the file is missing".into())),
+        Err(StoreError::Damaged { path, reason }) => Err(damage(id, path, reason)),
+        Err(e) => return Err(e),
+    };
+    Ok(match (record, state) {
+        (Ok(record), Ok(state)) => Read::Whole(Container { record, state }),
+        (Ok(record), Err(mut damaged)) => {
+            damaged.record = Some(record);
+            Read::Damaged(damaged)
+        }
+        (Err(mut damaged), state) => {
+            damaged.state = state.ok();
+            Read::Damaged(damaged)
+        }
+    })
 }
 
 impl Store {
@@ -228,24 +312,24 @@ impl Store {
         Lock::exclusive(&path).map_err(io_err("lock", &path))
     }
 
-    /// Reads one container; `None` when it does not exist (or is being created or removed).
+    /// Reads one container; `None` when it does not exist (or is being created or removed),
+    /// `StoreError::DamagedContainer` when its record or state cannot be read.
     pub fn container(&self, id: &str) -> Result<Option<Container>, StoreError> {
-        let dir = self.container_dir(id);
-        let Some(record) = read_json::<ContainerRecord>(&dir.join(RECORD))? else {
-            return Ok(None);
-        };
-        let state = read_json(&dir.join("state.json"))?.unwrap_or_default();
-        Ok(Some(Container { record, state }))
+        match read_container(&self.container_dir(id), id)? {
+            Read::Whole(c) => Ok(Some(c)),
+            Read::Damaged(d) => Err(d.error()),
+            Read::Gone => Ok(None),
+        }
     }
 
-    /// Every container, oldest first.
+    /// Every readable container, oldest first.
     pub fn containers(&self) -> Result<Vec<Container>, StoreError> {
         Ok(self.scan_containers()?.0)
     }
 
-    /// Every container, oldest first, and the directories that look published but hold no
-    /// readable record (only a crash right after publishing leaves one).
-    fn scan_containers(&self) -> Result<(Vec<Container>, Vec<PathBuf>), StoreError> {
+    /// Every container, oldest first, and the damaged ones (whose record or state cannot be
+    /// read).
+    pub fn scan_containers(&self) -> Result<(Vec<Container>, Vec<DamagedContainer>), StoreError> {
         let dir = self.containers_dir();
         let entries = match fs::read_dir(&dir) {
             Ok(e) => e,
@@ -253,20 +337,22 @@ impl Store {
             Err(e) => return Err(io_err("read", &dir)(e)),
         };
         let mut out = Vec::new();
-        let mut unreadable = Vec::new();
+        let mut damaged = Vec::new();
         for entry in entries {
             let entry = entry.map_err(io_err("read", &dir))?;
             let name = entry.file_name();
             let Some(id) = name.to_str().filter(|n| !n.starts_with('.')) else {
                 continue;
             };
-            match self.container(id)? {
-                Some(c) => out.push(c),
-                None => unreadable.push(entry.path()),
+            match read_container(&entry.path(), id)? {
+                Read::Whole(c) => out.push(c),
+                Read::Damaged(d) => damaged.push(d),
+                Read::Gone => {}
             }
         }
         out.sort_by_key(|c| c.record.created);
-        Ok((out, unreadable))
+        damaged.sort_by(|a, b| a.id.cmp(&b.id));
+        Ok((out, damaged))
     }
 
     /// Publishes a container prepared in its staging directory: writes its record and state,
@@ -277,14 +363,30 @@ impl Store {
         state: &ContainerState,
     ) -> Result<(), StoreError> {
         let staging = self.container_staging_dir(&record.id);
-        let path = staging.join(RECORD);
-        let bytes = serde_json::to_vec_pretty(record).expect("container records serialize");
-        // No fsync: the directory is renamed into view only after the write, and a record
-        // lost to a power cut leaves a directory that `containers_and_leftovers` reports.
-        super::write_private(&path, &bytes).map_err(io_err("write", &path))?;
+        // No fsync: the directory is renamed into view only after the write; a record lost to
+        // a power cut leaves a damaged container, reported and kept, never swept.
+        record::write(&staging.join(RECORD), record, Durability::Replaced)?;
         write_state_file(&staging, state)?;
         let dir = self.container_dir(&record.id);
         fs::rename(&staging, &dir).map_err(io_err("rename", &staging))
+    }
+
+    /// A damaged container by exact ID, as `scan_containers` reports it; `None` if it is whole
+    /// or gone.
+    pub fn damaged_container(&self, id: &str) -> Result<Option<DamagedContainer>, StoreError> {
+        Ok(match read_container(&self.container_dir(id), id)? {
+            Read::Damaged(d) => Some(d),
+            Read::Whole(_) | Read::Gone => None,
+        })
+    }
+
+    /// Takes a damaged container's directory out of view (for `rm -f`, which has ended what
+    /// ran of it), returning the directory left to delete.
+    pub fn unpublish_damaged_container(&self, id: &str) -> Result<PathBuf, StoreError> {
+        let dir = self.container_dir(id);
+        let doomed = self.containers_dir().join(format!(".{id}.removing"));
+        fs::rename(&dir, &doomed).map_err(io_err("rename", &dir))?;
+        Ok(doomed)
     }
 
     /// Waits for a container's lock; `None` if it was removed meanwhile.
@@ -325,8 +427,7 @@ impl Store {
         record: ContainerRecord,
     ) -> Result<(), StoreError> {
         let path = self.container_dir(&record.id).join(RECORD);
-        let bytes = serde_json::to_vec_pretty(&record).expect("container records serialize");
-        super::write_replace(&path, &bytes).map_err(io_err("write", &path))?;
+        record::write(&path, &record, Durability::Replaced)?;
         lock.container.record = record;
         Ok(())
     }
@@ -352,13 +453,36 @@ impl Store {
         Ok(doomed)
     }
 
+    /// Removals whose remover died (`.<id>.removing` with a free lock), each with its lock.
+    pub fn abandoned_removals(&self) -> Vec<Leftover> {
+        let Ok(entries) = fs::read_dir(self.containers_dir()) else {
+            return Vec::new();
+        };
+        entries
+            .flatten()
+            .filter(|e| {
+                let name = e.file_name();
+                let name = name.to_string_lossy();
+                name.starts_with('.') && name.ends_with(".removing")
+            })
+            .filter_map(|e| {
+                let path = e.path();
+                match Lock::try_exclusive(&path.join(LOCK)) {
+                    Ok(Some(lock)) => Some((path, Some(lock))),
+                    Ok(None) => None,
+                    Err(_) => Some((path, None)),
+                }
+            })
+            .collect()
+    }
+
     /// Every container, and what killed burrows left, each with the lock to hold while it is
-    /// deleted: staged creates, directories published without a readable record, and removals
-    /// whose remover died (its lock, inside the directory, is free). Call with the names lock
-    /// held, so no create is in progress.
+    /// deleted: staged creates and removals whose remover died (its lock, inside the
+    /// directory, is free). A damaged container is no leftover: it is neither returned nor
+    /// touched. Call with the names lock held, so no create is in progress.
     pub fn containers_and_leftovers(&self) -> Result<(Vec<Container>, Vec<Leftover>), StoreError> {
-        let (containers, unreadable) = self.scan_containers()?;
-        let mut out: Vec<Leftover> = unreadable.into_iter().map(|p| (p, None)).collect();
+        let containers = self.containers()?;
+        let mut out: Vec<Leftover> = Vec::new();
         let dir = self.containers_dir();
         let entries = match fs::read_dir(&dir) {
             Ok(e) => e,
@@ -387,9 +511,7 @@ impl Store {
 /// State files are small and rewritten on every transition, so they skip fsync: the rename
 /// still makes every reader see a whole file, and after a crash `ps` checks the pid anyway.
 fn write_state_file(dir: &Path, state: &ContainerState) -> Result<(), StoreError> {
-    let path = dir.join("state.json");
-    let bytes = serde_json::to_vec(state).expect("container states serialize");
-    super::write_replace(&path, &bytes).map_err(io_err("write", &path))
+    record::write(&dir.join(STATE), state, Durability::Replaced)
 }
 
 #[cfg(test)]

@@ -183,3 +183,25 @@ pub fn close_store_root(dir: &Path) {
         );
     }
 }
+
+/// Says so when the filesystem holding `path` is (nearly) full: an overlay that cannot make
+/// its work directory comes up read-only, and the error the user sees then ("read-only file
+/// system") names the symptom instead of the cause.
+pub fn out_of_space(path: &Path) -> Option<String> {
+    let stat = nix::sys::statvfs::statvfs(path).ok()?;
+    let free = stat.blocks_available() as u64 * stat.fragment_size() as u64;
+    let no_inodes = stat.files() > 0 && stat.files_available() == 0;
+    // A little slack: the kernel keeps some blocks back even from an unprivileged writer.
+    if free >= 256 * 1024 && !no_inodes {
+        return None;
+    }
+    let what = if no_inodes {
+        "no free inodes".to_string()
+    } else {
+        format!("{free} bytes free")
+    };
+    Some(format!(
+        "no space left on the filesystem of {} ({what}); free some space (burrow image prune -a, burrow rm) and try again",
+        path.display()
+    ))
+}

@@ -14,14 +14,16 @@
 
 mod containers;
 mod fsutil;
+pub mod record;
 
 pub use containers::{
-    Container, ContainerLock, ContainerRecord, ContainerState, LookupError, Status, lookup,
+    Container, ContainerLock, ContainerRecord, ContainerState, DamagedContainer, LookupError,
+    Status, lookup,
 };
 
 pub use fsutil::{
     Lock, check_private_dir, ensure_private_dir, ensure_private_root, ensure_private_run_root,
-    sync_filesystem, write_atomic, write_private, write_replace,
+    out_of_space, sync_filesystem, write_atomic, write_private, write_replace,
 };
 
 use std::collections::HashSet;
@@ -44,6 +46,18 @@ pub enum StoreError {
     CorruptIndex {
         path: PathBuf,
         source: serde_json::Error,
+    },
+    /// A record that exists but cannot be read; what it describes is kept, never swept.
+    #[error("{path} cannot be read ({reason}); burrow system check reports what is damaged")]
+    Damaged { path: PathBuf, reason: String },
+    /// A container whose record or state cannot be read.
+    #[error(
+        "container {id} cannot be used: {path} cannot be read ({reason}); what still runs of it keeps running; remove it with: burrow rm -f {id}"
+    )]
+    DamagedContainer {
+        id: String,
+        path: PathBuf,
+        reason: String,
     },
     #[error(
         "layer directory {path} already holds layer {existing}, not {wanted}: two diff IDs share a prefix; remove the directory with: burrow image prune -a"
@@ -201,12 +215,36 @@ impl Store {
         let lock_path = self.root.join("locks/images.lock");
         let lock = Lock::exclusive(&lock_path).map_err(io_err("lock", &lock_path))?;
         let images = self.images()?;
+        self.sweep_image_leftovers(&images)?;
         Ok(ImageList {
             store: self,
             _lock: lock,
             saved: images.clone(),
             images,
         })
+    }
+
+    /// Clears what a killed writer of the image list left: image directories no record names
+    /// (their documents are written under this lock, right before the record) and staged
+    /// copies of the list. Call with the image-list lock held.
+    fn sweep_image_leftovers(&self, images: &[ImageRecord]) -> Result<(), StoreError> {
+        let recorded: HashSet<&str> = images.iter().map(|i| i.id.as_str()).collect();
+        let dir = self.root.join("images");
+        if let Ok(entries) = fs::read_dir(&dir) {
+            for entry in entries.flatten() {
+                let name = entry.file_name();
+                if !recorded.contains(name.to_string_lossy().as_ref()) {
+                    remove_tree(&entry.path())?;
+                }
+            }
+        }
+        for entry in fs::read_dir(&self.root).into_iter().flatten().flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.starts_with(".images.json.") && name.ends_with(".tmp") {
+                let _ = fs::remove_file(entry.path());
+            }
+        }
+        Ok(())
     }
 
     /// Reads a raw document (`manifest.json`, `config.json`) of an image.
@@ -239,13 +277,7 @@ impl Store {
     pub fn layer(&self, diff_id: &str) -> Result<Option<LayerRecord>, StoreError> {
         let dir = self.layer_dir(diff_id);
         let path = dir.join("layer.json");
-        let bytes = match fs::read(&path) {
-            Ok(b) => b,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-            Err(e) => return Err(io_err("read", &path)(e)),
-        };
-        // A record that does not parse is treated as absent so the layer is fetched again.
-        let Ok(record) = serde_json::from_slice::<LayerRecord>(&bytes) else {
+        let Some(record) = record::read::<LayerRecord>(&path)? else {
             return Ok(None);
         };
         if record.diff_id != diff_id {
@@ -258,21 +290,51 @@ impl Store {
         Ok(Some(record))
     }
 
+    /// Moves a layer whose record cannot be read out of the way, so it can be pulled again;
+    /// call with the layer's lock held. Containers running on it keep their files: the
+    /// directory is renamed, not deleted (`remove_unused_layers` deletes it once no container
+    /// runs). Returns where it went.
+    pub fn quarantine_layer(&self, diff_id: &str) -> Result<PathBuf, StoreError> {
+        let dir = self.layer_dir(diff_id);
+        let short = layer_short_id(diff_id);
+        let stamp = Utc::now().timestamp_nanos_opt().unwrap_or_default();
+        let quarantined = self
+            .layers_dir()
+            .join(format!("{short}.quarantined-{stamp}"));
+        fs::rename(&dir, &quarantined).map_err(io_err("rename", &dir))?;
+        Ok(quarantined)
+    }
+
     /// Publishes a fully extracted staging directory under its final name.
     pub fn commit_layer(&self, record: &LayerRecord) -> Result<(), StoreError> {
         let staging = self.layer_staging_dir(&record.diff_id);
-        let record_path = staging.join("layer.json");
-        let bytes = serde_json::to_vec(record).expect("layer records serialize");
-        write_private(&record_path, &bytes).map_err(io_err("write", &record_path))?;
+        // Flushed with the whole layer just below.
+        record::write(
+            &staging.join("layer.json"),
+            record,
+            record::Durability::Replaced,
+        )?;
         sync_filesystem(&staging).map_err(io_err("sync", &staging))?;
         let dir = self.layer_dir(&record.diff_id);
         fs::rename(&staging, &dir).map_err(io_err("rename", &staging))
     }
 
+    /// Clears what killed pulls and removals left (`.partial` and `.removing` layer
+    /// directories whose lock nobody holds). Call inside the user namespace.
+    pub fn remove_layer_leftovers(&self) -> Result<(), StoreError> {
+        self.remove_layers(None).map(drop)
+    }
+
     /// Deletes the layers no image uses, skipping any that another burrow holds locked (a pull
     /// in progress); returns the diff IDs removed. Also clears what killed pulls left behind.
     pub fn remove_unused_layers(&self, images: &[ImageRecord]) -> Result<Vec<String>, StoreError> {
+        self.remove_layers(Some(images))
+    }
+
+    /// Leftovers, and with `images` every layer none of them uses.
+    fn remove_layers(&self, images: Option<&[ImageRecord]>) -> Result<Vec<String>, StoreError> {
         let used: HashSet<&str> = images
+            .unwrap_or_default()
             .iter()
             .flat_map(|i| i.layers.iter())
             .map(|d| layer_short_id(d))
@@ -287,8 +349,14 @@ impl Store {
         for entry in entries.flatten() {
             let name = entry.file_name().to_string_lossy().into_owned();
             let short = name.split('.').next().unwrap_or_default().to_string();
-            // Staging leftovers of a layer that is in use still go; the layer itself stays.
-            if used.contains(short.as_str()) && !name.contains('.') {
+            // Staging leftovers of a layer that is in use still go; the layer itself stays (and
+            // with no image list, every complete layer does).
+            if (images.is_none() || used.contains(short.as_str())) && !name.contains('.') {
+                continue;
+            }
+            // A quarantined layer may still be a running container's lower layer: only
+            // `system check --repair` removes it, once no container runs.
+            if name.contains(".quarantined") {
                 continue;
             }
             let lock_path = self.root.join("locks").join(format!("layer-{short}.lock"));
@@ -310,6 +378,7 @@ impl Store {
                 fs::rename(&path, &doomed).map_err(io_err("rename", &path))?;
                 doomed
             };
+            crate::failpoint!("rmi.layer-renamed");
             fs::remove_dir_all(&doomed).map_err(io_err("remove", &doomed))?;
             if let Some(id) = diff_id {
                 removed.push(id);
