@@ -370,3 +370,28 @@ fn the_shared_user_namespace_comes_back_when_its_holder_dies() {
     let new = holder();
     assert!(new > 0 && ns(new).is_some(), "no new holder");
 }
+
+#[test]
+fn auto_pull_keeps_the_global_options() {
+    let mut sb = Sandbox::new();
+    // A TMPDIR of this test's own makes the default run directory ($TMPDIR/burrow-UID) private
+    // to it, so a child that forgot --runroot shows as that directory appearing.
+    let tmp = sb.home.join("tmp");
+    std::fs::create_dir(&tmp).unwrap();
+    sb.chown_home();
+    sb.envs.push(("TMPDIR".into(), tmp.display().to_string()));
+    let runroot = sb.home.join("run");
+    let runroot_arg = runroot.display().to_string();
+    // The store is empty: run pulls busybox in a child burrow.
+    sb.ok(&["--runroot", &runroot_arg, "run", "--rm", "busybox", "true"]);
+    assert!(
+        runroot.join("pause.pid").exists(),
+        "no pause.pid in --runroot"
+    );
+    let default = tmp.join(format!("burrow-{}", sb.user.uid));
+    assert!(
+        !default.exists(),
+        "a child burrow used the default run directory {}",
+        default.display()
+    );
+}

@@ -232,10 +232,9 @@ fn options(args: &Args) -> Result<RunOptions> {
 fn pull_image(ctx: &Context, image: &str, errors: bool) -> Result<Result<(), String>> {
     // The running binary itself (not a path that an upgrade may have replaced since).
     let mut cmd = std::process::Command::new("/proc/self/exe");
-    if let Some(root) = &ctx.global.root {
-        cmd.arg("--root").arg(root);
-    }
-    cmd.args(["pull", image])
+    cmd.args(ctx.global.to_args())
+        // After `--` an image that starts with a dash stays an image, never a flag.
+        .args(["pull", "--", image])
         .stdout(std::process::Stdio::null())
         .stderr(if errors {
             std::process::Stdio::inherit()
