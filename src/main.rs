@@ -2,7 +2,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use burrow::cli::{self, Cli, CodedError};
+use burrow::cli::{self, Cli, CodedError, ReportedError};
 
 fn main() -> ExitCode {
     if burrow::userns::is_pause_invocation() {
@@ -19,6 +19,9 @@ fn main() -> ExitCode {
     match cli::run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
+            if let Some(reported) = e.downcast_ref::<ReportedError>() {
+                return ExitCode::from(reported.code);
+            }
             // podman's shape: one "Error: ..." line on stderr, 125 for burrow's own failures.
             eprintln!("Error: {}", error_text(&e));
             let code = e.downcast_ref::<CodedError>().map_or(125, |c| c.code);

@@ -42,6 +42,14 @@ impl CodedError {
     }
 }
 
+/// A failure that a child burrow has already reported on the stderr it shares with this one:
+/// the exit code is passed on and nothing more is printed, so the user sees one `Error:` line.
+#[derive(Debug, thiserror::Error)]
+#[error("reported by a child burrow (exit code {code})")]
+pub struct ReportedError {
+    pub code: u8,
+}
+
 #[derive(Debug, Parser)]
 #[command(
     name = "burrow",
