@@ -15,7 +15,16 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => return usage_error(e),
     };
-    init_logging(&cli.global.log_level);
+    let Some(level) = log_level(&cli.global.log_level) else {
+        // podman's text and exit code, without the "Error: " of its other errors.
+        eprintln!(
+            "Log Level {:?} is not supported, choose from: {}",
+            cli.global.log_level,
+            LOG_LEVELS.join(", ")
+        );
+        return ExitCode::from(1);
+    };
+    init_logging(level);
     match cli::run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
@@ -80,14 +89,24 @@ fn usage_error(e: clap::Error) -> ExitCode {
     }
 }
 
-fn init_logging(level: &str) {
-    let level = match level.to_ascii_lowercase().as_str() {
+/// podman's (logrus's) levels, in its order.
+const LOG_LEVELS: [&str; 8] = [
+    "trace", "debug", "info", "warn", "warning", "error", "fatal", "panic",
+];
+
+/// The tracing level for a podman log level, matched without regard to case as podman does.
+fn log_level(name: &str) -> Option<tracing::Level> {
+    Some(match name.to_ascii_lowercase().as_str() {
         "trace" => tracing::Level::TRACE,
         "debug" => tracing::Level::DEBUG,
         "info" => tracing::Level::INFO,
+        "warn" | "warning" => tracing::Level::WARN,
         "error" | "fatal" | "panic" => tracing::Level::ERROR,
-        _ => tracing::Level::WARN,
-    };
+        _ => return None,
+    })
+}
+
+fn init_logging(level: tracing::Level) {
     tracing_subscriber::fmt()
         .with_max_level(level)
         .with_writer(std::io::stderr)

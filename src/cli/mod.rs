@@ -73,7 +73,7 @@ pub struct GlobalArgs {
     /// Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)
     #[arg(long, global = true, value_name = "PATH")]
     pub runroot: Option<PathBuf>,
-    /// Log messages at and above this level: debug, info, warn, error
+    /// Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic
     #[arg(long, global = true, default_value = "warn", value_name = "LEVEL")]
     pub log_level: String,
     /// Storage driver; burrow always uses native overlay
