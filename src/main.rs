@@ -2,7 +2,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use burrow::cli::{self, Cli, CodedError};
+use burrow::cli::{self, Cli, CodedError, ReportedError};
 
 fn main() -> ExitCode {
     if burrow::userns::is_pause_invocation() {
@@ -15,10 +15,22 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => return usage_error(e),
     };
-    init_logging(&cli.global.log_level);
+    let Some(level) = log_level(&cli.global.log_level) else {
+        // podman's text and exit code, without the "Error: " of its other errors.
+        eprintln!(
+            "Log Level {:?} is not supported, choose from: {}",
+            cli.global.log_level,
+            LOG_LEVELS.join(", ")
+        );
+        return ExitCode::from(1);
+    };
+    init_logging(level);
     match cli::run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
+            if let Some(reported) = e.downcast_ref::<ReportedError>() {
+                return ExitCode::from(reported.code);
+            }
             // podman's shape: one "Error: ..." line on stderr, 125 for burrow's own failures.
             eprintln!("Error: {}", error_text(&e));
             let code = e.downcast_ref::<CodedError>().map_or(125, |c| c.code);
@@ -77,14 +89,24 @@ fn usage_error(e: clap::Error) -> ExitCode {
     }
 }
 
-fn init_logging(level: &str) {
-    let level = match level.to_ascii_lowercase().as_str() {
+/// podman's (logrus's) levels, in its order.
+const LOG_LEVELS: [&str; 8] = [
+    "trace", "debug", "info", "warn", "warning", "error", "fatal", "panic",
+];
+
+/// The tracing level for a podman log level, matched without regard to case as podman does.
+fn log_level(name: &str) -> Option<tracing::Level> {
+    Some(match name.to_ascii_lowercase().as_str() {
         "trace" => tracing::Level::TRACE,
         "debug" => tracing::Level::DEBUG,
         "info" => tracing::Level::INFO,
+        "warn" | "warning" => tracing::Level::WARN,
         "error" | "fatal" | "panic" => tracing::Level::ERROR,
-        _ => tracing::Level::WARN,
-    };
+        _ => return None,
+    })
+}
+
+fn init_logging(level: tracing::Level) {
     tracing_subscriber::fmt()
         .with_max_level(level)
         .with_writer(std::io::stderr)

@@ -419,4 +419,9 @@ fn ps_filters_and_sorts() {
         .assert_error(125, &["invalid filter key \"colour\""]);
     sb.run(&["ps", "-f", "status=sleeping"])
         .assert_error(125, &["invalid status filter"]);
+    // The regex crate's error spans lines; burrow's stays on one.
+    sb.run(&["ps", "-f", "name=["]).assert_one_line_error(
+        125,
+        &["invalid name filter \"[\": regex parse error: unclosed character class"],
+    );
 }

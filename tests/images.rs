@@ -422,3 +422,45 @@ fn usage_errors_exit_125_with_a_hint() {
     let help = sb.ok(&["pull", "--help"]).stdout();
     assert!(help.contains("--platform"), "{help}");
 }
+
+#[test]
+fn log_levels_are_podmans() {
+    let sb = Sandbox::new();
+    // podman's text, exit code 1 and no "Error: " prefix.
+    let bogus = sb.run(&["--log-level", "bogus", "images"]);
+    bogus.assert_code(1);
+    assert_eq!(
+        bogus.stderr(),
+        "Log Level \"bogus\" is not supported, choose from: trace, debug, info, warn, warning, error, fatal, panic\n"
+    );
+    assert_eq!(bogus.stdout(), "");
+    // All eight, in any case, as podman lowercases the value.
+    for level in [
+        "trace", "debug", "info", "warn", "warning", "error", "fatal", "panic", "DEBUG", "Warn",
+    ] {
+        sb.ok(&["--log-level", level, "images", "-q"]);
+    }
+}
+
+#[test]
+fn templates_that_go_rejects_are_one_line_errors() {
+    let sb = Sandbox::new();
+    // A format for one object is parsed as given, so Go's parser rejects these...
+    for (format, message) in [
+        ("{{else}}", "template: info:1: unexpected {{else}}"),
+        ("{{break}}", "template: info:1: {{break}} outside {{range}}"),
+        (
+            "{{continue}}",
+            "template: info:1: {{continue}} outside {{range}}",
+        ),
+    ] {
+        sb.run(&["info", "--format", format])
+            .assert_one_line_error(125, &[message]);
+    }
+    // ...while a list command's format is wrapped in {{range .}}...{{end}} first, as podman's
+    // EnforceRange does, where they are legal.
+    sb.pull("busybox:latest");
+    for format in ["{{else}}", "{{break}}", "{{continue}}"] {
+        sb.ok(&["images", "--format", format]);
+    }
+}

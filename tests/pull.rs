@@ -296,6 +296,81 @@ fn https_to_a_plain_http_registry_says_to_set_insecure() {
     sb.ok(&["pull", "--tls-verify=false", &image_ref("busybox:latest")]);
 }
 
+/// Runs burrow as the test user in a mount namespace where every usual CA bundle and
+/// certificate directory (the places openssl-probe, and so rustls-native-certs, look) is an
+/// empty tmpfs, as on a machine without the ca-certificates package.
+fn without_ca_certificates(sb: &Sandbox, args: &[&str]) -> Run {
+    const HIDE_AND_DROP: &str = r#"set -e
+for d in /etc/ssl /etc/pki /usr/share/ca-certificates /usr/local/share/ca-certificates /opt/etc/ssl; do
+    if [ -d "$d" ]; then mount -t tmpfs tmpfs "$d"; fi
+done
+uid=$1 gid=$2
+shift 2
+exec setpriv --reuid="$uid" --regid="$gid" --clear-groups -- "$@""#;
+    let (uid, gid) = (sb.user.uid.to_string(), sb.user.gid.to_string());
+    let mut argv = vec![
+        "--mount",
+        "--propagation",
+        "private",
+        "sh",
+        "-c",
+        HIDE_AND_DROP,
+        "sh",
+        &uid,
+        &gid,
+    ];
+    let burrow = binary().display().to_string();
+    argv.push(&burrow);
+    argv.extend_from_slice(args);
+    // The sandbox's environment (no SSL_CERT_FILE or SSL_CERT_DIR), but started as root.
+    let mut cmd = std::process::Command::new("unshare");
+    cmd.args(&argv)
+        .env_clear()
+        .env("HOME", &sb.home)
+        .env("PATH", "/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin")
+        .env("LANG", "C.UTF-8")
+        .env("USER", &sb.user.name)
+        .current_dir(&sb.home)
+        .stdin(std::process::Stdio::null());
+    Run {
+        args: args.iter().map(|s| s.to_string()).collect(),
+        output: cmd.output().unwrap(),
+    }
+}
+
+#[test]
+fn no_ca_certificates_is_no_panic() {
+    let sb = Sandbox::new();
+    // A plain-HTTP registry needs no CA.
+    let pulled = without_ca_certificates(&sb, &["pull", &image_ref("busybox:latest")]);
+    pulled.assert_code(0);
+    assert_eq!(pulled.stdout().trim(), fixture_id("busybox:latest"));
+    assert_eq!(
+        sb.ok(&["images", "-q", "--no-trunc"]).stdout().trim(),
+        format!("sha256:{}", fixture_id("busybox:latest"))
+    );
+    // One that needs TLS (not insecure in registries.conf) is refused in one line that names
+    // the missing bundle and its package.
+    let tls = without_ca_certificates(&sb, &["pull", "localhost:5000/busybox:latest"]);
+    tls.assert_code(125);
+    let err = tls.stderr();
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(!err.contains("backtrace"), "{err}");
+    let error_lines: Vec<&str> = err.lines().filter(|l| l.starts_with("Error: ")).collect();
+    assert_eq!(error_lines.len(), 1, "{err}");
+    for fragment in [
+        "localhost:5000",
+        "no CA certificates",
+        "/etc/ssl/certs/ca-certificates.crt",
+        "ca-certificates package",
+    ] {
+        assert!(
+            error_lines[0].contains(fragment),
+            "lacks {fragment:?}: {err}"
+        );
+    }
+}
+
 fn assert_nothing_stored(sb: &Sandbox) {
     assert!(sb.ok(&["images", "-q"]).stdout().is_empty());
     assert!(

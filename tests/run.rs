@@ -255,9 +255,15 @@ fn pull_newer_falls_back_to_the_local_image() {
         "{}",
         run.stderr()
     );
-    // ...while always insists on the registry.
-    sb.run(&["run", "--rm", "--pull", "always", offline, "true"])
-        .assert_error(125, &["pulling the image failed"]);
+    // ...while always insists on the registry, and says once why it failed.
+    let always = sb.run(&["run", "--rm", "--pull", "always", offline, "true"]);
+    always.assert_error(125, &["cannot connect to registry 127.0.0.1:9"]);
+    assert_eq!(
+        always.stderr().matches("Error: ").count(),
+        1,
+        "{}",
+        always.stderr()
+    );
     sb.run(&[
         "run",
         "--rm",
@@ -369,4 +375,61 @@ fn the_shared_user_namespace_comes_back_when_its_holder_dies() {
     assert_eq!(sh(&sb, "cat /proc/self/uid_map").stdout(), maps);
     let new = holder();
     assert!(new > 0 && ns(new).is_some(), "no new holder");
+}
+
+#[test]
+fn auto_pull_keeps_the_global_options() {
+    let mut sb = Sandbox::new();
+    // A TMPDIR of this test's own makes the default run directory ($TMPDIR/burrow-UID) private
+    // to it, so a child that forgot --runroot shows as that directory appearing.
+    let tmp = sb.home.join("tmp");
+    std::fs::create_dir(&tmp).unwrap();
+    sb.chown_home();
+    sb.envs.push(("TMPDIR".into(), tmp.display().to_string()));
+    let runroot = sb.home.join("run");
+    let runroot_arg = runroot.display().to_string();
+    // The store is empty: run pulls busybox in a child burrow.
+    sb.ok(&["--runroot", &runroot_arg, "run", "--rm", "busybox", "true"]);
+    assert!(
+        runroot.join("pause.pid").exists(),
+        "no pause.pid in --runroot"
+    );
+    let default = tmp.join(format!("burrow-{}", sb.user.uid));
+    assert!(
+        !default.exists(),
+        "a child burrow used the default run directory {}",
+        default.display()
+    );
+}
+
+#[test]
+fn bad_input_gets_one_error_line() {
+    let sb = sandbox_with_busybox();
+    // The child pull's error is the one the user sees; run adds no second line.
+    for verb in ["run", "create"] {
+        sb.run(&[verb, "--rm", "a b", "true"])
+            .assert_one_line_error(125, &["invalid reference \"a b\""]);
+        sb.run(&[verb, "UPPER:tag"])
+            .assert_one_line_error(125, &["repository name must be lowercase"]);
+    }
+    // A failed pull prints its progress, then one error.
+    let missing = sb.run(&["run", "--rm", "nosuchimage", "true"]);
+    missing.assert_error(125, &["nosuchimage", "image not known"]);
+    assert_eq!(
+        missing.stderr().matches("Error: ").count(),
+        1,
+        "{}",
+        missing.stderr()
+    );
+    // A name with a newline is quoted, in podman's words.
+    sb.run(&["create", "--name", "a\nb", "busybox", "true"])
+        .assert_one_line_error(
+            125,
+            &[
+                "invalid container name \"a\\nb\"",
+                "names must match [a-zA-Z0-9][a-zA-Z0-9_.-]*: invalid argument",
+            ],
+        );
+    sb.run(&["start", "a\nb"])
+        .assert_one_line_error(125, &["no container with name or ID \"a\\nb\" found"]);
 }

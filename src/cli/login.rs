@@ -132,10 +132,7 @@ pub fn login(args: LoginArgs, ctx: &Context) -> Result<u8> {
         bail!("username and password must not be empty");
     }
     let insecure = args.tls_verify == Some(false) || conf.is_insecure_host(&registry);
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .context("cannot start the network runtime")?;
+    let runtime = crate::image::network_runtime().context("cannot start the network runtime")?;
     runtime.block_on(crate::image::verify_login(
         &registry, &username, &password, insecure,
     ))?;

@@ -42,6 +42,14 @@ impl CodedError {
     }
 }
 
+/// A failure that a child burrow has already reported on the stderr it shares with this one:
+/// the exit code is passed on and nothing more is printed, so the user sees one `Error:` line.
+#[derive(Debug, thiserror::Error)]
+#[error("reported by a child burrow (exit code {code})")]
+pub struct ReportedError {
+    pub code: u8,
+}
+
 #[derive(Debug, Parser)]
 #[command(
     name = "burrow",
@@ -65,12 +73,35 @@ pub struct GlobalArgs {
     /// Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)
     #[arg(long, global = true, value_name = "PATH")]
     pub runroot: Option<PathBuf>,
-    /// Log messages at and above this level: debug, info, warn, error
+    /// Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic
     #[arg(long, global = true, default_value = "warn", value_name = "LEVEL")]
     pub log_level: String,
     /// Storage driver; burrow always uses native overlay
     #[arg(long, global = true, hide = true, value_name = "DRIVER")]
     pub storage_driver: Option<String>,
+}
+
+impl GlobalArgs {
+    /// The options as command-line arguments again, for a child burrow: it must use the same
+    /// store, run directory (else it starts a second namespace holder elsewhere) and log level.
+    pub fn to_args(&self) -> Vec<std::ffi::OsString> {
+        let mut args: Vec<std::ffi::OsString> = Vec::new();
+        let mut push = |flag: &str, value: &std::ffi::OsStr| {
+            args.push(flag.into());
+            args.push(value.to_owned());
+        };
+        if let Some(root) = &self.root {
+            push("--root", root.as_os_str());
+        }
+        if let Some(runroot) = &self.runroot {
+            push("--runroot", runroot.as_os_str());
+        }
+        push("--log-level", self.log_level.as_ref());
+        if let Some(driver) = &self.storage_driver {
+            push("--storage-driver", driver.as_ref());
+        }
+        args
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -286,4 +317,35 @@ fn inspect(args: InspectArgs, ctx: &Context) -> Result<u8> {
 /// The clap command tree, for completions and man pages.
 pub fn command() -> clap::Command {
     <Cli as clap::CommandFactory>::command()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn global_options_survive_the_trip_to_a_child() {
+        let given = Cli::try_parse_from([
+            "burrow",
+            "--root",
+            "/r oot",
+            "--runroot",
+            "/run root",
+            "--log-level",
+            "debug",
+            "--storage-driver",
+            "overlay",
+            "images",
+        ])
+        .unwrap()
+        .global;
+        let mut argv: Vec<std::ffi::OsString> = vec!["burrow".into()];
+        argv.extend(given.to_args());
+        argv.push("images".into());
+        let child = Cli::try_parse_from(argv).unwrap().global;
+        assert_eq!(child.root, given.root);
+        assert_eq!(child.runroot, given.runroot);
+        assert_eq!(child.log_level, "debug");
+        assert_eq!(child.storage_driver.as_deref(), Some("overlay"));
+    }
 }

@@ -85,10 +85,7 @@ pub fn run(args: Args, ctx: &Context) -> Result<u8> {
     let store = ctx.store();
     let conf = RegistriesConf::load(&env)?;
     ctx.enter_userns()?;
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .context("cannot start the network runtime")?;
+    let runtime = crate::image::network_runtime().context("cannot start the network runtime")?;
     let progress = Progress::new(args.quiet);
     let opts = PullOptions {
         platform,

@@ -1,6 +1,6 @@
 use anyhow::{Context as _, Result, bail};
 
-use super::{CodedError, Context};
+use super::{CodedError, Context, ReportedError};
 use crate::container::{self, ContainerError, CreateRequest, Created, Host};
 use crate::image::{ImageConfig, find_image};
 use crate::spec::{self, RunOptions};
@@ -226,16 +226,32 @@ fn options(args: &Args) -> Result<RunOptions> {
     Ok(o)
 }
 
+/// How a child `burrow pull` failed.
+enum PullFailure {
+    /// It printed its `Error:` line on the stderr this process shares with it.
+    Reported,
+    /// Its error line, kept back (`errors` false), or how it ended without one.
+    Text(String),
+}
+
+impl std::fmt::Display for PullFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PullFailure::Reported => f.write_str("see the error above"),
+            PullFailure::Text(text) => f.write_str(text),
+        }
+    }
+}
+
 /// Pulls in a child process: pulling enters burrow's user namespace for good, and this process
 /// must stay outside it to map the container's IDs. With `errors` false the child's error
 /// text is kept back and returned instead of printed.
-fn pull_image(ctx: &Context, image: &str, errors: bool) -> Result<Result<(), String>> {
+fn pull_image(ctx: &Context, image: &str, errors: bool) -> Result<Result<(), PullFailure>> {
     // The running binary itself (not a path that an upgrade may have replaced since).
     let mut cmd = std::process::Command::new("/proc/self/exe");
-    if let Some(root) = &ctx.global.root {
-        cmd.arg("--root").arg(root);
-    }
-    cmd.args(["pull", image])
+    cmd.args(ctx.global.to_args())
+        // After `--` an image that starts with a dash stays an image, never a flag.
+        .args(["pull", "--", image])
         .stdout(std::process::Stdio::null())
         .stderr(if errors {
             std::process::Stdio::inherit()
@@ -246,24 +262,29 @@ fn pull_image(ctx: &Context, image: &str, errors: bool) -> Result<Result<(), Str
     if out.status.success() {
         return Ok(Ok(()));
     }
+    // 125 is burrow's own error, always printed as one `Error:` line; anything else (a
+    // signal, a crash) may have printed nothing.
+    if errors {
+        return Ok(Err(if out.status.code() == Some(125) {
+            PullFailure::Reported
+        } else {
+            PullFailure::Text(format!("burrow pull ended with {}", out.status))
+        }));
+    }
     let text = String::from_utf8_lossy(&out.stderr);
     let last = text
         .lines()
         .rev()
         .find(|l| !l.trim().is_empty())
         .unwrap_or("");
-    Ok(Err(last.trim_start_matches("Error: ").to_string()))
+    Ok(Err(PullFailure::Text(
+        last.trim_start_matches("Error: ").to_string(),
+    )))
 }
 
 fn find_or_pull(ctx: &Context, store: &Store, args: &Args) -> Result<ImageRecord> {
     let found = || -> Result<Option<ImageRecord>> {
         Ok(find_image(&store.images()?, &args.image).cloned())
-    };
-    let pull_failed = || {
-        CodedError::new(
-            125,
-            format!("{}: pulling the image failed (see above)", args.image),
-        )
     };
     match (args.pull.as_str(), found()?) {
         ("missing", Some(image)) | ("never", Some(image)) => return Ok(image),
@@ -281,11 +302,14 @@ fn find_or_pull(ctx: &Context, store: &Store, args: &Args) -> Result<ImageRecord
                 return Ok(image);
             }
         }
-        _ => {
-            if pull_image(ctx, &args.image, true)?.is_err() {
-                bail!(pull_failed());
-            }
-        }
+        _ => match pull_image(ctx, &args.image, true)? {
+            Ok(()) => {}
+            Err(PullFailure::Reported) => bail!(ReportedError { code: 125 }),
+            Err(PullFailure::Text(reason)) => bail!(CodedError::new(
+                125,
+                format!("{}: pulling the image failed: {reason}", args.image)
+            )),
+        },
     }
     found()?.ok_or_else(|| anyhow::anyhow!("{}: image not known", args.image))
 }

@@ -17,7 +17,7 @@ pub enum FilterError {
     Regex { value: String, reason: String },
     #[error("invalid exited filter {0:?}: give an exit code, e.g. exited=0")]
     Exited(String),
-    #[error("no container with name or ID \"{0}\" found for the before/since filter")]
+    #[error("no container with name or ID {0:?} found for the before/since filter")]
     Reference(String),
 }
 
@@ -31,6 +31,16 @@ pub struct ContainerFilter {
     ancestors: Vec<String>,
     before: Option<chrono::DateTime<chrono::Utc>>,
     since: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+/// The regex crate's syntax errors span lines (the pattern, a caret under the fault, then the
+/// reason); an error of burrow's is one line, so only the reason is kept.
+fn regex_error_line(e: &regex::Error) -> String {
+    let text = e.to_string();
+    match text.lines().rev().find_map(|l| l.strip_prefix("error: ")) {
+        Some(reason) => format!("regex parse error: {reason}"),
+        None => text.split_whitespace().collect::<Vec<_>>().join(" "),
+    }
 }
 
 impl ContainerFilter {
@@ -47,7 +57,7 @@ impl ContainerFilter {
                     f.names
                         .push(regex::Regex::new(value).map_err(|e| FilterError::Regex {
                             value: value.to_string(),
-                            reason: e.to_string(),
+                            reason: regex_error_line(&e),
                         })?)
                 }
                 "status" => {
@@ -226,6 +236,10 @@ mod tests {
         );
         assert_eq!(parse("exited=x"), FilterError::Exited("x".into()));
         assert!(matches!(parse("name=("), FilterError::Regex { .. }));
+        assert_eq!(
+            parse("name=[").to_string(),
+            "invalid name filter \"[\": regex parse error: unclosed character class"
+        );
         assert_eq!(parse("before=nope"), FilterError::Reference("nope".into()));
     }
 }

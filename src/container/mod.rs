@@ -39,7 +39,7 @@ pub enum ContainerError {
     )]
     NameInUse { name: String, id: String },
     #[error(
-        "invalid container name \"{0}\": names start with a letter or digit and contain only letters, digits, '_', '.' and '-'"
+        "invalid container name {0:?}: names must match [a-zA-Z0-9][a-zA-Z0-9_.-]*: invalid argument"
     )]
     BadName(String),
     #[error(

@@ -7,12 +7,12 @@ use crate::store::ImageRecord;
 
 #[derive(Debug, thiserror::Error, PartialEq)]
 pub enum FilterError {
-    #[error("invalid image filter \"{0}\": use KEY=VALUE, e.g. dangling=true or reference=busybox")]
+    #[error("invalid image filter {0:?}: use KEY=VALUE, e.g. dangling=true or reference=busybox")]
     Syntax(String),
-    #[error("invalid image filter \"{0}\": dangling takes true or false")]
+    #[error("invalid image filter {0:?}: dangling takes true or false")]
     Dangling(String),
     #[error(
-        "invalid image filter \"{filter}\": unknown key \"{key}\"; burrow knows dangling, reference, label, before and since"
+        "invalid image filter {filter:?}: unknown key {key:?}; burrow knows dangling, reference, label, before and since"
     )]
     UnknownKey { filter: String, key: String },
     #[error("{0}: image not known")]

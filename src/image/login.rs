@@ -22,6 +22,7 @@ pub async fn verify_login(
     insecure: bool,
 ) -> Result<(), PullError> {
     super::pull::install_crypto_provider();
+    super::roots::check_client(registry, !insecure)?;
     let scheme = if insecure { "http" } else { "https" };
     let client = reqwest::Client::builder()
         .user_agent(concat!("burrow/", env!("CARGO_PKG_VERSION")))
@@ -59,14 +60,7 @@ pub async fn verify_login(
     match status {
         200..=299 => Ok(()),
         401 if bearer => {
-            let oci = super::pull::client(
-                if insecure {
-                    oci_client::client::ClientProtocol::Http
-                } else {
-                    oci_client::client::ClientProtocol::Https
-                },
-                insecure,
-            );
+            let oci = super::pull::client(registry, insecure)?;
             let probe = Reference::with_tag(
                 registry.to_string(),
                 "library/burrow-login".into(),

@@ -6,12 +6,14 @@ mod login;
 pub mod platform;
 mod progress;
 mod pull;
+mod roots;
 
 pub use filter::{FilterError, ImageFilter};
 pub use login::verify_login;
 pub use platform::Platform;
 pub use progress::Progress;
 pub use pull::{PullOptions, pull};
+pub use roots::network_runtime;
 
 use std::path::PathBuf;
 
@@ -42,6 +44,10 @@ pub enum PullError {
         "cannot talk HTTPS to registry {registry} ({detail}); if it serves plain HTTP, set `insecure = true` in its [[registry]] entry in registries.conf (location = \"{registry}\") or pass --tls-verify=false"
     )]
     Tls { registry: String, detail: String },
+    #[error(
+        "registry {registry}: no CA certificates were found on this system to verify its TLS certificate with ({reason}); install the ca-certificates package (it provides /etc/ssl/certs/ca-certificates.crt) or set SSL_CERT_FILE to a CA bundle; a registry that serves plain HTTP needs `insecure = true` in its [[registry]] entry in registries.conf"
+    )]
+    NoCaCertificates { registry: String, reason: String },
     #[error("{image}: registry error: {detail}")]
     Registry { image: String, detail: String },
     #[error("{image}: invalid manifest: {detail}")]

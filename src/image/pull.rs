@@ -68,16 +68,28 @@ pub(super) fn install_crypto_provider() {
     let _ = rustls::crypto::ring::default_provider().install_default();
 }
 
-pub(super) fn client(protocol: ClientProtocol, accept_invalid: bool) -> Client {
+/// A client for `registry`; plain HTTP when `insecure`, which also accepts any certificate.
+pub(super) fn client(registry: &str, insecure: bool) -> Result<Client, PullError> {
     install_crypto_provider();
-    Client::new(ClientConfig {
-        protocol,
-        accept_invalid_certificates: accept_invalid,
+    super::roots::check_client(registry, !insecure)?;
+    // try_from, not new: new replaces a client it cannot build with a default one, which
+    // would ignore the protocol and timeouts.
+    Client::try_from(ClientConfig {
+        protocol: if insecure {
+            ClientProtocol::Http
+        } else {
+            ClientProtocol::Https
+        },
+        accept_invalid_certificates: insecure,
         connect_timeout: Some(Duration::from_secs(10)),
         read_timeout: Some(Duration::from_secs(60)),
         platform_resolver: None,
         user_agent: concat!("burrow/", env!("CARGO_PKG_VERSION")),
         ..ClientConfig::default()
+    })
+    .map_err(|e| PullError::Registry {
+        image: registry.to_string(),
+        detail: format!("cannot set up the registry client: {}", root_cause(&e)),
     })
 }
 
@@ -158,11 +170,6 @@ impl Session {
     ) -> Result<Session, PullError> {
         let reference = oci_reference(&endpoint.reference);
         let registry = endpoint.reference.domain().to_string();
-        let protocol = if insecure {
-            ClientProtocol::Http
-        } else {
-            ClientProtocol::Https
-        };
         let credentials = match &opts.credentials {
             Some(c) => Some(c.clone()),
             None => lookup_credentials(&opts.env, &registry, endpoint.reference.repository())?,
@@ -174,7 +181,7 @@ impl Session {
             Some(Credentials::IdentityToken(token)) => RegistryAuth::Bearer(token),
             None => RegistryAuth::Anonymous,
         };
-        let client = client(protocol, insecure);
+        let client = client(&registry, insecure)?;
         client
             .auth(&reference, &auth, oci_client::RegistryOperation::Pull)
             .await

@@ -205,11 +205,9 @@ pub struct ContainerLock {
 /// Why a name or ID did not pick exactly one container.
 #[derive(Debug, thiserror::Error)]
 pub enum LookupError {
-    #[error("no container with name or ID \"{0}\" found: no such container")]
+    #[error("no container with name or ID {0:?} found: no such container")]
     NotFound(String),
-    #[error(
-        "more than one container matches the ID prefix \"{0}\"; give more of the ID or the name"
-    )]
+    #[error("more than one container matches the ID prefix {0:?}; give more of the ID or the name")]
     Ambiguous(String),
     #[error(transparent)]
     Store(#[from] StoreError),

@@ -344,6 +344,19 @@ impl Run {
         self
     }
 
+    /// `assert_error`, and the error is all of stderr, on one line: a script reading stderr
+    /// line by line sees one message.
+    pub fn assert_one_line_error(&self, code: i32, fragments: &[&str]) -> &Run {
+        self.assert_error(code, fragments);
+        let err = self.stderr();
+        assert!(
+            err.starts_with("Error: ") && err.ends_with('\n') && err.lines().count() == 1,
+            "stderr of burrow {:?} is not one error line:\n{err}",
+            self.args
+        );
+        self
+    }
+
     pub fn json(&self) -> Value {
         serde_json::from_str(&self.stdout())
             .unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{}", self.stdout()))
