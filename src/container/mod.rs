@@ -671,13 +671,12 @@ pub fn find(store: &Store, host: &Host, key: &str) -> Result<Container, Containe
     }
 }
 
+/// Each key the user gave, with the ID it names or why it names none.
+pub type Targets = Vec<(String, Result<String, ContainerError>)>;
+
 /// The IDs `keys` name, damaged containers included (for commands that act on IDs and get
 /// the damaged container's error, or remove it): each key with the ID or why it names none.
-pub fn resolve(
-    store: &Store,
-    host: &Host,
-    keys: &[String],
-) -> Result<Vec<(String, Result<String, ContainerError>)>, ContainerError> {
+pub fn resolve(store: &Store, host: &Host, keys: &[String]) -> Result<Targets, ContainerError> {
     let (all, damaged) = list_with_damaged(store, host)?;
     Ok(keys
         .iter()
