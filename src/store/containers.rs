@@ -257,24 +257,29 @@ fn damage(id: &str, path: PathBuf, reason: String) -> DamagedContainer {
     }
 }
 
+/// One file of a container directory: the value, the damage, or `None` when the directory is
+/// gone (a removal renamed it away meanwhile).
+fn read_part<T: serde::de::DeserializeOwned>(
+    dir: &Path,
+    id: &str,
+    path: PathBuf,
+) -> Result<Option<Result<T, DamagedContainer>>, StoreError> {
+    match record::read::<T>(&path) {
+        Ok(Some(value)) => Ok(Some(Ok(value))),
+        Ok(None) if !dir.exists() => Ok(None),
+        // A published directory always has both files.
+        Ok(None) => Ok(Some(Err(damage(id, path, "the file is missing".into())))),
+        Err(StoreError::Damaged { path, reason }) => Ok(Some(Err(damage(id, path, reason)))),
+        Err(e) => Err(e),
+    }
+}
+
 fn read_container(dir: &Path, id: &str) -> Result<Read, StoreError> {
-    let record_path = dir.join(RECORD);
-    let state_path = dir.join(STATE);
-    let record = match record::read::<ContainerRecord>(&record_path) {
-        Ok(Some(record)) => Ok(record),
-        // A published directory always has its record: without one it is gone (a removal
-        // renamed it away) or damaged.
-        Ok(None) if !dir.exists() => return Ok(Read::Gone),
-        Ok(None) => Err(damage(id, record_path, "the file is missing".into())),
-        Err(StoreError::Damaged { path, reason }) => Err(damage(id, path, reason)),
-        Err(e) => return Err(e),
+    let Some(record) = read_part::<ContainerRecord>(dir, id, dir.join(RECORD))? else {
+        return Ok(Read::Gone);
     };
-    let state = match record::read::<ContainerState>(&state_path) {
-        Ok(Some(state)) => Ok(state),
-        Ok(None) if !dir.exists() => return Ok(Read::Gone),
-        Ok(None) => Err(damage(id, state_path, "the file is missing".into())),
-        Err(StoreError::Damaged { path, reason }) => Err(damage(id, path, reason)),
-        Err(e) => return Err(e),
+    let Some(state) = read_part::<ContainerState>(dir, id, dir.join(STATE))? else {
+        return Ok(Read::Gone);
     };
     Ok(match (record, state) {
         (Ok(record), Ok(state)) => Read::Whole(Container { record, state }),
