@@ -569,6 +569,12 @@ fn execution_errors_match_podman() {
             r#"template: images:1:14: executing "images" at <pad .Tag -1 1>: error calling pad: strings: negative Repeat count"#,
         ),
         (
+            // Aborted burrow (the allocation failed) before; Go reports strings.Repeat's
+            // panic. Found while bounding the fuzz target `template`.
+            "{{ pad .Tag 9223372036854775807 0}}",
+            r#"template: images:1:14: executing "images" at <pad .Tag 9223372036854775807 0>: error calling pad: runtime error: makeslice: len out of range"#,
+        ),
+        (
             "{{ join .Names }}",
             r#"template: images:1:14: executing "images" at <join>: wrong number of args for join: want 2 got 1"#,
         ),
