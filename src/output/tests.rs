@@ -626,7 +626,26 @@ fn parse_errors_match_podman() {
             Err(OutputError::Parse { message }) => assert_eq!(message, want, "format {format:?}"),
             other => panic!("format {format:?}: expected a parse error, got {other:?}"),
         }
+        match check_list_format("images", format) {
+            Err(OutputError::Parse { message }) => assert_eq!(message, want, "format {format:?}"),
+            other => panic!("format {format:?}: check gave {other:?}"),
+        }
     }
+}
+
+#[test]
+fn checking_a_format_parses_without_running() {
+    for format in [
+        "table",
+        "json",
+        "{{.ID}}",
+        "table {{.ID}} {{.Size}}",
+        "{{.Nope}}",
+    ] {
+        assert!(check_list_format("images", format).is_ok(), "{format:?}");
+    }
+    // Would loop for a very long time if it ran.
+    assert!(check_list_format("images", "{{range 10000000000000}}{{end}}").is_ok());
 }
 
 /// The fields of podman ps' default table.
