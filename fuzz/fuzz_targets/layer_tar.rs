@@ -7,6 +7,9 @@
 //! to it, /tmp/outside holds one file. Tar entries aiming at "../outside",
 //! "/tmp/outside" or through symlinks to them must land inside /tmp/diff.
 //!
+//! The real /tmp is out of sight from then on: the corpus and artifact directories must
+//! be elsewhere (cargo fuzz uses fuzz/corpus and fuzz/artifacts).
+//!
 //! Beyond not panicking: after every input, /tmp holds exactly `diff` and `outside`,
 //! and `outside` and its file are unchanged (content, mode, owner, times, no xattr).
 
