@@ -11,7 +11,9 @@ use super::error::{ConfigError, ReferenceError};
 pub const DOCKER_HUB: &str = "docker.io";
 pub const DEFAULT_TAG: &str = "latest";
 
-/// distribution/reference's NameTotalLengthMax, applied to the name as typed.
+/// distribution/reference's NameTotalLengthMax, applied like it to the normalized name
+/// (`docker.io/library/busybox`), so that the string form of every parsed reference
+/// parses again.
 const NAME_TOTAL_LENGTH_MAX: usize = 255;
 const TAG_LENGTH_MAX: usize = 128;
 
@@ -204,9 +206,6 @@ fn parse_reference(input: &str) -> Result<ImageRef, ReferenceError> {
         return Err(ReferenceError::HexIdentifier);
     }
     let raw = RawReference::split(input);
-    if raw.name.len() > NAME_TOTAL_LENGTH_MAX {
-        return Err(ReferenceError::NameTooLong);
-    }
     let typed_domain = raw.typed_domain();
     let (domain, path) = match typed_domain {
         Some(domain) => (domain, &raw.name[domain.len() + 1..]),
@@ -231,6 +230,9 @@ fn parse_reference(input: &str) -> Result<ImageRef, ReferenceError> {
     } else {
         path.to_string()
     };
+    if domain.len() + 1 + repository.len() > NAME_TOTAL_LENGTH_MAX {
+        return Err(ReferenceError::NameTooLong);
+    }
     let mut reference = ImageRef {
         domain: domain.to_string(),
         repository,
@@ -560,6 +562,25 @@ mod tests {
             reason("a b"),
             ReferenceError::InvalidPathComponent(_)
         ));
+    }
+
+    #[test]
+    fn name_length_limit_applies_to_the_normalized_name() {
+        // Found by the fuzz target `reference` (input: "a" × 240): accepted, but its
+        // string form docker.io/library/aaa…:latest was then refused as too long.
+        let normalized_prefix = "docker.io/library/".len();
+        assert_eq!(reason(&"a".repeat(240)), ReferenceError::NameTooLong);
+        let longest = parse(&"a".repeat(255 - normalized_prefix));
+        assert_eq!(longest.name().len(), 255);
+        assert_eq!(parse(&longest.to_string()), longest);
+        assert_eq!(
+            reason(&"a".repeat(256 - normalized_prefix)),
+            ReferenceError::NameTooLong
+        );
+        // index.docker.io/ is normalized to the shorter docker.io/ before the check.
+        let path = format!("a/{}", "b".repeat(255 - "docker.io/a/".len()));
+        let r = parse(&format!("index.docker.io/{path}"));
+        assert_eq!(r.name(), format!("docker.io/{path}"));
     }
 
     #[test]

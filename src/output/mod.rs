@@ -164,6 +164,22 @@ where
     run(program, header.as_ref(), &data, shapes, table)
 }
 
+/// Parse `format` as [`render_list`] would, without running it: the same error for a
+/// bad template, and no output. Running a template is only as bounded as the template
+/// (`{{range 10000000000}}` loops as long as in Go), parsing it always is, which is
+/// what the fuzz target `template` relies on to parse every input.
+pub fn check_list_format(name: &str, format: &str) -> Result<(), OutputError> {
+    if format == "table" || is_json(format) {
+        return Ok(());
+    }
+    let origin = if has_table(format) {
+        Origin::Table
+    } else {
+        Origin::User
+    };
+    compile_user(name, format, origin).map(|_| ())
+}
+
 /// Render one object for commands such as `info` and `version` (podman's
 /// `OriginUnknown`): `None` or a JSON format prints JSON in `style`, any other format is
 /// applied to the object once (no implicit range; a `table` format is aligned but, as in

@@ -998,11 +998,21 @@ fn func_pad(rt: &Runtime, v: &[Value]) -> Result<Value, FuncError> {
     let (Ok(prefix), Ok(suffix)) = (usize::try_from(prefix), usize::try_from(suffix)) else {
         return Err(FuncError::Call("strings: negative Repeat count".into()));
     };
-    Ok(string_value(format!(
-        "{}{source}{}",
-        " ".repeat(prefix),
-        " ".repeat(suffix)
-    )))
+    // Go's strings.Repeat panics (reported as an error of the call) on a length it
+    // cannot allocate; the allocator failing here would abort burrow instead.
+    let mut out = String::new();
+    let length = prefix
+        .checked_add(suffix)
+        .and_then(|spaces| spaces.checked_add(source.len()));
+    if length.is_none_or(|length| out.try_reserve_exact(length).is_err()) {
+        return Err(FuncError::Call(
+            "runtime error: makeslice: len out of range".into(),
+        ));
+    }
+    out.extend(std::iter::repeat_n(' ', prefix));
+    out.push_str(source);
+    out.extend(std::iter::repeat_n(' ', suffix));
+    Ok(string_value(out))
 }
 
 fn func_truncate(rt: &Runtime, v: &[Value]) -> Result<Value, FuncError> {

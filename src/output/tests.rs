@@ -569,6 +569,12 @@ fn execution_errors_match_podman() {
             r#"template: images:1:14: executing "images" at <pad .Tag -1 1>: error calling pad: strings: negative Repeat count"#,
         ),
         (
+            // Aborted burrow (the allocation failed) before; Go reports strings.Repeat's
+            // panic. Found while bounding the fuzz target `template`.
+            "{{ pad .Tag 9223372036854775807 0}}",
+            r#"template: images:1:14: executing "images" at <pad .Tag 9223372036854775807 0>: error calling pad: runtime error: makeslice: len out of range"#,
+        ),
+        (
             "{{ join .Names }}",
             r#"template: images:1:14: executing "images" at <join>: wrong number of args for join: want 2 got 1"#,
         ),
@@ -620,7 +626,26 @@ fn parse_errors_match_podman() {
             Err(OutputError::Parse { message }) => assert_eq!(message, want, "format {format:?}"),
             other => panic!("format {format:?}: expected a parse error, got {other:?}"),
         }
+        match check_list_format("images", format) {
+            Err(OutputError::Parse { message }) => assert_eq!(message, want, "format {format:?}"),
+            other => panic!("format {format:?}: check gave {other:?}"),
+        }
     }
+}
+
+#[test]
+fn checking_a_format_parses_without_running() {
+    for format in [
+        "table",
+        "json",
+        "{{.ID}}",
+        "table {{.ID}} {{.Size}}",
+        "{{.Nope}}",
+    ] {
+        assert!(check_list_format("images", format).is_ok(), "{format:?}");
+    }
+    // Would loop for a very long time if it ran.
+    assert!(check_list_format("images", "{{range 10000000000000}}{{end}}").is_ok());
 }
 
 /// The fields of podman ps' default table.
