@@ -165,6 +165,18 @@ impl Host {
         crate::store::ensure_private_dir(&dir)?;
         Ok(dir)
     }
+
+    /// Removes the container's run directory, but only inside a run directory that is the
+    /// user's own: in one another user controls, a swapped-in symlink could point the removal
+    /// anywhere.
+    pub fn remove_container_run_dir(&self, id: &str) {
+        let containers = self.run_root.join("containers");
+        if crate::store::check_private_dir(&self.run_root).is_ok()
+            && crate::store::check_private_dir(&containers).is_ok()
+        {
+            let _ = std::fs::remove_dir_all(self.container_run_dir(id));
+        }
+    }
 }
 
 /// What `create` needs besides the store.
@@ -967,14 +979,7 @@ pub fn remove(
     let record = lock.container.record.clone();
     let doomed = store.unpublish_container(lock)?;
     crate::failpoint!("rm.unpublished");
-    // Only inside a run directory that is the user's own: in one another user controls, a
-    // swapped-in symlink could point the removal anywhere.
-    let containers = host.run_root.join("containers");
-    if crate::store::check_private_dir(&host.run_root).is_ok()
-        && crate::store::check_private_dir(&containers).is_ok()
-    {
-        let _ = std::fs::remove_dir_all(host.container_run_dir(id));
-    }
+    host.remove_container_run_dir(id);
     delete_dir(&doomed, host)?;
     event(store, "remove", &record);
     sweep_removals(store, host);
@@ -1034,12 +1039,7 @@ fn remove_damaged(store: &Store, id: &str, force: bool, host: &Host) -> Result<(
     }
     let doomed = store.unpublish_damaged_container(id)?;
     drop(lock);
-    let containers = host.run_root.join("containers");
-    if crate::store::check_private_dir(&host.run_root).is_ok()
-        && crate::store::check_private_dir(&containers).is_ok()
-    {
-        let _ = std::fs::remove_dir_all(host.container_run_dir(id));
-    }
+    host.remove_container_run_dir(id);
     delete_dir(&doomed, host)?;
     if let Some(record) = damaged.and_then(|d| d.record) {
         event(store, "remove", &record);

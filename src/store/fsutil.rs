@@ -103,12 +103,17 @@ pub fn sync_filesystem(path: &Path) -> io::Result<()> {
 /// attach sockets) decides what burrow trusts, so a directory another user made first (a
 /// fixed path under /tmp) or may change must never be used. Its parent must exist.
 pub fn ensure_private_dir(dir: &Path) -> io::Result<()> {
-    match fs::DirBuilder::new().mode(0o700).create(dir) {
-        Ok(()) => {}
-        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
-        Err(e) => return Err(e),
-    }
+    create_private_dir(dir)?;
     check_private_dir(dir)
+}
+
+/// Creates `dir` with mode 0700; false when it already existed.
+fn create_private_dir(dir: &Path) -> io::Result<bool> {
+    match fs::DirBuilder::new().mode(0o700).create(dir) {
+        Ok(()) => Ok(true),
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(false),
+        Err(e) => Err(e),
+    }
 }
 
 /// Whether `dir` is a directory of the user's own that nobody else can write; the error says
@@ -152,10 +157,8 @@ pub fn ensure_private_root(dir: &Path) -> io::Result<()> {
     if let Some(parent) = dir.parent() {
         fs::create_dir_all(parent)?;
     }
-    match fs::DirBuilder::new().mode(0o700).create(dir) {
-        Ok(()) => return Ok(()),
-        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
-        Err(e) => return Err(e),
+    if create_private_dir(dir)? {
+        return Ok(());
     }
     close_store_root(dir);
     check_private_dir(dir)
