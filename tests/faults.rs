@@ -349,3 +349,272 @@ fn starting_on_a_full_filesystem_says_so() {
     let _ = fs::remove_file(&rest);
     sb.ok(&["--root", root, "rm", "-a", "-f"]);
 }
+
+/// `system check` output lines that name `fragment`.
+fn lines_with(run: &Run, fragment: &str) -> Vec<String> {
+    run.stdout()
+        .lines()
+        .filter(|l| l.contains(fragment))
+        .map(String::from)
+        .collect()
+}
+
+#[test]
+fn system_check_reports_what_killed_burrows_left_and_repair_removes_it() {
+    let sb = sandbox_with_busybox();
+    assert_eq!(
+        sb.ok(&["system", "check"]).stdout(),
+        "",
+        "a sound store has nothing to report"
+    );
+    sb.ok(&["create", "--name", "gone", "busybox", "true"]);
+    killed_at(&sb, "rm.unpublished", &["rm", "gone"]);
+    killed_at(
+        &sb,
+        "pull.documents-written",
+        &["pull", &image_ref("layers:latest")],
+    );
+    killed_at(
+        &sb,
+        "pull.layer-committed",
+        &["pull", &image_ref("many/img1:latest")],
+    );
+    let staged = sb.graph_root().join(".images.json.999999999.tmp");
+    fs::write(&staged, "[]").unwrap();
+    sb.chown_home();
+
+    let check = sb.run(&["system", "check"]);
+    check.assert_error(125, &["damage detected in local storage", "--repair"]);
+    let removing = &dot_entries(&sb.graph_root().join("containers"))[0];
+    assert_eq!(lines_with(&check, removing).len(), 1, "{}", check.stdout());
+    assert_eq!(
+        lines_with(&check, "image documents a killed pull wrote").len(),
+        1
+    );
+    assert_eq!(lines_with(&check, &staged.display().to_string()).len(), 1);
+    // The killed pull of img1 committed a layer busybox does not have: no image uses it.
+    assert!(
+        !lines_with(&check, "Unused layer").is_empty(),
+        "{}",
+        check.stdout()
+    );
+    // A report changes nothing.
+    assert!(staged.exists());
+
+    let repair = sb.ok(&["system", "check", "--repair"]);
+    let removed = lines_with(&repair, "Removed leftover:").len();
+    assert_eq!(removed, 3, "{}", repair.stdout());
+    assert!(!lines_with(&repair, "Deleted unused layer:").is_empty());
+    assert!(!staged.exists());
+    assert!(dot_entries(&sb.graph_root().join("containers")).is_empty());
+    assert!(sb.leftovers().is_empty(), "{:?}", sb.leftovers());
+    assert_eq!(sb.ok(&["system", "check"]).stdout(), "");
+    // What the store holds still works.
+    sb.ok(&["run", "--rm", "busybox", "true"]);
+}
+
+#[test]
+fn system_check_never_removes_what_runs_unless_forced() {
+    let sb = sandbox_with_busybox();
+    sb.ok(&["run", "-d", "--name", "cr", "busybox", "sleep", "1000"]);
+    let id = id_of(&sb, "cr");
+    let pid = sb.inspect("cr")["State"]["Pid"].as_i64().unwrap();
+    let record = container_dir(&sb, &id).join("container.json");
+    fs::write(&record, "{garbled").unwrap();
+
+    let check = sb.run(&["system", "check"]);
+    check.assert_error(125, &["damage detected"]);
+    assert!(check.stdout().contains(&format!("Damaged container {id}")));
+    assert!(check.stdout().contains(&record.display().to_string()));
+    // --repair keeps it: ending it is for --force.
+    let repair = sb.run(&["system", "check", "--repair"]);
+    repair.assert_error(125, &["still present after repair"]);
+    assert!(
+        repair.stdout().contains("--repair --force"),
+        "{}",
+        repair.stdout()
+    );
+    assert!(alive(pid));
+    assert!(container_dir(&sb, &id).exists());
+
+    let forced = sb.ok(&["system", "check", "--repair", "--force"]);
+    assert!(
+        forced
+            .stdout()
+            .contains(&format!("Deleted damaged container: {id}"))
+    );
+    wait_for(
+        "the container's process to end",
+        Duration::from_secs(10),
+        || !alive(pid),
+    );
+    assert!(!container_dir(&sb, &id).exists());
+    assert_eq!(sb.ok(&["system", "check"]).stdout(), "");
+}
+
+#[test]
+fn system_check_removes_damaged_images_no_container_uses() {
+    let sb = sandbox_with_busybox();
+    let layers = image_ref("layers:latest");
+    sb.ok(&["pull", &layers]);
+    sb.ok(&["create", "--name", "user", &layers, "true"]);
+    // busybox: its config no longer matches its digest; layers: its top layer's record is gone.
+    let busybox = fixture_id("busybox:latest");
+    let config = sb
+        .graph_root()
+        .join("images")
+        .join(&busybox)
+        .join("config.json");
+    fs::write(&config, "{}").unwrap();
+    let top = fixture("layers:latest")["layers"]
+        .as_array()
+        .unwrap()
+        .last()
+        .unwrap()["diff_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let top_record = sb.layer_diff(&top).parent().unwrap().join("layer.json");
+    fs::remove_file(&top_record).unwrap();
+
+    let check = sb.run(&["system", "check"]);
+    check.assert_error(125, &["damage detected"]);
+    assert!(check.stdout().contains(&format!("Damaged image {busybox}")));
+    assert!(check.stdout().contains("does not match its digest"));
+    assert!(
+        check
+            .stdout()
+            .contains(&format!("{} is missing", top_record.display()))
+    );
+
+    // The image a container uses stays (with the reason); the other goes.
+    let repair = sb.run(&["system", "check", "--repair"]);
+    repair.assert_error(125, &["still present"]);
+    assert!(
+        repair
+            .stdout()
+            .contains(&format!("Deleted damaged image: {busybox}"))
+    );
+    assert!(
+        repair.stdout().contains("Kept damaged image"),
+        "{}",
+        repair.stdout()
+    );
+    assert_eq!(
+        sb.ok(&["ps", "-a", "--format", "{{.Names}}"]).stdout(),
+        "user\n"
+    );
+
+    let forced = sb.ok(&["system", "check", "-r", "-f"]);
+    assert!(forced.stdout().contains("Deleted damaged container:"));
+    assert_eq!(sb.ok(&["images", "-q"]).stdout(), "");
+    assert_eq!(sb.ok(&["ps", "-aq"]).stdout(), "");
+    assert!(sb.layer_dirs().is_empty(), "{:?}", sb.layer_dirs());
+    // Pulled again, both run.
+    sb.ok(&["run", "--rm", &layers, "true"]);
+    sb.ok(&["run", "--rm", "busybox", "true"]);
+    assert_eq!(sb.ok(&["system", "check"]).stdout(), "");
+}
+
+#[test]
+fn a_quarantined_layer_stays_while_a_container_runs_on_it() {
+    let sb = sandbox_with_busybox();
+    sb.ok(&["run", "-d", "--name", "on", "busybox", "sleep", "1000"]);
+    let diff_id = fixture("busybox:latest")["layers"][0]["diff_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    fs::write(
+        sb.layer_diff(&diff_id).parent().unwrap().join("layer.json"),
+        "x",
+    )
+    .unwrap();
+    sb.pull("busybox:latest");
+    let quarantined = || -> Vec<PathBuf> {
+        sb.layer_dirs()
+            .into_iter()
+            .filter(|p| p.to_string_lossy().contains(".quarantined"))
+            .collect()
+    };
+    assert_eq!(quarantined().len(), 1);
+    // Not damage while the container may use it: kept, said so, exit 0, even with --repair.
+    let check = sb.ok(&["system", "check", "--repair"]);
+    assert!(
+        check.stdout().contains("Kept quarantined layer"),
+        "{}",
+        check.stdout()
+    );
+    assert_eq!(quarantined().len(), 1);
+    sb.ok(&["exec", "on", "true"]);
+    sb.ok(&["rm", "-f", "-t", "0", "on"]);
+    let check = sb.run(&["system", "check"]);
+    check.assert_error(125, &["damage detected"]);
+    assert!(check.stdout().contains("Quarantined layer"));
+    let repair = sb.ok(&["system", "check", "-r"]);
+    assert!(repair.stdout().contains("Deleted quarantined layer"));
+    assert!(quarantined().is_empty());
+    sb.ok(&["run", "--rm", "busybox", "true"]);
+}
+
+#[test]
+fn thirty_parallel_runs_removals_and_pulls_leave_a_consistent_store() {
+    let sb = sandbox_with_busybox();
+    let layers = image_ref("layers:latest");
+    let results: Vec<(String, Run)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..30)
+            .map(|i| {
+                let sb = &sb;
+                let layers = &layers;
+                scope.spawn(move || {
+                    let name = format!("p{i}");
+                    let steps: Vec<Vec<String>> = match i % 3 {
+                        0 => vec![vec![
+                            "run".into(),
+                            "--rm".into(),
+                            "busybox".into(),
+                            "true".into(),
+                        ]],
+                        1 => vec![
+                            vec![
+                                "run".into(),
+                                "-d".into(),
+                                "--name".into(),
+                                name.clone(),
+                                "busybox".into(),
+                                "sleep".into(),
+                                "100".into(),
+                            ],
+                            vec![
+                                "rm".into(),
+                                "-f".into(),
+                                "-t".into(),
+                                "0".into(),
+                                name.clone(),
+                            ],
+                        ],
+                        _ => vec![vec!["pull".into(), "-q".into(), layers.clone()]],
+                    };
+                    steps
+                        .into_iter()
+                        .map(|args| {
+                            let args: Vec<&str> = args.iter().map(String::as_str).collect();
+                            (args.join(" "), sb.run(&args))
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap())
+            .collect()
+    });
+    for (args, run) in &results {
+        assert_eq!(run.code(), 0, "burrow {args}: {}", run.stderr());
+    }
+    assert_eq!(sb.ok(&["ps", "-aq"]).stdout(), "");
+    assert_eq!(sb.ok(&["images", "-q"]).stdout().lines().count(), 2);
+    assert_eq!(sb.ok(&["system", "check"]).stdout(), "");
+    assert!(dot_entries(&sb.graph_root().join("containers")).is_empty());
+    assert!(sb.leftovers().is_empty(), "{:?}", sb.leftovers());
+}

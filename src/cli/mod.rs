@@ -13,6 +13,7 @@ mod login;
 mod logs;
 mod pull;
 mod run;
+mod system;
 mod top;
 mod version;
 
@@ -168,6 +169,11 @@ pub enum Command {
     Version(version::Args),
     /// Display burrow related system information
     Info(info::Args),
+    /// Manage burrow
+    System {
+        #[command(subcommand)]
+        command: system::SystemCommand,
+    },
     /// Generate shell autocompletions
     Completion(completion::Args),
 }
@@ -262,6 +268,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Container { command } => container::dispatch(command, &ctx),
         Command::Version(args) => version::run(args, &ctx),
         Command::Info(args) => info::run(args, &ctx),
+        Command::System { command } => system::run(command, &ctx),
         Command::Completion(args) => completion::run(args),
     }
 }

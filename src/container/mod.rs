@@ -2,12 +2,14 @@
 //! the end of its process (recorded with the exit code), stop and remove. This is the only code
 //! that changes a container's state; `store` keeps the records, `runtime` runs the process.
 
+mod check;
 mod exec;
 mod filter;
 mod monitored;
 mod names;
 pub mod top;
 
+pub use check::{CheckOptions, CheckReport, check};
 pub use exec::{ExecError, ExecRequest, exec};
 pub use filter::{ContainerFilter, FilterError};
 pub use monitored::{MonitorHandle, StartOptions, connect, monitor_main, start_monitored};

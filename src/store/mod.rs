@@ -12,10 +12,12 @@
 //! - `locks/`: one lock file per layer and one for the image list.
 //! - `containers/`: container records and directories (see `containers.rs`).
 
+mod check;
 mod containers;
 mod fsutil;
 pub mod record;
 
+pub use check::{Finding, Scan};
 pub use containers::{
     Container, ContainerLock, ContainerRecord, ContainerState, DamagedContainer, LookupError,
     Status, lookup,

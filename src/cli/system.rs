@@ -1,0 +1,111 @@
+//! `system`: the store's consistency check (podman 5's `system check`).
+
+use anyhow::Result;
+
+use super::{CodedError, Context};
+use crate::container::{CheckOptions, CheckReport};
+use crate::store::Finding;
+
+#[derive(Debug, clap::Subcommand)]
+pub enum SystemCommand {
+    /// Check storage consistency
+    Check(CheckArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// Skip time-consuming checks (records are only checked to exist, not read)
+    #[arg(short, long)]
+    pub quick: bool,
+    /// Remove leftovers, unused layers and damaged images that no container uses
+    #[arg(short, long)]
+    pub repair: bool,
+    /// With --repair, also remove damaged containers and those using damaged images
+    #[arg(short, long)]
+    pub force: bool,
+}
+
+pub fn run(command: SystemCommand, ctx: &Context) -> Result<u8> {
+    match command {
+        SystemCommand::Check(args) => check(args, ctx),
+    }
+}
+
+fn check(args: CheckArgs, ctx: &Context) -> Result<u8> {
+    let repair = args.repair || args.force;
+    let store = ctx.store();
+    let host = if repair && store.root().exists() {
+        // Layers hold files owned by subordinate IDs: only the user namespace can delete them.
+        crate::container::Host {
+            identity: ctx.enter_userns()?,
+            run_root: ctx.run_root(),
+        }
+    } else {
+        ctx.host()
+    };
+    let options = CheckOptions {
+        quick: args.quick,
+        repair,
+        force: args.force,
+    };
+    let report = crate::container::check(&store, &host, options).map_err(super::run::coded)?;
+    print_report(&report);
+    if report.remaining.is_empty() {
+        return Ok(0);
+    }
+    let message = if repair {
+        "damage in local storage still present after repair attempt (see above)"
+    } else {
+        "damage detected in local storage; repair it with: burrow system check --repair"
+    };
+    Err(CodedError::new(125, message).into())
+}
+
+fn print_report(report: &CheckReport) {
+    for finding in &report.findings {
+        println!("{}", describe(finding));
+    }
+    for line in report.repaired.iter().chain(&report.kept) {
+        println!("{line}");
+    }
+}
+
+/// A finding as podman words damage (`Damaged image ID:` and one ` - ` line per problem).
+fn describe(finding: &Finding) -> String {
+    match finding {
+        Finding::DamagedContainer(d) => {
+            let name = d.record.as_ref().map(|r| format!(" ({})", r.name));
+            format!(
+                "Damaged container {}{}:\n - {} cannot be read ({})",
+                d.id,
+                name.unwrap_or_default(),
+                d.path.display(),
+                d.reason
+            )
+        }
+        Finding::ContainerWithoutImage { id, name, image_id } => format!(
+            "Damaged container {id} ({name}):\n - its image {} is not in the store, so it cannot start again",
+            &image_id[..image_id.len().min(12)]
+        ),
+        Finding::DamagedImage {
+            id,
+            names,
+            problems,
+        } => {
+            let names = if names.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", names.join(", "))
+            };
+            let lines: Vec<String> = problems.iter().map(|p| format!(" - {p}")).collect();
+            format!("Damaged image {id}{names}:\n{}", lines.join("\n"))
+        }
+        Finding::DamagedLayer { short, reason } => format!("Damaged layer {short}:\n - {reason}"),
+        Finding::UnusedLayer { short } => format!("Unused layer {short}: no image uses it"),
+        Finding::QuarantinedLayer { path, .. } => format!(
+            "Quarantined layer {}: set aside when its record was found damaged",
+            path.display()
+        ),
+        Finding::Leftover { what, path } => format!("Leftover {}: {what}", path.display()),
+    }
+}
