@@ -3,7 +3,7 @@
 use anyhow::Result;
 
 use super::{CodedError, Context};
-use crate::container::{CheckOptions, CheckReport};
+use crate::container::{CheckReport, Repair};
 use crate::store::Finding;
 
 #[derive(Debug, clap::Subcommand)]
@@ -36,24 +36,23 @@ fn check(args: CheckArgs, ctx: &Context) -> Result<u8> {
     let store = ctx.store();
     let host = if repair && store.root().exists() {
         // Layers hold files owned by subordinate IDs: only the user namespace can delete them.
-        crate::container::Host {
+        Some(crate::container::Host {
             identity: ctx.enter_userns()?,
             run_root: ctx.run_root(),
-        }
+        })
     } else {
-        ctx.host()
+        None
     };
-    let options = CheckOptions {
-        quick: args.quick,
-        repair,
+    let repair = host.as_ref().map(|host| Repair {
+        host,
         force: args.force,
-    };
-    let report = crate::container::check(&store, &host, options).map_err(super::run::coded)?;
+    });
+    let report = crate::container::check(&store, args.quick, repair).map_err(super::run::coded)?;
     print_report(&report);
     if report.remaining.is_empty() {
         return Ok(0);
     }
-    let message = if repair {
+    let message = if args.repair || args.force {
         "damage in local storage still present after repair attempt (see above)"
     } else {
         "damage detected in local storage; repair it with: burrow system check --repair"

@@ -11,13 +11,12 @@ use crate::store::{Finding, Store, StoreError, layer_short_id, remove_tree};
 
 use super::{ContainerError, Host, running_process};
 
-#[derive(Debug, Clone, Copy, Default)]
-pub struct CheckOptions {
-    /// Skip what costs a read per record (see `Store::scan`).
-    pub quick: bool,
-    /// Remove what is damaged or left over, but not what containers use.
-    pub repair: bool,
-    /// With `repair`, also remove damaged containers and the containers of damaged images.
+/// A repair: what may be removed, and where the user's namespace is (layers hold files owned
+/// by subordinate IDs, so the caller must have entered it).
+#[derive(Debug, Clone, Copy)]
+pub struct Repair<'a> {
+    pub host: &'a Host,
+    /// Also remove damaged containers and the containers of damaged images.
     pub force: bool,
 }
 
@@ -35,19 +34,19 @@ pub struct CheckReport {
     pub remaining: Vec<Finding>,
 }
 
-/// Runs the consistency pass. A repair must run inside the user namespace (layers hold files
-/// owned by subordinate IDs) and takes the store's locks as each sweep does.
+/// Runs the consistency pass: only reports, or with `repair` also removes. `quick` skips what
+/// costs a read per record (see `Store::scan`).
 pub fn check(
     store: &Store,
-    host: &Host,
-    options: CheckOptions,
+    quick: bool,
+    repair: Option<Repair<'_>>,
 ) -> Result<CheckReport, ContainerError> {
     let mut report = CheckReport::default();
-    let found = findings(store, options.quick, &mut report.kept)?;
-    if options.repair {
-        repair(store, host, options, &found, &mut report)?;
+    let found = findings(store, quick, &mut report.kept)?;
+    if let Some(repair) = repair {
+        repair_store(store, repair, &found, &mut report)?;
         let mut ignored = Vec::new();
-        report.remaining = findings(store, options.quick, &mut ignored)?;
+        report.remaining = findings(store, quick, &mut ignored)?;
     } else {
         report.remaining = found.clone();
     }
@@ -97,13 +96,13 @@ fn running_layers(store: &Store) -> Result<HashSet<String>, StoreError> {
     Ok(shorts)
 }
 
-fn repair(
+fn repair_store(
     store: &Store,
-    host: &Host,
-    options: CheckOptions,
+    repair: Repair<'_>,
     found: &[Finding],
     report: &mut CheckReport,
 ) -> Result<(), ContainerError> {
+    let host = repair.host;
     // Containers first: a damaged image can only go once no container uses it.
     for finding in found {
         let id = match finding {
@@ -111,7 +110,7 @@ fn repair(
             Finding::ContainerWithoutImage { id, .. } => id,
             _ => continue,
         };
-        if options.force {
+        if repair.force {
             super::remove(store, id, true, None, host)?;
             report
                 .repaired
@@ -149,7 +148,7 @@ fn repair(
             .map(|c| c.record.id)
             .collect();
         if !users.is_empty() {
-            if !options.force {
+            if !repair.force {
                 report.kept.push(format!(
                     "Kept damaged image {id}: container {} uses it; remove them too with --repair --force",
                     users.join(", ")

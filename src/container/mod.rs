@@ -9,7 +9,7 @@ mod monitored;
 mod names;
 pub mod top;
 
-pub use check::{CheckOptions, CheckReport, check};
+pub use check::{CheckReport, Repair, check};
 pub use exec::{ExecError, ExecRequest, exec};
 pub use filter::{ContainerFilter, FilterError};
 pub use monitored::{MonitorHandle, StartOptions, connect, monitor_main, start_monitored};

@@ -305,7 +305,7 @@ impl Store {
                         path,
                     });
                 }
-            } else if !name.starts_with('.') {
+            } else if !name.starts_with('.') && !quick {
                 stale_staged_files(&path, out);
             }
         }
