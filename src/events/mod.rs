@@ -304,7 +304,7 @@ fn keep_newer_half(log: &Path) -> io::Result<()> {
 
 fn write_line(file: &mut std::fs::File, line: &[u8]) -> io::Result<()> {
     let written = loop {
-        match file.write(&line) {
+        match file.write(line) {
             Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
             other => break other,
         }
