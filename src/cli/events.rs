@@ -40,7 +40,14 @@ pub fn run(args: Args, ctx: &Context) -> Result<u8> {
     )?;
     let format = EventFormat::from_flag(args.format.as_deref(), args.no_trunc);
     let has_time = |v: &Option<String>| v.as_deref().is_some_and(|s| !s.is_empty());
-    let log = events::log_path(&ctx.graph_root());
+    let settings = ctx.events_settings()?;
+    if !settings.enabled {
+        // podman's text
+        return Err(
+            super::CodedError::new(125, "cannot read events with the \"none\" backend").into(),
+        );
+    }
+    let log = settings.log(&ctx.graph_root());
     let read = ReadEvents {
         log: &log,
         filter: &filter,

@@ -27,9 +27,26 @@ fn gather(ctx: &Context) -> Result<Value> {
     let exe = std::env::current_exe()
         .map(|p| p.display().to_string())
         .unwrap_or_default();
+    let events = ctx.events_settings()?;
+    let volume_path = ctx
+        .global
+        .volumepath
+        .clone()
+        .unwrap_or_else(|| store.root().join("volumes"));
     Ok(json!({
         "host": {
             "arch": platform.arch,
+            "conmon": {
+                // the per-container monitor is burrow itself
+                "package": "burrow",
+                "path": exe,
+                "version": concat!("burrow-monitor version ", env!("CARGO_PKG_VERSION")),
+            },
+            "distribution": distribution(&std::fs::read_to_string("/etc/os-release").unwrap_or_default()),
+            "eventLogger": if events.enabled { "file" } else { "none" },
+            "logDriver": "k8s-file",
+            "pasta": helper("pasta"),
+            "slirp4netns": helper("slirp4netns"),
             "os": platform.os,
             "kernel": uname.release().to_string_lossy(),
             "hostname": uname.nodename().to_string_lossy(),
@@ -50,11 +67,20 @@ fn gather(ctx: &Context) -> Result<Value> {
             },
         },
         "store": {
+            "configFile": ctx.env.config_home().join("containers/storage.conf"),
             "graphDriverName": "overlay",
+            "graphOptions": {},
+            "graphStatus": {
+                "Backing Filesystem": backing_filesystem(store.root()),
+                "Native Overlay Diff": "true",
+                "Supports d_type": "true",
+                "Using metacopy": "false",
+            },
             "graphRoot": store.root(),
             "runRoot": ctx.run_root(),
             "imageStore": { "number": images },
             "containerStore": { "number": 0, "paused": 0, "running": 0, "stopped": 0 },
+            "volumePath": volume_path,
         },
         "registries": { "search": search },
         "version": {
@@ -62,6 +88,84 @@ fn gather(ctx: &Context) -> Result<Value> {
             "OsArch": format!("{}/{}", platform.os, platform.arch),
         },
     }))
+}
+
+/// podman's host.distribution: ID, VERSION_ID and VERSION_CODENAME of /etc/os-release.
+fn distribution(os_release: &str) -> Value {
+    let field = |key: &str| {
+        os_release
+            .lines()
+            .find_map(|l| l.strip_prefix(key)?.strip_prefix('='))
+            .map(|v| v.trim().trim_matches(|c| c == '"' || c == '\'').to_string())
+            .unwrap_or_default()
+    };
+    json!({
+        "distribution": field("ID"),
+        "version": field("VERSION_ID"),
+        "codename": field("VERSION_CODENAME"),
+    })
+}
+
+/// A network helper podman would use (pasta, slirp4netns): its path in $PATH or podman's
+/// helper directories, and its version (one line of `--version`), or empty strings.
+fn helper(name: &str) -> Value {
+    let path = std::env::var_os("PATH")
+        .map(|p| std::env::split_paths(&p).collect::<Vec<_>>())
+        .unwrap_or_default()
+        .into_iter()
+        .chain(
+            [
+                "/usr/local/libexec/podman",
+                "/usr/libexec/podman",
+                "/usr/lib/podman",
+            ]
+            .map(Into::into),
+        )
+        .map(|dir: std::path::PathBuf| dir.join(name))
+        .find(|p| p.is_file());
+    let Some(path) = path else {
+        return json!({ "executable": "", "package": "", "version": "" });
+    };
+    let version = std::process::Command::new(&path)
+        .arg("--version")
+        .stdin(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .output()
+        .ok()
+        .and_then(|o| {
+            String::from_utf8_lossy(&o.stdout)
+                .lines()
+                .next()
+                .map(str::to_string)
+        })
+        .unwrap_or_default();
+    json!({ "executable": path, "package": "", "version": version })
+}
+
+/// containers/storage's name for the filesystem under the store (its nearest existing
+/// directory, so a store not made yet reports where it will be).
+fn backing_filesystem(root: &std::path::Path) -> String {
+    let Some(existing) = root.ancestors().find(|p| p.exists()) else {
+        return "unknown".into();
+    };
+    let Ok(stat) = nix::sys::statfs::statfs(existing) else {
+        return "unknown".into();
+    };
+    #[allow(clippy::unnecessary_cast)] // the field's type differs between architectures
+    let magic = stat.filesystem_type().0 as i64;
+    match magic {
+        0xEF53 => "extfs",
+        0x5846_5342 => "xfs",
+        0x9123_683E => "btrfs",
+        0x0102_1994 => "tmpfs",
+        0x794C_7630 => "overlayfs",
+        0x2FC1_2FC1 => "zfs",
+        0x6969 => "nfs",
+        0xF2F5_2010 => "f2fs",
+        0x6573_5546 => "fuseblk",
+        _ => return format!("<unknown ({magic:#x})>"),
+    }
+    .into()
 }
 
 /// The Go field name podman's templates use for an info JSON key.
@@ -72,6 +176,7 @@ fn go_name(key: &str) -> String {
         "gidmap" => "GIDMap".into(),
         "ociRuntime" => "OCIRuntime".into(),
         "cgroupVersion" => "CgroupsVersion".into(),
+        "slirp4netns" => "Slirp4NetNS".into(),
         "container_id" => "ContainerID".into(),
         "host_id" => "HostID".into(),
         _ => {
@@ -173,6 +278,18 @@ mod tests {
         );
         assert_eq!(v["Host"]["IDMappings"]["UIDMap"][0]["ContainerID"], 0);
         assert_eq!(v["Host"]["CgroupsVersion"], "v1");
+    }
+
+    #[test]
+    fn distribution_comes_from_os_release() {
+        let d = distribution(
+            "PRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"\nVERSION_ID=\"12\"\nVERSION_CODENAME=bookworm\nID=debian\n",
+        );
+        assert_eq!(
+            d,
+            json!({"distribution": "debian", "version": "12", "codename": "bookworm"})
+        );
+        assert_eq!(go_names(&json!({"slirp4netns": 1}))["Slirp4NetNS"], 1);
     }
 
     #[test]

@@ -9,6 +9,7 @@ mod image;
 mod images;
 mod info;
 mod lifecycle;
+pub mod log;
 mod login;
 mod logs;
 mod pull;
@@ -17,10 +18,12 @@ mod system;
 mod top;
 mod version;
 
+pub use version::{BURROW_VERSION, PODMAN_VERSION, version_line};
+
 use std::path::PathBuf;
 
 use anyhow::Result;
-use clap::{Parser, Subcommand};
+use clap::{FromArgMatches, Parser, Subcommand};
 
 use crate::config::ConfigEnv;
 use crate::store::Store;
@@ -57,13 +60,90 @@ pub struct ReportedError {
     version,
     about = "Manage containers and images, rootless and without a daemon",
     disable_help_subcommand = true,
+    // podman's -v; main prints the text (it names the podman version burrow matches)
+    disable_version_flag = true,
+    // cobra's flags: the last of a flag given twice wins (lists still append); propagated
+    args_override_self = true,
     max_term_width = 100
 )]
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,
+    #[command(flatten)]
+    pub remote: RemoteArgs,
+    /// Print the version
+    #[arg(short = 'v', long, action = clap::ArgAction::Version)]
+    pub version: Option<bool>,
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// podman's remote-client options: accepted so that scripts written for podman parse, then
+/// refused, since burrow only ever works on this machine. Not global: -c and -r are taken by
+/// subcommands (run -c is --cpu-shares).
+#[derive(Debug, clap::Args)]
+pub struct RemoteArgs {
+    /// URL to access a podman service; burrow has no remote mode and refuses it
+    #[arg(long, value_name = "URL")]
+    pub url: Option<String>,
+    /// Connection to use for a remote podman service; burrow has no remote mode and refuses it
+    #[arg(short = 'c', long, value_name = "NAME")]
+    pub connection: Option<String>,
+    /// Access a remote podman service; burrow has no remote mode and refuses it
+    #[arg(short = 'r', long)]
+    pub remote: bool,
+}
+
+impl RemoteArgs {
+    /// The refusal, naming the option the user gave.
+    pub fn refusal(&self) -> Option<CodedError> {
+        let given = if self.url.is_some() {
+            "--url"
+        } else if self.connection.is_some() {
+            "--connection"
+        } else if self.remote {
+            "--remote"
+        } else {
+            return None;
+        };
+        Some(CodedError::new(
+            125,
+            format!(
+                "{given} is not supported: burrow has no remote mode and manages the containers \
+                 of the machine it runs on; run the command without {given} on that machine"
+            ),
+        ))
+    }
+}
+
+/// Where events go: podman's --events-backend values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EventsBackend {
+    File,
+    None,
+    Journald,
+}
+
+impl EventsBackend {
+    pub fn name(self) -> &'static str {
+        match self {
+            EventsBackend::File => "file",
+            EventsBackend::None => "none",
+            EventsBackend::Journald => "journald",
+        }
+    }
+}
+
+fn events_backend(value: &str) -> Result<EventsBackend, String> {
+    match value {
+        "file" => Ok(EventsBackend::File),
+        "none" => Ok(EventsBackend::None),
+        "journald" => Ok(EventsBackend::Journald),
+        // podman's text
+        other => Err(format!(
+            "{other:?} is not a valid events backend: invalid argument"
+        )),
+    }
 }
 
 #[derive(Debug, clap::Args)]
@@ -74,9 +154,24 @@ pub struct GlobalArgs {
     /// Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)
     #[arg(long, global = true, value_name = "PATH")]
     pub runroot: Option<PathBuf>,
-    /// Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic
-    #[arg(long, global = true, default_value = "warn", value_name = "LEVEL")]
-    pub log_level: String,
+    /// Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")
+    #[arg(long, global = true, value_name = "LEVEL")]
+    pub log_level: Option<String>,
+    /// Log messages at the debug level (the same as --log-level debug)
+    #[arg(short = 'D', long, global = true)]
+    pub debug: bool,
+    /// Do not output to stdout
+    #[arg(long, global = true)]
+    pub noout: bool,
+    /// Events backend to use: file or none (journald is not available) (default: containers.conf's events_logger, else file)
+    #[arg(long, global = true, value_name = "BACKEND", value_parser = events_backend)]
+    pub events_backend: Option<EventsBackend>,
+    /// Path to the volume directory in which volume data is stored (default: ROOT/volumes)
+    #[arg(long, global = true, value_name = "PATH")]
+    pub volumepath: Option<PathBuf>,
+    /// Global flags for an OCI runtime given with --runtime (may be set multiple times)
+    #[arg(long, global = true, value_name = "FLAG")]
+    pub runtime_flag: Vec<String>,
     /// Storage driver; burrow always uses native overlay
     #[arg(long, global = true, hide = true, value_name = "DRIVER")]
     pub storage_driver: Option<String>,
@@ -84,7 +179,8 @@ pub struct GlobalArgs {
 
 impl GlobalArgs {
     /// The options as command-line arguments again, for a child burrow: it must use the same
-    /// store, run directory (else it starts a second namespace holder elsewhere) and log level.
+    /// store, run directory (else it starts a second namespace holder elsewhere), log level,
+    /// events backend and the rest.
     pub fn to_args(&self) -> Vec<std::ffi::OsString> {
         let mut args: Vec<std::ffi::OsString> = Vec::new();
         let mut push = |flag: &str, value: &std::ffi::OsStr| {
@@ -97,11 +193,39 @@ impl GlobalArgs {
         if let Some(runroot) = &self.runroot {
             push("--runroot", runroot.as_os_str());
         }
-        push("--log-level", self.log_level.as_ref());
+        if let Some(level) = &self.log_level {
+            push("--log-level", level.as_ref());
+        }
+        if let Some(volumes) = &self.volumepath {
+            push("--volumepath", volumes.as_os_str());
+        }
+        if let Some(backend) = self.events_backend {
+            push("--events-backend", backend.name().as_ref());
+        }
         if let Some(driver) = &self.storage_driver {
             push("--storage-driver", driver.as_ref());
         }
+        for flag in &self.runtime_flag {
+            // = keeps a flag such as --debug from being read as burrow's own
+            args.push(format!("--runtime-flag={flag}").into());
+        }
+        if self.debug {
+            args.push("--debug".into());
+        }
+        if self.noout {
+            args.push("--noout".into());
+        }
         args
+    }
+
+    /// The log level asked for: --debug is debug; podman refuses it beside --log-level.
+    pub fn log_level_name(&self) -> Result<&str, &'static str> {
+        match (&self.log_level, self.debug) {
+            (Some(_), true) => Err("Setting --log-level and --debug is not allowed"),
+            (None, true) => Ok("debug"),
+            (Some(level), false) => Ok(level),
+            (None, false) => Ok("warn"),
+        }
     }
 }
 
@@ -182,6 +306,8 @@ pub enum Command {
 pub struct Context {
     pub global: GlobalArgs,
     pub env: ConfigEnv,
+    /// The name burrow was called by (`podman` through a symlink).
+    pub program: String,
 }
 
 impl Context {
@@ -189,7 +315,27 @@ impl Context {
         Context {
             global,
             env: ConfigEnv::from_process(),
+            program: "burrow".into(),
         }
+    }
+
+    /// How events are logged: containers.conf, then --events-backend.
+    pub fn events_settings(&self) -> Result<crate::events::LogSettings> {
+        let mut settings = crate::events::LogSettings::from_config(&self.env);
+        match self.global.events_backend {
+            Some(EventsBackend::Journald) => {
+                return Err(CodedError::new(
+                    125,
+                    "the journald events backend is not available: burrow logs events to a file; \
+                     use --events-backend file (or none)",
+                )
+                .into());
+            }
+            Some(EventsBackend::None) => settings.enabled = false,
+            Some(EventsBackend::File) => settings.enabled = true,
+            None => {}
+        }
+        Ok(settings)
     }
 
     pub fn graph_root(&self) -> PathBuf {
@@ -236,9 +382,16 @@ impl Context {
     }
 }
 
-/// Runs the parsed command and returns the process exit code.
-pub fn run(cli: Cli) -> Result<u8> {
-    let ctx = Context::new(cli.global);
+/// Runs the parsed command of a burrow called as `program` and returns the exit code.
+pub fn run(cli: Cli, program: &str) -> Result<u8> {
+    if let Some(refusal) = cli.remote.refusal() {
+        return Err(refusal.into());
+    }
+    let mut ctx = Context::new(cli.global);
+    ctx.program = program.to_string();
+    crate::events::configure(ctx.events_settings()?);
+    tracing::debug!("Using graph root {}", ctx.graph_root().display());
+    tracing::debug!("Using run root {}", ctx.run_root().display());
     match cli.command {
         Command::Pull(args) => pull::run(args, &ctx),
         Command::Images(args) => images::run(args, &ctx),
@@ -326,14 +479,133 @@ pub fn command() -> clap::Command {
     <Cli as clap::CommandFactory>::command()
 }
 
+/// The name burrow was called by: `podman` or `docker` through a symlink, so that usage, help
+/// and errors name the command the user typed.
+pub fn program_name(arg0: Option<&std::ffi::OsStr>) -> String {
+    arg0.and_then(|a| std::path::Path::new(a).file_name())
+        .map(|n| n.to_string_lossy().into_owned())
+        .filter(|n| !n.is_empty())
+        .unwrap_or_else(|| "burrow".into())
+}
+
+/// cobra's help layout (podman's): about, usage, the subcommands, the options.
+const GROUP_HELP: &str = "{about-with-newline}\nUsage:\n  {usage}\n\nAvailable Commands:\n{subcommands}\n\nOptions:\n{options}{after-help}\n";
+const COMMAND_HELP: &str =
+    "{about-with-newline}\nUsage:\n  {usage}\n\nOptions:\n{options}{after-help}\n";
+
+/// The command tree as a user who called burrow as `program` sees it.
+pub fn command_for(program: &str) -> clap::Command {
+    // clap takes names as &'static str (without its "string" feature): one leak per process.
+    let name: &'static str = Box::leak(program.to_owned().into_boxed_str());
+    cobra_layout(
+        command()
+            .name(name)
+            .bin_name(name)
+            .override_usage(format!("{name} [options] [command]")),
+    )
+}
+
+fn cobra_layout(cmd: clap::Command) -> clap::Command {
+    let subcommands: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    let mut cmd = cmd.help_template(if subcommands.is_empty() {
+        COMMAND_HELP
+    } else {
+        GROUP_HELP
+    });
+    for name in subcommands {
+        cmd = cmd.mut_subcommand(name, cobra_layout);
+    }
+    cmd
+}
+
+/// Parses the command line of a burrow called as `program`.
+pub fn parse_from<I, T>(program: &str, args: I) -> Result<Cli, clap::Error>
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    let mut cmd = command_for(program);
+    let matches = cmd.try_get_matches_from_mut(args)?;
+    Cli::from_arg_matches(&matches).map_err(|e| e.format(&mut cmd))
+}
+
+/// The names of the subcommands a command line asks for (`image list` for `image ls -q`),
+/// for the hints of usage errors; flags, and the values of flags that take one, are passed over.
+pub fn subcommand_path(args: &[std::ffi::OsString]) -> Vec<String> {
+    let mut cmd = command();
+    cmd.build();
+    let mut path = Vec::new();
+    let mut words = args.iter().skip(1).map(|a| a.to_string_lossy());
+    while let Some(word) = words.next() {
+        if word == "--" {
+            break;
+        }
+        let takes_value = |matches: &dyn Fn(&clap::Arg) -> bool| {
+            cmd.get_arguments()
+                .any(|a| matches(a) && a.get_action().takes_values())
+        };
+        if let Some(long) = word.strip_prefix("--") {
+            if !long.contains('=') && takes_value(&|a| a.get_long() == Some(long)) {
+                words.next();
+            }
+            continue;
+        }
+        if let Some(shorts) = word.strip_prefix('-') {
+            let mut chars = shorts.chars();
+            if let (Some(c), None) = (chars.next(), chars.next())
+                && takes_value(&|a| a.get_short() == Some(c))
+            {
+                words.next();
+            }
+            continue;
+        }
+        match cmd.find_subcommand(word.as_ref()) {
+            Some(sub) => {
+                path.push(sub.get_name().to_string());
+                cmd = sub.clone();
+            }
+            None => break,
+        }
+    }
+    path
+}
+
+/// Whether the (sub)command at `path` (its names after the program's) takes no positional
+/// arguments, so that an extra word is podman's "takes no arguments" error.
+pub fn takes_no_arguments(path: &[&str]) -> bool {
+    let mut cmd = command();
+    for name in path {
+        match cmd.find_subcommand(name) {
+            Some(sub) => cmd = sub.clone(),
+            None => return false,
+        }
+    }
+    !cmd.has_subcommands() && cmd.get_positionals().next().is_none()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn global_options_survive_the_trip_to_a_child() {
-        let given = Cli::try_parse_from([
-            "burrow",
+        let trip = |args: &[&str]| {
+            let given = Cli::try_parse_from(
+                std::iter::once("burrow")
+                    .chain(args.iter().copied())
+                    .chain(["images"]),
+            )
+            .unwrap()
+            .global;
+            let mut argv: Vec<std::ffi::OsString> = vec!["burrow".into()];
+            argv.extend(given.to_args());
+            argv.push("images".into());
+            (given, Cli::try_parse_from(argv).unwrap().global)
+        };
+        let (given, child) = trip(&[
             "--root",
             "/r oot",
             "--runroot",
@@ -342,17 +614,83 @@ mod tests {
             "debug",
             "--storage-driver",
             "overlay",
-            "images",
-        ])
-        .unwrap()
-        .global;
-        let mut argv: Vec<std::ffi::OsString> = vec!["burrow".into()];
-        argv.extend(given.to_args());
-        argv.push("images".into());
-        let child = Cli::try_parse_from(argv).unwrap().global;
+            "--events-backend",
+            "none",
+            "--volumepath",
+            "/v ols",
+            "--runtime-flag",
+            "debug",
+            "--runtime-flag",
+            "log=/x y",
+            "--noout",
+        ]);
         assert_eq!(child.root, given.root);
         assert_eq!(child.runroot, given.runroot);
-        assert_eq!(child.log_level, "debug");
+        assert_eq!(child.log_level.as_deref(), Some("debug"));
         assert_eq!(child.storage_driver.as_deref(), Some("overlay"));
+        assert_eq!(child.events_backend, Some(EventsBackend::None));
+        assert_eq!(child.volumepath, given.volumepath);
+        assert_eq!(child.runtime_flag, ["debug", "log=/x y"]);
+        assert!(child.noout && !child.debug);
+        let (_, child) = trip(&["-D"]);
+        assert!(child.debug);
+        assert_eq!(child.log_level_name(), Ok("debug"));
+        let (_, child) = trip(&[]);
+        assert_eq!(child.log_level_name(), Ok("warn"));
+        assert_eq!(child.events_backend, None);
+    }
+
+    #[test]
+    fn the_command_tree_is_consistent() {
+        command_for("podman").debug_assert();
+    }
+
+    #[test]
+    fn the_last_of_a_flag_given_twice_wins_in_every_subcommand() {
+        let cli = parse_from(
+            "podman",
+            [
+                "podman", "--root", "/a", "--root", "/b", "images", "--format", "x", "--format",
+                "y",
+            ],
+        )
+        .unwrap();
+        assert_eq!(cli.global.root.as_deref(), Some(std::path::Path::new("/b")));
+        let Command::Images(images) = cli.command else {
+            panic!("not images")
+        };
+        assert_eq!(
+            format!("{images:?}").matches("\"y\"").count(),
+            1,
+            "{images:?}"
+        );
+    }
+
+    #[test]
+    fn usage_hints_name_the_subcommand_typed() {
+        let path = |args: &[&str]| {
+            let args: Vec<std::ffi::OsString> = args.iter().map(Into::into).collect();
+            subcommand_path(&args)
+        };
+        assert_eq!(path(&["podman", "image", "list", "--xx"]), ["image", "ls"]);
+        assert_eq!(path(&["podman", "--root", "ps", "ps", "--format"]), ["ps"]);
+        assert_eq!(
+            path(&["podman", "-D", "run", "--name", "ps", "busybox"]),
+            ["run"]
+        );
+        assert!(path(&["podman", "--xx"]).is_empty());
+    }
+
+    #[test]
+    fn program_names_come_from_argv0() {
+        assert_eq!(
+            program_name(Some("/home/u/.local/bin/podman".as_ref())),
+            "podman"
+        );
+        assert_eq!(program_name(Some("burrow".as_ref())), "burrow");
+        assert_eq!(program_name(None), "burrow");
+        assert!(takes_no_arguments(&["ps"]));
+        assert!(!takes_no_arguments(&["run"]));
+        assert!(!takes_no_arguments(&["image"]));
     }
 }

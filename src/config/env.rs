@@ -22,6 +22,11 @@ pub struct ConfigEnv {
     pub containers_registries_conf: Option<PathBuf>,
     pub registry_auth_file: Option<PathBuf>,
     pub docker_config: Option<PathBuf>,
+    /// `$CONTAINERS_CONF`: the only containers.conf read when set, as in podman.
+    pub containers_conf: Option<PathBuf>,
+    /// Not the real root: the user's own containers.conf counts. True for UID 0 inside
+    /// burrow's user namespace (a monitor), which is still the user.
+    pub rootless: bool,
     /// Prefix for the absolute system paths (`/etc/containers/...`, `/run/containers/...`,
     /// `/var/cache/containers/...`). `/` in real use; a temporary directory in tests.
     pub system_root: PathBuf,
@@ -48,6 +53,8 @@ impl ConfigEnv {
             containers_registries_conf: non_empty(std::env::var_os("CONTAINERS_REGISTRIES_CONF")),
             registry_auth_file: non_empty(std::env::var_os("REGISTRY_AUTH_FILE")),
             docker_config: non_empty(std::env::var_os("DOCKER_CONFIG")),
+            containers_conf: non_empty(std::env::var_os("CONTAINERS_CONF")),
+            rootless: uid != 0 || in_user_namespace(),
             system_root: PathBuf::from("/"),
         }
     }
@@ -64,6 +71,8 @@ impl ConfigEnv {
             containers_registries_conf: None,
             registry_auth_file: None,
             docker_config: None,
+            containers_conf: None,
+            rootless: uid != 0,
             system_root: system_root.into(),
         }
     }
@@ -90,6 +99,13 @@ impl ConfigEnv {
     pub(crate) fn home_path(&self, relative: &str) -> PathBuf {
         self.home.join(relative)
     }
+}
+
+/// Whether this process runs in a user namespace other than the initial one, whose map is
+/// the whole ID range onto itself.
+fn in_user_namespace() -> bool {
+    std::fs::read_to_string("/proc/self/uid_map")
+        .is_ok_and(|map| map.split_whitespace().collect::<Vec<_>>() != ["0", "0", "4294967295"])
 }
 
 fn non_empty(value: Option<OsString>) -> Option<PathBuf> {

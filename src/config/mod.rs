@@ -1,7 +1,9 @@
 //! User-facing configuration shared with podman: image references and short-name
-//! resolution, registries.conf v2, and registry credentials in auth.json / docker config.
+//! resolution, registries.conf v2, registry credentials in auth.json / docker config, and the
+//! events settings of containers.conf.
 
 pub mod auth;
+pub mod containers_conf;
 pub mod env;
 pub mod error;
 pub mod reference;
@@ -12,6 +14,7 @@ pub use auth::{
     auth_file_search_path, lookup_credentials, lookup_credentials_for_key, parse_credentials_key,
     remove_all_credentials, remove_credentials, store_credentials,
 };
+pub use containers_conf::EventsConf;
 pub use env::ConfigEnv;
 pub use error::{ConfigError, InvalidRewrite, ReferenceError};
 pub use reference::ImageRef;

@@ -1,13 +1,16 @@
-//! The event log: one JSON object per line in `<root>/events/events.log`, appended by every
-//! burrow that changes something, read and followed by `burrow events`. Each event is one
-//! `write` to a file opened with O_APPEND, so concurrent writers never interleave and no lock
-//! is needed. The objects use the keys of podman's events file.
+//! The event log: one JSON object per line in `<root>/events/events.log` (or containers.conf's
+//! `events_logfile_path`), appended by every burrow that changes something, read and followed
+//! by `burrow events`. Each event is one `write` under `<log>.lock`, which keeps writers from
+//! appending to a log that another one is rotating: past `events_logfile_max_size` the newer
+//! half is kept and a `log-rotation` event written, as podman does. The objects use the keys of
+//! podman's events file.
 
 use std::collections::BTreeMap;
 use std::fs::OpenOptions;
 use std::io::{self, Write};
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 use std::time::Duration;
 
 use chrono::{DateTime, Local, Offset, Utc};
@@ -133,6 +136,21 @@ impl Event {
         }
     }
 
+    /// podman's record of a rotated log: a system event named by the log's path.
+    pub fn rotation(log: &Path) -> Event {
+        Event {
+            container_exit_code: None,
+            id: String::new(),
+            image: String::new(),
+            name: log.display().to_string(),
+            status: "log-rotation".to_string(),
+            time: Utc::now(),
+            kind: EventType::System,
+            error: String::new(),
+            attributes: None,
+        }
+    }
+
     /// The same event with the container's exit code (podman sets it on died and remove).
     pub fn with_exit_code(mut self, code: i32) -> Event {
         self.container_exit_code = Some(code);
@@ -140,48 +158,159 @@ impl Event {
     }
 }
 
-/// Where the event log of a store lives.
+/// Where the event log of a store lives unless containers.conf says otherwise.
 pub fn log_path(graph_root: &Path) -> PathBuf {
     graph_root.join("events/events.log")
+}
+
+/// How this process logs events: podman's `--events-backend` and containers.conf's
+/// `events_logger`, `events_logfile_path` and `events_logfile_max_size`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LogSettings {
+    /// false for the "none" backend: nothing is written, and `events` refuses to read.
+    pub enabled: bool,
+    /// `None`: the store's own log ([`log_path`]).
+    pub path: Option<PathBuf>,
+    /// Rotate past this many bytes; 0 never.
+    pub max_size: u64,
+}
+
+impl LogSettings {
+    /// From containers.conf, for a process that was given no flags (a monitor). A file that
+    /// cannot be read costs a warning and podman's defaults; journald, which burrow cannot
+    /// write to, is the file backend.
+    pub fn from_config(env: &crate::config::ConfigEnv) -> LogSettings {
+        let conf = crate::config::EventsConf::load(env).unwrap_or_else(|e| {
+            tracing::warn!("{e}; using the default events settings");
+            Default::default()
+        });
+        LogSettings {
+            enabled: conf.logger.as_deref() != Some("none"),
+            path: conf.logfile_path,
+            max_size: conf
+                .logfile_max_size
+                .unwrap_or(crate::config::containers_conf::DEFAULT_EVENTS_LOG_MAX_SIZE),
+        }
+    }
+
+    /// The log of the store at `graph_root`.
+    pub fn log(&self, graph_root: &Path) -> PathBuf {
+        self.path.clone().unwrap_or_else(|| log_path(graph_root))
+    }
+}
+
+static SETTINGS: OnceLock<LogSettings> = OnceLock::new();
+
+/// Sets how this process logs events, once, before anything is recorded (the CLI, from its
+/// flags and containers.conf). A process that never calls it reads containers.conf itself.
+pub fn configure(settings: LogSettings) {
+    let _ = SETTINGS.set(settings);
+}
+
+/// The backend a burrow given `--events-backend` hands to the processes it starts (monitors).
+pub const BACKEND_VARIABLE: &str = "BURROW_EVENTS_BACKEND";
+
+/// This process's settings.
+pub fn settings() -> &'static LogSettings {
+    SETTINGS.get_or_init(|| {
+        let mut settings = LogSettings::from_config(&crate::config::ConfigEnv::from_process());
+        match std::env::var(BACKEND_VARIABLE).as_deref() {
+            Ok("none") => settings.enabled = false,
+            Ok("file") => settings.enabled = true,
+            _ => {}
+        }
+        settings
+    })
 }
 
 /// Appends `event` to the log of the store at `graph_root`; a failure costs a warning, never
 /// the command that had something to tell.
 pub fn record(graph_root: &Path, event: &Event) {
-    if let Err(e) = append(&log_path(graph_root), event) {
+    let settings = settings();
+    if !settings.enabled {
+        return;
+    }
+    if let Err(e) = append_limited(&settings.log(graph_root), event, settings.max_size) {
         tracing::warn!("{e}");
     }
 }
 
-/// Appends `event` to the log in one write, creating the file (0600) and its directory
-/// (0700) if needed. Callers only warn on failure: no command fails for want of an event.
+/// Appends `event` to the log without a size limit.
 pub fn append(log: &Path, event: &Event) -> Result<(), EventsError> {
+    append_limited(log, event, 0)
+}
+
+/// Appends `event` to the log in one write, creating the file (0600) and its directory
+/// (0700) if needed. When the log would reach `max_size` bytes (0: no limit) its older half
+/// is dropped first and a `log-rotation` event written, as podman does. Callers only warn on
+/// failure: no command fails for want of an event.
+pub fn append_limited(log: &Path, event: &Event, max_size: u64) -> Result<(), EventsError> {
+    let line = event_line(log, event)?;
+    let write_err = |source| EventsError::Write {
+        path: log.to_path_buf(),
+        source,
+    };
+    let _lock = match lock_log(log) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            create_dir(log).map_err(write_err)?;
+            lock_log(log)
+        }
+        other => other,
+    }
+    .map_err(write_err)?;
+    let mut file = open_for_append(log).map_err(write_err)?;
+    if max_size > 0 {
+        let size = file.metadata().map_err(write_err)?.len();
+        if size > 0 && size + line.len() as u64 >= max_size {
+            drop(file);
+            keep_newer_half(log).map_err(write_err)?;
+            file = open_for_append(log).map_err(write_err)?;
+            let rotation = Event::rotation(log);
+            write_line(&mut file, &event_line(log, &rotation)?).map_err(write_err)?;
+        }
+    }
+    write_line(&mut file, &line).map_err(write_err)
+}
+
+fn event_line(log: &Path, event: &Event) -> Result<Vec<u8>, EventsError> {
     let mut line = serde_json::to_vec(event).map_err(|e| EventsError::Write {
         path: log.to_path_buf(),
         source: io::Error::other(e),
     })?;
     line.push(b'\n');
-    let write_err = |source| EventsError::Write {
-        path: log.to_path_buf(),
-        source,
-    };
-    let mut file = match open_for_append(log) {
-        Err(e) if e.kind() == io::ErrorKind::NotFound => {
-            create_dir(log).map_err(write_err)?;
-            open_for_append(log)
-        }
-        other => other,
-    }
-    .map_err(write_err)?;
+    Ok(line)
+}
+
+fn lock_log(log: &Path) -> io::Result<crate::store::Lock> {
+    let mut name = log.as_os_str().to_owned();
+    name.push(".lock");
+    crate::store::Lock::exclusive(Path::new(&name))
+}
+
+/// podman's truncation: from the middle of the log, the lines after the first line break,
+/// into a new file renamed over the log (a reader following the old file sees no more).
+fn keep_newer_half(log: &Path) -> io::Result<()> {
+    use std::io::{BufRead, Seek};
+    let mut old = std::fs::File::open(log)?;
+    let half = old.metadata()?.len() / 2;
+    old.seek(io::SeekFrom::Start(half))?;
+    let mut reader = io::BufReader::new(old);
+    let mut partial = Vec::new();
+    reader.read_until(b'\n', &mut partial)?;
+    let mut kept = Vec::new();
+    io::Read::read_to_end(&mut reader, &mut kept)?;
+    crate::store::write_replace(log, &kept)
+}
+
+fn write_line(file: &mut std::fs::File, line: &[u8]) -> io::Result<()> {
     let written = loop {
-        match file.write(&line) {
+        match file.write(line) {
             Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
             other => break other,
         }
-    }
-    .map_err(write_err)?;
+    }?;
     if written != line.len() {
-        return Err(write_err(io::ErrorKind::WriteZero.into()));
+        return Err(io::ErrorKind::WriteZero.into());
     }
     Ok(())
 }

@@ -14,6 +14,8 @@ use super::containers::DamagedContainer;
 use super::{Container, ImageRecord, LayerRecord, Lock, Store, StoreError, layer_short_id, record};
 
 /// One thing wrong in the store.
+// Findings are few and short-lived; boxing the damaged record would buy nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone)]
 pub enum Finding {
     /// A container whose record or state cannot be read.
