@@ -15,7 +15,6 @@ use super::{Container, ImageRecord, LayerRecord, Lock, Store, StoreError, layer_
 
 /// One thing wrong in the store.
 // Findings are few and short-lived; boxing the damaged record would buy nothing.
-#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone)]
 pub enum Finding {
     /// A container whose record or state cannot be read.
