@@ -19,7 +19,7 @@ pub enum FilterError {
     UnknownImage {
         key: String,
         value: String,
-        source: LookupError,
+        source: Box<LookupError>,
     },
 }
 
@@ -55,7 +55,7 @@ impl ImageFilter {
                 .map_err(|source| FilterError::UnknownImage {
                     key: key.to_string(),
                     value: value.to_string(),
-                    source,
+                    source: Box::new(source),
                 })
         };
         for filter in filters {
