@@ -531,18 +531,24 @@ fn every_form_of_name_finds_the_stored_image() {
     sb.ok(&["create", "--name", "c", "library/busybox", "true"]);
     assert_eq!(sb.inspect("c")["Image"], id);
 
-    sb.run(&["image", "inspect", "sha256:0621"]).assert_error(
+    let short_sha = sb.run(&["image", "inspect", "sha256:0621"]);
+    short_sha.assert_error(
         125,
-        &["sha256:0621: invalid format: no 64-byte hexadecimal value"],
+        &["Error: inspecting object: sha256:0621: invalid format: no 64-byte hexadecimal value"],
     );
+    assert_eq!(short_sha.stdout(), "[]\n");
     for missing in [
         "nosuch",
         "example.com/busybox",
         "busybox:othertag",
         "usybox",
     ] {
-        sb.run(&["image", "inspect", missing])
-            .assert_error(125, &[&format!("{missing}: image not known")]);
+        sb.run(&["image", "inspect", missing]).assert_error(
+            125,
+            &[&format!(
+                "Error: inspecting object: {missing}: image not known"
+            )],
+        );
         assert_eq!(sb.run(&["image", "exists", missing]).code(), 1, "{missing}");
     }
 }

@@ -195,10 +195,9 @@ pub fn inspect(args: InspectArgs, ctx: &Context) -> Result<u8> {
                 }
                 found.push(inspected);
             }
-            Err(e) if e.is_not_known() => {
+            Err(e) => {
                 missing.get_or_insert(e);
             }
-            Err(e) => return Err(e.into()),
         }
     }
     print!(
@@ -206,7 +205,7 @@ pub fn inspect(args: InspectArgs, ctx: &Context) -> Result<u8> {
         output::render_inspect(&found, args.format.as_deref(), "inspect")?
     );
     if let Some(e) = missing {
-        bail!(e);
+        bail!("inspecting object: {e}");
     }
     Ok(0)
 }

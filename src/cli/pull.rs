@@ -114,11 +114,6 @@ pub fn run(args: Args, ctx: &Context) -> Result<u8> {
             &opts,
             &progress,
         ))?;
-        let name = record.names.first().cloned().unwrap_or_default();
-        crate::events::record(
-            store.root(),
-            &crate::events::Event::image("pull", &record.id, &name),
-        );
         println!("{}", record.id);
     }
     Ok(0)

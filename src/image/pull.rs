@@ -468,6 +468,10 @@ pub async fn pull(
     image.manifest_media_type = media_type;
     let record = image.clone();
     list.save()?;
+    crate::events::record(
+        store.root(),
+        &crate::events::Event::image("pull", &record.id, &record.names[0]),
+    );
     progress.message("Storing signatures");
     Ok(record)
 }
