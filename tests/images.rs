@@ -797,6 +797,10 @@ fn a_pull_by_digest_adds_no_row_beside_the_tag() {
         .ok(&["images", "--format", "{{.Repository}} {{.Tag}}"])
         .stdout();
     assert_eq!(rows, format!("{} latest\n", image_ref("busybox")));
+    let tags = sb
+        .ok(&["image", "inspect", "--format", "{{.RepoTags}}", "busybox"])
+        .stdout();
+    assert_eq!(tags, format!("[{}]\n", image_ref("busybox:latest")));
     // Without a tagged name the digest name is the row, as `<none>`.
     sb.ok(&["untag", "busybox", &image_ref("busybox:latest")]);
     let rows = sb

@@ -151,7 +151,13 @@ fn inspect_image(store: &Store, image: &ImageRecord) -> Result<InspectImage> {
         id: image.id.clone(),
         id_for_templates: None,
         digest: image.digest.clone(),
-        repo_tags: image.names.clone(),
+        // A `repo@digest` name is no tag: podman lists it under RepoDigests only.
+        repo_tags: image
+            .names
+            .iter()
+            .filter(|n| !n.contains('@'))
+            .cloned()
+            .collect(),
         repo_digests: repo_digests(image),
         parent: String::new(),
         comment: String::new(),
