@@ -471,3 +471,347 @@ fn templates_that_go_rejects_are_one_line_errors() {
         sb.ok(&["images", "--format", format]);
     }
 }
+
+fn busybox_digest() -> String {
+    fixture("busybox:latest")["manifest_digest"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+/// The busybox fixture, also named as if pulled from Docker Hub and as a local image, so that
+/// every form of name can be looked up without reaching docker.io.
+fn sandbox_with_hub_names() -> Sandbox {
+    let sb = sandbox_with_busybox();
+    sb.ok(&[
+        "tag",
+        &image_ref("busybox"),
+        "docker.io/library/busybox:latest",
+        "localhost/x",
+    ]);
+    sb
+}
+
+#[test]
+fn every_form_of_name_finds_the_stored_image() {
+    let sb = sandbox_with_hub_names();
+    let id = fixture_id("busybox:latest");
+    let digest = busybox_digest();
+    let forms = [
+        "docker.io/busybox".to_string(),
+        "docker.io/library/busybox:latest".to_string(),
+        "busybox".to_string(),
+        "library/busybox".to_string(),
+        "localhost/x".to_string(),
+        "x".to_string(),
+        "x:latest".to_string(),
+        id.clone(),
+        id[..5].to_string(),
+        format!("sha256:{id}"),
+        format!("{}@{digest}", image_ref("busybox")),
+        format!("{}@{digest}", image_ref("busybox:latest")),
+        format!("{}@{digest}", image_ref("busybox:othertag")),
+        format!("busybox@{digest}"),
+        format!("docker.io/library/busybox@{digest}"),
+    ];
+    for form in &forms {
+        let inspected = sb.run(&["image", "inspect", "--format", "{{.Id}}", form]);
+        assert_eq!(
+            inspected.stdout().trim(),
+            id,
+            "{form}: {}",
+            inspected.stderr()
+        );
+        assert_eq!(sb.run(&["image", "exists", form]).code(), 0, "{form}");
+        assert_eq!(
+            sb.ok(&["history", "-q", "--no-trunc", form])
+                .stdout()
+                .lines()
+                .next(),
+            Some(id.as_str()),
+            "{form}"
+        );
+    }
+    // Stored, so run pulls nothing (docker.io is out of reach here).
+    let ran = sb.ok(&["run", "--rm", "docker.io/busybox", "echo", "ran"]);
+    assert_eq!(ran.stdout(), "ran\n");
+    sb.ok(&["create", "--name", "c", "library/busybox", "true"]);
+    assert_eq!(sb.inspect("c")["Image"], id);
+
+    let short_sha = sb.run(&["image", "inspect", "sha256:0621"]);
+    short_sha.assert_error(
+        125,
+        &["Error: inspecting object: sha256:0621: invalid format: no 64-byte hexadecimal value"],
+    );
+    assert_eq!(short_sha.stdout(), "[]\n");
+    for missing in [
+        "nosuch",
+        "example.com/busybox",
+        "busybox:othertag",
+        "usybox",
+    ] {
+        sb.run(&["image", "inspect", missing]).assert_error(
+            125,
+            &[&format!(
+                "Error: inspecting object: {missing}: image not known"
+            )],
+        );
+        assert_eq!(sb.run(&["image", "exists", missing]).code(), 1, "{missing}");
+    }
+}
+
+#[test]
+fn run_with_pull_never_names_the_missing_image() {
+    let sb = Sandbox::new();
+    sb.run(&["run", "--rm", "--pull=never", "nosuch", "true"])
+        .assert_one_line_error(125, &["Error: nosuch: image not known"]);
+}
+
+#[test]
+fn rmi_of_names_and_missing_images_as_podman() {
+    let sb = sandbox_with_hub_names();
+    // The name given goes, the image keeps its others.
+    assert_eq!(
+        sb.ok(&["rmi", "docker.io/busybox"]).stdout(),
+        "Untagged: docker.io/library/busybox:latest\n"
+    );
+    assert_eq!(
+        sb.ok(&["rmi", "x"]).stdout(),
+        "Untagged: localhost/x:latest\n"
+    );
+    // -f: a missing image is no error at all.
+    let forced = sb.ok(&["rmi", "-f", "nosuch"]);
+    assert_eq!(
+        (forced.stdout(), forced.stderr()),
+        (String::new(), String::new())
+    );
+    sb.run(&["rmi", "nosuch", "other"]).assert_error(
+        1,
+        &["Error: 2 errors occurred:\n\t* nosuch: image not known\n\t* other: image not known"],
+    );
+    // Found images are removed even when others are missing.
+    let partly = sb.run(&["rmi", "busybox", "nosuch"]);
+    partly.assert_error(1, &["Error: nosuch: image not known"]);
+    assert_eq!(
+        partly.stdout(),
+        format!(
+            "Untagged: {}\nDeleted: {}\n",
+            image_ref("busybox:latest"),
+            fixture_id("busybox:latest")
+        )
+    );
+}
+
+#[test]
+fn untag_takes_the_given_names_or_all() {
+    let sb = sandbox_with_hub_names();
+    let id = fixture_id("busybox:latest");
+    let names = || {
+        sb.ok(&["image", "inspect", "--format", "{{.RepoTags}}", &id])
+            .stdout()
+    };
+    sb.run(&["untag", &id, "localhost/x", "nosuch"])
+        .assert_error(125, &["Error: localhost/nosuch:latest: tag not known"]);
+    // Nothing was untagged by the failed command.
+    assert!(names().contains("localhost/x:latest"), "{}", names());
+    sb.ok(&["untag", &id, "x"]);
+    assert_eq!(
+        names().trim(),
+        format!(
+            "[{} docker.io/library/busybox:latest]",
+            image_ref("busybox:latest")
+        )
+    );
+    sb.ok(&["image", "untag", "busybox"]);
+    assert_eq!(names().trim(), "[]");
+    let rows = sb
+        .ok(&["images", "--format", "{{.Repository}} {{.Tag}} {{.ID}}"])
+        .stdout();
+    assert_eq!(rows, format!("<none> <none> {}\n", &id[..12]));
+    sb.run(&["untag", "nosuch"])
+        .assert_error(125, &["Error: nosuch: image not known"]);
+    let events = sb
+        .ok(&[
+            "events",
+            "--stream=false",
+            "--filter",
+            "event=untag",
+            "--format",
+            "{{.Name}}",
+        ])
+        .stdout();
+    assert!(events.contains("localhost/x:latest"), "{events}");
+}
+
+#[test]
+fn history_prints_as_podman() {
+    let sb = sandbox_with_busybox();
+    let id = fixture_id("busybox:latest");
+    let table = sb.ok(&["history", "busybox"]).stdout();
+    let lines: Vec<&str> = table.lines().collect();
+    assert_eq!(
+        lines[0].split_whitespace().collect::<Vec<_>>(),
+        ["ID", "CREATED", "CREATED", "BY", "SIZE", "COMMENT"],
+        "{table}"
+    );
+    assert!(
+        lines[1].starts_with(&format!("{}  ", &id[..12]))
+            && lines[1].contains(" ago  /bin/sh -c #(nop) CMD [\"sh\"]   0 B"),
+        "{table}"
+    );
+    assert!(
+        lines[2].starts_with("<missing>     ")
+            && lines[2].contains("burrow fixture layer: busybox  2.13 MB"),
+        "{table}"
+    );
+    assert_eq!(lines.len(), 3, "{table}");
+
+    let exact = sb
+        .ok(&["image", "history", "--human=false", "busybox"])
+        .stdout();
+    assert!(exact.contains("2024-01-01T00:00:00Z  /bin/sh"), "{exact}");
+    assert_eq!(
+        sb.ok(&["history", "-q", "busybox"]).stdout(),
+        format!("{}\n<missing>\n", &id[..12])
+    );
+    let long = sb.ok(&["history", "--no-trunc", "busybox"]).stdout();
+    assert!(long.lines().nth(1).unwrap().starts_with(&id), "{long}");
+    let custom = sb
+        .ok(&[
+            "history",
+            "--format",
+            "{{.ID}}|{{.CreatedSince}}|{{.CreatedAt}}|{{.Size}}",
+            "busybox",
+        ])
+        .stdout();
+    assert!(custom.lines().next().unwrap().contains(" ago|"), "{custom}");
+    assert!(
+        custom.lines().nth(1).unwrap().starts_with("<missing>|"),
+        "{custom}"
+    );
+    assert!(
+        custom.contains("|2024-01-01 00:00:00 +0000 UTC|2.13 MB"),
+        "{custom}"
+    );
+    let json = sb.ok(&["history", "--format", "json", "busybox"]).stdout();
+    assert_eq!(
+        json,
+        format!(
+            "[{{\"id\":\"{id}\",\"created\":\"2024-01-01T00:00:00Z\",\"CreatedBy\":\"/bin/sh -c #(nop) CMD [\\\"sh\\\"]\",\"size\":0,\"Created\":\"2024-01-01T00:00:00Z\"}},{{\"id\":\"\\u003cmissing\\u003e\",\"created\":\"2024-01-01T00:00:00Z\",\"CreatedBy\":\"burrow fixture layer: busybox\",\"size\":2129920,\"Created\":\"2024-01-01T00:00:00Z\"}}]\n"
+        )
+    );
+    sb.run(&["history", "nosuch"])
+        .assert_error(125, &["Error: nosuch: image not known"]);
+
+    // A step whose layer is another stored image's top gets that image's ID; long commands
+    // are cut at 45 characters.
+    sb.pull("layers:latest");
+    let ids = sb.ok(&["history", "-q", "layers"]).stdout();
+    assert_eq!(
+        ids.lines().collect::<Vec<_>>(),
+        [
+            id12("layers:latest").as_str(),
+            "<missing>",
+            "<missing>",
+            "<missing>",
+            "<missing>",
+            &id[..12]
+        ]
+    );
+    let table = sb.ok(&["history", "layers"]).stdout();
+    assert!(
+        table.contains("  burrow fixture layer: whiteouts, links, mo...  20.5 kB"),
+        "{table}"
+    );
+}
+
+#[test]
+fn templates_take_id_and_history_as_podmans_do() {
+    let sb = sandbox_with_busybox();
+    sb.ok(&["tag", "busybox", "x"]);
+    let id = fixture_id("busybox:latest");
+    let both = sb
+        .ok(&["image", "inspect", "--format", "{{.ID}} {{.Id}}", "busybox"])
+        .stdout();
+    assert_eq!(both, format!("{id} {id}\n"));
+    // The ID field is for templates only: podman's JSON has Id alone.
+    let json = sb.ok(&["image", "inspect", "busybox"]).json();
+    assert!(json[0].get("ID").is_none());
+    let history = sb
+        .ok(&[
+            "image",
+            "inspect",
+            "--format",
+            "{{len .History}}",
+            "busybox",
+        ])
+        .stdout();
+    assert_eq!(history, "2\n");
+
+    // History: every name the image was given, newest first, kept after an untag.
+    sb.ok(&["untag", "busybox", "x"]);
+    let row = sb
+        .ok(&["images", "--format", "{{.ID}} {{.Id}} {{.History}}"])
+        .stdout();
+    assert_eq!(
+        row,
+        format!(
+            "{} {id} localhost/x:latest, {}\n",
+            &id[..12],
+            image_ref("busybox:latest")
+        )
+    );
+    let json = sb.ok(&["images", "--format", "json"]).json();
+    assert_eq!(json[0]["History"][0], "localhost/x:latest");
+    let names_history = sb
+        .ok(&[
+            "image",
+            "inspect",
+            "--format",
+            "{{.NamesHistory}}",
+            "busybox",
+        ])
+        .stdout();
+    assert_eq!(
+        names_history,
+        format!("[localhost/x:latest {}]\n", image_ref("busybox:latest"))
+    );
+}
+
+#[test]
+fn images_filter_after_and_since_name_images() {
+    let sb = sandbox_with_busybox();
+    sb.pull("many/img0:latest");
+    // The fixtures share one creation time, so nothing is after either.
+    for key in ["after", "since", "before"] {
+        let rows = sb
+            .ok(&["images", "--filter", &format!("{key}=busybox"), "-q"])
+            .stdout();
+        assert_eq!(rows, "", "{key}");
+    }
+    sb.run(&["images", "--filter", "after=nosuch"]).assert_error(
+        125,
+        &["could not find local image for filter filter \"after\"=\"nosuch\": nosuch: image not known"],
+    );
+}
+
+#[test]
+fn a_pull_by_digest_adds_no_row_beside_the_tag() {
+    let sb = sandbox_with_busybox();
+    let by_digest = format!("{}@{}", image_ref("busybox"), busybox_digest());
+    sb.ok(&["pull", &by_digest]);
+    let rows = sb
+        .ok(&["images", "--format", "{{.Repository}} {{.Tag}}"])
+        .stdout();
+    assert_eq!(rows, format!("{} latest\n", image_ref("busybox")));
+    let tags = sb
+        .ok(&["image", "inspect", "--format", "{{.RepoTags}}", "busybox"])
+        .stdout();
+    assert_eq!(tags, format!("[{}]\n", image_ref("busybox:latest")));
+    // Without a tagged name the digest name is the row, as `<none>`.
+    sb.ok(&["untag", "busybox", &image_ref("busybox:latest")]);
+    let rows = sb
+        .ok(&["images", "--format", "{{.Repository}} {{.Tag}}"])
+        .stdout();
+    assert_eq!(rows, format!("{} <none>\n", image_ref("busybox")));
+}

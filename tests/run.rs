@@ -272,7 +272,7 @@ fn pull_newer_falls_back_to_the_local_image() {
         "127.0.0.1:9/other:latest",
         "true",
     ])
-    .assert_error(125, &["image not known", "--pull=never"]);
+    .assert_error(125, &["Error: 127.0.0.1:9/other:latest: image not known"]);
 }
 
 #[test]

@@ -6,10 +6,10 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use super::{CodedError, Context, images, pull};
-use crate::config::ImageRef;
-use crate::image::{ImageConfig, find_image, matched_name};
+use crate::container::Host;
+use crate::image::{ImageConfig, ImageError, RemoveOptions, lookup};
 use crate::output;
-use crate::store::{ImageRecord, Store, remove_tree};
+use crate::store::{ImageRecord, Store};
 
 #[derive(Debug, clap::Subcommand)]
 pub enum ImageCommand {
@@ -28,6 +28,10 @@ pub enum ImageCommand {
     Prune(PruneArgs),
     /// Pull images from a registry
     Pull(pull::Args),
+    /// Remove a name from a local image
+    Untag(UntagArgs),
+    /// Show the history of an image
+    History(HistoryArgs),
 }
 
 pub fn run(command: ImageCommand, ctx: &Context) -> Result<u8> {
@@ -39,11 +43,20 @@ pub fn run(command: ImageCommand, ctx: &Context) -> Result<u8> {
         ImageCommand::Exists(args) => exists(args, ctx),
         ImageCommand::Prune(args) => prune(args, ctx),
         ImageCommand::Pull(args) => pull::run(args, ctx),
+        ImageCommand::Untag(args) => untag(args, ctx),
+        ImageCommand::History(args) => history(args, ctx),
     }
 }
 
-fn not_known(input: &str) -> String {
-    format!("{input}: image not known")
+/// podman's way of reporting several errors as one.
+fn join_errors(errors: &[ImageError]) -> String {
+    match errors {
+        [one] => one.to_string(),
+        many => {
+            let points: Vec<String> = many.iter().map(|e| format!("* {e}")).collect();
+            format!("{} errors occurred:\n\t{}", many.len(), points.join("\n\t"))
+        }
+    }
 }
 
 #[derive(Debug, clap::Args)]
@@ -61,6 +74,9 @@ pub struct InspectArgs {
 #[serde(rename_all = "PascalCase")]
 struct InspectImage {
     id: String,
+    /// `{{.ID}}` in templates (Go finds the field either way); absent from JSON.
+    #[serde(rename = "ID", skip_serializing_if = "Option::is_none")]
+    id_for_templates: Option<String>,
     digest: String,
     repo_tags: Vec<String>,
     repo_digests: Vec<String>,
@@ -133,8 +149,15 @@ fn inspect_image(store: &Store, image: &ImageRecord) -> Result<InspectImage> {
     };
     Ok(InspectImage {
         id: image.id.clone(),
+        id_for_templates: None,
         digest: image.digest.clone(),
-        repo_tags: image.names.clone(),
+        // A `repo@digest` name is no tag: podman lists it under RepoDigests only.
+        repo_tags: image
+            .names
+            .iter()
+            .filter(|n| !n.contains('@'))
+            .cloned()
+            .collect(),
         repo_digests: repo_digests(image),
         parent: String::new(),
         comment: String::new(),
@@ -159,20 +182,27 @@ fn inspect_image(store: &Store, image: &ImageRecord) -> Result<InspectImage> {
         annotations: BTreeMap::new(),
         manifest_type: image.manifest_media_type.clone(),
         history: config.history.clone(),
-        names_history: image.names.clone(),
+        names_history: image.names_history().to_vec(),
     })
 }
 
 pub fn inspect(args: InspectArgs, ctx: &Context) -> Result<u8> {
     let store = ctx.store();
     let images = store.images()?;
+    let templated = args.format.as_deref().is_some_and(|f| !output::is_json(f));
     let mut found = Vec::new();
     let mut missing = None;
     for input in &args.images {
-        match find_image(&images, input) {
-            Some(image) => found.push(inspect_image(&store, image)?),
-            None => {
-                missing.get_or_insert_with(|| input.clone());
+        match lookup(&images, &ctx.env, input) {
+            Ok(f) => {
+                let mut inspected = inspect_image(&store, f.image)?;
+                if templated {
+                    inspected.id_for_templates = Some(inspected.id.clone());
+                }
+                found.push(inspected);
+            }
+            Err(e) => {
+                missing.get_or_insert(e);
             }
         }
     }
@@ -180,8 +210,8 @@ pub fn inspect(args: InspectArgs, ctx: &Context) -> Result<u8> {
         "{}",
         output::render_inspect(&found, args.format.as_deref(), "inspect")?
     );
-    if let Some(input) = missing {
-        bail!("{}", not_known(&input));
+    if let Some(e) = missing {
+        bail!("inspecting object: {e}");
     }
     Ok(0)
 }
@@ -202,132 +232,35 @@ pub struct RmArgs {
     pub ignore: bool,
 }
 
-/// What removing one argument does to the image list.
-enum Removal {
-    Untag(String),
-    Delete(ImageRecord),
-}
-
 pub fn rm(args: RmArgs, ctx: &Context) -> Result<u8> {
     let store = ctx.store();
-    if !store.root().exists() {
-        if args.all || args.ignore {
-            return Ok(0);
-        }
-        bail!(CodedError::new(1, not_known(&args.images[0])));
-    }
-    let host = crate::container::Host {
-        identity: ctx.enter_userns()?,
-        run_root: ctx.run_root(),
-    };
-    let mut list = store.lock_images()?;
-    let targets: Vec<String> = if args.all {
-        list.images.iter().map(|i| i.id.clone()).collect()
+    let host = if store.root().exists() {
+        Some(Host {
+            identity: ctx.enter_userns()?,
+            run_root: ctx.run_root(),
+        })
     } else {
-        args.images.clone()
+        None
     };
-    let mut lines = Vec::new();
-    let mut missing = Vec::new();
-    let mut deleted = Vec::new();
-    for input in &targets {
-        let Some(image) = find_image(&list.images, input) else {
-            missing.push(input.clone());
-            continue;
-        };
-        let removal = match matched_name(image, input) {
-            Some(name) if image.names.len() > 1 => Removal::Untag(name),
-            None if image.names.len() > 1 && !args.force && !args.all => {
-                bail!(
-                    "unable to delete image \"{}\" by ID with more than one tag ({}): please force removal",
-                    image.id,
-                    image.names.join(", ")
-                );
-            }
-            _ => Removal::Delete(image.clone()),
-        };
-        match removal {
-            Removal::Untag(name) => {
-                let id = image.id.clone();
-                for i in list.images.iter_mut() {
-                    i.names.retain(|n| n != &name);
-                }
-                crate::events::record(
-                    store.root(),
-                    &crate::events::Event::image("untag", &id, &name),
-                );
-                lines.push(format!("Untagged: {name}"));
-            }
-            Removal::Delete(image) => {
-                free_image(&store, &host, &image, args.force)?;
-                lines.extend(image.names.iter().map(|n| format!("Untagged: {n}")));
-                lines.push(format!("Deleted: {}", image.id));
-                let name = image.names.first().cloned().unwrap_or_default();
-                crate::events::record(
-                    store.root(),
-                    &crate::events::Event::image("remove", &image.id, &name),
-                );
-                list.images.retain(|i| i.id != image.id);
-                deleted.push(image.id);
-            }
-        }
-    }
-    list.save()?;
-    remove_images(&store, &deleted, &list.images)?;
-    drop(list);
-    for line in &lines {
-        println!("{line}");
-    }
-    if !missing.is_empty() && !args.ignore {
-        let message = missing
-            .iter()
-            .map(|m| not_known(m))
-            .collect::<Vec<_>>()
-            .join("\nError: ");
-        bail!(CodedError::new(1, message));
-    }
-    Ok(0)
-}
-
-/// Makes sure no container uses an image about to be deleted: an error naming one that does,
-/// or with `force`, removing them (podman's `rmi -f`). Runs under the image-list lock, which
-/// `create` takes too, so no new user can appear meanwhile.
-fn free_image(
-    store: &Store,
-    host: &crate::container::Host,
-    image: &ImageRecord,
-    force: bool,
-) -> Result<()> {
-    let users: Vec<String> = crate::container::list(store, host)
-        .map_err(super::run::coded)?
-        .into_iter()
-        .filter(|c| c.record.image_id == image.id)
-        .map(|c| c.record.id)
-        .collect();
-    let Some(first) = users.first() else {
-        return Ok(());
+    let options = RemoveOptions {
+        all: args.all,
+        force: args.force,
+        ignore: args.ignore,
     };
-    if !force {
+    let report = crate::image::remove(&store, host.as_ref(), &ctx.env, &args.images, options)?;
+    for name in &report.untagged {
+        println!("Untagged: {name}");
+    }
+    for id in &report.deleted {
+        println!("Deleted: {id}");
+    }
+    if !report.errors.is_empty() {
         bail!(CodedError::new(
-            2,
-            format!(
-                "image used by {first}: image is in use by a container: consider listing external containers and force-removing image"
-            )
+            report.exit_code(),
+            join_errors(&report.errors)
         ));
     }
-    for id in &users {
-        crate::container::remove(store, id, true, None, host).map_err(super::run::coded)?;
-    }
-    Ok(())
-}
-
-/// Drops the documents of deleted images and the layers nothing uses any more. Runs under the
-/// image-list lock, so a concurrent pull of the same image cannot lose its files.
-fn remove_images(store: &Store, deleted: &[String], remaining: &[ImageRecord]) -> Result<()> {
-    for id in deleted {
-        remove_tree(&store.image_dir(id))?;
-    }
-    store.remove_unused_layers(remaining)?;
-    Ok(())
+    Ok(0)
 }
 
 #[derive(Debug, clap::Args)]
@@ -340,41 +273,23 @@ pub struct TagArgs {
     pub names: Vec<String>,
 }
 
-/// podman's rule: a name typed without registry is a local one.
-fn local_name(input: &str) -> Result<String> {
-    let parsed = ImageRef::parse(input)?;
-    let full = if parsed.is_short_name() {
-        ImageRef::parse(&format!("localhost/{input}"))?
-    } else {
-        parsed
-    };
-    if full.digest().is_some() {
-        bail!("invalid tag \"{input}\": a digest cannot be used as a new name; give NAME[:TAG]");
-    }
-    Ok(full.to_string())
+pub fn tag(args: TagArgs, ctx: &Context) -> Result<u8> {
+    crate::image::tag(&ctx.store(), &ctx.env, &args.image, &args.names)?;
+    Ok(0)
 }
 
-pub fn tag(args: TagArgs, ctx: &Context) -> Result<u8> {
-    let names = args
-        .names
-        .iter()
-        .map(|n| local_name(n))
-        .collect::<Result<Vec<_>>>()?;
-    let store = ctx.store();
-    let mut list = store.lock_images()?;
-    let Some(id) = find_image(&list.images, &args.image).map(|i| i.id.clone()) else {
-        bail!("{}", not_known(&args.image));
-    };
-    for image in list.images.iter_mut() {
-        image.names.retain(|n| !names.contains(n));
-        if image.id == id {
-            image.names.extend(names.iter().cloned());
-        }
-    }
-    list.save()?;
-    for name in &names {
-        crate::events::record(store.root(), &crate::events::Event::image("tag", &id, name));
-    }
+#[derive(Debug, clap::Args)]
+pub struct UntagArgs {
+    /// The image to unname
+    #[arg(value_name = "IMAGE")]
+    pub image: String,
+    /// Names to remove (all of the image's names when none are given)
+    #[arg(value_name = "NAME")]
+    pub names: Vec<String>,
+}
+
+pub fn untag(args: UntagArgs, ctx: &Context) -> Result<u8> {
+    crate::image::untag(&ctx.store(), &ctx.env, &args.image, &args.names)?;
     Ok(0)
 }
 
@@ -386,11 +301,11 @@ pub struct ExistsArgs {
 
 fn exists(args: ExistsArgs, ctx: &Context) -> Result<u8> {
     let images = ctx.store().images()?;
-    Ok(if find_image(&images, &args.image).is_some() {
-        0
-    } else {
-        1
-    })
+    match lookup(&images, &ctx.env, &args.image) {
+        Ok(_) => Ok(0),
+        Err(e) if e.is_not_known() => Ok(1),
+        Err(e) => Err(e.into()),
+    }
 }
 
 #[derive(Debug, clap::Args)]
@@ -432,27 +347,151 @@ fn prune(args: PruneArgs, ctx: &Context) -> Result<u8> {
     if !store.root().exists() {
         return Ok(0);
     }
-    let host = crate::container::Host {
+    let host = Host {
         identity: ctx.enter_userns()?,
         run_root: ctx.run_root(),
     };
-    let mut list = store.lock_images()?;
-    let used: std::collections::HashSet<String> = crate::container::list(&store, &host)
-        .map_err(super::run::coded)?
-        .into_iter()
-        .map(|c| c.record.image_id)
-        .collect();
-    let (gone, kept): (Vec<ImageRecord>, Vec<ImageRecord>) = list
-        .images
-        .drain(..)
-        .partition(|i| (args.all || i.names.is_empty()) && !used.contains(&i.id));
-    list.images = kept;
-    list.save()?;
-    let removed: Vec<String> = gone.into_iter().map(|i| i.id).collect();
-    remove_images(&store, &removed, &list.images)?;
-    drop(list);
-    for id in &removed {
+    for id in crate::image::prune(&store, &host, args.all)? {
         println!("{id}");
     }
+    Ok(0)
+}
+
+#[derive(Debug, clap::Args)]
+pub struct HistoryArgs {
+    #[arg(value_name = "IMAGE")]
+    pub image: String,
+    /// Display sizes and dates in human readable format
+    #[arg(short = 'H', long, value_name = "BOOL", default_value = "true", num_args = 0..=1, default_missing_value = "true", action = clap::ArgAction::Set)]
+    pub human: bool,
+    /// Do not truncate the output
+    #[arg(long)]
+    pub no_trunc: bool,
+    /// Display the numeric IDs only
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Change the output to JSON or a Go template
+    #[arg(long)]
+    pub format: Option<String>,
+}
+
+/// One row of `history`, with podman's template fields.
+#[derive(Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct HistoryRow {
+    #[serde(rename = "ID")]
+    id: String,
+    created: String,
+    created_by: String,
+    size: String,
+    comment: String,
+    created_at: String,
+    created_since: String,
+    tags: Vec<String>,
+}
+
+/// `history --format json`: podman's encoder output, with its odd field names.
+#[derive(Serialize)]
+struct HistoryJson<'a> {
+    id: &'a str,
+    created: Option<String>,
+    #[serde(rename = "CreatedBy", skip_serializing_if = "str::is_empty")]
+    created_by: &'a str,
+    size: u64,
+    #[serde(rename = "Comment", skip_serializing_if = "str::is_empty")]
+    comment: &'a str,
+    #[serde(rename = "Created")]
+    created_rfc3339: String,
+}
+
+pub fn history(args: HistoryArgs, ctx: &Context) -> Result<u8> {
+    let store = ctx.store();
+    let images = store.images()?;
+    let found = lookup(&images, &ctx.env, &args.image)?;
+    let entries = crate::image::history(&store, &images, found.image)?;
+    let zero = DateTime::<Utc>::UNIX_EPOCH;
+    let rfc3339 = |t: Option<DateTime<Utc>>| {
+        t.unwrap_or(zero)
+            .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+    };
+    if args.format.as_deref().is_some_and(output::is_json) {
+        let json: Vec<HistoryJson> = entries
+            .iter()
+            .map(|e| HistoryJson {
+                id: &e.id,
+                created: e
+                    .created
+                    .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)),
+                created_by: &e.created_by,
+                size: e.size,
+                comment: &e.comment,
+                created_rfc3339: rfc3339(e.created),
+            })
+            .collect();
+        let compact = output::JsonStyle {
+            indent: 0,
+            escape_html: true,
+        };
+        print!("{}", output::to_json_pretty(&json, compact)?);
+        return Ok(0);
+    }
+    let now = Utc::now();
+    let truncate = |text: &str, keep: usize| -> String {
+        if args.no_trunc || text.len() <= keep {
+            return text.to_string();
+        }
+        let mut end = keep;
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        text[..end].to_string()
+    };
+    let rows: Vec<HistoryRow> = entries
+        .iter()
+        .map(|e| {
+            let created = if args.human {
+                output::human_duration_since(e.created.unwrap_or(zero), now)
+            } else {
+                rfc3339(e.created)
+            };
+            let created_by = if !args.no_trunc && e.created_by.len() > 45 {
+                format!("{}...", truncate(&e.created_by, 42))
+            } else {
+                e.created_by.clone()
+            };
+            HistoryRow {
+                id: truncate(&e.id, 12),
+                created: created.clone(),
+                created_by,
+                size: output::human_size(e.size),
+                comment: e.comment.clone(),
+                created_at: output::go_time_string(
+                    DateTime::from_timestamp(e.created.unwrap_or(zero).timestamp(), 0)
+                        .unwrap_or(zero),
+                ),
+                created_since: created,
+                tags: Vec::new(),
+            }
+        })
+        .collect();
+    if args.quiet {
+        for row in &rows {
+            println!("{}", row.id);
+        }
+        return Ok(0);
+    }
+    let text = output::render_list(
+        &rows,
+        || &rows,
+        &output::ListFormat {
+            name: "history",
+            json: output::JsonStyle::INDENT_4,
+            format: args.format.as_deref(),
+            default_table: "table {{.ID}}\t{{.Created}}\t{{.CreatedBy}}\t{{.Size}}\t{{.Comment}}",
+            headers: &[("CreatedBy", "CREATED BY")],
+            noheading: false,
+        },
+    )?;
+    print!("{text}");
     Ok(0)
 }

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::Context;
 use super::image::repo_digests;
-use crate::image::{ImageFilter, image_labels, split_name};
+use crate::image::{ImageFilter, image_labels, lookup, split_name};
 use crate::output::{self, JsonStyle, ListFormat};
 use crate::store::ImageRecord;
 
@@ -47,6 +47,9 @@ pub struct Args {
 struct Row<'a> {
     #[serde(rename = "ID")]
     id: String,
+    /// The full ID, podman's `{{.Id}}`.
+    #[serde(rename = "Id")]
+    full_id: &'a str,
     repository: String,
     tag: String,
     digest: &'a str,
@@ -59,6 +62,8 @@ struct Row<'a> {
     containers: u32,
     read_only: bool,
     dangling: bool,
+    /// The names the image has had, joined as podman's `{{.History}}` prints them.
+    history: String,
     #[serde(skip)]
     sort_created: Option<DateTime<Utc>>,
     #[serde(skip)]
@@ -80,6 +85,7 @@ struct JsonImage<'a> {
     containers: u32,
     names: &'a [String],
     digest: &'a str,
+    history: &'a [String],
     created: i64,
     created_at: Option<DateTime<Utc>>,
 }
@@ -90,10 +96,26 @@ fn split_repo_tag(name: &str) -> (String, String) {
     (repo.to_string(), tag.unwrap_or("<none>").to_string())
 }
 
+/// The names that get a row: every tagged one; a `repo@digest` name only when the image has
+/// no tagged name (podman shows it as `repo <none>`); `None` for an image without names.
+fn listed_names(names: &[String]) -> Vec<Option<&String>> {
+    let tagged: Vec<Option<&String>> = names
+        .iter()
+        .filter(|n| split_name(n).1.is_some())
+        .map(Some)
+        .collect();
+    if !tagged.is_empty() {
+        return tagged;
+    }
+    vec![names.first()]
+}
+
 pub fn run(args: Args, ctx: &Context) -> Result<u8> {
     let store = ctx.store();
     let images = store.images()?;
-    let filter = ImageFilter::parse(&args.filter, args.image.as_deref(), &images)?;
+    let filter = ImageFilter::parse(&args.filter, args.image.as_deref(), |name| {
+        lookup(&images, &ctx.env, name).map(|found| found.image)
+    })?;
     let needs_labels = filter.needs_labels()
         || args
             .format
@@ -133,16 +155,12 @@ pub fn run(args: Args, ctx: &Context) -> Result<u8> {
     for (image, labels) in &selected {
         let created = image.created.unwrap_or(image.pulled);
         let since = output::human_duration_since(created, now);
-        let names: Vec<Option<&String>> = if image.names.is_empty() {
-            vec![None]
-        } else {
-            image.names.iter().map(Some).collect()
-        };
-        for name in names {
+        for name in listed_names(&image.names) {
             let (repository, tag) =
                 name.map_or(("<none>".into(), "<none>".into()), |n| split_repo_tag(n));
             rows.push(Row {
                 id: id_of(image),
+                full_id: &image.id,
                 repository,
                 tag,
                 digest: &image.digest,
@@ -155,6 +173,7 @@ pub fn run(args: Args, ctx: &Context) -> Result<u8> {
                 containers: 0,
                 read_only: false,
                 dangling: image.names.is_empty(),
+                history: image.names_history().join(", "),
                 sort_created: Some(created),
                 sort_size: image.size,
             });
@@ -187,6 +206,7 @@ pub fn run(args: Args, ctx: &Context) -> Result<u8> {
                 containers: 0,
                 names: &i.names,
                 digest: &i.digest,
+                history: i.names_history(),
                 created: i.created.map_or(0, |c| c.timestamp()),
                 created_at: i.created,
             })
@@ -215,6 +235,24 @@ pub fn run(args: Args, ctx: &Context) -> Result<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn digest_names_get_a_row_only_without_a_tagged_name() {
+        let names = |list: &[&str]| -> Vec<Option<String>> {
+            let owned: Vec<String> = list.iter().map(|s| s.to_string()).collect();
+            listed_names(&owned)
+                .into_iter()
+                .map(|n| n.cloned())
+                .collect()
+        };
+        let by_digest = "r/busybox@sha256:00";
+        assert_eq!(
+            names(&[by_digest, "r/busybox:latest"]),
+            [Some("r/busybox:latest".to_string())]
+        );
+        assert_eq!(names(&[by_digest]), [Some(by_digest.to_string())]);
+        assert_eq!(names(&[]), [None]);
+    }
 
     #[test]
     fn splits_repository_and_tag() {

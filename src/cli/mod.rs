@@ -244,6 +244,10 @@ pub enum Command {
     Rmi(image::RmArgs),
     /// Add an additional name to a local image
     Tag(image::TagArgs),
+    /// Remove a name from a local image
+    Untag(image::UntagArgs),
+    /// Show the history of an image
+    History(image::HistoryArgs),
     /// Log in to a container registry
     Login(login::LoginArgs),
     /// Log out of a container registry
@@ -398,6 +402,8 @@ pub fn run(cli: Cli, program: &str) -> Result<u8> {
         Command::Image { command } => image::run(command, &ctx),
         Command::Rmi(args) => image::rm(args, &ctx),
         Command::Tag(args) => image::tag(args, &ctx),
+        Command::Untag(args) => image::untag(args, &ctx),
+        Command::History(args) => image::history(args, &ctx),
         Command::Login(args) => login::login(args, &ctx),
         Command::Logout(args) => login::logout(args, &ctx),
         Command::Run(args) => run::run(*args, &ctx),
@@ -448,7 +454,9 @@ fn inspect(args: InspectArgs, ctx: &Context) -> Result<u8> {
         _ => {
             let first = &args.names[0];
             let is_container = container::is_container(ctx, first);
-            if !is_container && crate::image::find_image(&ctx.store().images()?, first).is_none() {
+            if !is_container
+                && crate::image::lookup(&ctx.store().images()?, &ctx.env, first).is_err()
+            {
                 return Err(CodedError::new(125, format!("no such object: \"{first}\"")).into());
             }
             is_container

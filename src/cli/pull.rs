@@ -4,7 +4,7 @@ use anyhow::{Context as _, Result, bail};
 
 use super::Context;
 use crate::config::{Credentials, RegistriesConf};
-use crate::image::{self, Platform, Progress, PullOptions, find_image};
+use crate::image::{self, Platform, Progress, PullOptions, lookup};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -95,12 +95,13 @@ pub fn run(args: Args, ctx: &Context) -> Result<u8> {
     };
     for input in &args.images {
         if args.policy != "always" && args.policy != "newer" {
-            if let Some(found) = find_image(&store.images()?, input) {
-                println!("{}", found.id);
-                continue;
-            }
-            if args.policy == "never" {
-                bail!("{input}: image not known; pulling is disabled by --policy=never");
+            match lookup(&store.images()?, &ctx.env, input) {
+                Ok(found) => {
+                    println!("{}", found.image.id);
+                    continue;
+                }
+                Err(e) if args.policy == "never" || !e.is_not_known() => return Err(e.into()),
+                Err(_) => {}
             }
         }
         let resolution = conf.resolve_pull(input)?;
@@ -113,11 +114,6 @@ pub fn run(args: Args, ctx: &Context) -> Result<u8> {
             &opts,
             &progress,
         ))?;
-        let name = record.names.first().cloned().unwrap_or_default();
-        crate::events::record(
-            store.root(),
-            &crate::events::Event::image("pull", &record.id, &name),
-        );
         println!("{}", record.id);
     }
     Ok(0)

@@ -2,7 +2,7 @@ use anyhow::{Context as _, Result, bail};
 
 use super::{CodedError, Context, ReportedError};
 use crate::container::{self, ContainerError, CreateRequest, Created, Host};
-use crate::image::{ImageConfig, find_image};
+use crate::image::ImageConfig;
 use crate::spec::{self, RunOptions};
 use crate::store::{ImageRecord, Store};
 
@@ -283,15 +283,21 @@ fn pull_image(ctx: &Context, image: &str, errors: bool) -> Result<Result<(), Pul
 }
 
 fn find_or_pull(ctx: &Context, store: &Store, args: &Args) -> Result<ImageRecord> {
+    let images = || store.images();
+    if args.pull == "never" {
+        return Ok(crate::image::lookup(&images()?, &ctx.env, &args.image)?
+            .image
+            .clone());
+    }
     let found = || -> Result<Option<ImageRecord>> {
-        Ok(find_image(&store.images()?, &args.image).cloned())
+        match crate::image::lookup(&images()?, &ctx.env, &args.image) {
+            Ok(found) => Ok(Some(found.image.clone())),
+            Err(e) if e.is_not_known() => Ok(None),
+            Err(e) => Err(e.into()),
+        }
     };
     match (args.pull.as_str(), found()?) {
-        ("missing", Some(image)) | ("never", Some(image)) => return Ok(image),
-        ("never", None) => bail!(
-            "{}: image not known; pulling is disabled by --pull=never",
-            args.image
-        ),
+        ("missing", Some(image)) => return Ok(image),
         // podman's "newer": ask the registry, but a registry out of reach is no reason to fail.
         ("newer", Some(image)) => {
             if let Err(reason) = pull_image(ctx, &args.image, false)? {

@@ -2,21 +2,25 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{find_image, split_name};
+use super::{LookupError, split_name};
 use crate::store::ImageRecord;
 
-#[derive(Debug, thiserror::Error, PartialEq)]
+#[derive(Debug, thiserror::Error)]
 pub enum FilterError {
     #[error("invalid image filter {0:?}: use KEY=VALUE, e.g. dangling=true or reference=busybox")]
     Syntax(String),
     #[error("invalid image filter {0:?}: dangling takes true or false")]
     Dangling(String),
     #[error(
-        "invalid image filter {filter:?}: unknown key {key:?}; burrow knows dangling, reference, label, before and since"
+        "invalid image filter {filter:?}: unknown key {key:?}; burrow knows dangling, reference, label, before, since and after"
     )]
     UnknownKey { filter: String, key: String },
-    #[error("{0}: image not known")]
-    UnknownImage(String),
+    #[error("could not find local image for filter filter {key:?}={value:?}: {source}")]
+    UnknownImage {
+        key: String,
+        value: String,
+        source: Box<LookupError>,
+    },
 }
 
 #[derive(Debug, Default)]
@@ -34,21 +38,25 @@ fn created(image: &ImageRecord) -> DateTime<Utc> {
 }
 
 impl ImageFilter {
-    /// Parses `--filter` values; `pattern` is the positional `images PATTERN`. `before` and
-    /// `since` name images, which are looked up in `images`.
-    pub fn parse(
+    /// Parses `--filter` values; `pattern` is the positional `images PATTERN`. `before`,
+    /// `since` and `after` name images, which `find` looks up.
+    pub fn parse<'a>(
         filters: &[String],
         pattern: Option<&str>,
-        images: &[ImageRecord],
+        find: impl Fn(&str) -> Result<&'a ImageRecord, LookupError>,
     ) -> Result<ImageFilter, FilterError> {
         let mut f = ImageFilter {
             references: pattern.iter().map(|p| p.to_string()).collect(),
             ..ImageFilter::default()
         };
-        let created_of = |value: &str| {
-            find_image(images, value)
+        let created_of = |key: &str, value: &str| {
+            find(value)
                 .map(created)
-                .ok_or_else(|| FilterError::UnknownImage(value.to_string()))
+                .map_err(|source| FilterError::UnknownImage {
+                    key: key.to_string(),
+                    value: value.to_string(),
+                    source: Box::new(source),
+                })
         };
         for filter in filters {
             let (key, value) = filter
@@ -67,8 +75,9 @@ impl ImageFilter {
                     Some((k, v)) => (k.to_string(), Some(v.to_string())),
                     None => (value.to_string(), None),
                 }),
-                "before" => f.before = Some(created_of(value)?),
-                "since" => f.since = Some(created_of(value)?),
+                "before" => f.before = Some(created_of(key, value)?),
+                // podman takes `after` as another spelling of `since`.
+                "since" | "after" => f.since = Some(created_of(key, value)?),
                 _ => {
                     return Err(FilterError::UnknownKey {
                         filter: filter.clone(),
@@ -150,23 +159,69 @@ mod tests {
     }
 
     #[test]
+    fn after_is_since_and_before_the_other_way() {
+        let image = |id: &str, secs: i64| ImageRecord {
+            id: id.into(),
+            names: vec![],
+            names_history: vec![],
+            digest: String::new(),
+            digests: vec![],
+            repositories: vec![],
+            manifest_media_type: String::new(),
+            layers: vec![],
+            size: 0,
+            created: DateTime::from_timestamp(secs, 0),
+            pulled: DateTime::from_timestamp(0, 0).unwrap(),
+        };
+        let images = [image("old", 1), image("mid", 2), image("new", 3)];
+        let kept = |filter: &str| -> Vec<&str> {
+            let f = ImageFilter::parse(&[filter.to_string()], None, |name| {
+                images
+                    .iter()
+                    .find(|i| i.id == name)
+                    .ok_or_else(|| LookupError::NotKnown(name.to_string()))
+            })
+            .unwrap();
+            let none = serde_json::json!({});
+            images
+                .iter()
+                .filter(|i| f.matches(i, &none))
+                .map(|i| i.id.as_str())
+                .collect()
+        };
+        assert_eq!(kept("after=mid"), ["new"]);
+        assert_eq!(kept("since=mid"), ["new"]);
+        assert_eq!(kept("before=mid"), ["old"]);
+    }
+
+    #[test]
     fn bad_filters_say_what_is_wrong() {
-        let parse = |f: &str| ImageFilter::parse(&[f.to_string()], None, &[]).map(|_| ());
+        let parse = |f: &str| {
+            ImageFilter::parse(&[f.to_string()], None, |name| {
+                Err(LookupError::NotKnown(name.to_string()))
+            })
+            .map(|_| ())
+            .map_err(|e| e.to_string())
+        };
         assert_eq!(
             parse("dangling"),
-            Err(FilterError::Syntax("dangling".into()))
+            Err(FilterError::Syntax("dangling".into()).to_string())
         );
         assert_eq!(
             parse("dangling=maybe"),
-            Err(FilterError::Dangling("dangling=maybe".into()))
+            Err(FilterError::Dangling("dangling=maybe".into()).to_string())
         );
-        assert!(matches!(
-            parse("color=blue"),
-            Err(FilterError::UnknownKey { .. })
-        ));
+        assert!(
+            parse("color=blue")
+                .unwrap_err()
+                .contains("unknown key \"color\"")
+        );
         assert_eq!(
-            parse("before=nosuch"),
-            Err(FilterError::UnknownImage("nosuch".into()))
+            parse("after=nosuch"),
+            Err(
+                "could not find local image for filter filter \"after\"=\"nosuch\": nosuch: image not known"
+                    .into()
+            )
         );
         assert!(parse("label=a=b").is_ok());
     }

@@ -2,14 +2,20 @@
 
 mod extract;
 mod filter;
+mod history;
 mod login;
+mod lookup;
+mod manage;
 pub mod platform;
 mod progress;
 mod pull;
 mod roots;
 
 pub use filter::{FilterError, ImageFilter};
+pub use history::{HistoryEntry, MISSING_ID, history};
 pub use login::verify_login;
+pub use lookup::{Found, LookupError, lookup};
+pub use manage::{ImageError, RemoveOptions, RemoveReport, local_name, prune, remove, tag, untag};
 pub use platform::Platform;
 pub use progress::Progress;
 pub use pull::{PullOptions, pull};
@@ -195,75 +201,9 @@ pub fn image_labels(store: &crate::store::Store, image: &ImageRecord) -> serde_j
         .unwrap_or(serde_json::json!({}))
 }
 
-/// Whether `name` (a stored, fully-qualified `repo:tag`) is what the user means by `repo`/`tag`:
-/// the same repository, or one ending in `/repo` (so `busybox` finds
-/// `docker.io/library/busybox`, as podman's short-name lookup does).
-fn name_matches(name: &str, repo: &str, tag: &str) -> bool {
-    let (stored_repo, stored_tag, _) = split_name(name);
-    stored_tag.unwrap_or("latest") == tag
-        && (stored_repo == repo || stored_repo.ends_with(&format!("/{repo}")))
-}
-
-fn is_id_prefix(image: &ImageRecord, input: &str) -> bool {
-    let hex = input.strip_prefix("sha256:").unwrap_or(input);
-    !hex.is_empty() && hex.chars().all(|c| c.is_ascii_hexdigit()) && image.id.starts_with(hex)
-}
-
-/// The name of `image` that `input` refers to, when it names the image rather than its ID.
-pub fn matched_name(image: &ImageRecord, input: &str) -> Option<String> {
-    if is_id_prefix(image, input) {
-        return None;
-    }
-    let (repo, tag, _) = split_name(input);
-    let tag = tag.unwrap_or("latest");
-    image
-        .names
-        .iter()
-        .find(|n| name_matches(n, repo, tag))
-        .cloned()
-}
-
-/// Finds the stored image a user means: a full or unique-prefix ID, a name, a short name, or
-/// `name@digest`. Among several short-name matches the most recently pulled wins.
-pub fn find_image<'a>(images: &'a [ImageRecord], input: &str) -> Option<&'a ImageRecord> {
-    let mut by_id = images.iter().filter(|i| is_id_prefix(i, input));
-    if let (Some(one), None) = (by_id.next(), by_id.next()) {
-        return Some(one);
-    }
-    let (repo, tag, digest) = split_name(input);
-    if let Some(digest) = digest {
-        return images.iter().find(|i| {
-            i.digests.iter().any(|d| d == digest)
-                && i.repositories
-                    .iter()
-                    .any(|r| r == repo || r.ends_with(&format!("/{repo}")))
-        });
-    }
-    let tag = tag.unwrap_or("latest");
-    images
-        .iter()
-        .filter(|i| i.names.iter().any(|n| name_matches(n, repo, tag)))
-        .max_by_key(|i| i.pulled)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn image(id: &str, names: &[&str], pulled_secs: i64) -> ImageRecord {
-        ImageRecord {
-            id: id.into(),
-            names: names.iter().map(|s| s.to_string()).collect(),
-            digest: format!("sha256:m{id}"),
-            digests: vec![format!("sha256:m{id}")],
-            repositories: names.iter().map(|n| split_name(n).0.to_string()).collect(),
-            manifest_media_type: String::new(),
-            layers: vec![],
-            size: 0,
-            created: None,
-            pulled: DateTime::from_timestamp(pulled_secs, 0).unwrap(),
-        }
-    }
 
     #[test]
     fn splits_names_with_ports_tags_and_digests() {
@@ -279,53 +219,6 @@ mod tests {
         assert_eq!(
             split_name("a/b@sha256:00"),
             ("a/b", None, Some("sha256:00"))
-        );
-    }
-
-    #[test]
-    fn finds_by_id_prefix_name_short_name_and_digest() {
-        let images = vec![
-            image("aaa111", &["docker.io/library/busybox:latest"], 1),
-            image(
-                "aab222",
-                &["127.0.0.1:5000/busybox:latest", "localhost/mine:v1"],
-                2,
-            ),
-            image("ccc333", &["127.0.0.1:5000/many/img0:latest"], 3),
-        ];
-        let id = |s: &str| find_image(&images, s).map(|i| i.id.as_str());
-        assert_eq!(id("ccc"), Some("ccc333"));
-        assert_eq!(id("sha256:aaa1"), Some("aaa111"));
-        // An ambiguous ID prefix is no ID match; "aa" is no name either.
-        assert_eq!(id("aa"), None);
-        assert_eq!(id("docker.io/library/busybox"), Some("aaa111"));
-        // The short name matches both; the newer pull wins.
-        assert_eq!(id("busybox"), Some("aab222"));
-        assert_eq!(id("mine:v1"), Some("aab222"));
-        assert_eq!(id("mine"), None);
-        assert_eq!(id("img0"), Some("ccc333"));
-        assert_eq!(id("many/img0:latest"), Some("ccc333"));
-        assert_eq!(id("usybox"), None);
-        assert_eq!(id("127.0.0.1:5000/busybox@sha256:maab222"), Some("aab222"));
-        assert_eq!(id("busybox@sha256:maab222"), Some("aab222"));
-        assert_eq!(id("other@sha256:maab222"), None);
-    }
-
-    #[test]
-    fn tells_a_name_from_an_id() {
-        let img = image(
-            "aab222",
-            &["127.0.0.1:5000/busybox:latest", "localhost/mine:v1"],
-            2,
-        );
-        assert_eq!(matched_name(&img, "aab2"), None);
-        assert_eq!(
-            matched_name(&img, "mine:v1").as_deref(),
-            Some("localhost/mine:v1")
-        );
-        assert_eq!(
-            matched_name(&img, "busybox").as_deref(),
-            Some("127.0.0.1:5000/busybox:latest")
         );
     }
 }

@@ -439,6 +439,7 @@ pub async fn pull(
             list.images.push(ImageRecord {
                 id: image_id.clone(),
                 names: vec![],
+                names_history: vec![],
                 digest: manifest_digest.clone(),
                 digests: vec![],
                 repositories: vec![],
@@ -452,6 +453,7 @@ pub async fn pull(
         }
     };
     let image = &mut list.images[pos];
+    image.remember_name(&name_text);
     image.names.insert(0, name_text);
     for d in list_digest.iter().chain([&manifest_digest]) {
         if !image.digests.contains(d) {
@@ -466,6 +468,10 @@ pub async fn pull(
     image.manifest_media_type = media_type;
     let record = image.clone();
     list.save()?;
+    crate::events::record(
+        store.root(),
+        &crate::events::Event::image("pull", &record.id, &record.names[0]),
+    );
     progress.message("Storing signatures");
     Ok(record)
 }

@@ -87,6 +87,10 @@ pub struct ImageRecord {
     /// Fully-qualified names (`docker.io/library/busybox:latest`), newest first.
     #[serde(default)]
     pub names: Vec<String>,
+    /// Every name the image has been given, newest first, including ones since taken away
+    /// (podman's NamesHistory); empty in records written before it was kept.
+    #[serde(default)]
+    pub names_history: Vec<String>,
     /// Digest of the image manifest that was pulled.
     pub digest: String,
     /// Every manifest digest this image is known by (the manifest list's too, when pulled via one).
@@ -102,6 +106,23 @@ pub struct ImageRecord {
     pub size: u64,
     pub created: Option<DateTime<Utc>>,
     pub pulled: DateTime<Utc>,
+}
+
+impl ImageRecord {
+    /// Notes in the names history that the image was given `name`.
+    pub fn remember_name(&mut self, name: &str) {
+        self.names_history.retain(|n| n != name);
+        self.names_history.insert(0, name.to_string());
+    }
+
+    /// The names history, or the current names for a record that has none.
+    pub fn names_history(&self) -> &[String] {
+        if self.names_history.is_empty() {
+            &self.names
+        } else {
+            &self.names_history
+        }
+    }
 }
 
 /// What is known of one extracted layer.
@@ -407,6 +428,7 @@ mod tests {
         ImageRecord {
             id: id.into(),
             names: names.iter().map(|s| s.to_string()).collect(),
+            names_history: vec![],
             digest: format!("sha256:{id}"),
             digests: vec![],
             repositories: vec![],
