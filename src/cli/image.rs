@@ -298,7 +298,7 @@ fn free_image(
     force: bool,
 ) -> Result<()> {
     let users: Vec<String> = crate::container::list(store, host)
-        .map_err(super::run::coded)?
+        .map_err(super::common::coded)?
         .into_iter()
         .filter(|c| c.record.image_id == image.id)
         .map(|c| c.record.id)
@@ -315,7 +315,7 @@ fn free_image(
         ));
     }
     for id in &users {
-        crate::container::remove(store, id, true, None, host).map_err(super::run::coded)?;
+        crate::container::remove(store, id, true, None, host).map_err(super::common::coded)?;
     }
     Ok(())
 }
@@ -438,7 +438,7 @@ fn prune(args: PruneArgs, ctx: &Context) -> Result<u8> {
     };
     let mut list = store.lock_images()?;
     let used: std::collections::HashSet<String> = crate::container::list(&store, &host)
-        .map_err(super::run::coded)?
+        .map_err(super::common::coded)?
         .into_iter()
         .map(|c| c.record.image_id)
         .collect();

@@ -48,7 +48,7 @@ fn check(args: CheckArgs, ctx: &Context) -> Result<u8> {
         repair,
         force: args.force,
     };
-    let report = crate::container::check(&store, &host, options).map_err(super::run::coded)?;
+    let report = crate::container::check(&store, &host, options).map_err(super::common::coded)?;
     print_report(&report);
     if report.remaining.is_empty() {
         return Ok(0);
