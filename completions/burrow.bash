@@ -88,6 +88,9 @@ _burrow() {
             burrow,stop)
                 cmd="burrow__subcmd__stop"
                 ;;
+            burrow,system)
+                cmd="burrow__subcmd__system"
+                ;;
             burrow,tag)
                 cmd="burrow__subcmd__tag"
                 ;;
@@ -187,6 +190,9 @@ _burrow() {
             burrow__subcmd__image,tag)
                 cmd="burrow__subcmd__image__subcmd__tag"
                 ;;
+            burrow__subcmd__system,check)
+                cmd="burrow__subcmd__system__subcmd__check"
+                ;;
             *)
                 ;;
         esac
@@ -194,7 +200,7 @@ _burrow() {
 
     case "${cmd}" in
         burrow)
-            opts="-h -V --root --runroot --log-level --storage-driver --help --version pull images image rmi tag login logout run create start attach restart rename pause unpause ps rm stop kill wait exec inspect logs top events container version info completion"
+            opts="-h -V --root --runroot --log-level --storage-driver --help --version pull images image rmi tag login logout run create start attach restart rename pause unpause ps rm stop kill wait exec inspect logs top events container version info system completion"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -224,7 +230,7 @@ _burrow() {
             return 0
             ;;
         burrow__subcmd__attach)
-            opts="-h --detach-keys --no-stdin --sig-proxy --root --runroot --log-level --storage-driver --help"
+            opts="-l -h --detach-keys --no-stdin --sig-proxy --latest --root --runroot --log-level --storage-driver --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -330,7 +336,7 @@ _burrow() {
             return 0
             ;;
         burrow__subcmd__container__subcmd__attach)
-            opts="-h --detach-keys --no-stdin --sig-proxy --root --runroot --log-level --storage-driver --help"
+            opts="-l -h --detach-keys --no-stdin --sig-proxy --latest --root --runroot --log-level --storage-driver --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -642,7 +648,7 @@ _burrow() {
             return 0
             ;;
         burrow__subcmd__container__subcmd__inspect)
-            opts="-f -s -h --format --size --root --runroot --log-level --storage-driver --help"
+            opts="-l -f -s -h --latest --format --size --root --runroot --log-level --storage-driver --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -680,7 +686,7 @@ _burrow() {
             return 0
             ;;
         burrow__subcmd__container__subcmd__kill)
-            opts="-a -s -h --all --signal --root --runroot --log-level --storage-driver --help"
+            opts="-a -s -l -h --all --signal --latest --root --runroot --log-level --storage-driver --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -718,7 +724,7 @@ _burrow() {
             return 0
             ;;
         burrow__subcmd__container__subcmd__list)
-            opts="-a -f -q -h --all --filter --sort --format --noheading --no-trunc --quiet --root --runroot --log-level --storage-driver --help"
+            opts="-a -f -q -h --all --filter --sort --format --noheading --no-trunc --quiet --external --root --runroot --log-level --storage-driver --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -764,7 +770,7 @@ _burrow() {
             return 0
             ;;
         burrow__subcmd__container__subcmd__logs)
-            opts="-f -t -n -h --follow --since --until --tail --timestamps --names --root --runroot --log-level --storage-driver --help"
+            opts="-f -t -n -l -h --follow --since --until --tail --timestamps --names --latest --root --runroot --log-level --storage-driver --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -806,7 +812,7 @@ _burrow() {
             return 0
             ;;
         burrow__subcmd__container__subcmd__pause)
-            opts="-a -h --all --root --runroot --log-level --storage-driver --help"
+            opts="-a -l -h --all --latest --root --runroot --log-level --storage-driver --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -866,7 +872,7 @@ _burrow() {
             return 0
             ;;
         burrow__subcmd__container__subcmd__restart)
-            opts="-a -t -h --all --running --time --root --runroot --log-level --storage-driver --help"
+            opts="-a -t -l -h --all --running --time --latest --root --runroot --log-level --storage-driver --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -904,7 +910,7 @@ _burrow() {
             return 0
             ;;
         burrow__subcmd__container__subcmd__rm)
-            opts="-a -f -i -t -v -h --all --force --ignore --time --volumes --root --runroot --log-level --storage-driver --help"
+            opts="-a -f -i -t -v -l -h --all --force --depend --ignore --time --volumes --latest --root --runroot --log-level --storage-driver --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1120,7 +1126,7 @@ _burrow() {
             return 0
             ;;
         burrow__subcmd__container__subcmd__start)
-            opts="-a -i -h --attach --interactive --detach-keys --sig-proxy --all --root --runroot --log-level --storage-driver --help"
+            opts="-a -i -f -l -h --attach --interactive --detach-keys --sig-proxy --all --filter --latest --root --runroot --log-level --storage-driver --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1132,6 +1138,14 @@ _burrow() {
                     ;;
                 --sig-proxy)
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --root)
@@ -1158,13 +1172,17 @@ _burrow() {
             return 0
             ;;
         burrow__subcmd__container__subcmd__stop)
-            opts="-a -t -h --all --time --root --runroot --log-level --storage-driver --help"
+            opts="-a -i -t -l -h --all --ignore --timeout --time --latest --root --runroot --log-level --storage-driver --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --time)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1196,7 +1214,7 @@ _burrow() {
             return 0
             ;;
         burrow__subcmd__container__subcmd__top)
-            opts="-h --root --runroot --log-level --storage-driver --help"
+            opts="-l -h --latest --root --runroot --log-level --storage-driver --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1226,7 +1244,7 @@ _burrow() {
             return 0
             ;;
         burrow__subcmd__container__subcmd__unpause)
-            opts="-a -h --all --root --runroot --log-level --storage-driver --help"
+            opts="-a -l -h --all --latest --root --runroot --log-level --storage-driver --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1256,7 +1274,7 @@ _burrow() {
             return 0
             ;;
         burrow__subcmd__container__subcmd__wait)
-            opts="-h --condition --root --runroot --log-level --storage-driver --help"
+            opts="-l -h --condition --latest --root --runroot --log-level --storage-driver --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1972,7 +1990,7 @@ _burrow() {
             return 0
             ;;
         burrow__subcmd__inspect)
-            opts="-f -t -h --format --type --root --runroot --log-level --storage-driver --help"
+            opts="-l -f -t -h --latest --format --type --root --runroot --log-level --storage-driver --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2018,7 +2036,7 @@ _burrow() {
             return 0
             ;;
         burrow__subcmd__kill)
-            opts="-a -s -h --all --signal --root --runroot --log-level --storage-driver --help"
+            opts="-a -s -l -h --all --signal --latest --root --runroot --log-level --storage-driver --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2144,7 +2162,7 @@ _burrow() {
             return 0
             ;;
         burrow__subcmd__logs)
-            opts="-f -t -n -h --follow --since --until --tail --timestamps --names --root --runroot --log-level --storage-driver --help"
+            opts="-f -t -n -l -h --follow --since --until --tail --timestamps --names --latest --root --runroot --log-level --storage-driver --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2186,7 +2204,7 @@ _burrow() {
             return 0
             ;;
         burrow__subcmd__pause)
-            opts="-a -h --all --root --runroot --log-level --storage-driver --help"
+            opts="-a -l -h --all --latest --root --runroot --log-level --storage-driver --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2216,7 +2234,7 @@ _burrow() {
             return 0
             ;;
         burrow__subcmd__ps)
-            opts="-a -f -q -h --all --filter --sort --format --noheading --no-trunc --quiet --root --runroot --log-level --storage-driver --help"
+            opts="-a -f -q -h --all --filter --sort --format --noheading --no-trunc --quiet --external --root --runroot --log-level --storage-driver --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2354,7 +2372,7 @@ _burrow() {
             return 0
             ;;
         burrow__subcmd__restart)
-            opts="-a -t -h --all --running --time --root --runroot --log-level --storage-driver --help"
+            opts="-a -t -l -h --all --running --time --latest --root --runroot --log-level --storage-driver --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2392,7 +2410,7 @@ _burrow() {
             return 0
             ;;
         burrow__subcmd__rm)
-            opts="-a -f -i -t -v -h --all --force --ignore --time --volumes --root --runroot --log-level --storage-driver --help"
+            opts="-a -f -i -t -v -l -h --all --force --depend --ignore --time --volumes --latest --root --runroot --log-level --storage-driver --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2638,7 +2656,7 @@ _burrow() {
             return 0
             ;;
         burrow__subcmd__start)
-            opts="-a -i -h --attach --interactive --detach-keys --sig-proxy --all --root --runroot --log-level --storage-driver --help"
+            opts="-a -i -f -l -h --attach --interactive --detach-keys --sig-proxy --all --filter --latest --root --runroot --log-level --storage-driver --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2650,6 +2668,14 @@ _burrow() {
                     ;;
                 --sig-proxy)
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --root)
@@ -2676,7 +2702,7 @@ _burrow() {
             return 0
             ;;
         burrow__subcmd__stop)
-            opts="-a -t -h --all --time --root --runroot --log-level --storage-driver --help"
+            opts="-a -i -t -l -h --all --ignore --timeout --time --latest --root --runroot --log-level --storage-driver --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2686,10 +2712,74 @@ _burrow() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 -t)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        burrow__subcmd__system)
+            opts="-h --root --runroot --log-level --storage-driver --help check"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        burrow__subcmd__system__subcmd__check)
+            opts="-q -r -f -h --quick --repair --force --root --runroot --log-level --storage-driver --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2744,7 +2834,7 @@ _burrow() {
             return 0
             ;;
         burrow__subcmd__top)
-            opts="-h --root --runroot --log-level --storage-driver --help"
+            opts="-l -h --latest --root --runroot --log-level --storage-driver --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2774,7 +2864,7 @@ _burrow() {
             return 0
             ;;
         burrow__subcmd__unpause)
-            opts="-a -h --all --root --runroot --log-level --storage-driver --help"
+            opts="-a -l -h --all --latest --root --runroot --log-level --storage-driver --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2842,7 +2932,7 @@ _burrow() {
             return 0
             ;;
         burrow__subcmd__wait)
-            opts="-h --condition --root --runroot --log-level --storage-driver --help"
+            opts="-l -h --condition --latest --root --runroot --log-level --storage-driver --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

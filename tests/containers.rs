@@ -528,7 +528,9 @@ fn kill_takes_real_time_signals_and_says_what_is_wrong() {
          echo ready; while true; do sleep 0.1; done",
     ]);
     let logs = || sb.ok(&["logs", "trap"]).stdout();
-    wait_for("the traps", Duration::from_secs(30), || logs().contains("ready"));
+    wait_for("the traps", Duration::from_secs(30), || {
+        logs().contains("ready")
+    });
     for (signal, seen) in [
         ("RTMIN+3", "got 37"),
         ("SIGRTMAX-2", "got 62"),
@@ -551,7 +553,15 @@ fn kill_takes_real_time_signals_and_says_what_is_wrong() {
 #[test]
 fn inspect_shows_the_image_digest_name_and_log_size_as_podman() {
     let sb = sandbox_with_busybox();
-    sb.ok(&["create", "--name", "sized", "--log-opt", "max-size=1m", "busybox", "true"]);
+    sb.ok(&[
+        "create",
+        "--name",
+        "sized",
+        "--log-opt",
+        "max-size=1m",
+        "busybox",
+        "true",
+    ]);
     sb.ok(&["create", "--name", "plain", "busybox", "true"]);
     let sized = sb.inspect("sized");
     assert_eq!(
@@ -561,17 +571,38 @@ fn inspect_shows_the_image_digest_name_and_log_size_as_podman() {
     assert_eq!(sized["ImageName"], image_ref("busybox:latest"));
     assert_eq!(sized["HostConfig"]["LogConfig"]["Size"], "1MB");
     assert_eq!(sb.inspect("plain")["HostConfig"]["LogConfig"]["Size"], "0B");
-    sb.ok(&["create", "--name", "odd", "--log-opt", "max-size=1234567", "busybox", "true"]);
-    assert_eq!(sb.inspect("odd")["HostConfig"]["LogConfig"]["Size"], "1.235MB");
+    sb.ok(&[
+        "create",
+        "--name",
+        "odd",
+        "--log-opt",
+        "max-size=1234567",
+        "busybox",
+        "true",
+    ]);
+    assert_eq!(
+        sb.inspect("odd")["HostConfig"]["LogConfig"]["Size"],
+        "1.235MB"
+    );
 }
 
 #[test]
 fn latest_acts_on_the_newest_container() {
     let sb = sandbox_with_busybox();
-    sb.run(&["stop", "-l"]).assert_error(125, &["no such container"]);
-    sb.run(&["rm", "-l"]).assert_error(1, &["no such container"]);
+    sb.run(&["stop", "-l"])
+        .assert_error(125, &["no such container"]);
+    sb.run(&["rm", "-l"])
+        .assert_error(1, &["no such container"]);
     sb.ok(&["create", "--name", "older", "busybox", "true"]);
-    sb.ok(&["create", "--name", "newer", "busybox", "sh", "-c", "echo hi; sleep 1000"]);
+    sb.ok(&[
+        "create",
+        "--name",
+        "newer",
+        "busybox",
+        "sh",
+        "-c",
+        "echo hi; sleep 1000",
+    ]);
     let newer = id_of(&sb, "newer");
     assert_eq!(
         sb.ok(&["inspect", "-l", "--format", "{{.Name}}"]).stdout(),

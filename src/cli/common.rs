@@ -95,7 +95,6 @@ pub(super) fn running_ids(ctx: &Context) -> Result<Vec<String>> {
         .collect())
 }
 
-
 /// The containers a command acts on given `--latest` (`-l`): podman's most recently created
 /// container, by its full ID; without it, `keys` as given. `missing` is the exit code when
 /// there is no container at all (podman's `rm` exits 1 for it, the rest 125).

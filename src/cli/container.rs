@@ -366,7 +366,11 @@ pub fn rm(args: RmArgs, ctx: &Context) -> Result<u8> {
             .map(|id| (id.clone(), Ok(id)))
             .collect()
     } else {
-        targets(ctx, &or_latest(ctx, &args.containers, args.latest, 1)?, false)?
+        targets(
+            ctx,
+            &or_latest(ctx, &args.containers, args.latest, 1)?,
+            false,
+        )?
     };
     let remove = |id: &str| container::remove(&store, id, args.force, timeout, &host);
     for_each(targets, missing, |id| {
@@ -471,11 +475,9 @@ pub fn wait(args: WaitArgs, ctx: &Context) -> Result<u8> {
         .into());
     };
     let keys = or_latest(ctx, &args.containers, args.latest, 125)?;
-    for_each(
-        targets(ctx, &keys, false)?,
-        MISSING_IS_AN_ERROR,
-        |id| container::wait(&store, id, condition).map(|code| Some(code.to_string())),
-    )
+    for_each(targets(ctx, &keys, false)?, MISSING_IS_AN_ERROR, |id| {
+        container::wait(&store, id, condition).map(|code| Some(code.to_string()))
+    })
 }
 
 #[derive(Debug, clap::Args)]

@@ -171,7 +171,9 @@ pub fn start(mut args: StartArgs, ctx: &Context) -> Result<u8> {
     } else {
         filtered(ctx, &args.filter, &args.containers)?
     };
-    for_each(targets, MISSING_IS_AN_ERROR, |id| start_one(&store, &host, id))
+    for_each(targets, MISSING_IS_AN_ERROR, |id| {
+        start_one(&store, &host, id)
+    })
 }
 
 /// The containers `filters` select, among those `keys` name if any, by ID as podman lists
@@ -248,7 +250,12 @@ pub fn attach(args: AttachArgs, ctx: &Context) -> Result<u8> {
     let host = ctx.host();
     let detach_keys =
         monitor::parse_detach_keys(&args.detach_keys).map_err(|e| CodedError::new(125, e))?;
-    let keys = or_latest(ctx, Vec::from_iter(args.container.clone()).as_slice(), args.latest, 125)?;
+    let keys = or_latest(
+        ctx,
+        Vec::from_iter(args.container.clone()).as_slice(),
+        args.latest,
+        125,
+    )?;
     let key = &keys[0];
     let found = container::find(&store, &host, key).map_err(coded)?;
     if found.state.status != Status::Running {
@@ -369,9 +376,7 @@ pub struct PauseArgs {
 pub fn pause(args: PauseArgs, ctx: &Context, verb: &'static str) -> Result<u8> {
     let store = ctx.store();
     let keys = or_latest(ctx, &args.containers, args.latest, 125)?;
-    for_each(
-        targets(ctx, &keys, args.all)?,
-        MISSING_IS_AN_ERROR,
-        |id| container::freeze(&store, id, verb).map(|()| None),
-    )
+    for_each(targets(ctx, &keys, args.all)?, MISSING_IS_AN_ERROR, |id| {
+        container::freeze(&store, id, verb).map(|()| None)
+    })
 }

@@ -904,8 +904,7 @@ pub fn kill(store: &Store, id: &str, signal: i32) -> Result<(), ContainerError> 
         });
     };
     let ends = [Signal::SIGKILL, Signal::SIGTERM, Signal::SIGINT].map(|s| s as i32);
-    if ends.contains(&signal) || signal == stop_signal(&lock.container)
-    {
+    if ends.contains(&signal) || signal == stop_signal(&lock.container) {
         mark_stopped_by_user(store, &mut lock, false)?;
     }
     handle.send(signal).map_err(|e| ContainerError::Io {
@@ -1028,7 +1027,10 @@ pub fn removal_order(store: &Store, ids: &[String]) -> Result<Vec<String>, Conta
             return;
         }
         seen.push(id.to_string());
-        for c in all.iter().filter(|c| c.record.dependencies.iter().any(|d| d == id)) {
+        for c in all
+            .iter()
+            .filter(|c| c.record.dependencies.iter().any(|d| d == id))
+        {
             visit(&c.record.id, all, seen, order);
         }
         order.push(id.to_string());

@@ -261,12 +261,7 @@ fn exec_child(launch: &ExecLaunch, mut channel: Channel, slave: Option<OwnedFd>)
             }
         }
         pass_descriptors(launch.preserve_fds)?;
-        process::apply_and_exec(
-            launch.process,
-            launch.seccomp,
-            false,
-            launch.container_id,
-        )
+        process::apply_and_exec(launch.process, launch.seccomp, false, launch.container_id)
     })();
     let error = result.unwrap_err();
     let _ = channel.send(&Message::Failed {

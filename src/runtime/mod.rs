@@ -135,7 +135,12 @@ fn child_main(launch: &Launch, mut channel: Channel, console: Option<&UnixStream
             what: "mark inherited descriptors close-on-exec".into(),
             source,
         })?;
-        process::exec(launch.spec, launch.seccomp, launch.init, launch.container_id)
+        process::exec(
+            launch.spec,
+            launch.seccomp,
+            launch.init,
+            launch.container_id,
+        )
     })();
     let error = result.unwrap_err();
     let _ = channel.send(&Message::Failed {

@@ -27,7 +27,8 @@ pub use options::{
     CapabilitySet, NetworkMode, RunOptions, SeccompMode, SecurityOpt, TmpfsMount, Ulimit,
     UlimitResource, UsernsMode, VolumeMount, VolumeSource, parse_annotation, parse_capabilities,
     parse_entrypoint, parse_env_args, parse_env_file, parse_label, parse_network,
-    parse_security_opt, parse_signal, signal_name, parse_tmpfs, parse_ulimit, parse_userns, parse_volume,
+    parse_security_opt, parse_signal, parse_tmpfs, parse_ulimit, parse_userns, parse_volume,
+    signal_name,
 };
 pub use user::{ResolvedUser, resolve_group_add, resolve_user};
 

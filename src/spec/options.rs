@@ -311,7 +311,8 @@ pub fn parse_signal(text: &str) -> Result<i32, SpecError> {
     }
     let upper = text.to_ascii_uppercase();
     let name = upper.strip_prefix("SIG").unwrap_or(&upper);
-    let offset = |rest: &str, most: i32| rest.parse::<i32>().ok().filter(|n| (1..=most).contains(n));
+    let offset =
+        |rest: &str, most: i32| rest.parse::<i32>().ok().filter(|n| (1..=most).contains(n));
     let realtime = match name {
         "RTMIN" => Some(SIGRTMIN),
         "RTMAX" => Some(SIGRTMAX),

@@ -375,10 +375,7 @@ pub fn describe(store: &Store, c: &Container) -> Inspect {
                     .record
                     .log_size_max
                     // go-units' HumanSize, as podman shows it (`1MB`, `1.235MB`).
-                    .map_or_else(
-                        || "0B".into(),
-                        |n| output::go_units_human_size(n as f64, 4),
-                    ),
+                    .map_or_else(|| "0B".into(), |n| output::go_units_human_size(n as f64, 4)),
             },
         },
         network_settings: NetworkSettings {
