@@ -514,7 +514,7 @@ fn start_all_filters_and_failures_follow_podman() {
     sb.ok(&["stop", "-t", "0", "one"]);
     // --all starts the rest and leaves the running ones running, printed by ID as podman does.
     let pid = sb.inspect("two")["State"]["Pid"].clone();
-    let mut ids = vec![id("one"), id("two"), id("done")];
+    let mut ids = [id("one"), id("two"), id("done")];
     ids.sort();
     assert_eq!(
         sb.ok(&["start", "--all"]).stdout(),

@@ -16,8 +16,8 @@ use super::{Container, ImageRecord, LayerRecord, Lock, Store, StoreError, layer_
 /// One thing wrong in the store.
 #[derive(Debug, Clone)]
 pub enum Finding {
-    /// A container whose record or state cannot be read.
-    DamagedContainer(DamagedContainer),
+    /// A container whose record or state cannot be read (boxed: it carries a whole record).
+    DamagedContainer(Box<DamagedContainer>),
     /// A container whose image is no longer in the store: it can never start again.
     ContainerWithoutImage {
         id: String,
@@ -269,7 +269,11 @@ impl Store {
         let mut containers = Vec::new();
         if !quick {
             let (whole, damaged) = self.scan_containers()?;
-            out.extend(damaged.into_iter().map(Finding::DamagedContainer));
+            out.extend(
+                damaged
+                    .into_iter()
+                    .map(|d| Finding::DamagedContainer(Box::new(d))),
+            );
             let ids: HashSet<&str> = images.iter().map(|i| i.id.as_str()).collect();
             for c in &whole {
                 if !ids.contains(c.record.image_id.as_str()) {
