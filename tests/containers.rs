@@ -383,7 +383,7 @@ fn stop_kill_and_wait() {
     sb.run(&["stop", "nope"])
         .assert_error(125, &["no container with name or ID \"nope\" found"]);
     sb.run(&["kill", "-s", "NOPE", "killed"])
-        .assert_error(125, &["invalid signal \"NOPE\""]);
+        .assert_error(125, &["invalid signal: NOPE"]);
 }
 
 #[test]
@@ -424,4 +424,200 @@ fn ps_filters_and_sorts() {
         125,
         &["invalid name filter \"[\": regex parse error: unclosed character class"],
     );
+}
+
+/// The full ID of a container.
+fn id_of(sb: &Sandbox, name: &str) -> String {
+    sb.inspect(name)["Id"].as_str().unwrap().to_string()
+}
+
+/// Makes container `dependent` depend on `on` in its record, as joining a namespace of `on`
+/// (`--ipc container:ON`) records it.
+fn record_dependency(sb: &Sandbox, dependent: &str, on: &str) {
+    let path = sb
+        .graph_root()
+        .join("containers")
+        .join(id_of(sb, dependent))
+        .join("container.json");
+    let mut record: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    record["dependencies"] = serde_json::json!([id_of(sb, on)]);
+    // Written in place: the file keeps its owner and mode.
+    std::fs::write(&path, serde_json::to_vec(&record).unwrap()).unwrap();
+}
+
+#[test]
+fn rm_force_of_a_missing_container_is_silent() {
+    let sb = Sandbox::new();
+    let quiet = sb.ok(&["rm", "-f", "nosuch"]);
+    assert_eq!((quiet.stdout().as_str(), quiet.stderr().as_str()), ("", ""));
+    sb.run(&["rm", "nosuch"]).assert_error(
+        1,
+        &["no container with name or ID \"nosuch\" found: no such container"],
+    );
+}
+
+#[test]
+fn dependencies_are_started_first_and_guard_removal() {
+    let sb = sandbox_with_busybox();
+    sb.ok(&["create", "--name", "base", "busybox", "sleep", "1000"]);
+    sb.ok(&["create", "--name", "leaf", "busybox", "sleep", "1000"]);
+    record_dependency(&sb, "leaf", "base");
+    let (base, leaf) = (id_of(&sb, "base"), id_of(&sb, "leaf"));
+    let refused = format!(
+        "container {base} has dependent containers which must be removed before it: {leaf}: container already exists"
+    );
+    sb.run(&["rm", "base"]).assert_error(125, &[&refused]);
+    // Starting the dependent starts what it depends on.
+    assert_eq!(sb.ok(&["start", "leaf"]).stdout(), "leaf\n");
+    assert_eq!(sb.inspect("base")["State"]["Status"], "running");
+    // Running without -f: the running error comes first, as in podman; with it, the
+    // dependents still refuse it, and nothing is stopped.
+    sb.run(&["rm", "base"]).assert_code(2);
+    sb.run(&["rm", "-f", "base"]).assert_error(125, &[&refused]);
+    assert_eq!(sb.inspect("base")["State"]["Status"], "running");
+    // --depend removes the dependents first and prints every full ID.
+    assert_eq!(
+        sb.ok(&["rm", "-f", "-t", "0", "--depend", "base"]).stdout(),
+        format!("{leaf}\n{base}\n")
+    );
+    assert!(ps_all(&sb).is_empty());
+    // rm -a takes dependents before what they depend on.
+    sb.ok(&["create", "--name", "base", "busybox", "true"]);
+    sb.ok(&["create", "--name", "leaf", "busybox", "true"]);
+    record_dependency(&sb, "base", "leaf");
+    sb.ok(&["rm", "-a"]);
+    assert!(ps_all(&sb).is_empty());
+}
+
+#[test]
+fn ps_sorts_as_podman_and_accepts_external() {
+    let sb = sandbox_with_busybox();
+    for name in ["zeta", "alpha", "mid"] {
+        sb.ok(&["create", "--name", name, "busybox", "echo", name]);
+    }
+    let names = |args: &[&str]| -> Vec<String> {
+        let mut all = vec!["ps", "-a", "--format", "{{.Names}}"];
+        all.extend_from_slice(args);
+        sb.ok(&all).stdout().lines().map(String::from).collect()
+    };
+    // Oldest first, by default (podman's default key is created) and by created.
+    assert_eq!(names(&[]), ["zeta", "alpha", "mid"]);
+    assert_eq!(names(&["--sort", "created"]), ["zeta", "alpha", "mid"]);
+    assert_eq!(names(&["--sort", "runningfor"]), ["zeta", "alpha", "mid"]);
+    assert_eq!(names(&["--sort", "names"]), ["alpha", "mid", "zeta"]);
+    assert_eq!(names(&["--sort", "command"]), ["alpha", "mid", "zeta"]);
+    // Ties keep the oldest first.
+    assert_eq!(names(&["--sort", "status"]), ["zeta", "alpha", "mid"]);
+    assert_eq!(names(&["--external"]), ["zeta", "alpha", "mid"]);
+}
+
+#[test]
+fn kill_takes_real_time_signals_and_says_what_is_wrong() {
+    let sb = sandbox_with_busybox();
+    // The shell reports each signal it traps, so the test sees what arrived.
+    sb.ok(&[
+        "run",
+        "-d",
+        "--name",
+        "trap",
+        "busybox",
+        "sh",
+        "-c",
+        "trap 'echo got 37' 37; trap 'echo got 62' 62; trap 'echo got usr1' USR1; \
+         echo ready; while true; do sleep 0.1; done",
+    ]);
+    let logs = || sb.ok(&["logs", "trap"]).stdout();
+    wait_for("the traps", Duration::from_secs(30), || {
+        logs().contains("ready")
+    });
+    for (signal, seen) in [
+        ("RTMIN+3", "got 37"),
+        ("SIGRTMAX-2", "got 62"),
+        ("sigusr1", "got usr1"),
+    ] {
+        assert_eq!(sb.ok(&["kill", "-s", signal, "trap"]).stdout(), "trap\n");
+        wait_for(seen, Duration::from_secs(30), || logs().contains(seen));
+    }
+    sb.run(&["kill", "-s", "65", "trap"])
+        .assert_error(125, &["valid signals are 1 through 64"]);
+    sb.run(&["kill", "-s", "RTMIN+16", "trap"])
+        .assert_error(125, &["invalid signal: RTMIN+16"]);
+    sb.run(&["create", "--stop-signal", "SIGNOPE", "busybox", "true"])
+        .assert_error(125, &["invalid signal: SIGNOPE"]);
+    sb.ok(&["create", "--stop-signal", "RTMIN+3", "busybox", "true"]);
+    sb.ok(&["kill", "-s", "64", "trap"]);
+    sb.ok(&["rm", "-f", "-t", "0", "trap"]);
+}
+
+#[test]
+fn inspect_shows_the_image_digest_name_and_log_size_as_podman() {
+    let sb = sandbox_with_busybox();
+    sb.ok(&[
+        "create",
+        "--name",
+        "sized",
+        "--log-opt",
+        "max-size=1m",
+        "busybox",
+        "true",
+    ]);
+    sb.ok(&["create", "--name", "plain", "busybox", "true"]);
+    let sized = sb.inspect("sized");
+    assert_eq!(
+        sized["ImageDigest"],
+        fixture("busybox:latest")["manifest_digest"]
+    );
+    assert_eq!(sized["ImageName"], image_ref("busybox:latest"));
+    assert_eq!(sized["HostConfig"]["LogConfig"]["Size"], "1MB");
+    assert_eq!(sb.inspect("plain")["HostConfig"]["LogConfig"]["Size"], "0B");
+    sb.ok(&[
+        "create",
+        "--name",
+        "odd",
+        "--log-opt",
+        "max-size=1234567",
+        "busybox",
+        "true",
+    ]);
+    assert_eq!(
+        sb.inspect("odd")["HostConfig"]["LogConfig"]["Size"],
+        "1.235MB"
+    );
+}
+
+#[test]
+fn latest_acts_on_the_newest_container() {
+    let sb = sandbox_with_busybox();
+    sb.run(&["stop", "-l"])
+        .assert_error(125, &["no such container"]);
+    sb.run(&["rm", "-l"])
+        .assert_error(1, &["no such container"]);
+    sb.ok(&["create", "--name", "older", "busybox", "true"]);
+    sb.ok(&[
+        "create",
+        "--name",
+        "newer",
+        "busybox",
+        "sh",
+        "-c",
+        "echo hi; sleep 1000",
+    ]);
+    let newer = id_of(&sb, "newer");
+    assert_eq!(
+        sb.ok(&["inspect", "-l", "--format", "{{.Name}}"]).stdout(),
+        "newer\n"
+    );
+    assert_eq!(sb.ok(&["start", "-l"]).stdout(), format!("{newer}\n"));
+    wait_for("the output", Duration::from_secs(30), || {
+        sb.ok(&["logs", "-l"]).stdout() == "hi\n"
+    });
+    let top = sb.ok(&["top", "-l", "pid", "args"]).stdout();
+    assert!(top.contains("sleep 1000"), "{top}");
+    sb.run(&["stop", "-l", "older"])
+        .assert_error(125, &["--latest and containers cannot be used together"]);
+    assert_eq!(sb.ok(&["kill", "-l"]).stdout(), format!("{newer}\n"));
+    assert_eq!(sb.ok(&["wait", "-l"]).stdout(), "137\n");
+    assert_eq!(sb.ok(&["rm", "-l"]).stdout(), format!("{newer}\n"));
+    assert_eq!(ps_all(&sb).len(), 1);
 }

@@ -444,3 +444,92 @@ fn lifecycle_commands_and_their_errors() {
         sb.run(&["container", "exists", "brief"]).code() == 1
     });
 }
+
+#[test]
+fn stop_ignores_missing_containers_and_shows_stopping_while_it_waits() {
+    let sb = sandbox_with_busybox();
+    // PID 1 of the container ignores SIGTERM: it has no handler for it.
+    sb.ok(&[
+        "run", "-d", "--name", "stubborn", "busybox", "sleep", "1000",
+    ]);
+    sb.run(&["stop", "nosuch"]).assert_error(
+        125,
+        &["no container with name or ID \"nosuch\" found: no such container"],
+    );
+    let mut stopping = sb.spawn(&["stop", "--timeout", "60", "stubborn"]);
+    wait_for_state(&sb, "stubborn", "stopping");
+    assert_eq!(
+        sb.ok(&["ps", "--format", "{{.Names}} {{.Status}}"])
+            .stdout(),
+        "stubborn Stopping\n"
+    );
+    sb.ok(&["kill", "stubborn"]);
+    assert!(stopping.wait().unwrap().success());
+    assert_eq!(state(&sb, "stubborn"), "exited");
+    // -i skips the missing one and stops the rest; -t is the same as --timeout.
+    sb.ok(&["start", "stubborn"]);
+    assert_eq!(
+        sb.ok(&["stop", "--ignore", "-t", "0", "nosuch", "stubborn"])
+            .stdout(),
+        "stubborn\n"
+    );
+    assert_eq!(state(&sb, "stubborn"), "exited");
+}
+
+#[test]
+fn start_all_filters_and_failures_follow_podman() {
+    let sb = sandbox_with_busybox();
+    sb.ok(&["create", "--name", "one", "busybox", "sleep", "1000"]);
+    sb.ok(&[
+        "create",
+        "--name",
+        "two",
+        "--restart",
+        "always",
+        "busybox",
+        "sleep",
+        "1000",
+    ]);
+    sb.ok(&["run", "--name", "done", "busybox", "true"]);
+    let id = |name: &str| sb.inspect(name)["Id"].as_str().unwrap().to_string();
+    sb.run(&["start", "--all", "one"]).assert_error(
+        125,
+        &["either start all containers or the container(s) provided in the arguments"],
+    );
+    sb.run(&["start", "--filter", "restart-policy=fakepolicy"])
+        .assert_error(125, &["fakepolicy invalid restart policy"]);
+    // A filter picks among all containers, or among those named; full IDs are printed.
+    assert_eq!(
+        sb.ok(&["start", "--filter", "restart-policy=always"])
+            .stdout(),
+        format!("{}\n", id("two"))
+    );
+    assert_eq!(state(&sb, "two"), "running");
+    assert_eq!(state(&sb, "one"), "created");
+    assert_eq!(
+        sb.ok(&["start", "--filter", "status=created", "one", "done"])
+            .stdout(),
+        format!("{}\n", id("one"))
+    );
+    sb.ok(&["stop", "-t", "0", "one"]);
+    // --all starts the rest and leaves the running ones running, printed by ID as podman does.
+    let pid = sb.inspect("two")["State"]["Pid"].clone();
+    let mut ids = [id("one"), id("two"), id("done")];
+    ids.sort();
+    assert_eq!(
+        sb.ok(&["start", "--all"]).stdout(),
+        ids.iter().map(|i| format!("{i}\n")).collect::<String>()
+    );
+    assert_eq!(sb.inspect("two")["State"]["Pid"], pid);
+    assert_eq!(state(&sb, "one"), "running");
+    // A command that cannot run: podman's words, and 125 whatever the reason.
+    sb.ok(&["create", "--name", "broken", "busybox", "/nonexistent"]);
+    sb.run(&["start", "broken"]).assert_error(
+        125,
+        &[
+            &format!("unable to start container \"{}\": ", id("broken")),
+            "/nonexistent",
+        ],
+    );
+    sb.ok(&["rm", "-a", "-f", "-t", "0"]);
+}

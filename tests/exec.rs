@@ -396,3 +396,42 @@ fn the_process_starts_with_default_signal_dispositions() {
     run.assert_code(0);
     assert_eq!((run.stdout().as_str(), run.stderr().as_str()), ("y\n", ""));
 }
+
+#[test]
+fn a_directory_or_a_missing_workdir_cannot_run() {
+    let sb = sandbox_with_busybox();
+    sb.run(&["run", "--rm", "busybox", "/etc"])
+        .assert_error(126, &["\"/etc\": permission denied"]);
+    let missing = sb.run(&["run", "--name", "nowhere", "-w", "/x", "busybox", "true"]);
+    let id = sb.inspect("nowhere")["Id"].as_str().unwrap().to_string();
+    missing.assert_error(
+        126,
+        &[&format!("workdir \"/x\" does not exist on container {id}")],
+    );
+    sb.run(&[
+        "run",
+        "--rm",
+        "--name",
+        "file",
+        "-w",
+        "/etc/passwd",
+        "busybox",
+        "true",
+    ])
+    .assert_error(
+        126,
+        &[
+            "workdir \"/etc/passwd\" exists on container",
+            "but is not a directory",
+        ],
+    );
+    sb.ok(&["run", "-d", "--name", "c", "busybox", "sleep", "1000"]);
+    let id = sb.inspect("c")["Id"].as_str().unwrap().to_string();
+    sb.run(&["exec", "c", "/etc"])
+        .assert_error(126, &["\"/etc\": permission denied"]);
+    sb.run(&["exec", "-w", "/x", "c", "true"]).assert_error(
+        126,
+        &[&format!("workdir \"/x\" does not exist on container {id}")],
+    );
+    sb.ok(&["rm", "-f", "-t", "0", "c"]);
+}

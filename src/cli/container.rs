@@ -7,7 +7,9 @@ use anyhow::Result;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use super::run::coded;
+use super::common::{
+    MISSING_IS_AN_ERROR, Missing, coded, for_each, or_latest, running_ids, targets,
+};
 use super::{CodedError, Context, lifecycle, run};
 use crate::container::{self, ContainerError};
 use crate::output::{self, JsonStyle, ListFormat, StatusInput};
@@ -100,6 +102,9 @@ pub struct PsArgs {
     /// Print only container IDs
     #[arg(short, long)]
     pub quiet: bool,
+    /// Also list containers that other tools made in the store (burrow's store holds none)
+    #[arg(long)]
+    pub external: bool,
 }
 
 /// One row of `ps`, with the field names podman's templates use.
@@ -161,17 +166,17 @@ struct JsonContainer<'a> {
     created: i64,
 }
 
-/// `ps --sort`: newest first by default, as listed; the other keys ascending.
+/// `ps --sort`: podman lists oldest first (`created`, its default, and `runningfor`, which it
+/// also sorts by creation); the other keys ascending, ties left oldest first.
 fn sort_containers(containers: &mut [Container], key: &str) {
+    containers.sort_by_key(|c| c.record.created);
     match key {
-        "command" => containers.sort_by(|a, b| a.record.command.cmp(&b.record.command)),
+        "command" => containers.sort_by_cached_key(|c| c.record.command.join(" ")),
         "id" => containers.sort_by(|a, b| a.record.id.cmp(&b.record.id)),
         "image" => containers.sort_by(|a, b| a.record.image_name.cmp(&b.record.image_name)),
         "names" => containers.sort_by(|a, b| a.record.name.cmp(&b.record.name)),
-        "status" => containers.sort_by_key(|c| c.state.status.as_str()),
-        // Longest running first: the earliest start.
-        "runningfor" => containers.sort_by_key(|c| c.state.started_at),
-        _ => containers.sort_by_key(|c| std::cmp::Reverse(c.record.created)),
+        "status" => containers.sort_by_key(|c| c.state.shown_status()),
+        _ => {}
     }
 }
 
@@ -189,7 +194,7 @@ fn status_column(c: &Container, now: DateTime<Utc>) -> String {
     let epoch = DateTime::<Utc>::UNIX_EPOCH;
     output::container_status(
         &StatusInput {
-            state: c.state.status.as_str(),
+            state: c.state.shown_status(),
             started_at: c.state.started_at.unwrap_or(epoch),
             exited_at: c.state.finished_at.unwrap_or(epoch),
             exit_code: c.state.exit_code.unwrap_or(0),
@@ -220,7 +225,6 @@ pub fn ps(args: PsArgs, ctx: &Context) -> Result<u8> {
         .into_iter()
         .filter(|c| show_all || c.state.status == Status::Running)
         .filter(|c| filter.matches(c))
-        .rev()
         .collect();
     sort_containers(&mut containers, &args.sort);
     let short = |id: &str| -> String {
@@ -250,7 +254,7 @@ pub fn ps(args: PsArgs, ctx: &Context) -> Result<u8> {
                 created_human: created,
                 created_at: output::go_time_string(c.record.created),
                 status: status_column(c, now),
-                state: c.state.status.as_str().to_string(),
+                state: c.state.shown_status().to_string(),
                 ports: String::new(),
                 names: c.record.name.clone(),
                 labels: c.record.labels.clone(),
@@ -291,7 +295,7 @@ pub fn ps(args: PsArgs, ctx: &Context) -> Result<u8> {
                 ports: None,
                 size: None,
                 started_at: c.state.started_at.map_or(-62135596800, |t| t.timestamp()),
-                state: c.state.status.as_str(),
+                state: c.state.shown_status(),
                 status: &row.status,
                 created: c.record.created.timestamp(),
             })
@@ -321,6 +325,9 @@ pub struct RmArgs {
     /// Stop and remove running containers too
     #[arg(short, long)]
     pub force: bool,
+    /// Remove the containers that depend on it first
+    #[arg(long)]
+    pub depend: bool,
     /// Ignore errors for containers that do not exist
     #[arg(short, long)]
     pub ignore: bool,
@@ -330,8 +337,11 @@ pub struct RmArgs {
     /// Remove anonymous volumes with the container (burrow makes none)
     #[arg(short, long)]
     pub volumes: bool,
+    /// Act on the most recently created container
+    #[arg(short, long)]
+    pub latest: bool,
     /// Containers to remove (name or ID)
-    #[arg(value_name = "CONTAINER", required_unless_present = "all")]
+    #[arg(value_name = "CONTAINER", required_unless_present_any = ["all", "latest"])]
     pub containers: Vec<String>,
 }
 
@@ -339,97 +349,41 @@ pub fn rm(args: RmArgs, ctx: &Context) -> Result<u8> {
     let store = ctx.store();
     let host = ctx.host();
     let timeout = args.time.map(Duration::from_secs);
+    // podman 4.3: `rm -f` of a container that does not exist is silent and succeeds.
     let missing = Missing {
-        ignore: args.ignore,
+        ignore: args.ignore || args.force,
         code: 1,
     };
     // `rm -a` also removes damaged containers: `rm -f` is how a user gets rid of them.
     let targets = if args.all {
         let (all, damaged) = container::list_with_damaged(&store, &host).map_err(coded)?;
-        all.iter()
-            .map(|c| c.record.id.clone())
+        let ids: Vec<String> = all.iter().map(|c| c.record.id.clone()).collect();
+        // Dependents before what they depend on, so that every one can go.
+        container::removal_order(&store, &ids)
+            .map_err(coded)?
+            .into_iter()
             .chain(damaged.into_iter().map(|d| d.id))
             .map(|id| (id.clone(), Ok(id)))
             .collect()
     } else {
-        targets(ctx, &args.containers, false)?
+        targets(
+            ctx,
+            &or_latest(ctx, &args.containers, args.latest, 1)?,
+            false,
+        )?
     };
+    let remove = |id: &str| container::remove(&store, id, args.force, timeout, &host);
     for_each(targets, missing, |id| {
-        container::remove(&store, id, args.force, timeout, &host).map(|()| None)
+        if !args.depend {
+            return remove(id).map(|()| None);
+        }
+        // podman prints the full ID of each container --depend removed, dependents first.
+        let order = container::removal_order(&store, &[id.to_string()])?;
+        for each in &order {
+            remove(each)?;
+        }
+        Ok(Some(order.join("\n")))
     })
-}
-
-/// The containers named by `keys` (or all with `all`), each with the text to echo back for it,
-/// as podman echoes the names and IDs it was given.
-pub(super) fn targets(
-    ctx: &Context,
-    keys: &[String],
-    all: bool,
-) -> Result<Vec<(String, Result<String, ContainerError>)>> {
-    let (store, host) = (ctx.store(), ctx.host());
-    if all {
-        let containers = container::list(&store, &host).map_err(coded)?;
-        return Ok(containers
-            .iter()
-            .map(|c| (c.record.id.clone(), Ok(c.record.id.clone())))
-            .collect());
-    }
-    // Damaged containers resolve too: each command then says what is damaged.
-    container::resolve(&store, &host, keys).map_err(coded)
-}
-
-/// How a command treats a container that does not exist: podman's `rm` exits 1 for it and
-/// skips it with `-i`; the other commands exit 125.
-pub(super) struct Missing {
-    ignore: bool,
-    code: u8,
-}
-
-pub(super) const MISSING_IS_AN_ERROR: Missing = Missing {
-    ignore: false,
-    code: 125,
-};
-
-/// Runs `action` on each target, echoing it (or the line `action` returns) on success; every
-/// failure is printed, and the last one decides the exit code.
-pub(super) fn for_each(
-    targets: Vec<(String, Result<String, ContainerError>)>,
-    missing: Missing,
-    mut action: impl FnMut(&str) -> Result<Option<String>, ContainerError>,
-) -> Result<u8> {
-    let is_missing =
-        |e: &ContainerError| matches!(e, ContainerError::Lookup(LookupError::NotFound(_)));
-    let mut failure: Option<ContainerError> = None;
-    for (shown, found) in targets {
-        let outcome = found.and_then(|id| action(&id)).map_err(|e| {
-            // Gone since it was looked up: report it under the name the user gave.
-            if is_missing(&e) {
-                LookupError::NotFound(shown.clone()).into()
-            } else {
-                e
-            }
-        });
-        match outcome {
-            Ok(line) => println!("{}", line.unwrap_or(shown)),
-            Err(e) if missing.ignore && is_missing(&e) => {}
-            Err(e) => {
-                if let Some(previous) = failure.replace(e) {
-                    eprintln!("Error: {previous}");
-                }
-            }
-        }
-    }
-    match failure {
-        None => Ok(0),
-        Some(e) => {
-            let code = if is_missing(&e) {
-                missing.code
-            } else {
-                e.exit_code()
-            };
-            Err(CodedError::new(code, e.to_string()).into())
-        }
-    }
 }
 
 #[derive(Debug, clap::Args)]
@@ -437,23 +391,32 @@ pub struct StopArgs {
     /// Stop all running containers
     #[arg(short, long)]
     pub all: bool,
+    /// Ignore containers that do not exist
+    #[arg(short, long)]
+    pub ignore: bool,
     /// Seconds to wait for the stop signal before killing the container (default: the
     /// container's --stop-timeout, else 10)
-    #[arg(short, long, value_name = "SECONDS")]
+    #[arg(short, long, visible_alias = "timeout", value_name = "SECONDS")]
     pub time: Option<u64>,
+    /// Act on the most recently created container
+    #[arg(short, long)]
+    pub latest: bool,
     /// Containers to stop (name or ID)
-    #[arg(value_name = "CONTAINER", required_unless_present = "all")]
+    #[arg(value_name = "CONTAINER", required_unless_present_any = ["all", "latest"])]
     pub containers: Vec<String>,
 }
 
 pub fn stop(args: StopArgs, ctx: &Context) -> Result<u8> {
     let store = ctx.store();
     let timeout = args.time.map(Duration::from_secs);
-    for_each(
-        targets(ctx, &args.containers, args.all)?,
-        MISSING_IS_AN_ERROR,
-        |id| container::stop(&store, id, timeout).map(|()| None),
-    )
+    let missing = Missing {
+        ignore: args.ignore,
+        code: 125,
+    };
+    let keys = or_latest(ctx, &args.containers, args.latest, 125)?;
+    for_each(targets(ctx, &keys, args.all)?, missing, |id| {
+        container::stop(&store, id, timeout).map(|()| None)
+    })
 }
 
 #[derive(Debug, clap::Args)]
@@ -464,15 +427,19 @@ pub struct KillArgs {
     /// The signal to send (name or number)
     #[arg(short, long, default_value = "KILL")]
     pub signal: String,
+    /// Act on the most recently created container
+    #[arg(short, long)]
+    pub latest: bool,
     /// Containers to signal (name or ID)
-    #[arg(value_name = "CONTAINER", required_unless_present = "all")]
+    #[arg(value_name = "CONTAINER", required_unless_present_any = ["all", "latest"])]
     pub containers: Vec<String>,
 }
 
 pub fn kill(args: KillArgs, ctx: &Context) -> Result<u8> {
     let signal = crate::spec::parse_signal(&args.signal)?;
     let store = ctx.store();
-    let mut targets = targets(ctx, &args.containers, args.all)?;
+    let keys = or_latest(ctx, &args.containers, args.latest, 125)?;
+    let mut targets = targets(ctx, &keys, args.all)?;
     if args.all {
         let running = running_ids(ctx)?;
         targets.retain(|(id, _)| running.contains(id));
@@ -482,23 +449,16 @@ pub fn kill(args: KillArgs, ctx: &Context) -> Result<u8> {
     })
 }
 
-/// The IDs of the containers running now.
-pub(super) fn running_ids(ctx: &Context) -> Result<Vec<String>> {
-    Ok(container::list(&ctx.store(), &ctx.host())
-        .map_err(coded)?
-        .into_iter()
-        .filter(|c| c.state.status == Status::Running)
-        .map(|c| c.record.id)
-        .collect())
-}
-
 #[derive(Debug, clap::Args)]
 pub struct WaitArgs {
     /// The state to wait for: stopped (or exited), running, created
     #[arg(long, value_name = "STATE", default_value = "stopped")]
     pub condition: String,
+    /// Act on the most recently created container
+    #[arg(short, long)]
+    pub latest: bool,
     /// Containers to wait for (name or ID)
-    #[arg(value_name = "CONTAINER", required = true)]
+    #[arg(value_name = "CONTAINER", required_unless_present = "latest")]
     pub containers: Vec<String>,
 }
 
@@ -514,11 +474,10 @@ pub fn wait(args: WaitArgs, ctx: &Context) -> Result<u8> {
         )
         .into());
     };
-    for_each(
-        targets(ctx, &args.containers, false)?,
-        MISSING_IS_AN_ERROR,
-        |id| container::wait(&store, id, condition).map(|code| Some(code.to_string())),
-    )
+    let keys = or_latest(ctx, &args.containers, args.latest, 125)?;
+    for_each(targets(ctx, &keys, false)?, MISSING_IS_AN_ERROR, |id| {
+        container::wait(&store, id, condition).map(|code| Some(code.to_string()))
+    })
 }
 
 #[derive(Debug, clap::Args)]
@@ -540,8 +499,11 @@ pub fn exists(args: ExistsArgs, ctx: &Context) -> Result<u8> {
 #[derive(Debug, clap::Args)]
 pub struct InspectArgs {
     /// Containers to inspect (name or ID)
-    #[arg(required = true, value_name = "CONTAINER")]
+    #[arg(required_unless_present = "latest", value_name = "CONTAINER")]
     pub containers: Vec<String>,
+    /// Act on the most recently created container
+    #[arg(short, long)]
+    pub latest: bool,
     /// Format the output with a Go template or as json
     #[arg(short, long)]
     pub format: Option<String>,
@@ -555,7 +517,7 @@ pub fn inspect(args: InspectArgs, ctx: &Context) -> Result<u8> {
     let all = container::list(&store, &ctx.host()).map_err(coded)?;
     let mut found = Vec::new();
     let mut missing = None;
-    for key in &args.containers {
+    for key in &or_latest(ctx, &args.containers, args.latest, 125)? {
         match crate::store::lookup(&all, key) {
             Ok(c) => found.push(inspect::describe(&store, c)),
             Err(e) => {

@@ -6,8 +6,7 @@ use std::time::Duration;
 
 use anyhow::Result;
 
-use super::container::{MISSING_IS_AN_ERROR, for_each, targets};
-use super::run::coded;
+use super::common::{MISSING_IS_AN_ERROR, coded, for_each, or_latest, running_ids, targets};
 use super::{CodedError, Context};
 use crate::container::{self, ContainerError, Host, StartOptions};
 use crate::monitor::{self, AttachOptions, Outcome};
@@ -110,17 +109,32 @@ pub struct StartArgs {
     /// Pass the signals burrow receives on to the container (with -a)
     #[arg(long, value_name = "BOOL", default_value = "true", num_args = 0..=1, default_missing_value = "true", action = clap::ArgAction::Set)]
     pub sig_proxy: bool,
-    /// Start all containers
+    /// Start all containers (those that run are left running)
     #[arg(long)]
     pub all: bool,
+    /// Start the containers that match: status=, exited=, restart-policy=, id=, name=, label=,
+    /// ancestor=, before=, since= (among the containers named, if any)
+    #[arg(short, long, value_name = "FILTER")]
+    pub filter: Vec<String>,
+    /// Act on the most recently created container
+    #[arg(short, long)]
+    pub latest: bool,
     /// The containers to start (name or ID)
-    #[arg(value_name = "CONTAINER", required_unless_present = "all")]
+    #[arg(value_name = "CONTAINER", required_unless_present_any = ["all", "filter", "latest"])]
     pub containers: Vec<String>,
 }
 
-pub fn start(args: StartArgs, ctx: &Context) -> Result<u8> {
+pub fn start(mut args: StartArgs, ctx: &Context) -> Result<u8> {
     let store = ctx.store();
     let host = ctx.host();
+    args.containers = or_latest(ctx, &args.containers, args.latest, 125)?;
+    if args.all && !args.containers.is_empty() {
+        return Err(CodedError::new(
+            125,
+            "either start all containers or the container(s) provided in the arguments",
+        )
+        .into());
+    }
     if args.attach {
         if args.containers.len() != 1 || args.all {
             return Err(CodedError::new(
@@ -135,6 +149,7 @@ pub fn start(args: StartArgs, ctx: &Context) -> Result<u8> {
         if found.state.status == Status::Running {
             return attach_to(&store, &host, &found, args.interactive, detach_keys);
         }
+        container::start_dependencies(&store, &host, &found.record.id).map_err(coded)?;
         return run_attached(
             &store,
             &host,
@@ -146,11 +161,48 @@ pub fn start(args: StartArgs, ctx: &Context) -> Result<u8> {
             },
         );
     }
-    for_each(
-        targets(ctx, &args.containers, args.all)?,
-        MISSING_IS_AN_ERROR,
-        |id| start_one(&store, &host, id),
-    )
+    let targets = if args.filter.is_empty() {
+        let mut targets = targets(ctx, &args.containers, args.all)?;
+        // podman lists them in its database's order: by ID.
+        if args.all {
+            targets.sort_by(|a, b| a.0.cmp(&b.0));
+        }
+        targets
+    } else {
+        filtered(ctx, &args.filter, &args.containers)?
+    };
+    for_each(targets, MISSING_IS_AN_ERROR, |id| {
+        start_one(&store, &host, id)
+    })
+}
+
+/// The containers `filters` select, among those `keys` name if any, by ID as podman lists
+/// them, each shown by its full ID.
+fn filtered(
+    ctx: &Context,
+    filters: &[String],
+    keys: &[String],
+) -> Result<Vec<(String, Result<String, ContainerError>)>> {
+    let all = container::list(&ctx.store(), &ctx.host()).map_err(coded)?;
+    let filter = container::ContainerFilter::parse(filters, &all)
+        .map_err(|e| CodedError::new(125, e.to_string()))?;
+    let named: Option<Vec<String>> = if keys.is_empty() {
+        None
+    } else {
+        let mut ids = Vec::new();
+        for (_, found) in targets(ctx, keys, false)? {
+            ids.push(found.map_err(coded)?);
+        }
+        Some(ids)
+    };
+    let mut ids: Vec<String> = all
+        .iter()
+        .filter(|c| filter.matches(c))
+        .filter(|c| named.as_ref().is_none_or(|n| n.contains(&c.record.id)))
+        .map(|c| c.record.id.clone())
+        .collect();
+    ids.sort();
+    Ok(ids.into_iter().map(|id| (id.clone(), Ok(id))).collect())
 }
 
 /// Starts one container in the background; one that already runs is left as it is.
@@ -158,7 +210,19 @@ fn start_one(store: &Store, host: &Host, id: &str) -> Result<Option<String>, Con
     if container::is_running(store, id) {
         return Ok(None);
     }
-    container::start_monitored(store, host, id, StartOptions::default())?;
+    container::start_dependencies(store, host, id)?;
+    container::start_monitored(store, host, id, StartOptions::default()).map_err(|e| match e {
+        // podman's start says which container, and exits 125 whatever the reason.
+        ContainerError::StartFailed { message, .. } => ContainerError::StartFailed {
+            code: 125,
+            message: format!("unable to start container \"{id}\": {message}"),
+        },
+        ContainerError::Runtime(e) => ContainerError::StartFailed {
+            code: 125,
+            message: format!("unable to start container \"{id}\": {e}"),
+        },
+        e => e,
+    })?;
     Ok(None)
 }
 
@@ -173,9 +237,12 @@ pub struct AttachArgs {
     /// Pass the signals burrow receives on to the container
     #[arg(long, value_name = "BOOL", default_value = "true", num_args = 0..=1, default_missing_value = "true", action = clap::ArgAction::Set)]
     pub sig_proxy: bool,
+    /// Act on the most recently created container
+    #[arg(short, long)]
+    pub latest: bool,
     /// The container to attach to (name or ID)
-    #[arg(value_name = "CONTAINER")]
-    pub container: String,
+    #[arg(value_name = "CONTAINER", required_unless_present = "latest")]
+    pub container: Option<String>,
 }
 
 pub fn attach(args: AttachArgs, ctx: &Context) -> Result<u8> {
@@ -183,15 +250,22 @@ pub fn attach(args: AttachArgs, ctx: &Context) -> Result<u8> {
     let host = ctx.host();
     let detach_keys =
         monitor::parse_detach_keys(&args.detach_keys).map_err(|e| CodedError::new(125, e))?;
-    let found = container::find(&store, &host, &args.container).map_err(coded)?;
+    let keys = or_latest(
+        ctx,
+        Vec::from_iter(args.container.clone()).as_slice(),
+        args.latest,
+        125,
+    )?;
+    let key = &keys[0];
+    let found = container::find(&store, &host, key).map_err(coded)?;
     if found.state.status != Status::Running {
         return Err(CodedError::new(
             125,
             format!(
                 "you can only attach to running containers; {} is {}: start it with burrow start -a {}: container state improper",
-                args.container,
+                key,
                 found.state.status.as_str(),
-                args.container
+                key
             ),
         )
         .into());
@@ -244,8 +318,11 @@ pub struct RestartArgs {
     /// Seconds to wait for the stop signal before killing the container
     #[arg(short, long, value_name = "SECONDS")]
     pub time: Option<u64>,
+    /// Act on the most recently created container
+    #[arg(short, long)]
+    pub latest: bool,
     /// The containers to restart (name or ID)
-    #[arg(value_name = "CONTAINER", required_unless_present = "all")]
+    #[arg(value_name = "CONTAINER", required_unless_present_any = ["all", "latest"])]
     pub containers: Vec<String>,
 }
 
@@ -253,9 +330,10 @@ pub fn restart(args: RestartArgs, ctx: &Context) -> Result<u8> {
     let store = ctx.store();
     let host = ctx.host();
     let timeout = args.time.map(Duration::from_secs);
-    let mut targets = targets(ctx, &args.containers, args.all)?;
+    let keys = or_latest(ctx, &args.containers, args.latest, 125)?;
+    let mut targets = targets(ctx, &keys, args.all)?;
     if args.all && args.running {
-        let running = super::container::running_ids(ctx)?;
+        let running = running_ids(ctx)?;
         targets.retain(|(id, _)| running.contains(id));
     }
     for_each(targets, MISSING_IS_AN_ERROR, |id| {
@@ -286,17 +364,19 @@ pub struct PauseArgs {
     /// All running containers
     #[arg(short, long)]
     pub all: bool,
+    /// Act on the most recently created container
+    #[arg(short, long)]
+    pub latest: bool,
     /// The containers (name or ID)
-    #[arg(value_name = "CONTAINER", required_unless_present = "all")]
+    #[arg(value_name = "CONTAINER", required_unless_present_any = ["all", "latest"])]
     pub containers: Vec<String>,
 }
 
 /// `pause` and `unpause` freeze a container's cgroup; without one there is nothing to freeze.
 pub fn pause(args: PauseArgs, ctx: &Context, verb: &'static str) -> Result<u8> {
     let store = ctx.store();
-    for_each(
-        targets(ctx, &args.containers, args.all)?,
-        MISSING_IS_AN_ERROR,
-        |id| container::freeze(&store, id, verb).map(|()| None),
-    )
+    let keys = or_latest(ctx, &args.containers, args.latest, 125)?;
+    for_each(targets(ctx, &keys, args.all)?, MISSING_IS_AN_ERROR, |id| {
+        container::freeze(&store, id, verb).map(|()| None)
+    })
 }

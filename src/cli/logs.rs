@@ -4,7 +4,7 @@ use anyhow::Result;
 use chrono::Utc;
 
 use super::Context;
-use super::run::coded;
+use super::common::{coded, or_latest};
 use crate::container;
 use crate::logs::{self, LogSource, ReadOptions, Sinks};
 
@@ -28,8 +28,11 @@ pub struct Args {
     /// Prefix lines with the container name instead of its ID (with several containers)
     #[arg(short, long)]
     pub names: bool,
+    /// Act on the most recently created container
+    #[arg(short, long)]
+    pub latest: bool,
     /// Containers to read (name or ID)
-    #[arg(value_name = "CONTAINER", required = true)]
+    #[arg(value_name = "CONTAINER", required_unless_present = "latest")]
     pub containers: Vec<String>,
 }
 
@@ -62,7 +65,7 @@ pub fn run(args: Args, ctx: &Context) -> Result<u8> {
     let store = ctx.store();
     let host = ctx.host();
     let mut found = Vec::new();
-    for key in &args.containers {
+    for key in &or_latest(ctx, &args.containers, args.latest, 125)? {
         let c = container::find(&store, &host, key.trim_start_matches('/')).map_err(coded)?;
         if c.record.log_driver != crate::spec::LogDriver::K8sFile {
             anyhow::bail!(not_logging(c.record.log_driver.name()));

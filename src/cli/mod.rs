@@ -1,6 +1,7 @@
 //! The command line: clap definitions and one file per command. Commands parse, call the
 //! library, and print; nothing else lives here.
 
+mod common;
 mod completion;
 mod container;
 mod events;
@@ -435,8 +436,11 @@ pub fn run(cli: Cli, program: &str) -> Result<u8> {
 #[derive(Debug, clap::Args)]
 pub struct InspectArgs {
     /// Containers or images to inspect (name or ID)
-    #[arg(required = true, value_name = "NAME")]
+    #[arg(required_unless_present = "latest", value_name = "NAME")]
     pub names: Vec<String>,
+    /// Inspect the most recently created container
+    #[arg(short, long)]
+    pub latest: bool,
     /// Format the output with a Go template or as json
     #[arg(short, long)]
     pub format: Option<String>,
@@ -449,6 +453,7 @@ pub struct InspectArgs {
 /// kind; the first decides.
 fn inspect(args: InspectArgs, ctx: &Context) -> Result<u8> {
     let as_container = match args.kind.as_str() {
+        _ if args.latest => true,
         "container" => true,
         "image" => false,
         _ => {
@@ -468,6 +473,7 @@ fn inspect(args: InspectArgs, ctx: &Context) -> Result<u8> {
                 containers: args.names,
                 format: args.format,
                 size: false,
+                latest: args.latest,
             },
             ctx,
         )

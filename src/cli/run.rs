@@ -1,7 +1,8 @@
 use anyhow::{Context as _, Result, bail};
 
+use super::common::coded;
 use super::{CodedError, Context, ReportedError};
-use crate::container::{self, ContainerError, CreateRequest, Created, Host};
+use crate::container::{self, CreateRequest, Created, Host};
 use crate::image::ImageConfig;
 use crate::spec::{self, RunOptions};
 use crate::store::{ImageRecord, Store};
@@ -355,11 +356,6 @@ pub fn create_container(args: &Args, ctx: &Context, host: &Host) -> Result<Creat
         },
     )
     .map_err(coded)
-}
-
-/// A container error with podman's exit code for it.
-pub fn coded(e: ContainerError) -> anyhow::Error {
-    CodedError::new(e.exit_code(), e.to_string()).into()
 }
 
 pub fn run(args: Args, ctx: &Context) -> Result<u8> {

@@ -3,37 +3,48 @@
 
 use anyhow::Result;
 
-use super::run::coded;
+use super::common::{coded, or_latest};
 use super::{CodedError, Context};
 use crate::container::{self, top};
 use crate::store::Status;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The container (name or ID)
-    #[arg(value_name = "CONTAINER")]
-    pub container: String,
+    /// Act on the most recently created container
+    #[arg(short, long)]
+    pub latest: bool,
+    /// The container (name or ID); with --latest, the first descriptor
+    #[arg(value_name = "CONTAINER", required_unless_present = "latest")]
+    pub container: Option<String>,
     /// Columns: psgo descriptors (user pid ppid pcpu etime tty time args ...) or AIX codes (%U %p ...)
     #[arg(value_name = "DESCRIPTORS")]
     pub descriptors: Vec<String>,
 }
 
 pub fn run(args: Args, ctx: &Context) -> Result<u8> {
-    let found = container::find(&ctx.store(), &ctx.host(), &args.container).map_err(coded)?;
+    // With --latest every argument is a descriptor, as in podman.
+    let (key, descriptors) = if args.latest {
+        let descriptors = args.container.into_iter().chain(args.descriptors).collect();
+        let latest = or_latest(ctx, &[], true, 125)?;
+        (latest[0].clone(), descriptors)
+    } else {
+        (args.container.unwrap_or_default(), args.descriptors)
+    };
+    let found = container::find(&ctx.store(), &ctx.host(), &key).map_err(coded)?;
     let process = container::running_process(&found.state).filter(|p| p.alive());
     let Some(process) = process.filter(|_| found.state.status == Status::Running) else {
         return Err(CodedError::new(
             125,
             format!(
                 "top can only be used on running containers; {} is {}: container state improper",
-                args.container,
+                key,
                 found.state.status.as_str()
             ),
         )
         .into());
     };
     let pids = top::container_processes(process.pid)?;
-    let table = top::top(&pids, &args.descriptors)?;
+    let table = top::top(&pids, &descriptors)?;
     let mut text = String::new();
     for row in table {
         text.push_str(&row.join("\t"));

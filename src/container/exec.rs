@@ -88,6 +88,7 @@ pub fn exec(store: &Store, host: &Host, key: &str, request: &ExecRequest) -> Res
         group.as_deref(),
     )?;
     let started = runtime::spawn_exec(&runtime::ExecLaunch {
+        container_id: &container.record.id,
         process: &planned,
         seccomp: seccomp.as_ref(),
         stdin: request.interactive,

@@ -8,7 +8,7 @@ pub enum FilterError {
     #[error("invalid filter {0:?}: use KEY=VALUE, e.g. status=running")]
     Shape(String),
     #[error(
-        "invalid filter key {0:?}: use id, name, status, label, exited, ancestor, before or since"
+        "invalid filter key {0:?}: use id, name, status, label, exited, ancestor, before, since or restart-policy"
     )]
     Key(String),
     #[error("invalid status filter {0:?}: use created, running, paused, exited or stopped")]
@@ -19,6 +19,9 @@ pub enum FilterError {
     Exited(String),
     #[error("no container with name or ID {0:?} found for the before/since filter")]
     Reference(String),
+    /// podman's text.
+    #[error("{0} invalid restart policy")]
+    RestartPolicy(String),
 }
 
 #[derive(Debug, Default)]
@@ -31,6 +34,7 @@ pub struct ContainerFilter {
     ancestors: Vec<String>,
     before: Option<chrono::DateTime<chrono::Utc>>,
     since: Option<chrono::DateTime<chrono::Utc>>,
+    restart_policies: Vec<String>,
 }
 
 /// The regex crate's syntax errors span lines (the pattern, a caret under the fault, then the
@@ -86,6 +90,14 @@ impl ContainerFilter {
                         f.since = created;
                     }
                 }
+                "restart-policy" => {
+                    if !["always", "on-failure", "unless-stopped", "no", ""].contains(&value) {
+                        return Err(FilterError::RestartPolicy(value.to_string()));
+                    }
+                    // burrow records no policy as podman's "no".
+                    let name = if value.is_empty() { "no" } else { value };
+                    f.restart_policies.push(name.to_string());
+                }
                 other => return Err(FilterError::Key(other.to_string())),
             }
         }
@@ -129,6 +141,12 @@ impl ContainerFilter {
             )
             && self.before.is_none_or(|t| c.record.created < t)
             && self.since.is_none_or(|t| c.record.created > t)
+            && any(
+                self.restart_policies.is_empty(),
+                self.restart_policies
+                    .iter()
+                    .any(|p| p == c.record.restart.name()),
+            )
     }
 }
 
@@ -241,5 +259,27 @@ mod tests {
             "invalid name filter \"[\": regex parse error: unclosed character class"
         );
         assert_eq!(parse("before=nope"), FilterError::Reference("nope".into()));
+        assert_eq!(
+            parse("restart-policy=fakepolicy").to_string(),
+            "fakepolicy invalid restart policy"
+        );
+    }
+
+    #[test]
+    fn restart_policy_filter_matches_the_recorded_policy() {
+        let mut always = container("a1", "always", Status::Exited, 0, 5);
+        always.record.restart = crate::spec::RestartPolicy::Always;
+        let all = [always, container("b2", "none", Status::Exited, 0, 4)];
+        let names = |args: &[&str]| {
+            let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+            let f = ContainerFilter::parse(&args, &all).unwrap();
+            all.iter()
+                .filter(|c| f.matches(c))
+                .map(|c| c.record.name.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(names(&["restart-policy=always"]), ["always"]);
+        assert_eq!(names(&["restart-policy=no"]), ["none"]);
+        assert!(names(&["restart-policy=on-failure"]).is_empty());
     }
 }

@@ -50,6 +50,10 @@ pub enum ContainerError {
     Running(String),
     #[error("container {0} is already running")]
     AlreadyRunning(String),
+    #[error(
+        "container {id} has dependent containers which must be removed before it: {dependents}: container already exists"
+    )]
+    HasDependents { id: String, dependents: String },
     /// The container could not start; `code` is podman's exit status for why (126, 127, 125).
     #[error("{message}")]
     StartFailed { code: u8, message: String },
@@ -476,6 +480,7 @@ fn prepare(
         name: name.to_string(),
         image_id: image.id.clone(),
         image_name,
+        image_digest: image.digest.clone(),
         created: Utc::now(),
         command: spec
             .process()
@@ -501,6 +506,7 @@ fn prepare(
         restart: options.restart,
         log_driver: options.log_driver,
         log_size_max: options.log_size_max,
+        dependencies: Vec::new(),
     };
     Ok(Created {
         container: Container {
@@ -776,13 +782,13 @@ fn record_exit(
 pub const STOP_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// The container's stop signal: `--stop-signal`, else the image's, else SIGTERM.
-fn stop_signal(container: &Container) -> Signal {
+fn stop_signal(container: &Container) -> i32 {
     container
         .record
         .stop_signal
         .as_deref()
         .and_then(|s| spec::parse_signal(s).ok())
-        .unwrap_or(Signal::SIGTERM)
+        .unwrap_or(Signal::SIGTERM as i32)
 }
 
 /// The container's own stop timeout (`--stop-timeout`), else podman's default.
@@ -812,13 +818,13 @@ fn stop_process(
         source: e,
     };
     if !timeout.is_zero() {
-        handle.signal(signal).map_err(sent)?;
+        handle.send(signal).map_err(sent)?;
         if handle.wait_exit(timeout) {
             return Ok(());
         }
         tracing::warn!(
             "StopSignal {} failed to stop container {} in {} seconds, resorting to SIGKILL",
-            signal.as_str(),
+            spec::signal_name(signal),
             container.record.name,
             timeout.as_secs()
         );
@@ -828,10 +834,16 @@ fn stop_process(
     Ok(())
 }
 
-/// Marks a locked container as ended by the user, so its restart policy leaves it be.
-fn mark_stopped_by_user(store: &Store, lock: &mut ContainerLock) -> Result<(), ContainerError> {
+/// Marks a locked container as ended by the user, so its restart policy leaves it be;
+/// `stopping` while a `stop` waits for it to end.
+fn mark_stopped_by_user(
+    store: &Store,
+    lock: &mut ContainerLock,
+    stopping: bool,
+) -> Result<(), ContainerError> {
     let state = ContainerState {
         stopped_by_user: true,
+        stopping,
         ..lock.container.state.clone()
     };
     store.save_state(lock, state)?;
@@ -866,7 +878,7 @@ pub fn stop(store: &Store, id: &str, timeout: Option<Duration>) -> Result<(), Co
     let Some(process) = running_process(&lock.container.state).filter(|p| p.alive()) else {
         return Ok(());
     };
-    mark_stopped_by_user(store, &mut lock)?;
+    mark_stopped_by_user(store, &mut lock, true)?;
     let started_at = lock.container.state.started_at;
     let timeout = timeout.unwrap_or_else(|| stop_timeout(&lock.container));
     let container = lock.container.clone();
@@ -880,7 +892,7 @@ pub fn stop(store: &Store, id: &str, timeout: Option<Duration>) -> Result<(), Co
 
 /// Sends `signal` to a running container's first process. Signals that end a process mark it
 /// stopped by the user, as podman's kill does, so no restart policy brings it back.
-pub fn kill(store: &Store, id: &str, signal: Signal) -> Result<(), ContainerError> {
+pub fn kill(store: &Store, id: &str, signal: i32) -> Result<(), ContainerError> {
     let Some(mut lock) = store.lock_container(id)? else {
         return Err(LookupError::NotFound(id.to_string()).into());
     };
@@ -891,12 +903,11 @@ pub fn kill(store: &Store, id: &str, signal: Signal) -> Result<(), ContainerErro
             state: current_state(&lock.container.state).status.as_str(),
         });
     };
-    if matches!(signal, Signal::SIGKILL | Signal::SIGTERM | Signal::SIGINT)
-        || signal == stop_signal(&lock.container)
-    {
-        mark_stopped_by_user(store, &mut lock)?;
+    let ends = [Signal::SIGKILL, Signal::SIGTERM, Signal::SIGINT].map(|s| s as i32);
+    if ends.contains(&signal) || signal == stop_signal(&lock.container) {
+        mark_stopped_by_user(store, &mut lock, false)?;
     }
-    handle.signal(signal).map_err(|e| ContainerError::Io {
+    handle.send(signal).map_err(|e| ContainerError::Io {
         what: "signal the process of container",
         path: PathBuf::from(&lock.container.record.name),
         source: e,
@@ -968,13 +979,19 @@ pub fn remove(
         Err(StoreError::DamagedContainer { .. }) => return remove_damaged(store, id, force, host),
         Err(e) => return Err(e.into()),
     };
-    if let Some(process) = running_process(&lock.container.state)
-        && process.alive()
-    {
-        if !force {
-            return Err(ContainerError::Running(lock.container.record.id.clone()));
-        }
-        mark_stopped_by_user(store, &mut lock)?;
+    let running = running_process(&lock.container.state).filter(|p| p.alive());
+    if running.is_some() && !force {
+        return Err(ContainerError::Running(lock.container.record.id.clone()));
+    }
+    let dependents = dependents_of(store, id)?;
+    if !dependents.is_empty() {
+        return Err(ContainerError::HasDependents {
+            id: id.to_string(),
+            dependents: dependents.join(", "),
+        });
+    }
+    if let Some(process) = running {
+        mark_stopped_by_user(store, &mut lock, false)?;
         let timeout = timeout.unwrap_or_else(|| stop_timeout(&lock.container));
         stop_process(&lock.container, &process, timeout)?;
     }
@@ -985,6 +1002,75 @@ pub fn remove(
     delete_dir(&doomed, host)?;
     event(store, "remove", &record);
     sweep_removals(store, host);
+    Ok(())
+}
+
+/// The IDs of the containers that depend on container `id` (they join a namespace of it).
+fn dependents_of(store: &Store, id: &str) -> Result<Vec<String>, ContainerError> {
+    let (all, _) = store.scan_containers()?;
+    Ok(all
+        .into_iter()
+        .filter(|c| c.record.dependencies.iter().any(|d| d == id))
+        .map(|c| c.record.id)
+        .collect())
+}
+
+/// The order in which to remove `ids` and every container that depends on them (`rm
+/// --depend`, `rm -a`): each container after all of its dependents.
+pub fn removal_order(store: &Store, ids: &[String]) -> Result<Vec<String>, ContainerError> {
+    let (all, _) = store.scan_containers()?;
+    let mut order = Vec::new();
+    // Depth-first over "is depended on by"; `order` doubles as the visited set, so a cycle a
+    // hand-edited record could make ends instead of looping.
+    fn visit(id: &str, all: &[Container], seen: &mut Vec<String>, order: &mut Vec<String>) {
+        if seen.iter().any(|s| s == id) {
+            return;
+        }
+        seen.push(id.to_string());
+        for c in all
+            .iter()
+            .filter(|c| c.record.dependencies.iter().any(|d| d == id))
+        {
+            visit(&c.record.id, all, seen, order);
+        }
+        order.push(id.to_string());
+    }
+    let mut seen = Vec::new();
+    for id in ids {
+        visit(id, &all, &mut seen, &mut order);
+    }
+    Ok(order)
+}
+
+/// Starts, in order, every container that container `id` depends on and that is not running
+/// (podman starts a container's dependencies with it).
+pub fn start_dependencies(store: &Store, host: &Host, id: &str) -> Result<(), ContainerError> {
+    fn visit(
+        store: &Store,
+        id: &str,
+        seen: &mut Vec<String>,
+        order: &mut Vec<String>,
+    ) -> Result<(), ContainerError> {
+        if seen.iter().any(|s| s == id) {
+            return Ok(());
+        }
+        seen.push(id.to_string());
+        let Some(c) = store.container(id)? else {
+            return Err(LookupError::NotFound(id.to_string()).into());
+        };
+        for dep in &c.record.dependencies {
+            visit(store, dep, seen, order)?;
+        }
+        order.push(id.to_string());
+        Ok(())
+    }
+    let (mut seen, mut order) = (Vec::new(), Vec::new());
+    visit(store, id, &mut seen, &mut order)?;
+    for dep in order.iter().filter(|d| *d != id) {
+        if !is_running(store, dep) {
+            start_monitored(store, host, dep, StartOptions::default())?;
+        }
+    }
     Ok(())
 }
 

@@ -378,6 +378,7 @@ fn run_monitor(
         };
         let previous = lock.container.state.clone();
         let starting = runtime::start(&runtime::Launch {
+            container_id: &record.id,
             spec: &created.spec,
             rootfs: &created.rootfs,
             identity: &host.identity,
@@ -404,6 +405,7 @@ fn run_monitor(
             monitor_start: me.as_ref().map(|m| m.start_time),
             restart_count,
             stopped_by_user: false,
+            stopping: false,
         };
         store.save_state(&mut lock, running)?;
         crate::failpoint!("start.recorded");

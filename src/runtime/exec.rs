@@ -129,6 +129,8 @@ pub fn read_container_file(path: &Path) -> Result<Option<String>, RuntimeError> 
 
 /// What to start in the joined container.
 pub struct ExecLaunch<'a> {
+    /// The container's ID, for the errors that name it.
+    pub container_id: &'a str,
     /// The planned process (`spec::exec_process`); with `terminal` set it gets a pty.
     pub process: &'a Process,
     /// The filter to install (None: unconfined, as with `--privileged`).
@@ -259,7 +261,7 @@ fn exec_child(launch: &ExecLaunch, mut channel: Channel, slave: Option<OwnedFd>)
             }
         }
         pass_descriptors(launch.preserve_fds)?;
-        process::apply_and_exec(launch.process, launch.seccomp, false)
+        process::apply_and_exec(launch.process, launch.seccomp, false, launch.container_id)
     })();
     let error = result.unwrap_err();
     let _ = channel.send(&Message::Failed {

@@ -91,8 +91,19 @@ impl AsFd for ProcessHandle {
 impl ProcessHandle {
     /// Sends `signal`; a process that already ended is not an error.
     pub fn signal(&self, signal: Signal) -> std::io::Result<()> {
-        let signal = rustix::process::Signal::from_named_raw(signal as i32)
-            .ok_or_else(|| std::io::Error::from_raw_os_error(libc::EINVAL))?;
+        self.send(signal as i32)
+    }
+
+    /// Sends signal number `signo` (1 to 64: real-time ones too, which `Signal` cannot
+    /// name); a process that already ended is not an error.
+    pub fn send(&self, signo: i32) -> std::io::Result<()> {
+        if !(1..=64).contains(&signo) {
+            return Err(std::io::Error::from_raw_os_error(libc::EINVAL));
+        }
+        // SAFETY: the number is a valid signal (checked above); rustix's caveat about the
+        // libc's reserved real-time signals concerns this process's own handlers, and this
+        // signal only goes to another process.
+        let signal = unsafe { rustix::process::Signal::from_raw_unchecked(signo) };
         match rustix::process::pidfd_send_signal(self.fd.as_fd(), signal) {
             Ok(()) | Err(rustix::io::Errno::SRCH) => Ok(()),
             Err(e) => Err(e.into()),

@@ -135,7 +135,12 @@ fn child_main(launch: &Launch, mut channel: Channel, console: Option<&UnixStream
             what: "mark inherited descriptors close-on-exec".into(),
             source,
         })?;
-        process::exec(launch.spec, launch.seccomp, launch.init)
+        process::exec(
+            launch.spec,
+            launch.seccomp,
+            launch.init,
+            launch.container_id,
+        )
     })();
     let error = result.unwrap_err();
     let _ = channel.send(&Message::Failed {
@@ -327,6 +332,8 @@ fn kill_and_reap(pid: Pid) {
 
 /// What to launch: the spec, its root filesystem, and what the spec cannot say.
 pub struct Launch<'a> {
+    /// The container's ID, for the errors that name it.
+    pub container_id: &'a str,
     pub spec: &'a Spec,
     pub rootfs: &'a Rootfs,
     pub identity: &'a Identity,

@@ -226,10 +226,26 @@ fn join_new_session_keyring() -> Result<(), RuntimeError> {
 /// Enters the working directory and checks it is inside the container's root: a directory
 /// reached through a descriptor the caller leaked (`-w /proc/self/fd/7`) would leave the
 /// process outside it, and the kernel then reports the path as unreachable (CVE-2024-21626).
-fn enter_working_directory(cwd: &Path) -> Result<(), RuntimeError> {
-    nix::unistd::chdir(cwd).map_err(|e| RuntimeError::Setup {
-        what: format!("enter the working directory {}", cwd.display()),
-        source: e.into(),
+fn enter_working_directory(cwd: &Path, container_id: &str) -> Result<(), RuntimeError> {
+    nix::unistd::chdir(cwd).map_err(|e| {
+        // podman's texts for `run -w`; its exec passes runc's instead.
+        let (id, path) = (container_id, cwd.display());
+        match e {
+            nix::Error::ENOENT => RuntimeError::Exec {
+                code: EXIT_CANNOT_EXECUTE,
+                message: format!("workdir \"{path}\" does not exist on container {id}"),
+            },
+            nix::Error::ENOTDIR => RuntimeError::Exec {
+                code: EXIT_CANNOT_EXECUTE,
+                message: format!(
+                    "workdir \"{path}\" exists on container {id}, but is not a directory"
+                ),
+            },
+            e => RuntimeError::Setup {
+                what: format!("enter the working directory {path}"),
+                source: e.into(),
+            },
+        }
     })?;
     let mut buf = [0u8; libc::PATH_MAX as usize];
     // SAFETY: getcwd writes at most `buf.len()` bytes into `buf`. The raw system call is used
@@ -254,6 +270,7 @@ pub fn exec(
     spec: &Spec,
     seccomp: Option<&seccompiler::BpfProgram>,
     init: bool,
+    container_id: &str,
 ) -> Result<std::convert::Infallible, RuntimeError> {
     let process = spec
         .process()
@@ -265,7 +282,7 @@ pub fn exec(
             source: e.into(),
         })?;
     }
-    apply_and_exec(process, seccomp, init)
+    apply_and_exec(process, seccomp, init, container_id)
 }
 
 /// Everything a process of the container gets, from limits to exec, with `init` forked off
@@ -278,6 +295,7 @@ pub fn apply_and_exec(
     process: &Process,
     seccomp: Option<&seccompiler::BpfProgram>,
     init: bool,
+    container_id: &str,
 ) -> Result<std::convert::Infallible, RuntimeError> {
     restore_sigpipe()?;
     join_new_session_keyring()?;
@@ -298,7 +316,7 @@ pub fn apply_and_exec(
             apply_seccomp(filter)?;
         }
     }
-    enter_working_directory(process.cwd())?;
+    enter_working_directory(process.cwd(), container_id)?;
     if init {
         // Returns in the command's process; the init stays behind as PID 1.
         super::init::fork_init()?;
@@ -324,10 +342,16 @@ pub fn apply_and_exec(
     } else {
         EXIT_CANNOT_EXECUTE
     };
-    Err(RuntimeError::Exec {
-        code,
-        message: format!("{}: {}", program.display(), std::io::Error::from(errno)),
-    })
+    let message = if errno == nix::Error::EACCES {
+        // A directory, or a file without the execute bit: podman's (runc's) words.
+        format!(
+            "exec: \"{}\": permission denied: OCI permission denied",
+            program.display()
+        )
+    } else {
+        format!("{}: {}", program.display(), std::io::Error::from(errno))
+    };
+    Err(RuntimeError::Exec { code, message })
 }
 
 #[cfg(test)]

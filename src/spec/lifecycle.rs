@@ -124,8 +124,9 @@ pub fn parse_log_size(opt: &str) -> Result<u64, SpecError> {
     parse_bytes(value).ok_or_else(bad)
 }
 
-/// A size as podman's units.RAMInBytes reads it: a number with an optional b, k, m or g
-/// suffix (and an optional trailing b), in powers of 1024.
+/// A size as podman reads `--log-opt max-size` (go-units' FromHumanSize): a number with an
+/// optional b, k, m, g or t suffix (and an optional trailing b), in powers of 1000, so that
+/// `inspect` shows `1m` back as podman's `1MB`.
 fn parse_bytes(text: &str) -> Option<u64> {
     let lower = text.trim().to_ascii_lowercase();
     let digits_end = lower
@@ -135,10 +136,10 @@ fn parse_bytes(text: &str) -> Option<u64> {
     let number: f64 = number.parse().ok()?;
     let multiplier: u64 = match unit.trim_end_matches('b') {
         "" => 1,
-        "k" => 1 << 10,
-        "m" => 1 << 20,
-        "g" => 1 << 30,
-        "t" => 1 << 40,
+        "k" => 1_000,
+        "m" => 1_000_000,
+        "g" => 1_000_000_000,
+        "t" => 1_000_000_000_000,
         _ if unit == "b" => 1,
         _ => return None,
     };
@@ -178,9 +179,10 @@ mod tests {
     }
 
     #[test]
-    fn log_sizes_use_powers_of_1024() {
-        assert_eq!(parse_log_size("max-size=10mb").unwrap(), 10 << 20);
-        assert_eq!(parse_log_size("max-size=512k").unwrap(), 512 << 10);
+    fn log_sizes_use_powers_of_1000() {
+        assert_eq!(parse_log_size("max-size=10mb").unwrap(), 10_000_000);
+        assert_eq!(parse_log_size("max-size=512k").unwrap(), 512_000);
+        assert_eq!(parse_log_size("max-size=1.5m").unwrap(), 1_500_000);
         assert_eq!(parse_log_size("max-size=100").unwrap(), 100);
         assert!(parse_log_size("max-size=lots").is_err());
         assert!(parse_log_size("tag=x").is_err());

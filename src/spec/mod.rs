@@ -28,6 +28,7 @@ pub use options::{
     UlimitResource, UsernsMode, VolumeMount, VolumeSource, parse_annotation, parse_capabilities,
     parse_entrypoint, parse_env_args, parse_env_file, parse_label, parse_network,
     parse_security_opt, parse_signal, parse_tmpfs, parse_ulimit, parse_userns, parse_volume,
+    signal_name,
 };
 pub use user::{ResolvedUser, resolve_group_add, resolve_user};
 
@@ -96,8 +97,11 @@ pub enum SpecError {
     BadLogOpt(String),
     #[error("{0}")]
     Unsupported(String),
-    #[error("invalid signal {0:?}: use a name such as SIGTERM or TERM, or a number such as 15")]
+    /// podman's texts.
+    #[error("invalid signal: {0}")]
     BadSignal(String),
+    #[error("valid signals are 1 through 64")]
+    SignalOutOfRange,
     #[error("invalid ulimit argument {arg:?}: expected TYPE=SOFT[:HARD], e.g. nofile=1024:2048")]
     BadUlimit { arg: String },
     #[error(

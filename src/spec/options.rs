@@ -292,20 +292,63 @@ impl RunOptions {
     }
 }
 
-/// Parses a signal as podman accepts it: `SIGTERM`, `TERM` (any case) or `15`.
-pub fn parse_signal(text: &str) -> Result<nix::sys::signal::Signal, SpecError> {
-    use nix::sys::signal::Signal;
+/// podman's real-time signals: glibc keeps 32 and 33 for itself, so SIGRTMIN is 34 and the
+/// names reach RTMIN+15 and RTMAX-14, as in podman's table.
+const SIGRTMIN: i32 = 34;
+const SIGRTMAX: i32 = 64;
+
+/// Parses a signal as podman's `kill -s` and `--stop-signal` take it: a number from 1 to 64,
+/// or a name with or without SIG in any case, real-time ones included (`RTMIN+3`,
+/// `SIGRTMAX-2`). Returns the signal's number.
+pub fn parse_signal(text: &str) -> Result<i32, SpecError> {
     let bad = || SpecError::BadSignal(text.to_string());
-    if let Ok(n) = text.parse::<i32>() {
-        return Signal::try_from(n).map_err(|_| bad());
+    if let Ok(n) = text.parse::<i64>() {
+        return match n {
+            0 => Err(bad()),
+            1..=64 => Ok(n as i32),
+            _ => Err(SpecError::SignalOutOfRange),
+        };
     }
     let upper = text.to_ascii_uppercase();
-    let name = if upper.starts_with("SIG") {
-        upper
-    } else {
-        format!("SIG{upper}")
+    let name = upper.strip_prefix("SIG").unwrap_or(&upper);
+    let offset =
+        |rest: &str, most: i32| rest.parse::<i32>().ok().filter(|n| (1..=most).contains(n));
+    let realtime = match name {
+        "RTMIN" => Some(SIGRTMIN),
+        "RTMAX" => Some(SIGRTMAX),
+        _ => name
+            .strip_prefix("RTMIN+")
+            .and_then(|rest| offset(rest, 15))
+            .map(|n| SIGRTMIN + n)
+            .or_else(|| {
+                name.strip_prefix("RTMAX-")
+                    .and_then(|rest| offset(rest, 14))
+                    .map(|n| SIGRTMAX - n)
+            }),
     };
-    name.parse().map_err(|_| bad())
+    if let Some(n) = realtime {
+        return Ok(n);
+    }
+    format!("SIG{name}")
+        .parse::<nix::sys::signal::Signal>()
+        .map(|s| s as i32)
+        .map_err(|_| bad())
+}
+
+/// A signal's name for messages: `SIGTERM`, `SIGRTMIN+3`, else its number.
+pub fn signal_name(signal: i32) -> String {
+    match nix::sys::signal::Signal::try_from(signal) {
+        Ok(s) => s.as_str().to_string(),
+        Err(_) if signal == SIGRTMIN => "SIGRTMIN".to_string(),
+        Err(_) if (SIGRTMIN + 1..=SIGRTMIN + 15).contains(&signal) => {
+            format!("SIGRTMIN+{}", signal - SIGRTMIN)
+        }
+        Err(_) if signal == SIGRTMAX => "SIGRTMAX".to_string(),
+        Err(_) if (SIGRTMAX - 14..SIGRTMAX).contains(&signal) => {
+            format!("SIGRTMAX-{}", SIGRTMAX - signal)
+        }
+        Err(_) => signal.to_string(),
+    }
 }
 
 /// Parses `--ulimit TYPE=SOFT[:HARD]`; a missing HARD equals SOFT, as in podman.

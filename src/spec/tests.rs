@@ -1941,10 +1941,22 @@ fn all_means_the_callers_bounding_set_when_known() {
 
 #[test]
 fn signals_parse_by_name_short_name_and_number() {
-    use nix::sys::signal::Signal;
-    assert_eq!(parse_signal("SIGQUIT").unwrap(), Signal::SIGQUIT);
-    assert_eq!(parse_signal("term").unwrap(), Signal::SIGTERM);
-    assert_eq!(parse_signal("9").unwrap(), Signal::SIGKILL);
-    assert!(parse_signal("SIGNOPE").is_err());
-    assert!(parse_signal("99").is_err());
+    assert_eq!(parse_signal("SIGQUIT").unwrap(), 3);
+    assert_eq!(parse_signal("term").unwrap(), 15);
+    assert_eq!(parse_signal("sigusr1").unwrap(), 10);
+    assert_eq!(parse_signal("9").unwrap(), 9);
+    assert_eq!(parse_signal("64").unwrap(), 64);
+    assert_eq!(parse_signal("RTMIN+3").unwrap(), 37);
+    assert_eq!(parse_signal("SIGRTMAX-2").unwrap(), 62);
+    assert_eq!(parse_signal("rtmin").unwrap(), 34);
+    assert_eq!(parse_signal("SIGRTMAX").unwrap(), 64);
+    let error = |s: &str| parse_signal(s).unwrap_err().to_string();
+    assert_eq!(error("SIGNOPE"), "invalid signal: SIGNOPE");
+    assert_eq!(error("0"), "invalid signal: 0");
+    assert_eq!(error("RTMIN+16"), "invalid signal: RTMIN+16");
+    assert_eq!(error("RTMAX-15"), "invalid signal: RTMAX-15");
+    assert_eq!(error("65"), "valid signals are 1 through 64");
+    assert_eq!(signal_name(37), "SIGRTMIN+3");
+    assert_eq!(signal_name(62), "SIGRTMAX-2");
+    assert_eq!(signal_name(15), "SIGTERM");
 }

@@ -39,6 +39,9 @@ pub struct ContainerRecord {
     pub image_id: String,
     /// The image as the user named it, for `ps` (podman shows the resolved name).
     pub image_name: String,
+    /// The image's manifest digest when the container was made (`inspect`'s ImageDigest).
+    #[serde(default)]
+    pub image_digest: String,
     pub created: DateTime<Utc>,
     /// The process's arguments (entrypoint and command), for `ps` and `inspect`.
     pub command: Vec<String>,
@@ -81,6 +84,10 @@ pub struct ContainerRecord {
     pub log_driver: LogDriver,
     #[serde(default)]
     pub log_size_max: Option<u64>,
+    /// The IDs of the containers this one needs (it joins a namespace of theirs): started
+    /// before it, and not removed while it exists (podman's dependencies).
+    #[serde(default)]
+    pub dependencies: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Default)]
@@ -137,9 +144,21 @@ pub struct ContainerState {
     /// `stop` (or `kill`, `rm -f`) ended it: the restart policy does not apply.
     #[serde(default)]
     pub stopped_by_user: bool,
+    /// A `stop` waits for it to end: shown as podman's `stopping` while it still runs.
+    #[serde(default)]
+    pub stopping: bool,
 }
 
 impl ContainerState {
+    /// The status as `ps` and `inspect` show it: podman's `stopping` while a stop waits.
+    pub fn shown_status(&self) -> &'static str {
+        if self.status == Status::Running && self.stopping {
+            "stopping"
+        } else {
+            self.status.as_str()
+        }
+    }
+
     /// The state to show when the recorded process is gone but nobody recorded its end (the
     /// burrow that waited for it was killed): exited, with podman's unknown exit code.
     pub fn ended_unobserved(&self, now: DateTime<Utc>) -> ContainerState {

@@ -8,6 +8,7 @@ use oci_spec::runtime::{LinuxNamespaceType, Spec};
 use serde::Serialize;
 
 use crate::cli::image::{GraphDriver, lower_dir};
+use crate::output;
 use crate::store::{Container, Status, Store};
 
 #[derive(Serialize)]
@@ -19,6 +20,7 @@ pub struct Inspect {
     args: Vec<String>,
     state: State,
     image: String,
+    image_digest: String,
     image_name: String,
     rootfs: String,
     pod: String,
@@ -186,7 +188,7 @@ fn caps_of(set: Option<&oci_spec::runtime::Capabilities>) -> Vec<String> {
 
 fn signal_number(name: Option<&str>) -> u8 {
     name.and_then(|n| crate::spec::parse_signal(n).ok())
-        .map_or(15, |s| s as i32 as u8)
+        .map_or(15, |s| s as u8)
 }
 
 pub fn describe(store: &Store, c: &Container) -> Inspect {
@@ -199,12 +201,19 @@ pub fn describe(store: &Store, c: &Container) -> Inspect {
         .unwrap_or_default();
     let process = spec.process().clone().unwrap_or_default();
     let caps = process.capabilities().clone();
-    let lower = store
+    let image = store
         .images()
         .ok()
-        .and_then(|images| images.into_iter().find(|i| i.id == c.record.image_id))
-        .map(|image| lower_dir(store, &image))
+        .and_then(|images| images.into_iter().find(|i| i.id == c.record.image_id));
+    let lower = image
+        .as_ref()
+        .map(|image| lower_dir(store, image))
         .unwrap_or_default();
+    // Recorded at create; containers made before burrow recorded it take the image's.
+    let image_digest = match &c.record.image_digest {
+        d if d.is_empty() => image.map(|i| i.digest).unwrap_or_default(),
+        d => d.clone(),
+    };
     let mounts: Vec<Mount> = spec
         .mounts()
         .as_deref()
@@ -259,7 +268,7 @@ pub fn describe(store: &Store, c: &Container) -> Inspect {
         args: c.record.command.iter().skip(1).cloned().collect(),
         state: State {
             oci_version: spec.version().clone(),
-            status: c.state.status.as_str().into(),
+            status: c.state.shown_status().into(),
             running,
             paused: false,
             restarting: false,
@@ -274,6 +283,7 @@ pub fn describe(store: &Store, c: &Container) -> Inspect {
             stopped_by_user: c.state.stopped_by_user,
         },
         image: c.record.image_id.clone(),
+        image_digest,
         image_name: c.record.image_name.clone(),
         rootfs: String::new(),
         pod: String::new(),
@@ -364,7 +374,8 @@ pub fn describe(store: &Store, c: &Container) -> Inspect {
                 size: c
                     .record
                     .log_size_max
-                    .map_or_else(|| "0B".into(), |n| format!("{n}B")),
+                    // go-units' HumanSize, as podman shows it (`1MB`, `1.235MB`).
+                    .map_or_else(|| "0B".into(), |n| output::go_units_human_size(n as f64, 4)),
             },
         },
         network_settings: NetworkSettings {
