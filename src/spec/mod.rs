@@ -171,8 +171,10 @@ pub enum SpecError {
     TmpfsSource,
     #[error("{destination}: duplicate mount destination")]
     DuplicateMountDestination { destination: String },
-    #[error("invalid --userns {value:?}: use keep-id, nomap or host")]
+    #[error("unrecognized namespace mode {value} passed")]
     BadUserns { value: String },
+    #[error("must provide at least one UID or GID mapping to configure a user namespace")]
+    UsernsPrivate,
     #[error("invalid --network {value:?}: use none or host")]
     BadNetwork { value: String },
     #[error("invalid {flag} {value:?}: expected KEY=VALUE with a non-empty key")]
@@ -185,7 +187,9 @@ pub enum SpecError {
         "cannot set hostname when running in the host UTS namespace; drop --hostname or --uts=host"
     )]
     HostnameWithHostUts,
-    #[error("--group-add keep-groups cannot be combined with other --group-add values")]
+    #[error(
+        "the '--group-add keep-groups' option is not allowed with any other --group-add options"
+    )]
     KeepGroupsWithOthers,
     #[error(
         "named volume {name:?} is not supported yet; bind mount a host directory with an absolute path instead"

@@ -674,9 +674,8 @@ pub fn parse_security_opt(opt: &str) -> Result<SecurityOpt, SpecError> {
         ("no-new-privileges", None | Some("true")) => Ok(SecurityOpt::NoNewPrivileges(true)),
         ("no-new-privileges", Some("false")) => Ok(SecurityOpt::NoNewPrivileges(false)),
         ("label", Some(value)) if !value.is_empty() => Ok(SecurityOpt::Label(value.to_string())),
-        ("apparmor", Some(value)) if !value.is_empty() => {
-            Ok(SecurityOpt::Apparmor(value.to_string()))
-        }
+        // burrow loads no AppArmor profile, so only "unconfined" is true to what runs.
+        ("apparmor", Some("unconfined")) => Ok(SecurityOpt::Apparmor("unconfined".to_string())),
         _ => Err(bad()),
     }
 }
@@ -841,6 +840,8 @@ pub fn parse_userns(value: &str) -> Result<UsernsMode, SpecError> {
         "keep-id" => Ok(UsernsMode::KeepId),
         "nomap" => Ok(UsernsMode::NoMap),
         "host" => Ok(UsernsMode::Host),
+        // podman 4 refuses a private user namespace for a rootless user in these words.
+        "private" => Err(SpecError::UsernsPrivate),
         _ => Err(SpecError::BadUserns {
             value: value.to_string(),
         }),

@@ -733,6 +733,14 @@ fn userns_network_label_annotation_entrypoint() {
         parse_userns("auto"),
         Err(SpecError::BadUserns { .. })
     ));
+    assert_eq!(
+        parse_userns("bogus").unwrap_err().to_string(),
+        "unrecognized namespace mode bogus passed"
+    );
+    assert_eq!(
+        parse_userns("private").unwrap_err().to_string(),
+        "must provide at least one UID or GID mapping to configure a user namespace"
+    );
     assert_eq!(parse_network("none"), Ok(NetworkMode::None));
     assert_eq!(parse_network("host"), Ok(NetworkMode::Host));
     assert!(matches!(
