@@ -484,7 +484,6 @@ fn bad_input_gets_one_error_line() {
 #[test]
 fn distrobox_create_command_line_runs() {
     let sb = sandbox_with_busybox();
-    let uid = sb.user.uid.to_string();
     let home = sb.home.display().to_string();
     let home_volume = format!("{home}:{home}:rslave");
     let script = "id -u; echo $container; cat /run/.containerenv; echo; \
@@ -565,7 +564,6 @@ fn distrobox_create_command_line_runs() {
             .display()
             .to_string()
     );
-    let _ = uid;
     sb.ok(&["rm", "dbx"]);
 }
 
@@ -628,7 +626,26 @@ fn toolbox_create_command_line_runs() {
 #[test]
 fn namespace_and_systemd_flags_are_checked_as_podman_does() {
     let sb = sandbox_with_busybox();
-    for flag in ["--ipc", "--pid", "--uts", "--cgroupns"] {
+    sb.run(&["run", "--rm", "--userns", "private", "busybox", "true"])
+        .assert_one_line_error(
+            125,
+            &["must provide at least one UID or GID mapping to configure a user namespace"],
+        );
+    sb.run(&[
+        "run",
+        "--rm",
+        "--group-add",
+        "keep-groups",
+        "--group-add",
+        "10",
+        "busybox",
+        "true",
+    ])
+    .assert_one_line_error(
+        125,
+        &["the '--group-add keep-groups' option is not allowed with any other --group-add options"],
+    );
+    for flag in ["--ipc", "--pid", "--uts", "--cgroupns", "--userns"] {
         sb.run(&["run", "--rm", flag, "bogus", "busybox", "true"])
             .assert_one_line_error(125, &["unrecognized namespace mode bogus passed"]);
     }
