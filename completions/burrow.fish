@@ -58,6 +58,7 @@ complete -c burrow -n "__fish_burrow_needs_command" -f -a "events" -d 'Show burr
 complete -c burrow -n "__fish_burrow_needs_command" -f -a "container" -d 'Manage containers'
 complete -c burrow -n "__fish_burrow_needs_command" -f -a "version" -d 'Display the burrow version information'
 complete -c burrow -n "__fish_burrow_needs_command" -f -a "info" -d 'Display burrow related system information'
+complete -c burrow -n "__fish_burrow_needs_command" -f -a "system" -d 'Manage burrow'
 complete -c burrow -n "__fish_burrow_needs_command" -f -a "completion" -d 'Generate shell autocompletions'
 complete -c burrow -n "__fish_burrow_using_subcommand pull" -l platform -d 'Choose an image of this platform from a manifest list (OS/ARCH[/VARIANT])' -r
 complete -c burrow -n "__fish_burrow_using_subcommand pull" -l arch -d 'Use ARCH instead of the host\'s architecture' -r
@@ -248,10 +249,33 @@ complete -c burrow -n "__fish_burrow_using_subcommand run" -l log-driver -d 'Whe
 complete -c burrow -n "__fish_burrow_using_subcommand run" -l log-opt -d 'Log options: max-size=SIZE' -r
 complete -c burrow -n "__fish_burrow_using_subcommand run" -l stop-timeout -d 'Seconds to wait for the stop signal before SIGKILL' -r
 complete -c burrow -n "__fish_burrow_using_subcommand run" -l stop-signal -d 'Signal that stops the container (default: the image\'s, else SIGTERM)' -r
-complete -c burrow -n "__fish_burrow_using_subcommand run" -s m -l memory -d 'Memory limit (needs a cgroup v2 delegated by systemd)' -r
-complete -c burrow -n "__fish_burrow_using_subcommand run" -l cpus -d 'Number of CPUs (needs a cgroup v2 delegated by systemd)' -r
-complete -c burrow -n "__fish_burrow_using_subcommand run" -s c -l cpu-shares -d 'CPU shares (needs a cgroup v2 delegated by systemd)' -r
-complete -c burrow -n "__fish_burrow_using_subcommand run" -l pids-limit -d 'Maximum number of processes (needs a cgroup v2 delegated by systemd)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l cidfile -d 'Write the container\'s ID to this file (which must not exist)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l tz -d 'Timezone: a zone name such as Europe/Berlin, or local for the host\'s' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l unsetenv -d 'Leave out a default or image environment variable' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l ipc -d 'IPC namespace: shareable, private, none (no /dev/shm) or host' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l pid -d 'PID namespace: host or private' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l uts -d 'UTS namespace: host or private' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l cgroupns -d 'Cgroup namespace: host or private' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l systemd -d 'Set the container up for systemd: true (when the command is systemd or init), false, always' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l mount -d 'Attach a filesystem mount: type=bind|tmpfs|devpts,destination=DIR[,source=PATH][,OPTIONS]' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -s m -l memory -d 'Memory limit (e.g. 512m)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l memory-swap -d 'Memory plus swap limit (-1: unlimited)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l memory-reservation -d 'Memory soft limit' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l memory-swappiness -d 'Swappiness of the container\'s memory (0-100)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l kernel-memory -d 'No-op, as in podman (kernel memory limits are gone from the kernel)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l cpus -d 'Number of CPUs' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -s c -l cpu-shares -d 'CPU shares (relative weight)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l cpu-period -d 'CPU CFS period in microseconds' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l cpu-quota -d 'CPU CFS quota in microseconds' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l cpuset-cpus -d 'CPUs the container may run on (e.g. 0-3,5)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l cpuset-mems -d 'Memory nodes the container may use' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l pids-limit -d 'Maximum number of processes (-1: unlimited)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l blkio-weight -d 'Block I/O weight (10-1000)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l blkio-weight-device -d 'Block I/O weight of a device: DEVICE:WEIGHT' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l device-read-bps -d 'Read rate limit of a device: DEVICE:RATE[kb|mb|gb]' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l device-write-bps -d 'Write rate limit of a device: DEVICE:RATE[kb|mb|gb]' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l device-read-iops -d 'Read operations per second of a device: DEVICE:NUMBER' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l device-write-iops -d 'Write operations per second of a device: DEVICE:NUMBER' -r
 complete -c burrow -n "__fish_burrow_using_subcommand run" -l pull -d 'When to pull the image: always, missing, never, newer' -r -f -a "always\t''
 missing\t''
 never\t''
@@ -268,6 +292,7 @@ complete -c burrow -n "__fish_burrow_using_subcommand run" -l privileged -d 'Giv
 complete -c burrow -n "__fish_burrow_using_subcommand run" -s i -l interactive -d 'Keep standard input open'
 complete -c burrow -n "__fish_burrow_using_subcommand run" -s t -l tty -d 'Allocate a pseudo-terminal'
 complete -c burrow -n "__fish_burrow_using_subcommand run" -s d -l detach -d 'Run in the background and print the container ID'
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l unsetenv-all -d 'Leave out every default and image environment variable'
 complete -c burrow -n "__fish_burrow_using_subcommand run" -s h -l help -d 'Print help'
 complete -c burrow -n "__fish_burrow_using_subcommand create" -l name -d 'Name of the container' -r
 complete -c burrow -n "__fish_burrow_using_subcommand create" -s e -l env -d 'Set environment variables (NAME=VALUE, or NAME to pass the host\'s value)' -r
@@ -295,10 +320,33 @@ complete -c burrow -n "__fish_burrow_using_subcommand create" -l log-driver -d '
 complete -c burrow -n "__fish_burrow_using_subcommand create" -l log-opt -d 'Log options: max-size=SIZE' -r
 complete -c burrow -n "__fish_burrow_using_subcommand create" -l stop-timeout -d 'Seconds to wait for the stop signal before SIGKILL' -r
 complete -c burrow -n "__fish_burrow_using_subcommand create" -l stop-signal -d 'Signal that stops the container (default: the image\'s, else SIGTERM)' -r
-complete -c burrow -n "__fish_burrow_using_subcommand create" -s m -l memory -d 'Memory limit (needs a cgroup v2 delegated by systemd)' -r
-complete -c burrow -n "__fish_burrow_using_subcommand create" -l cpus -d 'Number of CPUs (needs a cgroup v2 delegated by systemd)' -r
-complete -c burrow -n "__fish_burrow_using_subcommand create" -s c -l cpu-shares -d 'CPU shares (needs a cgroup v2 delegated by systemd)' -r
-complete -c burrow -n "__fish_burrow_using_subcommand create" -l pids-limit -d 'Maximum number of processes (needs a cgroup v2 delegated by systemd)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l cidfile -d 'Write the container\'s ID to this file (which must not exist)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l tz -d 'Timezone: a zone name such as Europe/Berlin, or local for the host\'s' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l unsetenv -d 'Leave out a default or image environment variable' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l ipc -d 'IPC namespace: shareable, private, none (no /dev/shm) or host' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l pid -d 'PID namespace: host or private' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l uts -d 'UTS namespace: host or private' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l cgroupns -d 'Cgroup namespace: host or private' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l systemd -d 'Set the container up for systemd: true (when the command is systemd or init), false, always' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l mount -d 'Attach a filesystem mount: type=bind|tmpfs|devpts,destination=DIR[,source=PATH][,OPTIONS]' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -s m -l memory -d 'Memory limit (e.g. 512m)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l memory-swap -d 'Memory plus swap limit (-1: unlimited)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l memory-reservation -d 'Memory soft limit' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l memory-swappiness -d 'Swappiness of the container\'s memory (0-100)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l kernel-memory -d 'No-op, as in podman (kernel memory limits are gone from the kernel)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l cpus -d 'Number of CPUs' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -s c -l cpu-shares -d 'CPU shares (relative weight)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l cpu-period -d 'CPU CFS period in microseconds' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l cpu-quota -d 'CPU CFS quota in microseconds' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l cpuset-cpus -d 'CPUs the container may run on (e.g. 0-3,5)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l cpuset-mems -d 'Memory nodes the container may use' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l pids-limit -d 'Maximum number of processes (-1: unlimited)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l blkio-weight -d 'Block I/O weight (10-1000)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l blkio-weight-device -d 'Block I/O weight of a device: DEVICE:WEIGHT' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l device-read-bps -d 'Read rate limit of a device: DEVICE:RATE[kb|mb|gb]' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l device-write-bps -d 'Write rate limit of a device: DEVICE:RATE[kb|mb|gb]' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l device-read-iops -d 'Read operations per second of a device: DEVICE:NUMBER' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l device-write-iops -d 'Write operations per second of a device: DEVICE:NUMBER' -r
 complete -c burrow -n "__fish_burrow_using_subcommand create" -l pull -d 'When to pull the image: always, missing, never, newer' -r -f -a "always\t''
 missing\t''
 never\t''
@@ -315,6 +363,7 @@ complete -c burrow -n "__fish_burrow_using_subcommand create" -l privileged -d '
 complete -c burrow -n "__fish_burrow_using_subcommand create" -s i -l interactive -d 'Keep standard input open'
 complete -c burrow -n "__fish_burrow_using_subcommand create" -s t -l tty -d 'Allocate a pseudo-terminal'
 complete -c burrow -n "__fish_burrow_using_subcommand create" -s d -l detach -d 'Run in the background and print the container ID'
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l unsetenv-all -d 'Leave out every default and image environment variable'
 complete -c burrow -n "__fish_burrow_using_subcommand create" -s h -l help -d 'Print help'
 complete -c burrow -n "__fish_burrow_using_subcommand start" -l detach-keys -d 'Keys that detach from the container\'s terminal' -r
 complete -c burrow -n "__fish_burrow_using_subcommand start" -l sig-proxy -d 'Pass the signals burrow receives on to the container (with -a)' -r -f -a "true\t''
@@ -513,10 +562,33 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l log-opt -d 'Log options: max-size=SIZE' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l stop-timeout -d 'Seconds to wait for the stop signal before SIGKILL' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l stop-signal -d 'Signal that stops the container (default: the image\'s, else SIGTERM)' -r
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -s m -l memory -d 'Memory limit (needs a cgroup v2 delegated by systemd)' -r
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l cpus -d 'Number of CPUs (needs a cgroup v2 delegated by systemd)' -r
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -s c -l cpu-shares -d 'CPU shares (needs a cgroup v2 delegated by systemd)' -r
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l pids-limit -d 'Maximum number of processes (needs a cgroup v2 delegated by systemd)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l cidfile -d 'Write the container\'s ID to this file (which must not exist)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l tz -d 'Timezone: a zone name such as Europe/Berlin, or local for the host\'s' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l unsetenv -d 'Leave out a default or image environment variable' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l ipc -d 'IPC namespace: shareable, private, none (no /dev/shm) or host' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l pid -d 'PID namespace: host or private' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l uts -d 'UTS namespace: host or private' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l cgroupns -d 'Cgroup namespace: host or private' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l systemd -d 'Set the container up for systemd: true (when the command is systemd or init), false, always' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l mount -d 'Attach a filesystem mount: type=bind|tmpfs|devpts,destination=DIR[,source=PATH][,OPTIONS]' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -s m -l memory -d 'Memory limit (e.g. 512m)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l memory-swap -d 'Memory plus swap limit (-1: unlimited)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l memory-reservation -d 'Memory soft limit' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l memory-swappiness -d 'Swappiness of the container\'s memory (0-100)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l kernel-memory -d 'No-op, as in podman (kernel memory limits are gone from the kernel)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l cpus -d 'Number of CPUs' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -s c -l cpu-shares -d 'CPU shares (relative weight)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l cpu-period -d 'CPU CFS period in microseconds' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l cpu-quota -d 'CPU CFS quota in microseconds' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l cpuset-cpus -d 'CPUs the container may run on (e.g. 0-3,5)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l cpuset-mems -d 'Memory nodes the container may use' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l pids-limit -d 'Maximum number of processes (-1: unlimited)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l blkio-weight -d 'Block I/O weight (10-1000)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l blkio-weight-device -d 'Block I/O weight of a device: DEVICE:WEIGHT' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l device-read-bps -d 'Read rate limit of a device: DEVICE:RATE[kb|mb|gb]' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l device-write-bps -d 'Write rate limit of a device: DEVICE:RATE[kb|mb|gb]' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l device-read-iops -d 'Read operations per second of a device: DEVICE:NUMBER' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l device-write-iops -d 'Write operations per second of a device: DEVICE:NUMBER' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l pull -d 'When to pull the image: always, missing, never, newer' -r -f -a "always\t''
 missing\t''
 never\t''
@@ -533,6 +605,7 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -s i -l interactive -d 'Keep standard input open'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -s t -l tty -d 'Allocate a pseudo-terminal'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -s d -l detach -d 'Run in the background and print the container ID'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l unsetenv-all -d 'Leave out every default and image environment variable'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from exec" -l detach-keys -d 'Key sequence for detaching (accepted for podman compatibility; burrow has none)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from exec" -s e -l env -d 'Set environment variables (NAME=VALUE, or NAME to pass burrow\'s value)' -r
@@ -651,10 +724,33 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l log-opt -d 'Log options: max-size=SIZE' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l stop-timeout -d 'Seconds to wait for the stop signal before SIGKILL' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l stop-signal -d 'Signal that stops the container (default: the image\'s, else SIGTERM)' -r
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -s m -l memory -d 'Memory limit (needs a cgroup v2 delegated by systemd)' -r
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l cpus -d 'Number of CPUs (needs a cgroup v2 delegated by systemd)' -r
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -s c -l cpu-shares -d 'CPU shares (needs a cgroup v2 delegated by systemd)' -r
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l pids-limit -d 'Maximum number of processes (needs a cgroup v2 delegated by systemd)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l cidfile -d 'Write the container\'s ID to this file (which must not exist)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l tz -d 'Timezone: a zone name such as Europe/Berlin, or local for the host\'s' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l unsetenv -d 'Leave out a default or image environment variable' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l ipc -d 'IPC namespace: shareable, private, none (no /dev/shm) or host' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l pid -d 'PID namespace: host or private' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l uts -d 'UTS namespace: host or private' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l cgroupns -d 'Cgroup namespace: host or private' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l systemd -d 'Set the container up for systemd: true (when the command is systemd or init), false, always' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l mount -d 'Attach a filesystem mount: type=bind|tmpfs|devpts,destination=DIR[,source=PATH][,OPTIONS]' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -s m -l memory -d 'Memory limit (e.g. 512m)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l memory-swap -d 'Memory plus swap limit (-1: unlimited)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l memory-reservation -d 'Memory soft limit' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l memory-swappiness -d 'Swappiness of the container\'s memory (0-100)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l kernel-memory -d 'No-op, as in podman (kernel memory limits are gone from the kernel)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l cpus -d 'Number of CPUs' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -s c -l cpu-shares -d 'CPU shares (relative weight)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l cpu-period -d 'CPU CFS period in microseconds' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l cpu-quota -d 'CPU CFS quota in microseconds' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l cpuset-cpus -d 'CPUs the container may run on (e.g. 0-3,5)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l cpuset-mems -d 'Memory nodes the container may use' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l pids-limit -d 'Maximum number of processes (-1: unlimited)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l blkio-weight -d 'Block I/O weight (10-1000)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l blkio-weight-device -d 'Block I/O weight of a device: DEVICE:WEIGHT' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l device-read-bps -d 'Read rate limit of a device: DEVICE:RATE[kb|mb|gb]' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l device-write-bps -d 'Write rate limit of a device: DEVICE:RATE[kb|mb|gb]' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l device-read-iops -d 'Read operations per second of a device: DEVICE:NUMBER' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l device-write-iops -d 'Write operations per second of a device: DEVICE:NUMBER' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l pull -d 'When to pull the image: always, missing, never, newer' -r -f -a "always\t''
 missing\t''
 never\t''
@@ -671,6 +767,7 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -s i -l interactive -d 'Keep standard input open'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -s t -l tty -d 'Allocate a pseudo-terminal'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -s d -l detach -d 'Run in the background and print the container ID'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l unsetenv-all -d 'Leave out every default and image environment variable'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from start" -l detach-keys -d 'Keys that detach from the container\'s terminal' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from start" -l sig-proxy -d 'Pass the signals burrow receives on to the container (with -a)' -r -f -a "true\t''
@@ -765,6 +862,20 @@ complete -c burrow -n "__fish_burrow_using_subcommand info" -l runroot -d 'Path 
 complete -c burrow -n "__fish_burrow_using_subcommand info" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic' -r
 complete -c burrow -n "__fish_burrow_using_subcommand info" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
 complete -c burrow -n "__fish_burrow_using_subcommand info" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic' -r
+complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check" -f -a "check" -d 'Check storage consistency'
+complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from check" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from check" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from check" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic' -r
+complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from check" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from check" -s q -l quick -d 'Skip time-consuming checks (records are only checked to exist, not read)'
+complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from check" -s r -l repair -d 'Remove leftovers, unused layers and damaged images that no container uses'
+complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from check" -s f -l force -d 'With --repair, also remove damaged containers and those using damaged images'
+complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
 complete -c burrow -n "__fish_burrow_using_subcommand completion" -s f -l file -d 'Write the script to this file instead of stdout' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand completion" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand completion" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
