@@ -221,16 +221,61 @@ fn init_reaps_orphans_and_forwards_signals() {
     assert_eq!(status.code(), Some(143));
 }
 
+/// This host (hybrid cgroups, no systemd) is cgroup v1 for a rootless user: podman accepts the
+/// limits, warns once and runs, and so does burrow.
 #[test]
-fn resource_limits_get_a_clear_error_here() {
+fn resource_limits_are_ignored_with_podmans_warning_on_cgroup_v1() {
     let sb = sandbox_with_busybox();
-    sb.run(&["run", "--rm", "--memory", "64m", "busybox", "true"])
-        .assert_error(
+    let warning = "Resource limits are not supported and ignored on cgroups V1 rootless systems";
+    let run = sb.ok(&[
+        "run",
+        "--rm",
+        "--memory",
+        "64m",
+        "--memory-swap=-1",
+        "--cpus",
+        "0.5",
+        "--cpu-shares",
+        "512",
+        "--cpuset-cpus",
+        "0",
+        "--pids-limit=-1",
+        "--blkio-weight",
+        "500",
+        "--device-read-bps",
+        "/dev/null:1mb",
+        "busybox",
+        "echo",
+        "ran",
+    ]);
+    assert_eq!(run.stdout(), "ran\n");
+    assert_eq!(run.stderr(), format!("{warning}\n"));
+    // Malformed values are refused with podman's texts before anything is made.
+    sb.run(&["run", "--rm", "--memory", "bogus", "busybox", "true"])
+        .assert_one_line_error(125, &["invalid value for memory: invalid size: 'bogus'"]);
+    sb.run(&["run", "--rm", "--cpus", "x", "busybox", "true"])
+        .assert_one_line_error(
             125,
-            &["--memory needs a cgroup", "run without resource limits"],
+            &[r#"invalid argument "x" for "--cpus" flag: strconv.ParseFloat: parsing "x": invalid syntax"#],
         );
-    sb.run(&["run", "--rm", "--pids-limit", "10", "busybox", "true"])
-        .assert_error(125, &["--pids-limit"]);
+    sb.run(&[
+        "run",
+        "--rm",
+        "--device-read-bps",
+        "bogus",
+        "busybox",
+        "true",
+    ])
+    .assert_one_line_error(125, &["bad format: bogus"]);
+    // --kernel-memory is a no-op with a warning of its own.
+    let run = sb.ok(&["run", "--rm", "--kernel-memory", "10m", "busybox", "true"]);
+    assert!(
+        run.stderr()
+            .contains("The --kernel-memory flag is no longer supported. This flag is a noop."),
+        "{}",
+        run.stderr()
+    );
+    assert!(containers_left(&sb).is_empty());
 }
 
 #[test]
@@ -432,4 +477,367 @@ fn bad_input_gets_one_error_line() {
         );
     sb.run(&["start", "a\nb"])
         .assert_one_line_error(125, &["no container with name or ID \"a\\nb\" found"]);
+}
+
+/// distrobox's create command line (pkg/containermanager/providers/podman.go), minus what
+/// this host lacks (crun, a journal): the container runs as podman runs it.
+#[test]
+fn distrobox_create_command_line_runs() {
+    let sb = sandbox_with_busybox();
+    let home = sb.home.display().to_string();
+    let home_volume = format!("{home}:{home}:rslave");
+    let script = "id -u; echo $container; cat /run/.containerenv; echo; \
+        test -d /run/host/etc && echo host-root; test -e /dev/pts/ptmx && echo devpts; \
+        test -d /sys/kernel && echo sys; echo $$; readlink /proc/self/ns/ipc";
+    let run = sb.ok(&[
+        "create",
+        "--hostname",
+        "dbx",
+        "--name",
+        "dbx",
+        "--privileged",
+        "--security-opt",
+        "label=disable",
+        "--security-opt",
+        "apparmor=unconfined",
+        "--pids-limit=-1",
+        "--user",
+        "root:root",
+        "--ipc",
+        "host",
+        "--network",
+        "host",
+        "--pid",
+        "host",
+        "--label",
+        "manager=distrobox",
+        "--env",
+        "SHELL=/bin/sh",
+        "--volume",
+        "/tmp:/tmp:rslave",
+        "--volume",
+        &home_volume,
+        "--volume",
+        "/:/run/host:rslave",
+        "--volume",
+        "/dev:/dev:rslave",
+        "--volume",
+        "/sys:/sys:rslave",
+        "--mount",
+        "type=devpts,destination=/dev/pts",
+        "--annotation",
+        "run.oci.keep_original_groups=1",
+        "--ulimit",
+        "host",
+        "--systemd=always",
+        "--userns",
+        "keep-id",
+        "--entrypoint",
+        "/bin/sh",
+        "busybox",
+        "-c",
+        script,
+    ]);
+    assert!(
+        run.stderr().contains("Resource limits are not supported"),
+        "{}",
+        run.stderr()
+    );
+    let run = sb.ok(&["start", "-a", "dbx"]);
+    let out = run.stdout();
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[0], "0", "{out}");
+    assert_eq!(lines[1], "burrow", "{out}");
+    // Privileged: the engine and the container, and the store is visible through /run/host.
+    assert!(lines[2].starts_with("engine=\"burrow-"), "{out}");
+    assert!(out.contains("graphRootMounted=1"), "{out}");
+    for expected in ["host-root", "devpts", "sys"] {
+        assert!(lines.contains(&expected), "{expected}: {out}");
+    }
+    // The host's PID and IPC namespaces.
+    let pid: u32 = lines[lines.len() - 2].parse().unwrap();
+    assert_ne!(pid, 1, "{out}");
+    assert_eq!(
+        lines[lines.len() - 1],
+        std::fs::read_link("/proc/self/ns/ipc")
+            .unwrap()
+            .display()
+            .to_string()
+    );
+    sb.ok(&["rm", "dbx"]);
+}
+
+/// toolbox's create command line (src/cmd/create.go).
+#[test]
+fn toolbox_create_command_line_runs() {
+    let sb = sandbox_with_busybox();
+    let run = sb.ok(&[
+        "run",
+        "--rm",
+        "--cgroupns",
+        "host",
+        "--hostname",
+        "toolbx",
+        "--ipc",
+        "host",
+        "--label",
+        "com.github.containers.toolbox=true",
+        "--mount",
+        "type=devpts,destination=/dev/pts",
+        "--network",
+        "host",
+        "--pid",
+        "host",
+        "--privileged",
+        "--security-opt",
+        "label=disable",
+        "--ulimit",
+        "host",
+        "--userns",
+        "keep-id",
+        "--user",
+        "root:root",
+        "--volume",
+        "/:/run/host:rslave",
+        "--volume",
+        "/dev:/dev:rslave",
+        "busybox",
+        "sh",
+        "-c",
+        "hostname; ulimit -n; readlink /proc/self/ns/cgroup",
+    ]);
+    let out = run.stdout();
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[0], "toolbx", "{out}");
+    // --ulimit host: the caller's limits, not podman's 1048576 default.
+    let nofile = nix::sys::resource::getrlimit(nix::sys::resource::Resource::RLIMIT_NOFILE)
+        .unwrap()
+        .0;
+    assert_eq!(lines[1], nofile.to_string(), "{out}");
+    assert_eq!(
+        lines[2],
+        std::fs::read_link("/proc/self/ns/cgroup")
+            .unwrap()
+            .display()
+            .to_string()
+    );
+}
+
+#[test]
+fn namespace_and_systemd_flags_are_checked_as_podman_does() {
+    let sb = sandbox_with_busybox();
+    sb.run(&["run", "--rm", "--userns", "private", "busybox", "true"])
+        .assert_one_line_error(
+            125,
+            &["must provide at least one UID or GID mapping to configure a user namespace"],
+        );
+    sb.run(&[
+        "run",
+        "--rm",
+        "--group-add",
+        "keep-groups",
+        "--group-add",
+        "10",
+        "busybox",
+        "true",
+    ])
+    .assert_one_line_error(
+        125,
+        &["the '--group-add keep-groups' option is not allowed with any other --group-add options"],
+    );
+    for flag in ["--ipc", "--pid", "--uts", "--cgroupns", "--userns"] {
+        sb.run(&["run", "--rm", flag, "bogus", "busybox", "true"])
+            .assert_one_line_error(125, &["unrecognized namespace mode bogus passed"]);
+    }
+    sb.run(&["run", "--rm", "--systemd", "bogus", "busybox", "true"])
+        .assert_one_line_error(
+            125,
+            &[r#"invalid config provided: --systemd values must be one of "true, false, always": invalid configuration"#],
+        );
+    let run = sb.ok(&[
+        "run", "--rm", "--uts", "host", "--systemd", "always", "busybox", "sh", "-c",
+        "hostname; echo ${container_uuid}; grep -E ' /(run|run/lock|tmp|var/log/journal) ' /proc/mounts | cut -d' ' -f2,3",
+    ]);
+    let out = run.stdout();
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(
+        lines[0],
+        nix::unistd::gethostname().unwrap().to_string_lossy()
+    );
+    assert_eq!(lines[1].len(), 32, "{out}");
+    for dir in ["/run", "/run/lock", "/tmp", "/var/log/journal"] {
+        assert!(
+            lines.contains(&format!("{dir} tmpfs").as_str()),
+            "{dir}: {out}"
+        );
+    }
+    assert!(containers_left(&sb).is_empty());
+}
+
+#[test]
+fn mount_flag_binds_tmpfs_and_devpts_with_podmans_errors() {
+    let sb = sandbox_with_busybox();
+    let dir = sb.home.join("shared");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("file"), "from the host\n").unwrap();
+    sb.chown_home();
+    let bind = format!("type=bind,source={},destination=/data,ro", dir.display());
+    let run = sb.ok(&[
+        "run", "--rm", "--mount", &bind, "--mount", "type=tmpfs,destination=/scratch,tmpfs-size=1m",
+        "busybox", "sh", "-c",
+        "cat /data/file; touch /data/x 2>/dev/null || echo read-only; grep ' /scratch ' /proc/mounts | cut -d' ' -f3",
+    ]);
+    assert_eq!(run.stdout(), "from the host\nread-only\ntmpfs\n");
+    for (arg, error) in [
+        (
+            "type=foo,destination=/x",
+            r#"invalid filesystem type "foo""#,
+        ),
+        ("type=devpts", "must set volume destination"),
+        (
+            "destination=/x",
+            "incorrect mount format: should be --mount type=<bind|tmpfs|volume>",
+        ),
+        (
+            "type=tmpfs,src=/tmp,dst=/x",
+            "source is not supported with tmpfs mounts",
+        ),
+        (
+            "type=bind,src=/tmp,dst=/x,foo=bar",
+            "foo: invalid mount option",
+        ),
+        (
+            "type=bind,src=/tmp,dst=x",
+            r#"invalid container path "x", must be an absolute path"#,
+        ),
+    ] {
+        sb.run(&["run", "--rm", "--mount", arg, "busybox", "true"])
+            .assert_one_line_error(125, &[error]);
+    }
+    sb.run(&[
+        "run", "--rm", "--tmpfs", "/x", "-v", "/tmp:/x", "busybox", "true",
+    ])
+    .assert_one_line_error(125, &["/x: duplicate mount destination"]);
+    assert!(containers_left(&sb).is_empty());
+}
+
+#[test]
+fn cidfile_tz_unsetenv_and_ipc_none() {
+    let sb = sandbox_with_busybox();
+    let cidfile = sb.home.join("cid");
+    let cid = cidfile.display().to_string();
+    let created = sb.ok(&["create", "--cidfile", &cid, "busybox", "true"]);
+    assert_eq!(
+        std::fs::read_to_string(&cidfile).unwrap(),
+        created.stdout().trim()
+    );
+    // An existing cidfile is refused, and nothing is created.
+    let before = containers_left(&sb).len();
+    sb.run(&["create", "--cidfile", &cid, "busybox", "true"])
+        .assert_one_line_error(
+            125,
+            &[&format!(
+                "container id file exists. Ensure another container is not using it or delete {cid}"
+            )],
+        );
+    sb.run(&[
+        "create",
+        "--cidfile",
+        "/nonexistent/dir/cid",
+        "busybox",
+        "true",
+    ])
+    .assert_one_line_error(125, &["opening cidfile /nonexistent/dir/cid"]);
+    assert_eq!(containers_left(&sb).len(), before);
+
+    // --tz: a zone, or the host's own.
+    let run = sb.ok(&[
+        "run",
+        "--rm",
+        "--tz",
+        "Europe/Berlin",
+        "busybox",
+        "date",
+        "+%Z",
+    ]);
+    assert!(
+        ["CET", "CEST"].contains(&run.stdout().trim()),
+        "{}",
+        run.stdout()
+    );
+    sb.ok(&[
+        "run",
+        "--rm",
+        "--tz",
+        "local",
+        "busybox",
+        "test",
+        "-s",
+        "/etc/localtime",
+    ]);
+    sb.run(&["run", "--rm", "--tz", "bogus/zone", "busybox", "true"])
+        .assert_one_line_error(
+            125,
+            &["running container create option: stat /usr/share/zoneinfo/bogus/zone: no such file or directory"],
+        );
+
+    // --unsetenv leaves out defaults and image variables; -e still applies.
+    let run = sb.ok(&[
+        "run",
+        "--rm",
+        "--unsetenv",
+        "PATH",
+        "--unsetenv",
+        "TERM",
+        "-e",
+        "A=1",
+        "busybox",
+        "/bin/env",
+    ]);
+    let env = run.stdout();
+    assert!(!env.contains("PATH=") && !env.contains("TERM="), "{env}");
+    assert!(
+        env.contains("A=1\n") && env.contains("container=burrow\n"),
+        "{env}"
+    );
+    let run = sb.ok(&[
+        "run",
+        "--rm",
+        "--unsetenv-all",
+        "-e",
+        "B=2",
+        "busybox",
+        "/bin/env",
+    ]);
+    let env = run.stdout();
+    let mut names: Vec<&str> = env.lines().map(|l| l.split('=').next().unwrap()).collect();
+    names.sort();
+    assert_eq!(names, ["B", "HOME", "HOSTNAME"], "{}", run.stdout());
+
+    // --ipc none: no /dev/shm; mqueue stays.
+    let run = sb.ok(&[
+        "run",
+        "--rm",
+        "--ipc",
+        "none",
+        "busybox",
+        "sh",
+        "-c",
+        "test -e /dev/shm || echo no-shm; test -d /dev/mqueue && echo mqueue",
+    ]);
+    assert_eq!(run.stdout(), "no-shm\nmqueue\n");
+    sb.ok(&[
+        "run", "--rm", "--ipc", "private", "busybox", "test", "-d", "/dev/shm",
+    ]);
+    // A run whose first argument after the image looks like a flag: it is the command's.
+    let run = sb.ok(&[
+        "run",
+        "--rm",
+        "--entrypoint",
+        "/bin/sh",
+        "busybox",
+        "-c",
+        "echo $0",
+    ]);
+    assert_eq!(run.stdout(), "/bin/sh\n");
 }

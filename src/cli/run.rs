@@ -2,10 +2,8 @@ use anyhow::{Context as _, Result, bail};
 
 use super::common::coded;
 use super::{CodedError, Context, ReportedError};
-use crate::container::{self, CreateRequest, Created, Host};
-use crate::image::ImageConfig;
-use crate::spec::{self, RunOptions};
-use crate::store::{ImageRecord, Store};
+use crate::container::{self, AttachFlags, Created, Host, ImageRequest, RunError};
+use crate::spec::{self, MountArg, NamespaceMode, RunOptions};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -108,43 +106,166 @@ pub struct Args {
     /// Signal that stops the container (default: the image's, else SIGTERM)
     #[arg(long, value_name = "SIGNAL")]
     pub stop_signal: Option<String>,
-    /// Memory limit (needs a cgroup v2 delegated by systemd)
-    #[arg(short, long, value_name = "LIMIT")]
-    pub memory: Option<String>,
-    /// Number of CPUs (needs a cgroup v2 delegated by systemd)
-    #[arg(long, value_name = "CPUS")]
-    pub cpus: Option<String>,
-    /// CPU shares (needs a cgroup v2 delegated by systemd)
-    #[arg(short = 'c', long, value_name = "SHARES")]
-    pub cpu_shares: Option<String>,
-    /// Maximum number of processes (needs a cgroup v2 delegated by systemd)
-    #[arg(long, value_name = "LIMIT")]
-    pub pids_limit: Option<String>,
+    /// Write the container's ID to this file (which must not exist)
+    #[arg(long, value_name = "FILE")]
+    pub cidfile: Option<std::path::PathBuf>,
+    /// Timezone: a zone name such as Europe/Berlin, or local for the host's
+    #[arg(long, value_name = "TZ")]
+    pub tz: Option<String>,
+    /// Leave out a default or image environment variable
+    #[arg(long, value_name = "NAME")]
+    pub unsetenv: Vec<String>,
+    /// Leave out every default and image environment variable
+    #[arg(long)]
+    pub unsetenv_all: bool,
+    /// IPC namespace: shareable, private, none (no /dev/shm) or host
+    #[arg(long, value_name = "MODE")]
+    pub ipc: Option<String>,
+    /// PID namespace: host or private
+    #[arg(long, value_name = "MODE")]
+    pub pid: Option<String>,
+    /// UTS namespace: host or private
+    #[arg(long, value_name = "MODE")]
+    pub uts: Option<String>,
+    /// Cgroup namespace: host or private
+    #[arg(long, value_name = "MODE")]
+    pub cgroupns: Option<String>,
+    /// Set the container up for systemd: true (when the command is systemd or init), false, always
+    #[arg(long, value_name = "MODE", default_value = "true")]
+    pub systemd: String,
+    /// Attach a filesystem mount: type=bind|tmpfs|devpts,destination=DIR[,source=PATH][,OPTIONS]
+    #[arg(long, value_name = "MOUNT")]
+    pub mount: Vec<String>,
+    #[command(flatten)]
+    pub resources: ResourceArgs,
     /// When to pull the image: always, missing, never, newer
     #[arg(long, default_value = "missing", value_parser = ["always", "missing", "never", "newer"])]
     pub pull: String,
-    /// The image to run
-    #[arg(value_name = "IMAGE")]
-    pub image: String,
-    /// The command and its arguments (default: the image's)
+    /// The image to run, then the command and its arguments (default: the image's). Flags
+    /// end at the image, as in podman: what follows belongs to the command.
     #[arg(
-        value_name = "COMMAND",
-        trailing_var_arg = true,
-        allow_hyphen_values = true
+        value_name = "IMAGE",
+        required = true,
+        num_args = 1..,
+        trailing_var_arg = true
     )]
-    pub command: Vec<String>,
+    pub image_and_command: Vec<String>,
+}
+
+impl Args {
+    fn image(&self) -> &str {
+        &self.image_and_command[0]
+    }
+
+    fn command(&self) -> &[String] {
+        &self.image_and_command[1..]
+    }
+}
+
+/// Resource limits; accepted as podman accepts them, applied only where the container can
+/// have a cgroup (ignored with a warning on cgroup v1 rootless hosts, as podman does).
+#[derive(Debug, clap::Args)]
+pub struct ResourceArgs {
+    /// Memory limit (e.g. 512m)
+    #[arg(short, long, value_name = "LIMIT")]
+    pub memory: Option<String>,
+    /// Memory plus swap limit (-1: unlimited)
+    #[arg(long, value_name = "LIMIT", allow_hyphen_values = true)]
+    pub memory_swap: Option<String>,
+    /// Memory soft limit
+    #[arg(long, value_name = "LIMIT")]
+    pub memory_reservation: Option<String>,
+    /// Swappiness of the container's memory (0-100)
+    #[arg(long, value_name = "VALUE", allow_hyphen_values = true)]
+    pub memory_swappiness: Option<String>,
+    /// No-op, as in podman (kernel memory limits are gone from the kernel)
+    #[arg(long, value_name = "LIMIT")]
+    pub kernel_memory: Option<String>,
+    /// Number of CPUs
+    #[arg(long, value_name = "CPUS")]
+    pub cpus: Option<String>,
+    /// CPU shares (relative weight)
+    #[arg(short = 'c', long, value_name = "SHARES")]
+    pub cpu_shares: Option<String>,
+    /// CPU CFS period in microseconds
+    #[arg(long, value_name = "PERIOD")]
+    pub cpu_period: Option<String>,
+    /// CPU CFS quota in microseconds
+    #[arg(long, value_name = "QUOTA", allow_hyphen_values = true)]
+    pub cpu_quota: Option<String>,
+    /// CPUs the container may run on (e.g. 0-3,5)
+    #[arg(long, value_name = "CPUS")]
+    pub cpuset_cpus: Option<String>,
+    /// Memory nodes the container may use
+    #[arg(long, value_name = "NODES")]
+    pub cpuset_mems: Option<String>,
+    /// Maximum number of processes (-1: unlimited)
+    #[arg(long, value_name = "LIMIT", allow_hyphen_values = true)]
+    pub pids_limit: Option<String>,
+    /// Block I/O weight (10-1000)
+    #[arg(long, value_name = "WEIGHT")]
+    pub blkio_weight: Option<String>,
+    /// Block I/O weight of a device: DEVICE:WEIGHT
+    #[arg(long, value_name = "DEVICE_WEIGHT")]
+    pub blkio_weight_device: Vec<String>,
+    /// Read rate limit of a device: DEVICE:RATE[kb|mb|gb]
+    #[arg(long, value_name = "DEVICE_RATE")]
+    pub device_read_bps: Vec<String>,
+    /// Write rate limit of a device: DEVICE:RATE[kb|mb|gb]
+    #[arg(long, value_name = "DEVICE_RATE")]
+    pub device_write_bps: Vec<String>,
+    /// Read operations per second of a device: DEVICE:NUMBER
+    #[arg(long, value_name = "DEVICE_RATE")]
+    pub device_read_iops: Vec<String>,
+    /// Write operations per second of a device: DEVICE:NUMBER
+    #[arg(long, value_name = "DEVICE_RATE")]
+    pub device_write_iops: Vec<String>,
+}
+
+impl ResourceArgs {
+    /// Each flag given, by its name without dashes, with its value.
+    fn given(&self) -> Vec<(&'static str, &str)> {
+        let single = [
+            ("memory", &self.memory),
+            ("memory-swap", &self.memory_swap),
+            ("memory-reservation", &self.memory_reservation),
+            ("memory-swappiness", &self.memory_swappiness),
+            ("cpus", &self.cpus),
+            ("cpu-shares", &self.cpu_shares),
+            ("cpu-period", &self.cpu_period),
+            ("cpu-quota", &self.cpu_quota),
+            ("cpuset-cpus", &self.cpuset_cpus),
+            ("cpuset-mems", &self.cpuset_mems),
+            ("pids-limit", &self.pids_limit),
+            ("blkio-weight", &self.blkio_weight),
+        ];
+        let many = [
+            ("blkio-weight-device", &self.blkio_weight_device),
+            ("device-read-bps", &self.device_read_bps),
+            ("device-write-bps", &self.device_write_bps),
+            ("device-read-iops", &self.device_read_iops),
+            ("device-write-iops", &self.device_write_iops),
+        ];
+        let mut out: Vec<(&'static str, &str)> = single
+            .into_iter()
+            .filter_map(|(name, v)| v.as_deref().map(|v| (name, v)))
+            .collect();
+        for (name, values) in many {
+            out.extend(values.iter().map(|v| (name, v.as_str())));
+        }
+        out
+    }
 }
 
 /// Turns the flags into run options, each parsed with podman's rules.
 fn options(args: &Args) -> Result<RunOptions> {
-    refuse_limits(args)?;
     let mut o = RunOptions {
         name: args.name.clone(),
         env: args.env.clone(),
         workdir: args.workdir.clone(),
         user: args.user.clone(),
         group_add: args.group_add.clone(),
-        command: args.command.clone(),
+        command: args.command().to_vec(),
         hostname: args.hostname.clone(),
         read_only: args.read_only,
         read_only_tmpfs: true,
@@ -203,11 +324,35 @@ fn options(args: &Args) -> Result<RunOptions> {
     for opt in &args.security_opt {
         o.apply_security_opt(spec::parse_security_opt(opt)?);
     }
+    o.ulimit_host = args.ulimit.iter().any(|u| u == "host");
     o.ulimits = args
         .ulimit
         .iter()
+        .filter(|u| *u != "host")
         .map(|u| spec::parse_ulimit(u))
         .collect::<Result<_, _>>()?;
+    o.ipc = spec::parse_ipc(args.ipc.as_deref().unwrap_or(""))?;
+    o.unsetenv = args.unsetenv.clone();
+    o.unsetenv_all = args.unsetenv_all;
+    o.timezone = args.tz.as_deref().map(spec::timezone_source);
+    o.pid_host = namespace(&args.pid)? == NamespaceMode::Host;
+    o.uts_host = namespace(&args.uts)? == NamespaceMode::Host;
+    o.cgroupns_host = namespace(&args.cgroupns)? == NamespaceMode::Host;
+    o.systemd = spec::parse_systemd(&args.systemd)?;
+    for arg in &args.mount {
+        match spec::parse_mount(arg, &cwd)? {
+            MountArg::Bind(volume) => o.volumes.push(volume),
+            MountArg::Tmpfs(tmpfs) => o.tmpfs.push(tmpfs),
+            MountArg::Devpts(devpts) => o.devpts.push(devpts),
+        }
+    }
+    if args.resources.kernel_memory.is_some() {
+        tracing::warn!("The --kernel-memory flag is no longer supported. This flag is a noop.");
+    }
+    for (name, value) in args.resources.given() {
+        spec::check_resource_flag(name, value)?;
+        o.resource_limits.push(name);
+    }
     if let Some(u) = &args.userns {
         o.userns = spec::parse_userns(u)?;
     }
@@ -227,135 +372,40 @@ fn options(args: &Args) -> Result<RunOptions> {
     Ok(o)
 }
 
-/// How a child `burrow pull` failed.
-enum PullFailure {
-    /// It printed its `Error:` line on the stderr this process shares with it.
-    Reported,
-    /// Its error line, kept back (`errors` false), or how it ended without one.
-    Text(String),
+fn namespace(value: &Option<String>) -> Result<NamespaceMode> {
+    Ok(spec::parse_namespace_mode(value.as_deref().unwrap_or(""))?)
 }
 
-impl std::fmt::Display for PullFailure {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            PullFailure::Reported => f.write_str("see the error above"),
-            PullFailure::Text(text) => f.write_str(text),
-        }
-    }
-}
-
-/// Pulls in a child process: pulling enters burrow's user namespace for good, and this process
-/// must stay outside it to map the container's IDs. With `errors` false the child's error
-/// text is kept back and returned instead of printed.
-fn pull_image(ctx: &Context, image: &str, errors: bool) -> Result<Result<(), PullFailure>> {
-    // The running binary itself (not a path that an upgrade may have replaced since).
-    let mut cmd = std::process::Command::new("/proc/self/exe");
-    cmd.args(ctx.global.to_args())
-        // After `--` an image that starts with a dash stays an image, never a flag.
-        .args(["pull", "--", image])
-        .stdout(std::process::Stdio::null())
-        .stderr(if errors {
-            std::process::Stdio::inherit()
-        } else {
-            std::process::Stdio::piped()
-        });
-    let out = cmd.output()?;
-    if out.status.success() {
-        return Ok(Ok(()));
-    }
-    // 125 is burrow's own error, always printed as one `Error:` line; anything else (a
-    // signal, a crash) may have printed nothing.
-    if errors {
-        return Ok(Err(if out.status.code() == Some(125) {
-            PullFailure::Reported
-        } else {
-            PullFailure::Text(format!("burrow pull ended with {}", out.status))
-        }));
-    }
-    let text = String::from_utf8_lossy(&out.stderr);
-    let last = text
-        .lines()
-        .rev()
-        .find(|l| !l.trim().is_empty())
-        .unwrap_or("");
-    Ok(Err(PullFailure::Text(
-        last.trim_start_matches("Error: ").to_string(),
-    )))
-}
-
-fn find_or_pull(ctx: &Context, store: &Store, args: &Args) -> Result<ImageRecord> {
-    let images = || store.images();
-    if args.pull == "never" {
-        return Ok(crate::image::lookup(&images()?, &ctx.env, &args.image)?
-            .image
-            .clone());
-    }
-    let found = || -> Result<Option<ImageRecord>> {
-        match crate::image::lookup(&images()?, &ctx.env, &args.image) {
-            Ok(found) => Ok(Some(found.image.clone())),
-            Err(e) if e.is_not_known() => Ok(None),
-            Err(e) => Err(e.into()),
-        }
-    };
-    match (args.pull.as_str(), found()?) {
-        ("missing", Some(image)) => return Ok(image),
-        // podman's "newer": ask the registry, but a registry out of reach is no reason to fail.
-        ("newer", Some(image)) => {
-            if let Err(reason) = pull_image(ctx, &args.image, false)? {
-                tracing::warn!(
-                    "cannot check {} for a newer image, using the local one: {reason}",
-                    args.image
-                );
-                return Ok(image);
-            }
-        }
-        _ => match pull_image(ctx, &args.image, true)? {
-            Ok(()) => {}
-            Err(PullFailure::Reported) => bail!(ReportedError { code: 125 }),
-            Err(PullFailure::Text(reason)) => bail!(CodedError::new(
-                125,
-                format!("{}: pulling the image failed: {reason}", args.image)
-            )),
-        },
-    }
-    found()?.ok_or_else(|| anyhow::anyhow!("{}: image not known", args.image))
-}
-
-/// Resource limits need a cgroup of the container's own, which burrow cannot make yet.
-fn refuse_limits(args: &Args) -> Result<()> {
-    let asked = [
-        ("--memory", &args.memory),
-        ("--cpus", &args.cpus),
-        ("--cpu-shares", &args.cpu_shares),
-        ("--pids-limit", &args.pids_limit),
-    ];
-    if let Some((flag, _)) = asked.iter().find(|(_, v)| v.is_some()) {
-        let cgroups = crate::cgroups::detect();
-        bail!(
-            "{flag} needs a cgroup for the container, and burrow does not create cgroups yet (this host: cgroup {}, manager {}); run without resource limits",
-            cgroups.version,
-            cgroups.manager
-        );
-    }
-    Ok(())
-}
-
-/// Finds the image (pulling per --pull) and creates the container.
+/// Finds the image (pulling per --pull) and creates the container; prints podman's warnings.
 pub fn create_container(args: &Args, ctx: &Context, host: &Host) -> Result<Created> {
     let options = options(args)?;
-    let store = ctx.store();
-    let image = find_or_pull(ctx, &store, args)?;
-    let config: ImageConfig = crate::image::load_config(&store, &image)?;
-    container::create(
-        &store,
-        &CreateRequest {
-            options: &options,
-            image: &image,
-            image_config: &config,
-            host,
-        },
+    let pull_args = ctx.global.to_args();
+    let image = ImageRequest {
+        reference: args.image(),
+        policy: args.pull.parse().map_err(run_error)?,
+        pull_args: &pull_args,
+        env: &ctx.env,
+    };
+    let report = container::create_from_image(
+        &ctx.store(),
+        host,
+        &options,
+        &image,
+        args.cidfile.as_deref(),
     )
-    .map_err(coded)
+    .map_err(run_error)?;
+    for warning in &report.warnings {
+        eprintln!("{warning}");
+    }
+    Ok(report.created)
+}
+
+/// A run error with podman's exit code for it; a child's already printed error stays the only one.
+fn run_error(e: RunError) -> anyhow::Error {
+    match e {
+        RunError::PullReported => ReportedError { code: 125 }.into(),
+        e => CodedError::new(e.exit_code(), e.to_string()).into(),
+    }
 }
 
 pub fn run(args: Args, ctx: &Context) -> Result<u8> {
@@ -370,16 +420,17 @@ pub fn run(args: Args, ctx: &Context) -> Result<u8> {
         println!("{}", record.id);
         return Ok(0);
     }
-    super::lifecycle::run_attached(
+    container::start_attached(
         &store,
         &host,
         &record,
-        super::lifecycle::Flags {
+        AttachFlags {
             stdin: args.interactive,
             detach_keys,
             sig_proxy: args.sig_proxy,
         },
     )
+    .map_err(coded)
 }
 
 /// `burrow create`: prints the new container's ID.

@@ -47,7 +47,8 @@ fn check(args: CheckArgs, ctx: &Context) -> Result<u8> {
         host,
         force: args.force,
     });
-    let report = crate::container::check(&store, args.quick, repair).map_err(super::common::coded)?;
+    let report =
+        crate::container::check(&store, args.quick, repair).map_err(super::common::coded)?;
     print_report(&report);
     if report.remaining.is_empty() {
         return Ok(0);

@@ -7,12 +7,17 @@ mod exec;
 mod filter;
 mod monitored;
 mod names;
+mod run;
 pub mod top;
 
 pub use check::{CheckReport, Repair, check};
 pub use exec::{ExecError, ExecRequest, exec};
 pub use filter::{ContainerFilter, FilterError};
 pub use monitored::{MonitorHandle, StartOptions, connect, monitor_main, start_monitored};
+pub use run::{
+    AttachFlags, CreateReport, ImageRequest, PullPolicy, RunError, create_from_image, exit_code_of,
+    find_or_pull, start_attached,
+};
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -439,6 +444,11 @@ fn prepare(
             image_name: &image_name,
             image_id: &image.id,
             rootless: identity.rootless(),
+            privileged: options.privileged,
+            graph_root_mounted: options.volumes.iter().any(|v| match &v.source {
+                spec::VolumeSource::Host(path) => store.root().starts_with(path),
+                _ => false,
+            }),
         },
     )
     .map_err(io_err("write the container's files in", staging))?;

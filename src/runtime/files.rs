@@ -13,6 +13,10 @@ pub struct ContainerFacts<'a> {
     pub image_name: &'a str,
     pub image_id: &'a str,
     pub rootless: bool,
+    /// Only a privileged container learns about its engine and itself (podman's rule).
+    pub privileged: bool,
+    /// A volume shows the store's graph root inside (toolbox and distrobox mount /).
+    pub graph_root_mounted: bool,
 }
 
 pub fn hosts(hostname: &str, name: &str) -> String {
@@ -36,16 +40,25 @@ pub fn resolv_conf(host: &str) -> String {
         .collect()
 }
 
+/// /run/.containerenv as podman writes it: empty unless privileged, then the engine and the
+/// container; `graphRootMounted=1` (no newline, as podman) when the store is visible inside.
 pub fn containerenv(f: &ContainerFacts) -> String {
-    format!(
-        "engine=\"burrow-{}\"\nname=\"{}\"\nid=\"{}\"\nimage=\"{}\"\nimageid=\"{}\"\nrootless={}\n",
-        env!("CARGO_PKG_VERSION"),
-        f.name,
-        f.id,
-        f.image_name,
-        f.image_id,
-        u8::from(f.rootless)
-    )
+    let mut text = String::new();
+    if f.privileged {
+        text = format!(
+            "engine=\"burrow-{}\"\nname=\"{}\"\nid=\"{}\"\nimage=\"{}\"\nimageid=\"{}\"\nrootless={}\n",
+            env!("CARGO_PKG_VERSION"),
+            f.name,
+            f.id,
+            f.image_name,
+            f.image_id,
+            u8::from(f.rootless)
+        );
+    }
+    if f.graph_root_mounted {
+        text.push_str("graphRootMounted=1");
+    }
+    text
 }
 
 /// Writes the files into `dir`, at the paths `files_in` gives.
@@ -87,5 +100,26 @@ mod tests {
     #[test]
     fn hosts_names_the_container() {
         assert!(hosts("abc123", "web").ends_with("127.0.1.1\tabc123 web\n"));
+    }
+
+    #[test]
+    fn containerenv_is_empty_unless_privileged() {
+        let mut facts = ContainerFacts {
+            id: "0123",
+            name: "web",
+            hostname: "0123",
+            image_name: "busybox",
+            image_id: "abcd",
+            rootless: true,
+            privileged: false,
+            graph_root_mounted: false,
+        };
+        assert_eq!(containerenv(&facts), "");
+        facts.graph_root_mounted = true;
+        assert_eq!(containerenv(&facts), "graphRootMounted=1");
+        facts.privileged = true;
+        let text = containerenv(&facts);
+        assert!(text.starts_with("engine=\"burrow-"));
+        assert!(text.ends_with("name=\"web\"\nid=\"0123\"\nimage=\"busybox\"\nimageid=\"abcd\"\nrootless=1\ngraphRootMounted=1"));
     }
 }

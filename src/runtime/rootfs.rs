@@ -467,7 +467,17 @@ pub fn prepare(spec: &Spec, rootfs: &Rootfs) -> Result<(), RuntimeError> {
     for m in spec.mounts().as_deref().unwrap_or_default() {
         mount_one(&root, m)?;
     }
-    bind_devices(&root)?;
+    // A /dev bound from the host has its own nodes and links, and is not ours to write to
+    // (runc's needsSetupDev).
+    let dev_bound = spec
+        .mounts()
+        .as_deref()
+        .unwrap_or_default()
+        .iter()
+        .any(|m| m.destination() == Path::new("/dev") && m.typ().as_deref() == Some("bind"));
+    if !dev_bound {
+        bind_devices(&root)?;
+    }
     drop(root);
     pivot(&rootfs.merged)?;
     if let Some(linux) = spec.linux() {

@@ -9,7 +9,9 @@ use oci_spec::runtime::{
     PosixRlimitBuilder, Process, Root, Spec, User,
 };
 
-use super::options::{NetworkMode, RunOptions, SeccompMode, UlimitResource, UsernsMode};
+use super::options::{
+    IpcMode, NetworkMode, RunOptions, SeccompMode, SystemdMode, UlimitResource, UsernsMode,
+};
 use super::options::{VolumeSource, parse_env_args, parse_env_file};
 use super::user::{ResolvedUser, resolve_group_add, resolve_user};
 use super::{IdMapping, ImageRunConfig, SpecError};
@@ -134,6 +136,10 @@ const DEFAULT_RLIMIT: u64 = 1_048_576;
 /// podman's /dev/shm size (containers.conf `shm_size`).
 const SHM_SIZE: &str = "size=65536k";
 
+/// Directories systemd needs writable and empty at boot, as podman mounts them for it.
+const SYSTEMD_TMPFS_DIRS: [&str; 4] = ["/run", "/run/lock", "/tmp", "/var/log/journal"];
+const SYSTEMD_TMPFS_OPTIONS: [&str; 5] = ["rw", "rprivate", "nosuid", "nodev", "tmpcopyup"];
+
 /// Directories `--read-only` gets a tmpfs on (podman's --read-only-tmpfs).
 const READ_ONLY_TMPFS_DIRS: [&str; 3] = ["/run", "/tmp", "/var/tmp"];
 
@@ -214,7 +220,8 @@ fn plan_process(input: &SpecInput, hostname: &str) -> Result<Process, SpecError>
     process.set_env(Some(merged_env(input, hostname, &user.home)?));
     process.set_cwd(working_dir(input.image, opts)?);
     process.set_capabilities(Some(capabilities(opts, user.uid, input.host_bounding_set)?));
-    process.set_rlimits(Some(rlimits(opts, input.host_hard_limits)));
+    // `--ulimit host`: no limits set, so the process keeps the caller's (podman leaves them out).
+    process.set_rlimits((!opts.ulimit_host).then(|| rlimits(opts, input.host_hard_limits)));
     process.set_no_new_privileges(Some(opts.no_new_privileges));
     process.set_apparmor_profile(None);
     process.set_oom_score_adj(None);
@@ -292,6 +299,11 @@ pub fn merged_env(input: &SpecInput, hostname: &str, home: &str) -> Result<Vec<S
         let (name, value) = entry.split_once('=').unwrap_or((entry, ""));
         set_env(&mut env, name, value);
     }
+    // --unsetenv removes defaults and the image's variables only; the user's own come after.
+    if opts.unsetenv_all {
+        env.clear();
+    }
+    env.retain(|(name, _)| !opts.unsetenv.contains(name));
     for text in &opts.env_files {
         for (name, value) in parse_env_file(text, input.host_env)? {
             set_env(&mut env, &name, &value);
@@ -302,6 +314,12 @@ pub fn merged_env(input: &SpecInput, hostname: &str, home: &str) -> Result<Vec<S
     }
     add_env_default(&mut env, "HOSTNAME", hostname);
     add_env_default(&mut env, "HOME", home);
+    // systemd reads its container's ID from here (systemd's CONTAINER_INTERFACE); podman
+    // gives it the first 32 characters of the container ID.
+    if systemd_mode(input.image, opts) {
+        let uuid: String = input.container_id.chars().take(32).collect();
+        add_env_default(&mut env, "container_uuid", &uuid);
+    }
     Ok(env.into_iter().map(|(n, v)| format!("{n}={v}")).collect())
 }
 
@@ -324,6 +342,25 @@ pub fn merged_labels(image: &ImageRunConfig, opts: &RunOptions) -> BTreeMap<Stri
     let mut labels = image.labels.clone().unwrap_or_default();
     labels.extend(opts.labels.iter().cloned());
     labels
+}
+
+/// Whether the container is set up for systemd: `--systemd always`, or the default `true` with
+/// a command that is systemd or init (podman's list).
+pub fn systemd_mode(image: &ImageRunConfig, opts: &RunOptions) -> bool {
+    const INIT_COMMANDS: [&str; 3] = ["/sbin/init", "/usr/sbin/init", "/usr/local/sbin/init"];
+    match opts.systemd {
+        SystemdMode::Always => true,
+        SystemdMode::False => false,
+        SystemdMode::True => final_args(image, opts)
+            .ok()
+            .and_then(|args| args.into_iter().next())
+            .is_some_and(|first| {
+                INIT_COMMANDS.contains(&first.as_str())
+                    || Path::new(&first)
+                        .file_name()
+                        .is_some_and(|n| n == "systemd")
+            }),
+    }
 }
 
 /// The UTS hostname: `--hostname`, else the host's with `--network host` (as podman does),
@@ -499,7 +536,7 @@ fn namespaces(opts: &RunOptions) -> Vec<LinuxNamespace> {
         (LinuxNamespaceType::User, opts.userns != UsernsMode::Host),
         (LinuxNamespaceType::Mount, true),
         (LinuxNamespaceType::Uts, !opts.uts_host),
-        (LinuxNamespaceType::Ipc, !opts.ipc_host),
+        (LinuxNamespaceType::Ipc, opts.ipc != IpcMode::Host),
         (LinuxNamespaceType::Pid, !opts.pid_host),
         (
             LinuxNamespaceType::Network,
@@ -646,7 +683,30 @@ fn mounts(input: &SpecInput, gid5_mapped: bool) -> Result<Vec<Mount>, SpecError>
     let opts = input.options;
     let mut out = system_mounts(opts, gid5_mapped);
     out.extend(generated_file_mounts(input.files));
+    let seen = given_destinations(opts)?;
+    if seen.contains(Path::new("/dev")) {
+        // The user's /dev brings its own nodes, pts and mqueue (and the host's may lack
+        // them); only the container's /dev/shm stays, as podman does.
+        out.retain(|m| {
+            let d = m.destination();
+            d == Path::new("/dev/shm") || !d.starts_with("/dev") || d == Path::new("/dev")
+        });
+    }
     let user = user_mounts(opts)?;
+    if systemd_mode(input.image, opts) {
+        // podman's tmpfs for systemd, each unless the user mounts something there.
+        for dir in SYSTEMD_TMPFS_DIRS {
+            if !seen.contains(Path::new(dir)) {
+                out.retain(|d| d.destination() != Path::new(dir));
+                out.push(mount(
+                    dir,
+                    "tmpfs",
+                    Path::new("tmpfs"),
+                    &SYSTEMD_TMPFS_OPTIONS,
+                ));
+            }
+        }
+    }
     for m in user {
         out.retain(|d| d.destination() != m.destination());
         out.push(m);
@@ -705,7 +765,7 @@ fn system_mounts(opts: &RunOptions, gid5_mapped: bool) -> Vec<Mount> {
         pts.push("gid=5");
     }
     out.push(mount("/dev/pts", "devpts", &none("devpts"), &pts));
-    if opts.ipc_host {
+    if opts.ipc == IpcMode::Host {
         out.push(bind(
             "/dev/shm",
             Path::new("/dev/shm"),
@@ -717,12 +777,15 @@ fn system_mounts(opts: &RunOptions, gid5_mapped: bool) -> Vec<Mount> {
             &["rbind", "nosuid", "noexec", "nodev"],
         ));
     } else {
-        out.push(mount(
-            "/dev/shm",
-            "tmpfs",
-            &none("shm"),
-            &["nosuid", "noexec", "nodev", "mode=1777", SHM_SIZE],
-        ));
+        // `--ipc none`: the namespace of its own, but no /dev/shm at all.
+        if opts.ipc != IpcMode::None {
+            out.push(mount(
+                "/dev/shm",
+                "tmpfs",
+                &none("shm"),
+                &["nosuid", "noexec", "nodev", "mode=1777", SHM_SIZE],
+            ));
+        }
         out.push(mount(
             "/dev/mqueue",
             "mqueue",
@@ -779,6 +842,25 @@ fn generated_file_mounts(files: &ContainerFiles) -> Vec<Mount> {
     ]
 }
 
+/// The destinations of `-v`, `--tmpfs` and `--mount`; two mounts on one are refused, as podman
+/// does (the later one would hide the earlier).
+fn given_destinations(opts: &RunOptions) -> Result<HashSet<PathBuf>, SpecError> {
+    let given = (opts.volumes.iter().map(|v| &v.destination))
+        .chain(opts.tmpfs.iter().map(|t| &t.destination))
+        .chain(opts.devpts.iter().map(|d| &d.destination));
+    let mut seen = HashSet::new();
+    for destination in given {
+        // podman compares cleaned paths: /x/ and /x are one destination.
+        let clean: PathBuf = Path::new(destination).components().collect();
+        if !seen.insert(clean) {
+            return Err(SpecError::DuplicateMountDestination {
+                destination: destination.clone(),
+            });
+        }
+    }
+    Ok(seen)
+}
+
 fn user_mounts(opts: &RunOptions) -> Result<Vec<Mount>, SpecError> {
     let mut out = Vec::new();
     if opts.read_only && opts.read_only_tmpfs {
@@ -790,6 +872,9 @@ fn user_mounts(opts: &RunOptions) -> Result<Vec<Mount>, SpecError> {
                 &["rw", "rprivate", "nosuid", "nodev", "tmpcopyup"],
             ));
         }
+    }
+    if let Some(zone) = &opts.timezone {
+        out.push(bind("/etc/localtime", zone, &["rbind", "rprivate", "ro"]));
     }
     for volume in &opts.volumes {
         let source = match &volume.source {
@@ -816,6 +901,15 @@ fn user_mounts(opts: &RunOptions) -> Result<Vec<Mount>, SpecError> {
             &tmpfs.destination,
             "tmpfs",
             Path::new("tmpfs"),
+            &options,
+        ));
+    }
+    for devpts in &opts.devpts {
+        let options: Vec<&str> = devpts.options.iter().map(String::as_str).collect();
+        out.push(mount(
+            &devpts.destination,
+            "devpts",
+            Path::new("devpts"),
             &options,
         ));
     }

@@ -8,6 +8,7 @@ mod build;
 mod exec;
 mod lifecycle;
 mod options;
+mod resources;
 mod user;
 
 #[cfg(test)]
@@ -19,17 +20,19 @@ use serde::Deserialize;
 
 pub use build::{
     ContainerFiles, SpecInput, build_spec, entrypoint_and_cmd, final_args, merged_env,
-    merged_labels,
+    merged_labels, systemd_mode,
 };
 pub use exec::{ExecOptions, exec_process};
 pub use lifecycle::{LogDriver, RestartPolicy, parse_log_driver, parse_log_size, parse_restart};
 pub use options::{
-    CapabilitySet, NetworkMode, RunOptions, SeccompMode, SecurityOpt, TmpfsMount, Ulimit,
-    UlimitResource, UsernsMode, VolumeMount, VolumeSource, parse_annotation, parse_capabilities,
-    parse_entrypoint, parse_env_args, parse_env_file, parse_label, parse_network,
-    parse_security_opt, parse_signal, parse_tmpfs, parse_ulimit, parse_userns, parse_volume,
-    signal_name,
+    CapabilitySet, DevptsMount, IpcMode, MountArg, NamespaceMode, NetworkMode, RunOptions,
+    SeccompMode, SecurityOpt, SystemdMode, TmpfsMount, Ulimit, UlimitResource, UsernsMode,
+    VolumeMount, VolumeSource, parse_annotation, parse_capabilities, parse_entrypoint,
+    parse_env_args, parse_env_file, parse_ipc, parse_label, parse_mount, parse_namespace_mode,
+    parse_network, parse_security_opt, parse_signal, parse_systemd, parse_tmpfs, parse_ulimit,
+    parse_userns, parse_volume, signal_name, timezone_source,
 };
+pub use resources::check_resource_flag;
 pub use user::{ResolvedUser, resolve_group_add, resolve_user};
 
 /// One line of an ID map: `size` IDs from `container_id` inside map to `host_id` outside.
@@ -148,8 +151,33 @@ pub enum SpecError {
         "invalid --security-opt {opt:?}: use seccomp=unconfined, seccomp=PROFILE.json, no-new-privileges or label=disable"
     )]
     BadSecurityOpt { opt: String },
-    #[error("invalid --userns {value:?}: use keep-id, nomap or host")]
+    /// A flag's value that podman's own parser refuses, in podman's words.
+    #[error("{message}")]
+    BadFlagValue { message: String },
+    #[error("unrecognized namespace mode {value} passed")]
+    BadNamespaceMode { value: String },
+    #[error(
+        "invalid config provided: --systemd values must be one of \"true, false, always\": invalid configuration"
+    )]
+    BadSystemd,
+    #[error(
+        "incorrect mount format: should be --mount type=<bind|tmpfs|volume>,[src=<host-dir|volume-name>,]target=<ctr-dir>[,options]"
+    )]
+    MountFormat,
+    #[error("must set volume destination")]
+    MountDestination,
+    #[error("invalid filesystem type {kind:?}")]
+    BadMountType { kind: String },
+    #[error("{option}: invalid mount option")]
+    BadMountOption { option: String },
+    #[error("source is not supported with tmpfs mounts")]
+    TmpfsSource,
+    #[error("{destination}: duplicate mount destination")]
+    DuplicateMountDestination { destination: String },
+    #[error("unrecognized namespace mode {value} passed")]
     BadUserns { value: String },
+    #[error("must provide at least one UID or GID mapping to configure a user namespace")]
+    UsernsPrivate,
     #[error("invalid --network {value:?}: use none or host")]
     BadNetwork { value: String },
     #[error("invalid {flag} {value:?}: expected KEY=VALUE with a non-empty key")]
@@ -162,7 +190,9 @@ pub enum SpecError {
         "cannot set hostname when running in the host UTS namespace; drop --hostname or --uts=host"
     )]
     HostnameWithHostUts,
-    #[error("--group-add keep-groups cannot be combined with other --group-add values")]
+    #[error(
+        "the '--group-add keep-groups' option is not allowed with any other --group-add options"
+    )]
     KeepGroupsWithOthers,
     #[error(
         "named volume {name:?} is not supported yet; bind mount a host directory with an absolute path instead"

@@ -214,6 +214,54 @@ pub enum NetworkMode {
     Host,
 }
 
+/// Whether a namespace (`--pid`, `--uts`, `--cgroupns`) is the container's own or the host's.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum NamespaceMode {
+    #[default]
+    Private,
+    Host,
+}
+
+/// `--ipc`: the container's IPC namespace and /dev/shm.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum IpcMode {
+    /// A namespace of its own that others may join (podman's default for containers).
+    #[default]
+    Shareable,
+    /// A namespace of its own that no other container may join.
+    Private,
+    /// A namespace of its own and no /dev/shm.
+    None,
+    Host,
+    /// Another container's namespace, by name or ID as given.
+    Container(String),
+}
+
+/// `--systemd`: whether the container is set up for systemd as PID 1.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum SystemdMode {
+    /// When the command is systemd or init (podman's default).
+    #[default]
+    True,
+    False,
+    Always,
+}
+
+/// One `--mount type=devpts`: a devpts of the container's own at `destination`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DevptsMount {
+    pub destination: String,
+    pub options: Vec<String>,
+}
+
+/// One parsed `--mount`, in the shape of the flag it stands for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MountArg {
+    Bind(VolumeMount),
+    Tmpfs(TmpfsMount),
+    Devpts(DevptsMount),
+}
+
 /// One parsed `--security-opt`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SecurityOpt {
@@ -221,6 +269,8 @@ pub enum SecurityOpt {
     NoNewPrivileges(bool),
     /// `label=...`: SELinux labels, which burrow does not apply.
     Label(String),
+    /// `apparmor=...`: burrow applies no AppArmor profile, so only `unconfined` is honest.
+    Apparmor(String),
 }
 
 /// Capabilities named by `--cap-add` or `--cap-drop`.
@@ -239,6 +289,12 @@ pub struct RunOptions {
     pub env: Vec<String>,
     /// Contents of each `--env-file`, in order.
     pub env_files: Vec<String>,
+    /// `--unsetenv`: defaults and image variables left out (`-e` and env files still apply).
+    pub unsetenv: Vec<String>,
+    /// `--unsetenv-all`: no default or image variables at all.
+    pub unsetenv_all: bool,
+    /// `--tz`: the host's zoneinfo file to bind at /etc/localtime, checked by the caller.
+    pub timezone: Option<PathBuf>,
     pub workdir: Option<String>,
     /// `-u USER[:GROUP]`, resolved against the rootfs's /etc/passwd and /etc/group.
     pub user: Option<String>,
@@ -253,16 +309,24 @@ pub struct RunOptions {
     pub init: bool,
     pub volumes: Vec<VolumeMount>,
     pub tmpfs: Vec<TmpfsMount>,
+    /// `--mount type=devpts`.
+    pub devpts: Vec<DevptsMount>,
     pub cap_add: CapabilitySet,
     pub cap_drop: CapabilitySet,
     pub privileged: bool,
     pub seccomp: SeccompMode,
     pub no_new_privileges: bool,
     pub ulimits: Vec<Ulimit>,
+    /// `--ulimit host`: the process keeps the caller's limits, none are set.
+    pub ulimit_host: bool,
+    pub systemd: SystemdMode,
+    /// The resource-limit flags given (`--memory`, ...), named without dashes; their values
+    /// are checked, and applied only where the container can have a cgroup.
+    pub resource_limits: Vec<&'static str>,
     pub userns: UsernsMode,
     pub network: NetworkMode,
     pub pid_host: bool,
-    pub ipc_host: bool,
+    pub ipc: IpcMode,
     pub uts_host: bool,
     pub cgroupns_host: bool,
     pub labels: Vec<(String, String)>,
@@ -287,7 +351,7 @@ impl RunOptions {
         match opt {
             SecurityOpt::Seccomp(mode) => self.seccomp = mode,
             SecurityOpt::NoNewPrivileges(on) => self.no_new_privileges = on,
-            SecurityOpt::Label(_) => {}
+            SecurityOpt::Label(_) | SecurityOpt::Apparmor(_) => {}
         }
     }
 }
@@ -653,7 +717,162 @@ pub fn parse_security_opt(opt: &str) -> Result<SecurityOpt, SpecError> {
         ("no-new-privileges", None | Some("true")) => Ok(SecurityOpt::NoNewPrivileges(true)),
         ("no-new-privileges", Some("false")) => Ok(SecurityOpt::NoNewPrivileges(false)),
         ("label", Some(value)) if !value.is_empty() => Ok(SecurityOpt::Label(value.to_string())),
+        // burrow loads no AppArmor profile, so only "unconfined" is true to what runs.
+        ("apparmor", Some("unconfined")) => Ok(SecurityOpt::Apparmor("unconfined".to_string())),
         _ => Err(bad()),
+    }
+}
+
+/// Parses `--pid`, `--uts` or `--cgroupns` (`host` or `private`; empty is the default).
+pub fn parse_namespace_mode(value: &str) -> Result<NamespaceMode, SpecError> {
+    match value {
+        "" | "private" => Ok(NamespaceMode::Private),
+        "host" => Ok(NamespaceMode::Host),
+        _ => Err(SpecError::BadNamespaceMode {
+            value: value.to_string(),
+        }),
+    }
+}
+
+/// Parses `--ipc`.
+pub fn parse_ipc(value: &str) -> Result<IpcMode, SpecError> {
+    match value {
+        "" | "shareable" => Ok(IpcMode::Shareable),
+        "private" => Ok(IpcMode::Private),
+        "none" => Ok(IpcMode::None),
+        "host" => Ok(IpcMode::Host),
+        _ => match value.strip_prefix("container:") {
+            Some(name) if !name.is_empty() => Ok(IpcMode::Container(name.to_string())),
+            _ => Err(SpecError::BadNamespaceMode {
+                value: value.to_string(),
+            }),
+        },
+    }
+}
+
+/// Parses `--systemd`.
+pub fn parse_systemd(value: &str) -> Result<SystemdMode, SpecError> {
+    match value.to_ascii_lowercase().as_str() {
+        "true" => Ok(SystemdMode::True),
+        "false" => Ok(SystemdMode::False),
+        "always" => Ok(SystemdMode::Always),
+        _ => Err(SpecError::BadSystemd),
+    }
+}
+
+/// Parses `--mount type=bind|tmpfs|devpts,...` with podman's keys and errors; a bind without a
+/// source binds the host path of the same name, as in podman.
+pub fn parse_mount(arg: &str, cwd: &Path) -> Result<MountArg, SpecError> {
+    let mut kind = None;
+    let mut source = None;
+    let mut destination = None;
+    let mut read_only = false;
+    let mut options: Vec<String> = Vec::new();
+    for field in arg.split(',').filter(|f| !f.is_empty()) {
+        let (key, value) = match field.split_once('=') {
+            Some((k, v)) => (k, Some(v)),
+            None => (field, None),
+        };
+        match (key, value) {
+            ("type", Some(v)) => kind = Some(v.to_string()),
+            ("source" | "src", Some(v)) => source = Some(v.to_string()),
+            ("destination" | "dst" | "target", Some(v)) => destination = Some(v.to_string()),
+            ("ro" | "readonly", None) => read_only = true,
+            ("ro" | "readonly", Some(v)) => {
+                read_only = parse_mount_bool(v).ok_or_else(|| SpecError::BadMountOption {
+                    option: field.to_string(),
+                })?
+            }
+            ("rw", None) => read_only = false,
+            ("bind-propagation", Some(v)) if PROPAGATION.contains(&v) => options.push(v.into()),
+            ("bind-nonrecursive", None) => options.push("bind".into()),
+            ("tmpfs-size", Some(v)) if !v.is_empty() => options.push(format!("size={v}")),
+            ("tmpfs-mode", Some(v)) if !v.is_empty() => options.push(format!("mode={v}")),
+            ("uid" | "gid" | "mode" | "max", Some(v)) if !v.is_empty() => {
+                options.push(field.to_string())
+            }
+            ("relabel" | "consistency", Some(_)) | ("z" | "Z" | "U" | "idmap", None) => {}
+            (
+                "nosuid" | "suid" | "nodev" | "dev" | "noexec" | "exec" | "tmpcopyup"
+                | "notmpcopyup",
+                None,
+            ) => options.push(key.to_string()),
+            _ => {
+                return Err(SpecError::BadMountOption {
+                    option: key.to_string(),
+                });
+            }
+        }
+    }
+    let kind = kind.ok_or(SpecError::MountFormat)?;
+    let destination = destination.ok_or(SpecError::MountDestination)?;
+    require_absolute(&destination)?;
+    match kind.as_str() {
+        "bind" => {
+            let source = source.unwrap_or_else(|| destination.clone());
+            let source = match volume_source(&source, cwd) {
+                VolumeSource::Host(path) => path,
+                _ => cwd.join(&source),
+            };
+            Ok(MountArg::Bind(VolumeMount {
+                source: VolumeSource::Host(source),
+                destination,
+                read_only,
+                options,
+            }))
+        }
+        "tmpfs" => {
+            if source.is_some() {
+                return Err(SpecError::TmpfsSource);
+            }
+            let mut all: Vec<String> = vec![if read_only { "ro" } else { "rw" }.into()];
+            all.extend(["rprivate", "nosuid", "nodev"].map(String::from));
+            if !options.iter().any(|o| o == "notmpcopyup") {
+                all.push("tmpcopyup".into());
+            }
+            for option in options {
+                if let Some(other) = opposite_of(&option) {
+                    all.retain(|o| o != other);
+                }
+                if option != "notmpcopyup" && !all.contains(&option) {
+                    all.push(option);
+                }
+            }
+            Ok(MountArg::Tmpfs(TmpfsMount {
+                destination,
+                options: all,
+            }))
+        }
+        "devpts" => Ok(MountArg::Devpts(DevptsMount {
+            destination,
+            options,
+        })),
+        "volume" => Err(match source {
+            Some(name) => SpecError::NamedVolume { name },
+            None => SpecError::AnonymousVolume { destination },
+        }),
+        other => Err(SpecError::BadMountType {
+            kind: other.to_string(),
+        }),
+    }
+}
+
+/// Go's strconv.ParseBool, which podman uses for `ro=`.
+fn parse_mount_bool(text: &str) -> Option<bool> {
+    match text {
+        "1" | "t" | "T" | "TRUE" | "true" | "True" => Some(true),
+        "0" | "f" | "F" | "FALSE" | "false" | "False" => Some(false),
+        _ => None,
+    }
+}
+
+/// Where `--tz` takes /etc/localtime from: `local` is the host's own, any other value names a
+/// zone under /usr/share/zoneinfo (podman's rule).
+pub fn timezone_source(value: &str) -> PathBuf {
+    if value == "local" {
+        PathBuf::from("/etc/localtime")
+    } else {
+        Path::new("/usr/share/zoneinfo").join(value)
     }
 }
 
@@ -664,6 +883,8 @@ pub fn parse_userns(value: &str) -> Result<UsernsMode, SpecError> {
         "keep-id" => Ok(UsernsMode::KeepId),
         "nomap" => Ok(UsernsMode::NoMap),
         "host" => Ok(UsernsMode::Host),
+        // podman 4 refuses a private user namespace for a rootless user in these words.
+        "private" => Err(SpecError::UsernsPrivate),
         _ => Err(SpecError::BadUserns {
             value: value.to_string(),
         }),

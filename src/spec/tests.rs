@@ -733,6 +733,14 @@ fn userns_network_label_annotation_entrypoint() {
         parse_userns("auto"),
         Err(SpecError::BadUserns { .. })
     ));
+    assert_eq!(
+        parse_userns("bogus").unwrap_err().to_string(),
+        "unrecognized namespace mode bogus passed"
+    );
+    assert_eq!(
+        parse_userns("private").unwrap_err().to_string(),
+        "must provide at least one UID or GID mapping to configure a user namespace"
+    );
     assert_eq!(parse_network("none"), Ok(NetworkMode::None));
     assert_eq!(parse_network("host"), Ok(NetworkMode::Host));
     assert!(matches!(
@@ -1346,7 +1354,7 @@ fn default_mounts_in_order() {
 fn host_namespaces_switch_to_binds() {
     let options = RunOptions {
         network: NetworkMode::Host,
-        ipc_host: true,
+        ipc: IpcMode::Host,
         cgroupns_host: true,
         pid_host: true,
         ..Default::default()
@@ -1618,7 +1626,7 @@ fn each_opt_out_removes_its_namespace() {
         ),
         (
             RunOptions {
-                ipc_host: true,
+                ipc: IpcMode::Host,
                 ..Default::default()
             },
             LinuxNamespaceType::Ipc,
@@ -1959,4 +1967,207 @@ fn signals_parse_by_name_short_name_and_number() {
     assert_eq!(signal_name(37), "SIGRTMIN+3");
     assert_eq!(signal_name(62), "SIGRTMAX-2");
     assert_eq!(signal_name(15), "SIGTERM");
+}
+
+// ---- namespaces, --systemd, --mount, --ulimit host (podman's texts) ----
+
+#[test]
+fn namespace_modes_parse_as_podman() {
+    assert_eq!(parse_namespace_mode("host").unwrap(), NamespaceMode::Host);
+    assert_eq!(
+        parse_namespace_mode("private").unwrap(),
+        NamespaceMode::Private
+    );
+    assert_eq!(parse_namespace_mode("").unwrap(), NamespaceMode::Private);
+    assert_eq!(
+        parse_namespace_mode("bogus").unwrap_err().to_string(),
+        "unrecognized namespace mode bogus passed"
+    );
+}
+
+#[test]
+fn systemd_modes_parse_as_podman() {
+    assert_eq!(parse_systemd("always").unwrap(), SystemdMode::Always);
+    assert_eq!(parse_systemd("false").unwrap(), SystemdMode::False);
+    assert_eq!(parse_systemd("true").unwrap(), SystemdMode::True);
+    assert_eq!(
+        parse_systemd("bogus").unwrap_err().to_string(),
+        r#"invalid config provided: --systemd values must be one of "true, false, always": invalid configuration"#
+    );
+}
+
+#[test]
+fn systemd_always_mounts_tmpfs_and_sets_container_uuid() {
+    let options = RunOptions {
+        systemd: SystemdMode::Always,
+        ..Default::default()
+    };
+    let spec = Host::new().build(&options).unwrap();
+    for dir in ["/run", "/run/lock", "/tmp", "/var/log/journal"] {
+        assert_eq!(
+            mount_at(&spec, dir).typ().as_deref(),
+            Some("tmpfs"),
+            "{dir}"
+        );
+        assert_eq!(
+            options_of(&spec, dir),
+            strings(&["rw", "rprivate", "nosuid", "nodev", "tmpcopyup"])
+        );
+    }
+    assert!(env_of(&spec).contains(&format!("container_uuid={}", &CONTAINER_ID[..32])));
+    // /run comes before /run/.containerenv and /run/lock, or it would hide them.
+    let order = mount_destinations(&spec);
+    let at = |d: &str| order.iter().position(|m| m == d).unwrap();
+    assert!(at("/run") < at("/run/.containerenv") && at("/run") < at("/run/lock"));
+}
+
+#[test]
+fn systemd_true_follows_the_command() {
+    let mut options = RunOptions::default();
+    let spec = Host::new().build(&options).unwrap();
+    assert!(!mount_destinations(&spec).contains(&"/run/lock".to_string()));
+    options.command = strings(&["/sbin/init"]);
+    assert!(systemd_mode(&busybox(), &options));
+    options.command = strings(&["/usr/lib/systemd/systemd"]);
+    assert!(systemd_mode(&busybox(), &options));
+    options.systemd = SystemdMode::False;
+    assert!(!systemd_mode(&busybox(), &options));
+}
+
+#[test]
+fn ulimit_host_sets_no_limits() {
+    let options = RunOptions {
+        ulimit_host: true,
+        ..Default::default()
+    };
+    let spec = Host::new().build(&options).unwrap();
+    assert_eq!(process(&spec).rlimits(), &None);
+}
+
+#[test]
+fn mount_bind_tmpfs_and_devpts() {
+    let cwd = Path::new("/home/alice");
+    assert_eq!(
+        parse_mount("type=bind,src=/tmp,dst=/x,ro,bind-propagation=rslave", cwd).unwrap(),
+        MountArg::Bind(VolumeMount {
+            source: VolumeSource::Host(PathBuf::from("/tmp")),
+            destination: "/x".into(),
+            read_only: true,
+            options: strings(&["rslave"]),
+        })
+    );
+    // A bind without a source binds the host path of the same name.
+    match parse_mount("type=bind,target=/srv", cwd).unwrap() {
+        MountArg::Bind(v) => assert_eq!(v.source, VolumeSource::Host("/srv".into())),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(
+        parse_mount(
+            "type=tmpfs,destination=/t,tmpfs-size=10m,tmpfs-mode=700",
+            cwd
+        )
+        .unwrap(),
+        MountArg::Tmpfs(TmpfsMount {
+            destination: "/t".into(),
+            options: strings(&[
+                "rw",
+                "rprivate",
+                "nosuid",
+                "nodev",
+                "tmpcopyup",
+                "size=10m",
+                "mode=700"
+            ]),
+        })
+    );
+    assert_eq!(
+        parse_mount("type=devpts,destination=/dev/pts", cwd).unwrap(),
+        MountArg::Devpts(DevptsMount {
+            destination: "/dev/pts".into(),
+            options: vec![],
+        })
+    );
+}
+
+#[test]
+fn mount_errors_are_podmans() {
+    let cwd = Path::new("/");
+    let err = |arg: &str| parse_mount(arg, cwd).unwrap_err().to_string();
+    assert_eq!(
+        err("type=foo,destination=/x"),
+        r#"invalid filesystem type "foo""#
+    );
+    assert_eq!(err("type=devpts"), "must set volume destination");
+    assert!(err("destination=/x").starts_with("incorrect mount format: should be --mount type="));
+    assert_eq!(
+        err("type=tmpfs,src=/tmp,dst=/x"),
+        "source is not supported with tmpfs mounts"
+    );
+    assert_eq!(
+        err("type=bind,src=/tmp,dst=/x,foo=bar"),
+        "foo: invalid mount option"
+    );
+    assert_eq!(
+        err("type=bind,src=/tmp,dst=x"),
+        r#"invalid container path "x", must be an absolute path"#
+    );
+}
+
+#[test]
+fn devpts_mount_replaces_the_default() {
+    let options = RunOptions {
+        devpts: vec![DevptsMount {
+            destination: "/dev/pts".into(),
+            options: vec![],
+        }],
+        ..Default::default()
+    };
+    let spec = Host::new().build(&options).unwrap();
+    let pts = mount_at(&spec, "/dev/pts");
+    assert_eq!(pts.typ().as_deref(), Some("devpts"));
+    assert_eq!(pts.options().as_deref(), Some(&[][..]));
+    assert_eq!(
+        mount_destinations(&spec)
+            .iter()
+            .filter(|d| *d == "/dev/pts")
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn two_mounts_on_one_destination_are_refused() {
+    let cwd = Path::new("/");
+    let options = RunOptions {
+        volumes: vec![parse_volume("/tmp:/x", cwd).unwrap()],
+        tmpfs: vec![parse_tmpfs("/x/").unwrap()],
+        ..Default::default()
+    };
+    assert_eq!(
+        Host::new().build(&options).unwrap_err().to_string(),
+        "/x/: duplicate mount destination"
+    );
+}
+
+#[test]
+fn apparmor_security_opt_is_accepted() {
+    assert_eq!(
+        parse_security_opt("apparmor=unconfined").unwrap(),
+        SecurityOpt::Apparmor("unconfined".into())
+    );
+}
+
+#[test]
+fn a_user_dev_mount_drops_the_default_dev_mounts_but_shm() {
+    let options = RunOptions {
+        volumes: vec![parse_volume("/dev:/dev:rslave", Path::new("/")).unwrap()],
+        ..Default::default()
+    };
+    let spec = Host::new().build(&options).unwrap();
+    let under_dev: Vec<String> = mount_destinations(&spec)
+        .into_iter()
+        .filter(|d| d.starts_with("/dev"))
+        .collect();
+    assert_eq!(under_dev, strings(&["/dev", "/dev/shm"]));
+    assert_eq!(mount_at(&spec, "/dev").typ().as_deref(), Some("bind"));
 }

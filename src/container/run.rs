@@ -1,0 +1,378 @@
+//! `run` and `create` as one flow: find the image (pulling it per the pull policy), create the
+//! container, then start it detached or attached, and report how it ended.
+
+use std::ffi::OsString;
+use std::io::Write;
+use std::os::fd::AsFd;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+use super::{ContainerError, CreateRequest, Created, Host, MonitorHandle, StartOptions};
+use crate::cgroups::LimitsSupport;
+use crate::image::{ImageConfig, ImageUseError};
+use crate::monitor::{self, AttachOptions, Outcome};
+use crate::spec::{IpcMode, LogDriver, RunOptions};
+use crate::store::{ContainerRecord, ImageRecord, Store, StoreError};
+
+/// `--pull`: when to ask the registry for the image.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum PullPolicy {
+    Always,
+    #[default]
+    Missing,
+    Never,
+    /// Pull when the registry has a newer one; a registry out of reach keeps the local image.
+    Newer,
+}
+
+impl FromStr for PullPolicy {
+    type Err = RunError;
+
+    fn from_str(text: &str) -> Result<Self, RunError> {
+        match text {
+            "always" => Ok(PullPolicy::Always),
+            "missing" => Ok(PullPolicy::Missing),
+            "never" => Ok(PullPolicy::Never),
+            "newer" => Ok(PullPolicy::Newer),
+            _ => Err(RunError::BadPullPolicy(text.to_string())),
+        }
+    }
+}
+
+/// Which image a container runs, and how to get it.
+pub struct ImageRequest<'a> {
+    /// The image as the user named it.
+    pub reference: &'a str,
+    pub policy: PullPolicy,
+    /// The caller's global options, handed to the child `burrow pull` so that it uses the same
+    /// store, run directory and log level.
+    pub pull_args: &'a [OsString],
+    /// Where registries.conf is read from, for short names.
+    pub env: &'a crate::config::ConfigEnv,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum RunError {
+    #[error("invalid pull policy {0:?}: use always, missing, never or newer")]
+    BadPullPolicy(String),
+    /// The child `burrow pull` printed its own error line on the shared stderr.
+    #[error("pulling the image failed (reported above)")]
+    PullReported,
+    #[error("{image}: pulling the image failed: {reason}")]
+    PullFailed { image: String, reason: String },
+    /// The image is not stored (podman's `NAME: image not known`) or the name is malformed.
+    #[error(transparent)]
+    Lookup(#[from] crate::image::LookupError),
+    #[error("cannot run burrow pull for {image}: {source}")]
+    PullSpawn {
+        image: String,
+        source: std::io::Error,
+    },
+    #[error("--{flag} needs a cgroup for the container, and {reason}")]
+    LimitsUnavailable { flag: &'static str, reason: String },
+    #[error("running container create option: stat {}: no such file or directory", .0.display())]
+    NoTimezone(PathBuf),
+    #[error(
+        "joining another container's IPC namespace (--ipc container:{0}) is not supported yet; leave out --ipc, or use --ipc host"
+    )]
+    IpcContainerUnsupported(String),
+    #[error(
+        "container id file exists. Ensure another container is not using it or delete {}",
+        .0.display()
+    )]
+    CidfileExists(PathBuf),
+    #[error("opening cidfile {}: {source}", path.display())]
+    Cidfile {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Image(#[from] ImageUseError),
+    #[error(transparent)]
+    Container(#[from] ContainerError),
+}
+
+impl RunError {
+    /// podman's exit code for this error.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            RunError::Container(e) => e.exit_code(),
+            _ => 125,
+        }
+    }
+}
+
+/// How a child `burrow pull` failed.
+enum PullFailure {
+    /// It printed its `Error:` line on the stderr this process shares with it.
+    Reported,
+    /// Its error line, kept back (`errors` false), or how it ended without one.
+    Text(String),
+}
+
+impl std::fmt::Display for PullFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PullFailure::Reported => f.write_str("see the error above"),
+            PullFailure::Text(text) => f.write_str(text),
+        }
+    }
+}
+
+/// Pulls in a child process: pulling enters burrow's user namespace for good, and this process
+/// must stay outside it to map the container's IDs. With `errors` false the child's error
+/// text is kept back and returned instead of printed.
+fn pull_image(request: &ImageRequest, errors: bool) -> Result<Result<(), PullFailure>, RunError> {
+    // The running binary itself (not a path that an upgrade may have replaced since).
+    let mut cmd = std::process::Command::new("/proc/self/exe");
+    cmd.args(request.pull_args)
+        // After `--` an image that starts with a dash stays an image, never a flag.
+        .args(["pull", "--", request.reference])
+        .stdout(std::process::Stdio::null())
+        .stderr(if errors {
+            std::process::Stdio::inherit()
+        } else {
+            std::process::Stdio::piped()
+        });
+    let out = cmd.output().map_err(|source| RunError::PullSpawn {
+        image: request.reference.to_string(),
+        source,
+    })?;
+    if out.status.success() {
+        return Ok(Ok(()));
+    }
+    // 125 is burrow's own error, always printed as one `Error:` line; anything else (a
+    // signal, a crash) may have printed nothing.
+    if errors {
+        return Ok(Err(if out.status.code() == Some(125) {
+            PullFailure::Reported
+        } else {
+            PullFailure::Text(format!("burrow pull ended with {}", out.status))
+        }));
+    }
+    let text = String::from_utf8_lossy(&out.stderr);
+    let last = text
+        .lines()
+        .rev()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("");
+    Ok(Err(PullFailure::Text(
+        last.trim_start_matches("Error: ").to_string(),
+    )))
+}
+
+/// The stored image the request names, pulled first where the policy says so.
+pub fn find_or_pull(store: &Store, request: &ImageRequest) -> Result<ImageRecord, RunError> {
+    let image = request.reference;
+    let lookup = || -> Result<ImageRecord, RunError> {
+        Ok(crate::image::lookup(&store.images()?, request.env, image)?
+            .image
+            .clone())
+    };
+    let found = || match lookup() {
+        Ok(record) => Ok(Some(record)),
+        Err(RunError::Lookup(e)) if e.is_not_known() => Ok(None),
+        Err(e) => Err(e),
+    };
+    if request.policy == PullPolicy::Never {
+        return lookup();
+    }
+    match (request.policy, found()?) {
+        (PullPolicy::Missing, Some(record)) => return Ok(record),
+        // podman's "newer": ask the registry, but a registry out of reach is no reason to fail.
+        (PullPolicy::Newer, Some(record)) => {
+            if let Err(reason) = pull_image(request, false)? {
+                tracing::warn!(
+                    "cannot check {image} for a newer image, using the local one: {reason}"
+                );
+                return Ok(record);
+            }
+        }
+        _ => match pull_image(request, true)? {
+            Ok(()) => {}
+            Err(PullFailure::Reported) => return Err(RunError::PullReported),
+            Err(PullFailure::Text(reason)) => {
+                return Err(RunError::PullFailed {
+                    image: image.to_string(),
+                    reason,
+                });
+            }
+        },
+    }
+    lookup()
+}
+
+/// A new container and what the caller should be warned of.
+pub struct CreateReport {
+    pub created: Created,
+    /// podman's warnings, printed as they are (no prefix).
+    pub warnings: Vec<String>,
+}
+
+/// Finds the image (pulling per the policy) and creates the container.
+pub fn create_from_image(
+    store: &Store,
+    host: &Host,
+    options: &RunOptions,
+    image: &ImageRequest,
+    cidfile: Option<&Path>,
+) -> Result<CreateReport, RunError> {
+    if let Some(zone) = &options.timezone
+        && !zone.exists()
+    {
+        return Err(RunError::NoTimezone(zone.clone()));
+    }
+    if let IpcMode::Container(name) = &options.ipc {
+        return Err(RunError::IpcContainerUnsupported(name.clone()));
+    }
+    // Claimed before the container exists, so a taken or unwritable cidfile leaves nothing.
+    let mut claimed = cidfile.map(claim_cidfile).transpose()?;
+    let report = create_with_limits(store, host, options, image);
+    let report = match (report, claimed.as_mut()) {
+        (Ok(report), Some((path, file))) => match file
+            .write_all(report.created.container.record.id.as_bytes())
+        {
+            Ok(()) => Ok(report),
+            Err(source) => {
+                let _ = super::remove(store, &report.created.container.record.id, true, None, host);
+                Err(RunError::Cidfile {
+                    path: path.clone(),
+                    source,
+                })
+            }
+        },
+        (report, _) => report,
+    };
+    if let (Err(_), Some((path, _))) = (&report, &claimed) {
+        let _ = std::fs::remove_file(path);
+    }
+    report
+}
+
+/// Creates the cidfile, refusing one that exists (podman's rule: it may be another
+/// container's).
+fn claim_cidfile(path: &Path) -> Result<(PathBuf, std::fs::File), RunError> {
+    match std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+    {
+        Ok(file) => Ok((path.to_path_buf(), file)),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            Err(RunError::CidfileExists(path.to_path_buf()))
+        }
+        Err(source) => Err(RunError::Cidfile {
+            path: path.to_path_buf(),
+            source,
+        }),
+    }
+}
+
+fn create_with_limits(
+    store: &Store,
+    host: &Host,
+    options: &RunOptions,
+    image: &ImageRequest,
+) -> Result<CreateReport, RunError> {
+    let mut warnings = Vec::new();
+    if let Some(flag) = options.resource_limits.first() {
+        let cgroups = crate::cgroups::detect();
+        match crate::cgroups::limits_support(&cgroups, host.identity.rootless()) {
+            LimitsSupport::Ignored { warning } => warnings.push(warning.to_string()),
+            LimitsSupport::Unavailable { reason } => {
+                return Err(RunError::LimitsUnavailable { flag, reason });
+            }
+        }
+    }
+    let record = find_or_pull(store, image)?;
+    let config: ImageConfig = crate::image::load_config(store, &record)?;
+    let created = super::create(
+        store,
+        &CreateRequest {
+            options,
+            image: &record,
+            image_config: &config,
+            host,
+        },
+    )?;
+    Ok(CreateReport { created, warnings })
+}
+
+/// How the caller attaches to a container it runs.
+pub struct AttachFlags {
+    pub stdin: bool,
+    pub detach_keys: Vec<u8>,
+    pub sig_proxy: bool,
+}
+
+/// Starts a created container with the caller attached from its first byte, relays until it
+/// ends or the caller detaches, and returns the exit code to report (0 on detach).
+pub fn start_attached(
+    store: &Store,
+    host: &Host,
+    record: &ContainerRecord,
+    flags: AttachFlags,
+) -> Result<u8, ContainerError> {
+    let passthrough = record.log_driver == LogDriver::Passthrough;
+    let console_size = if record.tty {
+        crate::runtime::tty::terminal_size(std::io::stdin().as_fd())
+            .ok()
+            .flatten()
+    } else {
+        None
+    };
+    monitor::hold_signals();
+    // With passthrough the container has the caller's stdio itself; the connection only
+    // carries its exit code back, while signals go to it as always.
+    let (socket, theirs) = monitor::socket::pair()?;
+    let handle = super::start_monitored(
+        store,
+        host,
+        &record.id,
+        StartOptions {
+            console_size,
+            client: Some(theirs),
+            passthrough,
+        },
+    )?;
+    if !passthrough {
+        super::event(store, "attach", record);
+    }
+    let signals_to = if flags.sig_proxy {
+        handle.process.open()
+    } else {
+        None
+    };
+    let outcome = monitor::attach(
+        socket,
+        AttachOptions {
+            stdin: flags.stdin && !passthrough,
+            tty: record.tty,
+            detach_keys: flags.detach_keys,
+            signals_to,
+        },
+    )?;
+    exit_code_of(store, &record.id, outcome, Some(handle))
+}
+
+/// The exit code for how an attachment ended.
+pub fn exit_code_of(
+    store: &Store,
+    id: &str,
+    outcome: Outcome,
+    handle: Option<MonitorHandle>,
+) -> Result<u8, ContainerError> {
+    match outcome {
+        Outcome::Exited(code) => {
+            if let Some(handle) = handle {
+                handle.reap();
+            }
+            Ok(code as u8)
+        }
+        Outcome::Detached => Ok(0),
+        // The monitor was killed: the container may still run; its end is all there is.
+        Outcome::Lost => Ok(super::wait(store, id, super::WaitCondition::Stopped)? as u8),
+    }
+}
