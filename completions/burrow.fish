@@ -43,6 +43,8 @@ complete -c burrow -n "__fish_burrow_needs_command" -f -a "images" -d 'List imag
 complete -c burrow -n "__fish_burrow_needs_command" -f -a "image" -d 'Manage images'
 complete -c burrow -n "__fish_burrow_needs_command" -f -a "rmi" -d 'Remove one or more images from local storage'
 complete -c burrow -n "__fish_burrow_needs_command" -f -a "tag" -d 'Add an additional name to a local image'
+complete -c burrow -n "__fish_burrow_needs_command" -f -a "untag" -d 'Remove a name from a local image'
+complete -c burrow -n "__fish_burrow_needs_command" -f -a "history" -d 'Show the history of an image'
 complete -c burrow -n "__fish_burrow_needs_command" -f -a "login" -d 'Log in to a container registry'
 complete -c burrow -n "__fish_burrow_needs_command" -f -a "logout" -d 'Log out of a container registry'
 complete -c burrow -n "__fish_burrow_needs_command" -f -a "run" -d 'Run a command in a new container'
@@ -113,24 +115,26 @@ complete -c burrow -n "__fish_burrow_using_subcommand images" -s q -l quiet -d '
 complete -c burrow -n "__fish_burrow_using_subcommand images" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand images" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand images" -s h -l help -d 'Print help'
-complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
-complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
-complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
-complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull" -l events-backend -d 'Events backend to use: file or none (journald is not available) (default: containers.conf\'s events_logger, else file)' -r
-complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
-complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
-complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
-complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
-complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull" -l noout -d 'Do not output to stdout'
-complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull" -s h -l help -d 'Print help'
-complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull" -f -a "ls" -d 'List images in local storage'
-complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull" -f -a "list" -d 'List images in local storage'
-complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull" -f -a "inspect" -d 'Display the configuration of an image'
-complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull" -f -a "rm" -d 'Remove one or more images from local storage'
-complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull" -f -a "tag" -d 'Add an additional name to a local image'
-complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull" -f -a "exists" -d 'Check if an image exists in local storage'
-complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull" -f -a "prune" -d 'Remove unused images'
-complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull" -f -a "pull" -d 'Pull images from a registry'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull untag history" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull untag history" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull untag history" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull untag history" -l events-backend -d 'Events backend to use: file or none (journald is not available) (default: containers.conf\'s events_logger, else file)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull untag history" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull untag history" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull untag history" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull untag history" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull untag history" -l noout -d 'Do not output to stdout'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull untag history" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull untag history" -f -a "ls" -d 'List images in local storage'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull untag history" -f -a "list" -d 'List images in local storage'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull untag history" -f -a "inspect" -d 'Display the configuration of an image'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull untag history" -f -a "rm" -d 'Remove one or more images from local storage'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull untag history" -f -a "tag" -d 'Add an additional name to a local image'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull untag history" -f -a "exists" -d 'Check if an image exists in local storage'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull untag history" -f -a "prune" -d 'Remove unused images'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull untag history" -f -a "pull" -d 'Pull images from a registry'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull untag history" -f -a "untag" -d 'Remove a name from a local image'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull untag history" -f -a "history" -d 'Show the history of an image'
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter output: dangling=BOOL, reference=PATTERN, label=KEY[=VALUE], before=IMAGE, since=IMAGE' -r
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from ls" -l format -d 'Pretty-print images with a Go template, "table ..." or json' -r
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from ls" -l sort -d 'Sort by created, id, repository, size or tag' -r -f -a "created\t''
@@ -254,6 +258,31 @@ complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_sub
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from pull" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from pull" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from pull" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from untag" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from untag" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from untag" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from untag" -l events-backend -d 'Events backend to use: file or none (journald is not available) (default: containers.conf\'s events_logger, else file)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from untag" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from untag" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from untag" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from untag" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from untag" -l noout -d 'Do not output to stdout'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from untag" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from history" -s H -l human -d 'Display sizes and dates in human readable format' -r -f -a "true\t''
+false\t''"
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from history" -l format -d 'Change the output to JSON or a Go template' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from history" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from history" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from history" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from history" -l events-backend -d 'Events backend to use: file or none (journald is not available) (default: containers.conf\'s events_logger, else file)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from history" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from history" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from history" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from history" -l no-trunc -d 'Do not truncate the output'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from history" -s q -l quiet -d 'Display the numeric IDs only'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from history" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from history" -l noout -d 'Do not output to stdout'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from history" -s h -l help -d 'Print help'
 complete -c burrow -n "__fish_burrow_using_subcommand rmi" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand rmi" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand rmi" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
@@ -277,6 +306,31 @@ complete -c burrow -n "__fish_burrow_using_subcommand tag" -l storage-driver -d 
 complete -c burrow -n "__fish_burrow_using_subcommand tag" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand tag" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand tag" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand untag" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand untag" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand untag" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
+complete -c burrow -n "__fish_burrow_using_subcommand untag" -l events-backend -d 'Events backend to use: file or none (journald is not available) (default: containers.conf\'s events_logger, else file)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand untag" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand untag" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand untag" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand untag" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
+complete -c burrow -n "__fish_burrow_using_subcommand untag" -l noout -d 'Do not output to stdout'
+complete -c burrow -n "__fish_burrow_using_subcommand untag" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand history" -s H -l human -d 'Display sizes and dates in human readable format' -r -f -a "true\t''
+false\t''"
+complete -c burrow -n "__fish_burrow_using_subcommand history" -l format -d 'Change the output to JSON or a Go template' -r
+complete -c burrow -n "__fish_burrow_using_subcommand history" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand history" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand history" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
+complete -c burrow -n "__fish_burrow_using_subcommand history" -l events-backend -d 'Events backend to use: file or none (journald is not available) (default: containers.conf\'s events_logger, else file)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand history" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand history" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand history" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand history" -l no-trunc -d 'Do not truncate the output'
+complete -c burrow -n "__fish_burrow_using_subcommand history" -s q -l quiet -d 'Display the numeric IDs only'
+complete -c burrow -n "__fish_burrow_using_subcommand history" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
+complete -c burrow -n "__fish_burrow_using_subcommand history" -l noout -d 'Do not output to stdout'
+complete -c burrow -n "__fish_burrow_using_subcommand history" -s h -l help -d 'Print help'
 complete -c burrow -n "__fish_burrow_using_subcommand login" -s u -l username -d 'Username for the registry' -r
 complete -c burrow -n "__fish_burrow_using_subcommand login" -s p -l password -d 'Password for the registry (prefer --password-stdin)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand login" -l authfile -d 'Path of the authentication file (overrides REGISTRY_AUTH_FILE)' -r -F
@@ -332,10 +386,33 @@ complete -c burrow -n "__fish_burrow_using_subcommand run" -l log-driver -d 'Whe
 complete -c burrow -n "__fish_burrow_using_subcommand run" -l log-opt -d 'Log options: max-size=SIZE' -r
 complete -c burrow -n "__fish_burrow_using_subcommand run" -l stop-timeout -d 'Seconds to wait for the stop signal before SIGKILL' -r
 complete -c burrow -n "__fish_burrow_using_subcommand run" -l stop-signal -d 'Signal that stops the container (default: the image\'s, else SIGTERM)' -r
-complete -c burrow -n "__fish_burrow_using_subcommand run" -s m -l memory -d 'Memory limit (needs a cgroup v2 delegated by systemd)' -r
-complete -c burrow -n "__fish_burrow_using_subcommand run" -l cpus -d 'Number of CPUs (needs a cgroup v2 delegated by systemd)' -r
-complete -c burrow -n "__fish_burrow_using_subcommand run" -s c -l cpu-shares -d 'CPU shares (needs a cgroup v2 delegated by systemd)' -r
-complete -c burrow -n "__fish_burrow_using_subcommand run" -l pids-limit -d 'Maximum number of processes (needs a cgroup v2 delegated by systemd)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l cidfile -d 'Write the container\'s ID to this file (which must not exist)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l tz -d 'Timezone: a zone name such as Europe/Berlin, or local for the host\'s' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l unsetenv -d 'Leave out a default or image environment variable' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l ipc -d 'IPC namespace: shareable, private, none (no /dev/shm) or host' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l pid -d 'PID namespace: host or private' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l uts -d 'UTS namespace: host or private' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l cgroupns -d 'Cgroup namespace: host or private' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l systemd -d 'Set the container up for systemd: true (when the command is systemd or init), false, always' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l mount -d 'Attach a filesystem mount: type=bind|tmpfs|devpts,destination=DIR[,source=PATH][,OPTIONS]' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -s m -l memory -d 'Memory limit (e.g. 512m)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l memory-swap -d 'Memory plus swap limit (-1: unlimited)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l memory-reservation -d 'Memory soft limit' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l memory-swappiness -d 'Swappiness of the container\'s memory (0-100)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l kernel-memory -d 'No-op, as in podman (kernel memory limits are gone from the kernel)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l cpus -d 'Number of CPUs' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -s c -l cpu-shares -d 'CPU shares (relative weight)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l cpu-period -d 'CPU CFS period in microseconds' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l cpu-quota -d 'CPU CFS quota in microseconds' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l cpuset-cpus -d 'CPUs the container may run on (e.g. 0-3,5)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l cpuset-mems -d 'Memory nodes the container may use' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l pids-limit -d 'Maximum number of processes (-1: unlimited)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l blkio-weight -d 'Block I/O weight (10-1000)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l blkio-weight-device -d 'Block I/O weight of a device: DEVICE:WEIGHT' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l device-read-bps -d 'Read rate limit of a device: DEVICE:RATE[kb|mb|gb]' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l device-write-bps -d 'Write rate limit of a device: DEVICE:RATE[kb|mb|gb]' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l device-read-iops -d 'Read operations per second of a device: DEVICE:NUMBER' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l device-write-iops -d 'Write operations per second of a device: DEVICE:NUMBER' -r
 complete -c burrow -n "__fish_burrow_using_subcommand run" -l pull -d 'When to pull the image: always, missing, never, newer' -r -f -a "always\t''
 missing\t''
 never\t''
@@ -355,6 +432,7 @@ complete -c burrow -n "__fish_burrow_using_subcommand run" -l privileged -d 'Giv
 complete -c burrow -n "__fish_burrow_using_subcommand run" -s i -l interactive -d 'Keep standard input open'
 complete -c burrow -n "__fish_burrow_using_subcommand run" -s t -l tty -d 'Allocate a pseudo-terminal'
 complete -c burrow -n "__fish_burrow_using_subcommand run" -s d -l detach -d 'Run in the background and print the container ID'
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l unsetenv-all -d 'Leave out every default and image environment variable'
 complete -c burrow -n "__fish_burrow_using_subcommand run" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand run" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand run" -s h -l help -d 'Print help'
@@ -384,10 +462,33 @@ complete -c burrow -n "__fish_burrow_using_subcommand create" -l log-driver -d '
 complete -c burrow -n "__fish_burrow_using_subcommand create" -l log-opt -d 'Log options: max-size=SIZE' -r
 complete -c burrow -n "__fish_burrow_using_subcommand create" -l stop-timeout -d 'Seconds to wait for the stop signal before SIGKILL' -r
 complete -c burrow -n "__fish_burrow_using_subcommand create" -l stop-signal -d 'Signal that stops the container (default: the image\'s, else SIGTERM)' -r
-complete -c burrow -n "__fish_burrow_using_subcommand create" -s m -l memory -d 'Memory limit (needs a cgroup v2 delegated by systemd)' -r
-complete -c burrow -n "__fish_burrow_using_subcommand create" -l cpus -d 'Number of CPUs (needs a cgroup v2 delegated by systemd)' -r
-complete -c burrow -n "__fish_burrow_using_subcommand create" -s c -l cpu-shares -d 'CPU shares (needs a cgroup v2 delegated by systemd)' -r
-complete -c burrow -n "__fish_burrow_using_subcommand create" -l pids-limit -d 'Maximum number of processes (needs a cgroup v2 delegated by systemd)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l cidfile -d 'Write the container\'s ID to this file (which must not exist)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l tz -d 'Timezone: a zone name such as Europe/Berlin, or local for the host\'s' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l unsetenv -d 'Leave out a default or image environment variable' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l ipc -d 'IPC namespace: shareable, private, none (no /dev/shm) or host' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l pid -d 'PID namespace: host or private' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l uts -d 'UTS namespace: host or private' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l cgroupns -d 'Cgroup namespace: host or private' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l systemd -d 'Set the container up for systemd: true (when the command is systemd or init), false, always' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l mount -d 'Attach a filesystem mount: type=bind|tmpfs|devpts,destination=DIR[,source=PATH][,OPTIONS]' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -s m -l memory -d 'Memory limit (e.g. 512m)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l memory-swap -d 'Memory plus swap limit (-1: unlimited)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l memory-reservation -d 'Memory soft limit' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l memory-swappiness -d 'Swappiness of the container\'s memory (0-100)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l kernel-memory -d 'No-op, as in podman (kernel memory limits are gone from the kernel)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l cpus -d 'Number of CPUs' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -s c -l cpu-shares -d 'CPU shares (relative weight)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l cpu-period -d 'CPU CFS period in microseconds' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l cpu-quota -d 'CPU CFS quota in microseconds' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l cpuset-cpus -d 'CPUs the container may run on (e.g. 0-3,5)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l cpuset-mems -d 'Memory nodes the container may use' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l pids-limit -d 'Maximum number of processes (-1: unlimited)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l blkio-weight -d 'Block I/O weight (10-1000)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l blkio-weight-device -d 'Block I/O weight of a device: DEVICE:WEIGHT' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l device-read-bps -d 'Read rate limit of a device: DEVICE:RATE[kb|mb|gb]' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l device-write-bps -d 'Write rate limit of a device: DEVICE:RATE[kb|mb|gb]' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l device-read-iops -d 'Read operations per second of a device: DEVICE:NUMBER' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l device-write-iops -d 'Write operations per second of a device: DEVICE:NUMBER' -r
 complete -c burrow -n "__fish_burrow_using_subcommand create" -l pull -d 'When to pull the image: always, missing, never, newer' -r -f -a "always\t''
 missing\t''
 never\t''
@@ -407,12 +508,14 @@ complete -c burrow -n "__fish_burrow_using_subcommand create" -l privileged -d '
 complete -c burrow -n "__fish_burrow_using_subcommand create" -s i -l interactive -d 'Keep standard input open'
 complete -c burrow -n "__fish_burrow_using_subcommand create" -s t -l tty -d 'Allocate a pseudo-terminal'
 complete -c burrow -n "__fish_burrow_using_subcommand create" -s d -l detach -d 'Run in the background and print the container ID'
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l unsetenv-all -d 'Leave out every default and image environment variable'
 complete -c burrow -n "__fish_burrow_using_subcommand create" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand create" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand create" -s h -l help -d 'Print help'
 complete -c burrow -n "__fish_burrow_using_subcommand start" -l detach-keys -d 'Keys that detach from the container\'s terminal' -r
 complete -c burrow -n "__fish_burrow_using_subcommand start" -l sig-proxy -d 'Pass the signals burrow receives on to the container (with -a)' -r -f -a "true\t''
 false\t''"
+complete -c burrow -n "__fish_burrow_using_subcommand start" -s f -l filter -d 'Start the containers that match: status=, exited=, restart-policy=, id=, name=, label=, ancestor=, before=, since= (among the containers named, if any)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand start" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand start" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand start" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
@@ -422,7 +525,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand start" -l runtime-flag -d 
 complete -c burrow -n "__fish_burrow_using_subcommand start" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
 complete -c burrow -n "__fish_burrow_using_subcommand start" -s a -l attach -d 'Attach the container\'s output and wait for it to end'
 complete -c burrow -n "__fish_burrow_using_subcommand start" -s i -l interactive -d 'Pass standard input to the container'
-complete -c burrow -n "__fish_burrow_using_subcommand start" -l all -d 'Start all containers'
+complete -c burrow -n "__fish_burrow_using_subcommand start" -l all -d 'Start all containers (those that run are left running)'
+complete -c burrow -n "__fish_burrow_using_subcommand start" -s l -l latest -d 'Act on the most recently created container'
 complete -c burrow -n "__fish_burrow_using_subcommand start" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand start" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand start" -s h -l help -d 'Print help'
@@ -437,6 +541,7 @@ complete -c burrow -n "__fish_burrow_using_subcommand attach" -l volumepath -d '
 complete -c burrow -n "__fish_burrow_using_subcommand attach" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand attach" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
 complete -c burrow -n "__fish_burrow_using_subcommand attach" -l no-stdin -d 'Do not attach standard input'
+complete -c burrow -n "__fish_burrow_using_subcommand attach" -s l -l latest -d 'Act on the most recently created container'
 complete -c burrow -n "__fish_burrow_using_subcommand attach" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand attach" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand attach" -s h -l help -d 'Print help'
@@ -450,6 +555,7 @@ complete -c burrow -n "__fish_burrow_using_subcommand restart" -l runtime-flag -
 complete -c burrow -n "__fish_burrow_using_subcommand restart" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
 complete -c burrow -n "__fish_burrow_using_subcommand restart" -s a -l all -d 'Restart all containers'
 complete -c burrow -n "__fish_burrow_using_subcommand restart" -l running -d 'Restart only running containers (with --all)'
+complete -c burrow -n "__fish_burrow_using_subcommand restart" -s l -l latest -d 'Act on the most recently created container'
 complete -c burrow -n "__fish_burrow_using_subcommand restart" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand restart" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand restart" -s h -l help -d 'Print help'
@@ -471,6 +577,7 @@ complete -c burrow -n "__fish_burrow_using_subcommand pause" -l volumepath -d 'P
 complete -c burrow -n "__fish_burrow_using_subcommand pause" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand pause" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
 complete -c burrow -n "__fish_burrow_using_subcommand pause" -s a -l all -d 'All running containers'
+complete -c burrow -n "__fish_burrow_using_subcommand pause" -s l -l latest -d 'Act on the most recently created container'
 complete -c burrow -n "__fish_burrow_using_subcommand pause" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand pause" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand pause" -s h -l help -d 'Print help'
@@ -482,6 +589,7 @@ complete -c burrow -n "__fish_burrow_using_subcommand unpause" -l volumepath -d 
 complete -c burrow -n "__fish_burrow_using_subcommand unpause" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand unpause" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
 complete -c burrow -n "__fish_burrow_using_subcommand unpause" -s a -l all -d 'All running containers'
+complete -c burrow -n "__fish_burrow_using_subcommand unpause" -s l -l latest -d 'Act on the most recently created container'
 complete -c burrow -n "__fish_burrow_using_subcommand unpause" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand unpause" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand unpause" -s h -l help -d 'Print help'
@@ -505,6 +613,7 @@ complete -c burrow -n "__fish_burrow_using_subcommand ps" -s a -l all -d 'Show a
 complete -c burrow -n "__fish_burrow_using_subcommand ps" -l noheading -d 'Do not print column headings'
 complete -c burrow -n "__fish_burrow_using_subcommand ps" -l no-trunc -d 'Do not truncate IDs and commands'
 complete -c burrow -n "__fish_burrow_using_subcommand ps" -s q -l quiet -d 'Print only container IDs'
+complete -c burrow -n "__fish_burrow_using_subcommand ps" -l external -d 'Also list containers that other tools made in the store (burrow\'s store holds none)'
 complete -c burrow -n "__fish_burrow_using_subcommand ps" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand ps" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand ps" -s h -l help -d 'Print help'
@@ -518,12 +627,14 @@ complete -c burrow -n "__fish_burrow_using_subcommand rm" -l runtime-flag -d 'Gl
 complete -c burrow -n "__fish_burrow_using_subcommand rm" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
 complete -c burrow -n "__fish_burrow_using_subcommand rm" -s a -l all -d 'Remove all containers'
 complete -c burrow -n "__fish_burrow_using_subcommand rm" -s f -l force -d 'Stop and remove running containers too'
+complete -c burrow -n "__fish_burrow_using_subcommand rm" -l depend -d 'Remove the containers that depend on it first'
 complete -c burrow -n "__fish_burrow_using_subcommand rm" -s i -l ignore -d 'Ignore errors for containers that do not exist'
 complete -c burrow -n "__fish_burrow_using_subcommand rm" -s v -l volumes -d 'Remove anonymous volumes with the container (burrow makes none)'
+complete -c burrow -n "__fish_burrow_using_subcommand rm" -s l -l latest -d 'Act on the most recently created container'
 complete -c burrow -n "__fish_burrow_using_subcommand rm" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand rm" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand rm" -s h -l help -d 'Print help'
-complete -c burrow -n "__fish_burrow_using_subcommand stop" -s t -l time -d 'Seconds to wait for the stop signal before killing the container (default: the container\'s --stop-timeout, else 10)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand stop" -s t -l time -l timeout -d 'Seconds to wait for the stop signal before killing the container (default: the container\'s --stop-timeout, else 10)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand stop" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand stop" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand stop" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
@@ -532,6 +643,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand stop" -l volumepath -d 'Pa
 complete -c burrow -n "__fish_burrow_using_subcommand stop" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand stop" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
 complete -c burrow -n "__fish_burrow_using_subcommand stop" -s a -l all -d 'Stop all running containers'
+complete -c burrow -n "__fish_burrow_using_subcommand stop" -s i -l ignore -d 'Ignore containers that do not exist'
+complete -c burrow -n "__fish_burrow_using_subcommand stop" -s l -l latest -d 'Act on the most recently created container'
 complete -c burrow -n "__fish_burrow_using_subcommand stop" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand stop" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand stop" -s h -l help -d 'Print help'
@@ -544,6 +657,7 @@ complete -c burrow -n "__fish_burrow_using_subcommand kill" -l volumepath -d 'Pa
 complete -c burrow -n "__fish_burrow_using_subcommand kill" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand kill" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
 complete -c burrow -n "__fish_burrow_using_subcommand kill" -s a -l all -d 'Signal all running containers'
+complete -c burrow -n "__fish_burrow_using_subcommand kill" -s l -l latest -d 'Act on the most recently created container'
 complete -c burrow -n "__fish_burrow_using_subcommand kill" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand kill" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand kill" -s h -l help -d 'Print help'
@@ -555,6 +669,7 @@ complete -c burrow -n "__fish_burrow_using_subcommand wait" -l events-backend -d
 complete -c burrow -n "__fish_burrow_using_subcommand wait" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand wait" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand wait" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand wait" -s l -l latest -d 'Act on the most recently created container'
 complete -c burrow -n "__fish_burrow_using_subcommand wait" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand wait" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand wait" -s h -l help -d 'Print help'
@@ -589,6 +704,7 @@ complete -c burrow -n "__fish_burrow_using_subcommand inspect" -l events-backend
 complete -c burrow -n "__fish_burrow_using_subcommand inspect" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand inspect" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand inspect" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand inspect" -s l -l latest -d 'Inspect the most recently created container'
 complete -c burrow -n "__fish_burrow_using_subcommand inspect" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand inspect" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand inspect" -s h -l help -d 'Print help'
@@ -605,6 +721,7 @@ complete -c burrow -n "__fish_burrow_using_subcommand logs" -l storage-driver -d
 complete -c burrow -n "__fish_burrow_using_subcommand logs" -s f -l follow -d 'Follow log output'
 complete -c burrow -n "__fish_burrow_using_subcommand logs" -s t -l timestamps -d 'Output the timestamps in the log'
 complete -c burrow -n "__fish_burrow_using_subcommand logs" -s n -l names -d 'Prefix lines with the container name instead of its ID (with several containers)'
+complete -c burrow -n "__fish_burrow_using_subcommand logs" -s l -l latest -d 'Act on the most recently created container'
 complete -c burrow -n "__fish_burrow_using_subcommand logs" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand logs" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand logs" -s h -l help -d 'Print help'
@@ -615,6 +732,7 @@ complete -c burrow -n "__fish_burrow_using_subcommand top" -l events-backend -d 
 complete -c burrow -n "__fish_burrow_using_subcommand top" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand top" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand top" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand top" -s l -l latest -d 'Act on the most recently created container'
 complete -c burrow -n "__fish_burrow_using_subcommand top" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand top" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand top" -s h -l help -d 'Print help'
@@ -692,10 +810,33 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l log-opt -d 'Log options: max-size=SIZE' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l stop-timeout -d 'Seconds to wait for the stop signal before SIGKILL' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l stop-signal -d 'Signal that stops the container (default: the image\'s, else SIGTERM)' -r
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -s m -l memory -d 'Memory limit (needs a cgroup v2 delegated by systemd)' -r
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l cpus -d 'Number of CPUs (needs a cgroup v2 delegated by systemd)' -r
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -s c -l cpu-shares -d 'CPU shares (needs a cgroup v2 delegated by systemd)' -r
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l pids-limit -d 'Maximum number of processes (needs a cgroup v2 delegated by systemd)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l cidfile -d 'Write the container\'s ID to this file (which must not exist)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l tz -d 'Timezone: a zone name such as Europe/Berlin, or local for the host\'s' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l unsetenv -d 'Leave out a default or image environment variable' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l ipc -d 'IPC namespace: shareable, private, none (no /dev/shm) or host' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l pid -d 'PID namespace: host or private' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l uts -d 'UTS namespace: host or private' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l cgroupns -d 'Cgroup namespace: host or private' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l systemd -d 'Set the container up for systemd: true (when the command is systemd or init), false, always' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l mount -d 'Attach a filesystem mount: type=bind|tmpfs|devpts,destination=DIR[,source=PATH][,OPTIONS]' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -s m -l memory -d 'Memory limit (e.g. 512m)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l memory-swap -d 'Memory plus swap limit (-1: unlimited)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l memory-reservation -d 'Memory soft limit' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l memory-swappiness -d 'Swappiness of the container\'s memory (0-100)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l kernel-memory -d 'No-op, as in podman (kernel memory limits are gone from the kernel)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l cpus -d 'Number of CPUs' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -s c -l cpu-shares -d 'CPU shares (relative weight)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l cpu-period -d 'CPU CFS period in microseconds' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l cpu-quota -d 'CPU CFS quota in microseconds' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l cpuset-cpus -d 'CPUs the container may run on (e.g. 0-3,5)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l cpuset-mems -d 'Memory nodes the container may use' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l pids-limit -d 'Maximum number of processes (-1: unlimited)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l blkio-weight -d 'Block I/O weight (10-1000)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l blkio-weight-device -d 'Block I/O weight of a device: DEVICE:WEIGHT' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l device-read-bps -d 'Read rate limit of a device: DEVICE:RATE[kb|mb|gb]' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l device-write-bps -d 'Write rate limit of a device: DEVICE:RATE[kb|mb|gb]' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l device-read-iops -d 'Read operations per second of a device: DEVICE:NUMBER' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l device-write-iops -d 'Write operations per second of a device: DEVICE:NUMBER' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l pull -d 'When to pull the image: always, missing, never, newer' -r -f -a "always\t''
 missing\t''
 never\t''
@@ -715,6 +856,7 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -s i -l interactive -d 'Keep standard input open'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -s t -l tty -d 'Allocate a pseudo-terminal'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -s d -l detach -d 'Run in the background and print the container ID'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l unsetenv-all -d 'Leave out every default and image environment variable'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
@@ -756,6 +898,7 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from inspect" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from inspect" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from inspect" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from inspect" -s l -l latest -d 'Act on the most recently created container'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from inspect" -s s -l size -d 'Show the container\'s size (burrow does not compute it yet; ignored)'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from inspect" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from inspect" -l noout -d 'Do not output to stdout'
@@ -780,6 +923,7 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from list" -l noheading -d 'Do not print column headings'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from list" -l no-trunc -d 'Do not truncate IDs and commands'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only container IDs'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from list" -l external -d 'Also list containers that other tools made in the store (burrow\'s store holds none)'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from list" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from list" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
@@ -803,6 +947,7 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ls" -l noheading -d 'Do not print column headings'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ls" -l no-trunc -d 'Do not truncate IDs and commands'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only container IDs'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ls" -l external -d 'Also list containers that other tools made in the store (burrow\'s store holds none)'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ls" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ls" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
@@ -826,6 +971,7 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ps" -l noheading -d 'Do not print column headings'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ps" -l no-trunc -d 'Do not truncate IDs and commands'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ps" -s q -l quiet -d 'Print only container IDs'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ps" -l external -d 'Also list containers that other tools made in the store (burrow\'s store holds none)'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ps" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ps" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ps" -s h -l help -d 'Print help'
@@ -839,8 +985,10 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from rm" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from rm" -s a -l all -d 'Remove all containers'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from rm" -s f -l force -d 'Stop and remove running containers too'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from rm" -l depend -d 'Remove the containers that depend on it first'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from rm" -s i -l ignore -d 'Ignore errors for containers that do not exist'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from rm" -s v -l volumes -d 'Remove anonymous volumes with the container (burrow makes none)'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from rm" -s l -l latest -d 'Act on the most recently created container'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from rm" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from rm" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
@@ -870,10 +1018,33 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l log-opt -d 'Log options: max-size=SIZE' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l stop-timeout -d 'Seconds to wait for the stop signal before SIGKILL' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l stop-signal -d 'Signal that stops the container (default: the image\'s, else SIGTERM)' -r
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -s m -l memory -d 'Memory limit (needs a cgroup v2 delegated by systemd)' -r
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l cpus -d 'Number of CPUs (needs a cgroup v2 delegated by systemd)' -r
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -s c -l cpu-shares -d 'CPU shares (needs a cgroup v2 delegated by systemd)' -r
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l pids-limit -d 'Maximum number of processes (needs a cgroup v2 delegated by systemd)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l cidfile -d 'Write the container\'s ID to this file (which must not exist)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l tz -d 'Timezone: a zone name such as Europe/Berlin, or local for the host\'s' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l unsetenv -d 'Leave out a default or image environment variable' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l ipc -d 'IPC namespace: shareable, private, none (no /dev/shm) or host' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l pid -d 'PID namespace: host or private' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l uts -d 'UTS namespace: host or private' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l cgroupns -d 'Cgroup namespace: host or private' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l systemd -d 'Set the container up for systemd: true (when the command is systemd or init), false, always' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l mount -d 'Attach a filesystem mount: type=bind|tmpfs|devpts,destination=DIR[,source=PATH][,OPTIONS]' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -s m -l memory -d 'Memory limit (e.g. 512m)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l memory-swap -d 'Memory plus swap limit (-1: unlimited)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l memory-reservation -d 'Memory soft limit' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l memory-swappiness -d 'Swappiness of the container\'s memory (0-100)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l kernel-memory -d 'No-op, as in podman (kernel memory limits are gone from the kernel)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l cpus -d 'Number of CPUs' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -s c -l cpu-shares -d 'CPU shares (relative weight)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l cpu-period -d 'CPU CFS period in microseconds' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l cpu-quota -d 'CPU CFS quota in microseconds' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l cpuset-cpus -d 'CPUs the container may run on (e.g. 0-3,5)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l cpuset-mems -d 'Memory nodes the container may use' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l pids-limit -d 'Maximum number of processes (-1: unlimited)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l blkio-weight -d 'Block I/O weight (10-1000)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l blkio-weight-device -d 'Block I/O weight of a device: DEVICE:WEIGHT' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l device-read-bps -d 'Read rate limit of a device: DEVICE:RATE[kb|mb|gb]' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l device-write-bps -d 'Write rate limit of a device: DEVICE:RATE[kb|mb|gb]' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l device-read-iops -d 'Read operations per second of a device: DEVICE:NUMBER' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l device-write-iops -d 'Write operations per second of a device: DEVICE:NUMBER' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l pull -d 'When to pull the image: always, missing, never, newer' -r -f -a "always\t''
 missing\t''
 never\t''
@@ -893,12 +1064,14 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -s i -l interactive -d 'Keep standard input open'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -s t -l tty -d 'Allocate a pseudo-terminal'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -s d -l detach -d 'Run in the background and print the container ID'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l unsetenv-all -d 'Leave out every default and image environment variable'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from start" -l detach-keys -d 'Keys that detach from the container\'s terminal' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from start" -l sig-proxy -d 'Pass the signals burrow receives on to the container (with -a)' -r -f -a "true\t''
 false\t''"
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from start" -s f -l filter -d 'Start the containers that match: status=, exited=, restart-policy=, id=, name=, label=, ancestor=, before=, since= (among the containers named, if any)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from start" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from start" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from start" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
@@ -908,11 +1081,12 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from start" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from start" -s a -l attach -d 'Attach the container\'s output and wait for it to end'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from start" -s i -l interactive -d 'Pass standard input to the container'
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from start" -l all -d 'Start all containers'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from start" -l all -d 'Start all containers (those that run are left running)'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from start" -s l -l latest -d 'Act on the most recently created container'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from start" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from start" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help'
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from stop" -s t -l time -d 'Seconds to wait for the stop signal before killing the container (default: the container\'s --stop-timeout, else 10)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from stop" -s t -l time -l timeout -d 'Seconds to wait for the stop signal before killing the container (default: the container\'s --stop-timeout, else 10)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from stop" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from stop" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from stop" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
@@ -921,6 +1095,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from stop" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from stop" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from stop" -s a -l all -d 'Stop all running containers'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from stop" -s i -l ignore -d 'Ignore containers that do not exist'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from stop" -s l -l latest -d 'Act on the most recently created container'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from stop" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from stop" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from stop" -s h -l help -d 'Print help'
@@ -933,6 +1109,7 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from kill" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from kill" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from kill" -s a -l all -d 'Signal all running containers'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from kill" -s l -l latest -d 'Act on the most recently created container'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from kill" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from kill" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from kill" -s h -l help -d 'Print help'
@@ -944,6 +1121,7 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from wait" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from wait" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from wait" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from wait" -s l -l latest -d 'Act on the most recently created container'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from wait" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from wait" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from wait" -s h -l help -d 'Print help'
@@ -958,6 +1136,7 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from attach" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from attach" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from attach" -l no-stdin -d 'Do not attach standard input'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from attach" -s l -l latest -d 'Act on the most recently created container'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from attach" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from attach" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from attach" -s h -l help -d 'Print help'
@@ -971,6 +1150,7 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from restart" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from restart" -s a -l all -d 'Restart all containers'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from restart" -l running -d 'Restart only running containers (with --all)'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from restart" -s l -l latest -d 'Act on the most recently created container'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from restart" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from restart" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from restart" -s h -l help -d 'Print help'
@@ -992,6 +1172,7 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from pause" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from pause" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from pause" -s a -l all -d 'All running containers'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from pause" -s l -l latest -d 'Act on the most recently created container'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from pause" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from pause" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from pause" -s h -l help -d 'Print help'
@@ -1003,6 +1184,7 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from unpause" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from unpause" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from unpause" -s a -l all -d 'All running containers'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from unpause" -s l -l latest -d 'Act on the most recently created container'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from unpause" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from unpause" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from unpause" -s h -l help -d 'Print help'
@@ -1019,6 +1201,7 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from logs" -s f -l follow -d 'Follow log output'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from logs" -s t -l timestamps -d 'Output the timestamps in the log'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from logs" -s n -l names -d 'Prefix lines with the container name instead of its ID (with several containers)'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from logs" -s l -l latest -d 'Act on the most recently created container'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from logs" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from logs" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from logs" -s h -l help -d 'Print help'
@@ -1029,6 +1212,7 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from top" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from top" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from top" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from top" -s l -l latest -d 'Act on the most recently created container'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from top" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from top" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from top" -s h -l help -d 'Print help'
