@@ -15,6 +15,7 @@ mod pull;
 mod run;
 mod system;
 mod top;
+mod unshare;
 mod version;
 
 use std::path::PathBuf;
@@ -176,6 +177,8 @@ pub enum Command {
     },
     /// Generate shell autocompletions
     Completion(completion::Args),
+    /// Run a command in burrow's user namespace, as root with your subordinate IDs mapped
+    Unshare(unshare::Args),
 }
 
 /// What every command may need, computed only when asked for.
@@ -270,6 +273,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Info(args) => info::run(args, &ctx),
         Command::System { command } => system::run(command, &ctx),
         Command::Completion(args) => completion::run(args),
+        Command::Unshare(args) => unshare::run(args, &ctx),
     }
 }
 

@@ -852,25 +852,18 @@ fn read_process(pid: i32) -> Result<Option<ProcessData>, TopError> {
     }))
 }
 
-/// A file inside the container's root, opened without following links out of that root.
-fn read_in_root(root: &OwnedFd, proc_root: &Path, rel: &str) -> io::Result<String> {
-    let mut text = String::new();
-    match rustix::fs::openat2(
+/// A file inside the container's root, opened without following links out of that root
+/// (openat2 with RESOLVE_IN_ROOT; burrow needs Linux 5.6 anyway).
+fn read_in_root(root: &OwnedFd, rel: &str) -> io::Result<String> {
+    let fd = rustix::fs::openat2(
         root,
         rel,
         OFlags::RDONLY | OFlags::CLOEXEC,
         Mode::empty(),
         ResolveFlags::IN_ROOT,
-    ) {
-        Ok(fd) => {
-            fs::File::from(fd).read_to_string(&mut text)?;
-        }
-        // Kernels before 5.6 have no openat2; read the plain path there.
-        Err(rustix::io::Errno::NOSYS) => {
-            text = fs::read_to_string(proc_root.join(rel))?;
-        }
-        Err(e) => return Err(e.into()),
-    }
+    )?;
+    let mut text = String::new();
+    fs::File::from(fd).read_to_string(&mut text)?;
     Ok(text)
 }
 
@@ -1009,7 +1002,7 @@ fn load_context(root_pid: i32) -> Result<Context, TopError> {
     .ok();
     let table_in_root = |rel: &str| {
         root.as_ref()
-            .and_then(|r| read_in_root(r, &proc_root, rel).ok())
+            .and_then(|r| read_in_root(r, rel).ok())
             .map(|t| NameTable::parse(&t))
             .unwrap_or_default()
     };

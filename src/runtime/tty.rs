@@ -301,6 +301,55 @@ pub fn set_terminal_size(pty: BorrowedFd<'_>, rows: u16, columns: u16) -> Result
     set_window_size(pty, &size).map_err(failed("set the pseudo-terminal's window size"))
 }
 
+/// Finds the detach sequence in the input as it arrives, across reads.
+#[derive(Debug, Clone)]
+pub struct DetachMatcher {
+    keys: Vec<u8>,
+    matched: usize,
+}
+
+/// What to do with a chunk of input.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Scan {
+    /// Pass these bytes on (a partial match held back earlier may be released in front).
+    Forward(Vec<u8>),
+    /// The sequence was typed: pass on what came before it, then detach.
+    Detach(Vec<u8>),
+}
+
+impl DetachMatcher {
+    pub fn new(keys: Vec<u8>) -> DetachMatcher {
+        DetachMatcher { keys, matched: 0 }
+    }
+
+    pub fn scan(&mut self, input: &[u8]) -> Scan {
+        let mut out = Vec::with_capacity(input.len());
+        if self.keys.is_empty() {
+            out.extend_from_slice(input);
+            return Scan::Forward(out);
+        }
+        for &byte in input {
+            if byte == self.keys[self.matched] {
+                self.matched += 1;
+                if self.matched == self.keys.len() {
+                    self.matched = 0;
+                    return Scan::Detach(out);
+                }
+            } else {
+                // A broken partial match was input after all.
+                out.extend_from_slice(&self.keys[..self.matched]);
+                self.matched = 0;
+                if byte == self.keys[0] {
+                    self.matched = 1;
+                } else {
+                    out.push(byte);
+                }
+            }
+        }
+        Scan::Forward(out)
+    }
+}
+
 /// What ended a `Relay::step`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RelayEvent {
@@ -308,6 +357,8 @@ pub enum RelayEvent {
     Extra,
     /// Every process closed the slave and all its output was copied.
     Closed,
+    /// The user typed the detach keys; what they typed before them went to the container.
+    Detached,
 }
 
 /// The byte pump between the caller's stdin/stdout and the pty master.
@@ -322,6 +373,9 @@ pub struct Relay<'a> {
     /// Scratch space for what the master gives.
     chunk: Vec<u8>,
     closed: bool,
+    /// Watches the input for the detach keys (none: never detaches).
+    detach: DetachMatcher,
+    detached: bool,
 }
 
 impl<'a> Relay<'a> {
@@ -344,7 +398,20 @@ impl<'a> Relay<'a> {
             pending: Vec::with_capacity(CHUNK),
             chunk: vec![0; CHUNK],
             closed: false,
+            detach: DetachMatcher::new(Vec::new()),
+            detached: false,
         })
+    }
+
+    /// Detach (`RelayEvent::Detached`) when the input carries `keys`, which are not passed on.
+    pub fn detach_on(mut self, keys: Vec<u8>) -> Relay<'a> {
+        self.detach = DetachMatcher::new(keys);
+        self
+    }
+
+    /// Gives back the master, e.g. to keep it open after detaching.
+    pub fn into_master(self) -> OwnedFd {
+        self.master
     }
 
     pub fn master(&self) -> BorrowedFd<'_> {
@@ -404,6 +471,9 @@ impl<'a> Relay<'a> {
             }
             if self.closed {
                 return Ok(RelayEvent::Closed);
+            }
+            if self.detached {
+                return Ok(RelayEvent::Detached);
             }
             if extra_ready.intersects(readable) {
                 return Ok(RelayEvent::Extra);
@@ -468,7 +538,21 @@ impl<'a> Relay<'a> {
         if matches!(result, Ok(0)) {
             self.input = None;
         }
-        Ok(received > 0)
+        if received > 0 {
+            let fresh = self.pending.split_off(start);
+            let kept = match self.detach.scan(&fresh) {
+                Scan::Forward(kept) => kept,
+                Scan::Detach(kept) => {
+                    // Nothing after the keys is read: it is the user's terminal's again.
+                    self.detached = true;
+                    self.input = None;
+                    kept
+                }
+            };
+            self.pending.extend_from_slice(&kept);
+            return Ok(!kept.is_empty());
+        }
+        Ok(false)
     }
 
     /// Writes as much pending input as the master takes now; the rest waits for POLLOUT.
@@ -487,6 +571,24 @@ impl<'a> Relay<'a> {
             }
         }
         Ok(())
+    }
+}
+
+/// Reads what the processes on a terminal write and drops it, until none holds the terminal
+/// (end-of-file or EIO), so a process nobody is attached to never blocks writing.
+pub fn discard_until_closed(master: OwnedFd) {
+    let mut chunk = vec![0; CHUNK];
+    loop {
+        let mut fds = [PollFd::new(master.as_fd(), PollFlags::POLLIN)];
+        match poll(&mut fds, PollTimeout::NONE) {
+            Ok(_) | Err(Errno::EINTR) => {}
+            Err(_) => return,
+        }
+        match read(&master, &mut chunk) {
+            Ok(0) => return,
+            Ok(_) | Err(Errno::EAGAIN | Errno::EINTR) => {}
+            Err(_) => return,
+        }
     }
 }
 
