@@ -13,6 +13,7 @@ mod init;
 mod liveness;
 mod mountopts;
 mod process;
+pub mod procfs;
 mod rootfs;
 pub mod sealed;
 pub mod tty;
