@@ -21,6 +21,7 @@ use nix::pty::{posix_openpt, unlockpt};
 use nix::sys::socket::{ControlMessage, ControlMessageOwned, MsgFlags, recvmsg, sendmsg};
 use nix::sys::termios::{SetArg, Termios, cfmakeraw, tcgetattr, tcsetattr};
 use nix::unistd::{dup2_stderr, dup2_stdin, dup2_stdout, getpid, getsid, read, setsid, write};
+use rustix::termios::Winsize;
 
 /// The device major of every Unix98 pty slave; its minor is the number under /dev/pts.
 const PTY_SLAVE_MAJOR: u32 = 136;
@@ -75,14 +76,12 @@ pub fn open_pty() -> Result<(OwnedFd, OwnedFd), TtyError> {
     let master = posix_openpt(OFlag::O_RDWR | OFlag::O_NOCTTY | OFlag::O_CLOEXEC)
         .map_err(|errno| TtyError::OpenPtmx(errno.into()))?;
     unlockpt(&master).map_err(failed("unlock the pseudo-terminal (TIOCSPTLCK)"))?;
-    let flags = libc::O_RDWR | libc::O_NOCTTY | libc::O_CLOEXEC;
-    // SAFETY: TIOCGPTPEER takes its open flags as a plain integer argument (no pointer is
-    // passed), and `master` is a live pty master for the whole call.
-    let peer = unsafe { libc::ioctl(master.as_raw_fd(), libc::TIOCGPTPEER, flags) };
-    let peer = Errno::result(peer).map_err(|errno| TtyError::OpenPeer(errno.into()))?;
-    // SAFETY: on success TIOCGPTPEER returns a descriptor it has just opened for us; nothing
-    // else in this process refers to it, so the OwnedFd is its only owner.
-    let slave = unsafe { OwnedFd::from_raw_fd(peer) };
+    use rustix::pty::OpenptFlags;
+    let slave = rustix::pty::ioctl_tiocgptpeer(
+        &master,
+        OpenptFlags::RDWR | OpenptFlags::NOCTTY | OpenptFlags::CLOEXEC,
+    )
+    .map_err(|errno| TtyError::OpenPeer(errno.into()))?;
     Ok((master.into(), slave))
 }
 
@@ -248,24 +247,12 @@ impl Drop for RawMode {
     }
 }
 
-fn window_size(fd: BorrowedFd<'_>) -> Result<libc::winsize, Errno> {
-    let mut size = libc::winsize {
-        ws_row: 0,
-        ws_col: 0,
-        ws_xpixel: 0,
-        ws_ypixel: 0,
-    };
-    // SAFETY: TIOCGWINSZ writes one `struct winsize` through the pointer, which points to a
-    // live local of exactly that type.
-    let rc = unsafe { libc::ioctl(fd.as_raw_fd(), libc::TIOCGWINSZ, &mut size as *mut _) };
-    Errno::result(rc).map(|_| size)
+fn window_size(fd: BorrowedFd<'_>) -> Result<Winsize, rustix::io::Errno> {
+    rustix::termios::tcgetwinsize(fd)
 }
 
-fn set_window_size(fd: BorrowedFd<'_>, size: &libc::winsize) -> Result<(), Errno> {
-    // SAFETY: TIOCSWINSZ only reads one `struct winsize` through the pointer, which points to
-    // a live value of exactly that type.
-    let rc = unsafe { libc::ioctl(fd.as_raw_fd(), libc::TIOCSWINSZ, size as *const _) };
-    Errno::result(rc).map(drop)
+fn set_window_size(fd: BorrowedFd<'_>, size: Winsize) -> Result<(), rustix::io::Errno> {
+    rustix::termios::tcsetwinsize(fd, size)
 }
 
 /// Gives `to` (the pty master) the window size of `from` (the caller's terminal), which makes
@@ -274,10 +261,10 @@ fn set_window_size(fd: BorrowedFd<'_>, size: &libc::winsize) -> Result<(), Errno
 pub fn copy_window_size(from: BorrowedFd<'_>, to: BorrowedFd<'_>) -> Result<(), TtyError> {
     let size = match window_size(from) {
         Ok(size) => size,
-        Err(Errno::ENOTTY | Errno::EINVAL) => return Ok(()),
+        Err(rustix::io::Errno::NOTTY | rustix::io::Errno::INVAL) => return Ok(()),
         Err(errno) => return Err(failed("read the terminal's window size")(errno)),
     };
-    set_window_size(to, &size).map_err(failed("set the pseudo-terminal's window size"))
+    set_window_size(to, size).map_err(failed("set the pseudo-terminal's window size"))
 }
 
 /// The terminal's size as `(rows, columns)`, e.g. for the spec's `process.consoleSize`;
@@ -285,20 +272,20 @@ pub fn copy_window_size(from: BorrowedFd<'_>, to: BorrowedFd<'_>) -> Result<(), 
 pub fn terminal_size(fd: BorrowedFd<'_>) -> Result<Option<(u16, u16)>, TtyError> {
     match window_size(fd) {
         Ok(size) => Ok(Some((size.ws_row, size.ws_col))),
-        Err(Errno::ENOTTY | Errno::EINVAL) => Ok(None),
+        Err(rustix::io::Errno::NOTTY | rustix::io::Errno::INVAL) => Ok(None),
         Err(errno) => Err(failed("read the terminal's window size")(errno)),
     }
 }
 
 /// Sets the size of the pseudo-terminal behind `pty` (either side).
 pub fn set_terminal_size(pty: BorrowedFd<'_>, rows: u16, columns: u16) -> Result<(), TtyError> {
-    let size = libc::winsize {
+    let size = Winsize {
         ws_row: rows,
         ws_col: columns,
         ws_xpixel: 0,
         ws_ypixel: 0,
     };
-    set_window_size(pty, &size).map_err(failed("set the pseudo-terminal's window size"))
+    set_window_size(pty, size).map_err(failed("set the pseudo-terminal's window size"))
 }
 
 /// Finds the detach sequence in the input as it arrives, across reads.
