@@ -88,6 +88,9 @@ _burrow() {
             burrow,stop)
                 cmd="burrow__subcmd__stop"
                 ;;
+            burrow,system)
+                cmd="burrow__subcmd__system"
+                ;;
             burrow,tag)
                 cmd="burrow__subcmd__tag"
                 ;;
@@ -96,6 +99,9 @@ _burrow() {
                 ;;
             burrow,unpause)
                 cmd="burrow__subcmd__unpause"
+                ;;
+            burrow,unshare)
+                cmd="burrow__subcmd__unshare"
                 ;;
             burrow,version)
                 cmd="burrow__subcmd__version"
@@ -187,6 +193,9 @@ _burrow() {
             burrow__subcmd__image,tag)
                 cmd="burrow__subcmd__image__subcmd__tag"
                 ;;
+            burrow__subcmd__system,check)
+                cmd="burrow__subcmd__system__subcmd__check"
+                ;;
             *)
                 ;;
         esac
@@ -194,7 +203,7 @@ _burrow() {
 
     case "${cmd}" in
         burrow)
-            opts="-h -V --root --runroot --log-level --storage-driver --help --version pull images image rmi tag login logout run create start attach restart rename pause unpause ps rm stop kill wait exec inspect logs top events container version info completion"
+            opts="-h -V --root --runroot --log-level --storage-driver --help --version pull images image rmi tag login logout run create start attach restart rename pause unpause ps rm stop kill wait exec inspect logs top events container version info system completion unshare"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2713,6 +2722,66 @@ _burrow() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        burrow__subcmd__system)
+            opts="-h --root --runroot --log-level --storage-driver --help check"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        burrow__subcmd__system__subcmd__check)
+            opts="-q -r -f -h --quick --repair --force --root --runroot --log-level --storage-driver --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         burrow__subcmd__tag)
             opts="-h --root --runroot --log-level --storage-driver --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -2775,6 +2844,36 @@ _burrow() {
             ;;
         burrow__subcmd__unpause)
             opts="-a -h --all --root --runroot --log-level --storage-driver --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        burrow__subcmd__unshare)
+            opts="-h --rootless-netns --root --runroot --log-level --storage-driver --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -58,7 +58,9 @@ complete -c burrow -n "__fish_burrow_needs_command" -f -a "events" -d 'Show burr
 complete -c burrow -n "__fish_burrow_needs_command" -f -a "container" -d 'Manage containers'
 complete -c burrow -n "__fish_burrow_needs_command" -f -a "version" -d 'Display the burrow version information'
 complete -c burrow -n "__fish_burrow_needs_command" -f -a "info" -d 'Display burrow related system information'
+complete -c burrow -n "__fish_burrow_needs_command" -f -a "system" -d 'Manage burrow'
 complete -c burrow -n "__fish_burrow_needs_command" -f -a "completion" -d 'Generate shell autocompletions'
+complete -c burrow -n "__fish_burrow_needs_command" -f -a "unshare" -d 'Run a command in burrow\'s user namespace, as root with your subordinate IDs mapped'
 complete -c burrow -n "__fish_burrow_using_subcommand pull" -l platform -d 'Choose an image of this platform from a manifest list (OS/ARCH[/VARIANT])' -r
 complete -c burrow -n "__fish_burrow_using_subcommand pull" -l arch -d 'Use ARCH instead of the host\'s architecture' -r
 complete -c burrow -n "__fish_burrow_using_subcommand pull" -l os -d 'Use OS instead of the host\'s operating system' -r
@@ -409,7 +411,7 @@ complete -c burrow -n "__fish_burrow_using_subcommand wait" -l runroot -d 'Path 
 complete -c burrow -n "__fish_burrow_using_subcommand wait" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic' -r
 complete -c burrow -n "__fish_burrow_using_subcommand wait" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
 complete -c burrow -n "__fish_burrow_using_subcommand wait" -s h -l help -d 'Print help'
-complete -c burrow -n "__fish_burrow_using_subcommand exec" -l detach-keys -d 'Key sequence for detaching (accepted for podman compatibility; burrow has none)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand exec" -l detach-keys -d 'Keys that detach from the command\'s terminal and leave it running (e.g. ctrl-p,ctrl-q; "" disables)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand exec" -s e -l env -d 'Set environment variables (NAME=VALUE, or NAME to pass burrow\'s value)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand exec" -l env-file -d 'Read environment variables from a file' -r
 complete -c burrow -n "__fish_burrow_using_subcommand exec" -l preserve-fds -d 'Pass file descriptors 3 to 3+N-1 to the command' -r
@@ -534,7 +536,7 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -s t -l tty -d 'Allocate a pseudo-terminal'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -s d -l detach -d 'Run in the background and print the container ID'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from exec" -l detach-keys -d 'Key sequence for detaching (accepted for podman compatibility; burrow has none)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from exec" -l detach-keys -d 'Keys that detach from the command\'s terminal and leave it running (e.g. ctrl-p,ctrl-q; "" disables)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from exec" -s e -l env -d 'Set environment variables (NAME=VALUE, or NAME to pass burrow\'s value)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from exec" -l env-file -d 'Read environment variables from a file' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from exec" -l preserve-fds -d 'Pass file descriptors 3 to 3+N-1 to the command' -r
@@ -765,9 +767,29 @@ complete -c burrow -n "__fish_burrow_using_subcommand info" -l runroot -d 'Path 
 complete -c burrow -n "__fish_burrow_using_subcommand info" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic' -r
 complete -c burrow -n "__fish_burrow_using_subcommand info" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
 complete -c burrow -n "__fish_burrow_using_subcommand info" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic' -r
+complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check" -f -a "check" -d 'Check storage consistency'
+complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from check" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from check" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from check" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic' -r
+complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from check" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from check" -s q -l quick -d 'Skip time-consuming checks (records are only checked to exist, not read)'
+complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from check" -s r -l repair -d 'Remove leftovers, unused layers and damaged images that no container uses'
+complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from check" -s f -l force -d 'With --repair, also remove damaged containers and those using damaged images'
+complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
 complete -c burrow -n "__fish_burrow_using_subcommand completion" -s f -l file -d 'Write the script to this file instead of stdout' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand completion" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand completion" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand completion" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic' -r
 complete -c burrow -n "__fish_burrow_using_subcommand completion" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
 complete -c burrow -n "__fish_burrow_using_subcommand completion" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand unshare" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand unshare" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand unshare" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic' -r
+complete -c burrow -n "__fish_burrow_using_subcommand unshare" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand unshare" -l rootless-netns -d 'Join the rootless network namespace (not available: burrow has no shared one yet)'
+complete -c burrow -n "__fish_burrow_using_subcommand unshare" -s h -l help -d 'Print help'
