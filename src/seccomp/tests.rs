@@ -549,11 +549,6 @@ fn default_filter_covers_i386_and_x32_like_x86_64() {
             "{abi:?}"
         );
         assert_eq!(
-            run(arch, abi, "bpf", [0; 6]),
-            errno(libc::ENOSYS),
-            "{abi:?}"
-        );
-        assert_eq!(
             run(arch, abi, "personality", [8, 0, 0, 0, 0, 0]),
             ALLOW,
             "{abi:?}"
