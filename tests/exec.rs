@@ -435,3 +435,41 @@ fn a_directory_or_a_missing_workdir_cannot_run() {
     );
     sb.ok(&["rm", "-f", "-t", "0", "c"]);
 }
+
+#[test]
+fn detach_keys_leave_the_process_running() {
+    let sb = sandbox_with_busybox();
+    let c = Target::start(&sb, "c1", &[]);
+    // The default keys, ctrl-p ctrl-q: burrow returns 0 and gives the terminal back; the
+    // shell keeps running and keeps writing (nobody reads it, and it must not block).
+    let (mut term, mut child) = Terminal::spawn(&sb, &["exec", "-it", "c1", "sh"]);
+    term.type_text("echo $$ > /tmp/shell; echo st''arted\r");
+    term.wait_for("started\r\n");
+    term.type_text("\x10\x11");
+    assert_eq!(child.wait().unwrap().code(), Some(0));
+    assert!(term.cooked(), "burrow restored the caller's terminal");
+    let pid = c.out(&["cat", "/tmp/shell"]);
+    let pid = pid.trim();
+    assert_eq!(
+        c.exec(&["kill", "-0", pid]).code(),
+        0,
+        "the shell still runs"
+    );
+    // Other keys given by --detach-keys detach instead.
+    let (mut term, mut child) =
+        Terminal::spawn(&sb, &["exec", "-it", "--detach-keys=ctrl-a,x", "c1", "sh"]);
+    term.type_text("echo o''ne\r");
+    term.wait_for("one\r\n");
+    term.type_text("\x01x");
+    assert_eq!(child.wait().unwrap().code(), Some(0));
+    // "" disables them: ctrl-p ctrl-q reach the shell and exit ends the session.
+    let (mut term, mut child) =
+        Terminal::spawn(&sb, &["exec", "-it", "--detach-keys=", "c1", "sh"]);
+    term.type_text("\x10\x11echo still-h''ere\r");
+    term.wait_for("still-here\r\n");
+    term.type_text("exit 3\r");
+    assert_eq!(child.wait().unwrap().code(), Some(3));
+    sb.run(&["exec", "-it", "--detach-keys=ctrl-", "c1", "true"])
+        .assert_error(125, &["invalid detach keys \"ctrl-\""]);
+    drop(c);
+}

@@ -11,9 +11,9 @@ pub struct Args {
     /// Run the command in the background and print nothing
     #[arg(short, long)]
     pub detach: bool,
-    /// Key sequence for detaching (accepted for podman compatibility; burrow has none)
-    #[arg(long, value_name = "KEYS")]
-    pub detach_keys: Option<String>,
+    /// Keys that detach from the command's terminal and leave it running (e.g. ctrl-p,ctrl-q; "" disables)
+    #[arg(long, value_name = "KEYS", default_value = "ctrl-p,ctrl-q")]
+    pub detach_keys: String,
     /// Set environment variables (NAME=VALUE, or NAME to pass burrow's value)
     #[arg(short, long = "env", value_name = "ENV")]
     pub env: Vec<String>,
@@ -80,7 +80,10 @@ fn options(args: &Args) -> Result<ExecOptions> {
 
 pub fn run(args: Args, ctx: &Context) -> Result<u8> {
     let options = options(&args)?;
+    let detach_keys = crate::monitor::parse_detach_keys(&args.detach_keys)
+        .map_err(|e| CodedError::new(125, e))?;
     let request = ExecRequest {
+        detach_keys,
         options: &options,
         interactive: args.interactive,
         detach: args.detach,

@@ -17,6 +17,7 @@ mod pull;
 mod run;
 mod system;
 mod top;
+mod unshare;
 mod version;
 
 pub use version::{BURROW_VERSION, PODMAN_VERSION, version_line};
@@ -305,6 +306,8 @@ pub enum Command {
     },
     /// Generate shell autocompletions
     Completion(completion::Args),
+    /// Run a command in burrow's user namespace, as root with your subordinate IDs mapped
+    Unshare(unshare::Args),
 }
 
 /// What every command may need, computed only when asked for.
@@ -430,6 +433,7 @@ pub fn run(cli: Cli, program: &str) -> Result<u8> {
         Command::Info(args) => info::run(args, &ctx),
         Command::System { command } => system::run(command, &ctx),
         Command::Completion(args) => completion::run(args),
+        Command::Unshare(args) => unshare::run(args, &ctx),
     }
 }
 

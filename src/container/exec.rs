@@ -7,7 +7,7 @@ use oci_spec::runtime::Process;
 
 use super::{ContainerError, Host, find, running_process};
 use crate::runtime::{self, RuntimeError};
-use crate::seccomp::BpfProgram;
+use crate::seccomp::FilterStack;
 use crate::spec::{self, ExecOptions, SpecError};
 use crate::store::{Container, Store};
 
@@ -48,6 +48,8 @@ pub struct ExecRequest<'a> {
     pub detach: bool,
     /// Pass burrow's descriptors 3 to 3+N-1 (`--preserve-fds`).
     pub preserve_fds: u32,
+    /// Keys that detach from the process's terminal and leave it running (`--detach-keys`).
+    pub detach_keys: Vec<u8>,
 }
 
 /// Runs a command in the running container `key` (name, ID or ID prefix) and returns its exit
@@ -90,10 +92,11 @@ pub fn exec(store: &Store, host: &Host, key: &str, request: &ExecRequest) -> Res
     let started = runtime::spawn_exec(&runtime::ExecLaunch {
         container_id: &container.record.id,
         process: &planned,
-        seccomp: seccomp.as_ref(),
+        seccomp: seccomp.as_deref(),
         stdin: request.interactive,
         detach: request.detach,
         preserve_fds: request.preserve_fds,
+        detach_keys: request.detach_keys.clone(),
     })?;
     match started {
         Some(started) => Ok(started.wait()?),
@@ -118,7 +121,7 @@ fn load_process(
     store: &Store,
     container: &Container,
     privileged: bool,
-) -> Result<(Process, Option<BpfProgram>), ContainerError> {
+) -> Result<(Process, Option<FilterStack>), ContainerError> {
     let (spec, seccomp) = super::read_saved(store, container)?;
     let process = spec
         .process()

@@ -29,7 +29,7 @@ use oci_spec::runtime::Spec;
 
 use crate::image::ImageConfig;
 use crate::runtime::{self, ContainerFacts, ProcessIdentity, Rootfs, RuntimeError};
-use crate::seccomp::BpfProgram;
+use crate::seccomp::FilterStack;
 use crate::spec::{
     self, IdMapping, ImageRunConfig, RunOptions, SeccompMode, SpecError, SpecInput, UlimitResource,
 };
@@ -281,11 +281,12 @@ fn id_mappings(maps: &[crate::userns::IdMap]) -> Vec<IdMapping> {
 
 /// The default filter for a capability set, compiled once and kept in `cache/`: compiling the
 /// profile costs about a millisecond of every create, and nearly every container has the same set.
-fn default_filter_cached(store: &Store, caps: &[&str]) -> Result<BpfProgram, ContainerError> {
+fn default_filter_cached(store: &Store, caps: &[&str]) -> Result<FilterStack, ContainerError> {
     use sha2::Digest;
     let mut key = sha2::Sha256::new();
     key.update(env!("CARGO_PKG_VERSION"));
     key.update(crate::seccomp::default_profile_hash());
+    key.update(crate::seccomp::FILTER_LAYOUT);
     key.update(std::env::consts::ARCH);
     let mut sorted = caps.to_vec();
     sorted.sort_unstable();
@@ -317,7 +318,7 @@ fn seccomp_filter(
     store: &Store,
     options: &RunOptions,
     spec: &Spec,
-) -> Result<Option<BpfProgram>, ContainerError> {
+) -> Result<Option<FilterStack>, ContainerError> {
     if options.privileged {
         return Ok(None);
     }
@@ -336,8 +337,7 @@ fn seccomp_filter(
             let text =
                 std::fs::read_to_string(path).map_err(io_err("read seccomp profile", path))?;
             let profile = crate::seccomp::load_profile(&text, path)?;
-            let rules = crate::seccomp::resolve(&profile, &caps, crate::seccomp::native_arch()?)?;
-            Some(crate::seccomp::compile(&rules)?)
+            Some(crate::seccomp::filter(&profile, &caps)?)
         }
     })
 }
@@ -346,7 +346,7 @@ fn seccomp_filter(
 pub struct Created {
     pub container: Container,
     spec: Spec,
-    seccomp: Option<BpfProgram>,
+    seccomp: Option<FilterStack>,
     rootfs: Rootfs,
 }
 
@@ -542,7 +542,7 @@ fn cap_names(set: &spec::CapabilitySet) -> Vec<String> {
 fn read_saved(
     store: &Store,
     container: &Container,
-) -> Result<(Spec, Option<BpfProgram>), ContainerError> {
+) -> Result<(Spec, Option<FilterStack>), ContainerError> {
     let userdata = store.container_dir(&container.record.id).join("userdata");
     let corrupt = |path: &Path, reason: String| ContainerError::Corrupt {
         name: container.record.name.clone(),

@@ -383,7 +383,7 @@ fn run_monitor(
             rootfs: &created.rootfs,
             identity: &host.identity,
             shared_userns,
-            seccomp: created.seccomp.as_ref(),
+            seccomp: created.seccomp.as_deref(),
             init: record.init,
             stdin: record.stdin_open,
             stdio,

@@ -12,7 +12,7 @@ use std::fs;
 use std::io::{self, Read};
 use std::os::fd::OwnedFd;
 use std::os::unix::fs::MetadataExt;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use rustix::fs::{AtFlags, FileType, Mode, OFlags, ResolveFlags};
@@ -191,52 +191,7 @@ pub fn headers(descriptors: &[String]) -> Result<Vec<&'static str>, TopError> {
 // ---------------------------------------------------------------------------------------------
 // /proc parsing
 
-/// The fields of /proc/PID/stat that top shows.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Stat {
-    comm: String,
-    pgrp: i32,
-    tty_nr: u64,
-    utime: u64,
-    stime: u64,
-    nice: String,
-    starttime: u64,
-    vsize: u64,
-}
-
-fn parse_stat(content: &str) -> Result<Stat, String> {
-    // comm may itself contain spaces and parentheses, so it is cut at the last ')'.
-    let (Some(open), Some(close)) = (content.find('('), content.rfind(')')) else {
-        return Err("no (comm) field".to_string());
-    };
-    if close < open {
-        return Err("no (comm) field".to_string());
-    }
-    let comm = content[open + 1..close].to_string();
-    // rest[0] is field 3 (state) of proc(5).
-    let rest: Vec<&str> = content[close + 1..].split_whitespace().collect();
-    if rest.len() < 21 {
-        return Err(format!(
-            "{} fields after comm, expected at least 21",
-            rest.len()
-        ));
-    }
-    let field = |n: usize| rest[n - 3];
-    fn num<T: std::str::FromStr>(s: &str, what: &str) -> Result<T, String> {
-        s.parse()
-            .map_err(|_| format!("{what} is not a number: {s:?}"))
-    }
-    Ok(Stat {
-        comm,
-        pgrp: num(field(5), "pgrp")?,
-        tty_nr: num(field(7), "tty_nr")?,
-        utime: num(field(14), "utime")?,
-        stime: num(field(15), "stime")?,
-        nice: field(19).to_string(),
-        starttime: num(field(22), "starttime")?,
-        vsize: num(field(23), "vsize")?,
-    })
-}
+use crate::runtime::procfs::{Stat, parse_stat};
 
 /// The lines of /proc/PID/status that top shows.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -852,25 +807,18 @@ fn read_process(pid: i32) -> Result<Option<ProcessData>, TopError> {
     }))
 }
 
-/// A file inside the container's root, opened without following links out of that root.
-fn read_in_root(root: &OwnedFd, proc_root: &Path, rel: &str) -> io::Result<String> {
-    let mut text = String::new();
-    match rustix::fs::openat2(
+/// A file inside the container's root, opened without following links out of that root
+/// (openat2 with RESOLVE_IN_ROOT; burrow needs Linux 5.6 anyway).
+fn read_in_root(root: &OwnedFd, rel: &str) -> io::Result<String> {
+    let fd = rustix::fs::openat2(
         root,
         rel,
         OFlags::RDONLY | OFlags::CLOEXEC,
         Mode::empty(),
         ResolveFlags::IN_ROOT,
-    ) {
-        Ok(fd) => {
-            fs::File::from(fd).read_to_string(&mut text)?;
-        }
-        // Kernels before 5.6 have no openat2; read the plain path there.
-        Err(rustix::io::Errno::NOSYS) => {
-            text = fs::read_to_string(proc_root.join(rel))?;
-        }
-        Err(e) => return Err(e.into()),
-    }
+    )?;
+    let mut text = String::new();
+    fs::File::from(fd).read_to_string(&mut text)?;
     Ok(text)
 }
 
@@ -1009,7 +957,7 @@ fn load_context(root_pid: i32) -> Result<Context, TopError> {
     .ok();
     let table_in_root = |rel: &str| {
         root.as_ref()
-            .and_then(|r| read_in_root(r, &proc_root, rel).ok())
+            .and_then(|r| read_in_root(r, rel).ok())
             .map(|t| NameTable::parse(&t))
             .unwrap_or_default()
     };
@@ -1133,24 +1081,6 @@ mod tests {
         NoNewPrivs:\t0\n\
         Seccomp:\t2\n\
         Seccomp_filters:\t1\n";
-
-    #[test]
-    fn stat_fields_survive_parentheses_in_comm() {
-        let s = parse_stat(STAT).unwrap();
-        assert_eq!(s.comm, "my (odd) name");
-        assert_eq!(s.pgrp, 4242);
-        assert_eq!(s.tty_nr, 34816);
-        assert_eq!((s.utime, s.stime), (1234, 66));
-        assert_eq!(s.nice, "5");
-        assert_eq!(s.starttime, 50000);
-        assert_eq!(s.vsize, 10485760);
-    }
-
-    #[test]
-    fn stat_rejects_truncated_content() {
-        assert!(parse_stat("1 (init) S 0 1").is_err());
-        assert!(parse_stat("garbage").is_err());
-    }
 
     #[test]
     fn status_lines_are_parsed() {

@@ -127,54 +127,7 @@ pub fn parse_detach_keys(text: &str) -> Result<Vec<u8>, String> {
         })
 }
 
-/// Finds the detach sequence in the input as it arrives, across reads.
-#[derive(Debug, Clone)]
-pub struct DetachMatcher {
-    keys: Vec<u8>,
-    matched: usize,
-}
-
-/// What to do with a chunk of input.
-#[derive(Debug, PartialEq, Eq)]
-pub enum Scan {
-    /// Pass these bytes on (a partial match held back earlier may be released in front).
-    Forward(Vec<u8>),
-    /// The sequence was typed: pass on what came before it, then detach.
-    Detach(Vec<u8>),
-}
-
-impl DetachMatcher {
-    pub fn new(keys: Vec<u8>) -> DetachMatcher {
-        DetachMatcher { keys, matched: 0 }
-    }
-
-    pub fn scan(&mut self, input: &[u8]) -> Scan {
-        let mut out = Vec::with_capacity(input.len());
-        if self.keys.is_empty() {
-            out.extend_from_slice(input);
-            return Scan::Forward(out);
-        }
-        for &byte in input {
-            if byte == self.keys[self.matched] {
-                self.matched += 1;
-                if self.matched == self.keys.len() {
-                    self.matched = 0;
-                    return Scan::Detach(out);
-                }
-            } else {
-                // A broken partial match was input after all.
-                out.extend_from_slice(&self.keys[..self.matched]);
-                self.matched = 0;
-                if byte == self.keys[0] {
-                    self.matched = 1;
-                } else {
-                    out.push(byte);
-                }
-            }
-        }
-        Scan::Forward(out)
-    }
-}
+pub use crate::runtime::tty::{DetachMatcher, Scan};
 
 #[cfg(test)]
 mod tests {

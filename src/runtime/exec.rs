@@ -134,9 +134,12 @@ pub struct ExecLaunch<'a> {
     /// The planned process (`spec::exec_process`); with `terminal` set it gets a pty.
     pub process: &'a Process,
     /// The filter to install (None: unconfined, as with `--privileged`).
-    pub seccomp: Option<&'a seccompiler::BpfProgram>,
+    pub seccomp: Option<&'a [seccompiler::BpfProgram]>,
     /// Pass burrow's standard input (`-i`); without it the process reads /dev/null.
     pub stdin: bool,
+    /// With a terminal and `-i`: the keys that detach from it and leave the process running
+    /// (`--detach-keys`; empty: none).
+    pub detach_keys: Vec<u8>,
     /// Start it in the background (`-d`): stdio on /dev/null, a child of the container's PID 1
     /// rather than of burrow, and no terminal.
     pub detach: bool,
@@ -233,6 +236,7 @@ fn spawn_blocked(
             pid,
             console: master,
             stdin: launch.stdin,
+            detach_keys: launch.detach_keys.clone(),
         })),
         // A failed process (or, with -d, the intermediate that reaps it) ends at once.
         other => Err(super::launch_failure(pid, other, "exec process")),

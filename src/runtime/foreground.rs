@@ -13,6 +13,9 @@ pub struct Foreground {
     pub console: Option<std::os::fd::OwnedFd>,
     /// Relay the caller's standard input.
     pub stdin: bool,
+    /// Typed on the caller's terminal, these keys detach: burrow returns and the process
+    /// keeps running (empty: never).
+    pub detach_keys: Vec<u8>,
 }
 
 impl Foreground {
@@ -43,7 +46,15 @@ impl Foreground {
         };
         let _ = tty::copy_window_size(stdin.as_fd(), master.as_fd());
         let input = self.stdin.then(|| stdin.as_fd());
-        let mut relay = tty::Relay::new(master, input, stdout.as_fd()).map_err(console_err)?;
+        // Only a user at a terminal types keys; piped input is passed on whole.
+        let keys = if raw.is_some() {
+            self.detach_keys
+        } else {
+            Vec::new()
+        };
+        let mut relay = tty::Relay::new(master, input, stdout.as_fd())
+            .map_err(console_err)?
+            .detach_on(keys);
         let mut closed = false;
         let code = loop {
             if let Some(code) = reap(self.pid)? {
@@ -57,12 +68,56 @@ impl Foreground {
             match relay.step(signals.as_fd()).map_err(console_err)? {
                 tty::RelayEvent::Extra => forward(&signals, self.pid, Some(&relay))?,
                 tty::RelayEvent::Closed => closed = true,
+                tty::RelayEvent::Detached => {
+                    if let Some(raw) = raw {
+                        raw.restore().map_err(console_err)?;
+                    }
+                    keep_terminal_open(relay.into_master())?;
+                    return Ok(0);
+                }
             }
         };
         if let Some(raw) = raw {
             raw.restore().map_err(console_err)?;
         }
         Ok(code)
+    }
+}
+
+/// After a detach: the process keeps its terminal, so a keeper forked off holds the master
+/// and reads (and drops) what the process writes, as conmon does for podman, until no
+/// process holds the terminal any more. burrow itself returns; the process, orphaned, goes to
+/// the container's PID 1 like a detached `exec -d`'s.
+///
+/// burrow is single-threaded here (see `exec`), so forking is safe.
+fn keep_terminal_open(master: std::os::fd::OwnedFd) -> Result<(), RuntimeError> {
+    use nix::unistd::{ForkResult, fork};
+    // SAFETY: single-threaded (exec's duty), so the child's copy of memory holds no lock of
+    // another thread; it only reads the master and leaves through _exit.
+    match unsafe { fork() }.map_err(wait_err)? {
+        ForkResult::Child => {
+            // Out of the caller's session and away from its terminal and pipes, so neither
+            // the shell's job control nor a closed pipe reaches the keeper.
+            let _ = nix::unistd::setsid();
+            if let Ok(null) = std::fs::OpenOptions::new()
+                .read(true)
+                .write(true)
+                .open("/dev/null")
+            {
+                let _ = nix::unistd::dup2_stdin(&null);
+                let _ = nix::unistd::dup2_stdout(&null);
+                let _ = nix::unistd::dup2_stderr(&null);
+            }
+            let _ = nix::sys::signal::sigprocmask(
+                nix::sys::signal::SigmaskHow::SIG_SETMASK,
+                Some(&nix::sys::signal::SigSet::empty()),
+                None,
+            );
+            tty::discard_until_closed(master);
+            // SAFETY: _exit skips the parent's atexit handlers and destructors.
+            unsafe { libc::_exit(0) }
+        }
+        ForkResult::Parent { .. } => Ok(()),
     }
 }
 

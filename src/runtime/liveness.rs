@@ -29,16 +29,11 @@ pub fn start_time(pid: i32) -> Option<u64> {
     parse_stat(&stat)
 }
 
-/// Fields after the command name (which may hold spaces and parentheses): state is the
-/// first, start time the 20th.
 fn parse_stat(stat: &str) -> Option<u64> {
-    let rest = &stat[stat.rfind(')')? + 1..];
-    let mut fields = rest.split_whitespace();
-    let state = fields.next()?;
-    if state == "Z" || state == "X" {
-        return None;
-    }
-    fields.nth(18)?.parse().ok()
+    super::procfs::parse_stat(stat)
+        .ok()
+        .filter(|stat| !stat.ended())
+        .map(|stat| stat.starttime)
 }
 
 /// The children of process `pid` (of its main thread, which is where burrow's monitors fork).

@@ -13,6 +13,7 @@ mod init;
 mod liveness;
 mod mountopts;
 mod process;
+pub mod procfs;
 mod rootfs;
 pub mod sealed;
 pub mod tty;
@@ -341,7 +342,7 @@ pub struct Launch<'a> {
     /// one): the container lives there instead of in a new one, and needs no maps written.
     pub shared_userns: bool,
     /// The compiled filter to install (None: unconfined).
-    pub seccomp: Option<&'a seccompiler::BpfProgram>,
+    pub seccomp: Option<&'a [seccompiler::BpfProgram]>,
     /// Keep a built-in init as PID 1 (`--init`).
     pub init: bool,
     /// Pass the caller's standard input (`-i`); without it the container reads /dev/null.

@@ -68,26 +68,43 @@ fn apply_capabilities(process: &Process) -> Result<(), RuntimeError> {
 
 fn apply_rlimits(process: &Process) -> Result<(), RuntimeError> {
     for limit in process.rlimits().as_deref().unwrap_or_default() {
-        let resource = limit.typ() as libc::c_int;
-        let value = libc::rlimit {
-            rlim_cur: limit.soft(),
-            rlim_max: limit.hard(),
-        };
-        // SAFETY: setrlimit reads a valid, initialised rlimit struct and has no other effects.
-        let rc = unsafe { libc::setrlimit(resource as _, &value) };
-        if rc != 0 {
-            return Err(RuntimeError::Setup {
+        nix::sys::resource::setrlimit(rlimit_resource(limit.typ()), limit.soft(), limit.hard())
+            .map_err(|e| RuntimeError::Setup {
                 what: format!(
                     "set limit {:?} to {}:{}",
                     limit.typ(),
                     limit.soft(),
                     limit.hard()
                 ),
-                source: std::io::Error::last_os_error(),
-            });
-        }
+                source: e.into(),
+            })?;
     }
     Ok(())
+}
+
+/// The kernel's resource for an OCI rlimit type, by name: the numbers differ between
+/// architectures (RLIMIT_NOFILE is 7 on x86 and arm, 5 on mips), so the enum's order is no guide.
+fn rlimit_resource(typ: oci_spec::runtime::PosixRlimitType) -> nix::sys::resource::Resource {
+    use nix::sys::resource::Resource;
+    use oci_spec::runtime::PosixRlimitType as T;
+    match typ {
+        T::RlimitCpu => Resource::RLIMIT_CPU,
+        T::RlimitFsize => Resource::RLIMIT_FSIZE,
+        T::RlimitData => Resource::RLIMIT_DATA,
+        T::RlimitStack => Resource::RLIMIT_STACK,
+        T::RlimitCore => Resource::RLIMIT_CORE,
+        T::RlimitRss => Resource::RLIMIT_RSS,
+        T::RlimitNproc => Resource::RLIMIT_NPROC,
+        T::RlimitNofile => Resource::RLIMIT_NOFILE,
+        T::RlimitMemlock => Resource::RLIMIT_MEMLOCK,
+        T::RlimitAs => Resource::RLIMIT_AS,
+        T::RlimitLocks => Resource::RLIMIT_LOCKS,
+        T::RlimitSigpending => Resource::RLIMIT_SIGPENDING,
+        T::RlimitMsgqueue => Resource::RLIMIT_MSGQUEUE,
+        T::RlimitNice => Resource::RLIMIT_NICE,
+        T::RlimitRtprio => Resource::RLIMIT_RTPRIO,
+        T::RlimitRttime => Resource::RLIMIT_RTTIME,
+    }
 }
 
 fn set_identity(process: &Process) -> Result<(), RuntimeError> {
@@ -156,9 +173,15 @@ fn cstrings(items: &[String]) -> Result<Vec<CString>, RuntimeError> {
         .collect()
 }
 
-/// Installs the filter with seccomp(2) itself: seccompiler's `apply_filter` always sets
+/// Installs the filters in order (a stack: the kernel runs them all, see
+/// `seccomp::compile_abis`).
+fn apply_seccomp(stack: &[seccompiler::BpfProgram]) -> Result<(), RuntimeError> {
+    stack.iter().try_for_each(apply_one_filter)
+}
+
+/// Installs a filter with seccomp(2) itself: seccompiler's `apply_filter` always sets
 /// no_new_privs, which podman leaves off by default so setuid programs keep working.
-fn apply_seccomp(filter: &seccompiler::BpfProgram) -> Result<(), RuntimeError> {
+fn apply_one_filter(filter: &seccompiler::BpfProgram) -> Result<(), RuntimeError> {
     // The kernel's struct sock_fprog.
     #[repr(C)]
     struct SockFprog {
@@ -268,7 +291,7 @@ fn enter_working_directory(cwd: &Path, container_id: &str) -> Result<(), Runtime
 /// The container's first process: its hostname, then `apply_and_exec`. Returns only on failure.
 pub fn exec(
     spec: &Spec,
-    seccomp: Option<&seccompiler::BpfProgram>,
+    seccomp: Option<&[seccompiler::BpfProgram]>,
     init: bool,
     container_id: &str,
 ) -> Result<std::convert::Infallible, RuntimeError> {
@@ -293,7 +316,7 @@ pub fn exec(
 /// changes (which the default profile allows); with no_new_privs, last, just before exec.
 pub fn apply_and_exec(
     process: &Process,
-    seccomp: Option<&seccompiler::BpfProgram>,
+    seccomp: Option<&[seccompiler::BpfProgram]>,
     init: bool,
     container_id: &str,
 ) -> Result<std::convert::Infallible, RuntimeError> {

@@ -21,6 +21,7 @@ use nix::pty::{posix_openpt, unlockpt};
 use nix::sys::socket::{ControlMessage, ControlMessageOwned, MsgFlags, recvmsg, sendmsg};
 use nix::sys::termios::{SetArg, Termios, cfmakeraw, tcgetattr, tcsetattr};
 use nix::unistd::{dup2_stderr, dup2_stdin, dup2_stdout, getpid, getsid, read, setsid, write};
+use rustix::termios::Winsize;
 
 /// The device major of every Unix98 pty slave; its minor is the number under /dev/pts.
 const PTY_SLAVE_MAJOR: u32 = 136;
@@ -75,14 +76,12 @@ pub fn open_pty() -> Result<(OwnedFd, OwnedFd), TtyError> {
     let master = posix_openpt(OFlag::O_RDWR | OFlag::O_NOCTTY | OFlag::O_CLOEXEC)
         .map_err(|errno| TtyError::OpenPtmx(errno.into()))?;
     unlockpt(&master).map_err(failed("unlock the pseudo-terminal (TIOCSPTLCK)"))?;
-    let flags = libc::O_RDWR | libc::O_NOCTTY | libc::O_CLOEXEC;
-    // SAFETY: TIOCGPTPEER takes its open flags as a plain integer argument (no pointer is
-    // passed), and `master` is a live pty master for the whole call.
-    let peer = unsafe { libc::ioctl(master.as_raw_fd(), libc::TIOCGPTPEER, flags) };
-    let peer = Errno::result(peer).map_err(|errno| TtyError::OpenPeer(errno.into()))?;
-    // SAFETY: on success TIOCGPTPEER returns a descriptor it has just opened for us; nothing
-    // else in this process refers to it, so the OwnedFd is its only owner.
-    let slave = unsafe { OwnedFd::from_raw_fd(peer) };
+    use rustix::pty::OpenptFlags;
+    let slave = rustix::pty::ioctl_tiocgptpeer(
+        &master,
+        OpenptFlags::RDWR | OpenptFlags::NOCTTY | OpenptFlags::CLOEXEC,
+    )
+    .map_err(|errno| TtyError::OpenPeer(errno.into()))?;
     Ok((master.into(), slave))
 }
 
@@ -248,24 +247,12 @@ impl Drop for RawMode {
     }
 }
 
-fn window_size(fd: BorrowedFd<'_>) -> Result<libc::winsize, Errno> {
-    let mut size = libc::winsize {
-        ws_row: 0,
-        ws_col: 0,
-        ws_xpixel: 0,
-        ws_ypixel: 0,
-    };
-    // SAFETY: TIOCGWINSZ writes one `struct winsize` through the pointer, which points to a
-    // live local of exactly that type.
-    let rc = unsafe { libc::ioctl(fd.as_raw_fd(), libc::TIOCGWINSZ, &mut size as *mut _) };
-    Errno::result(rc).map(|_| size)
+fn window_size(fd: BorrowedFd<'_>) -> Result<Winsize, rustix::io::Errno> {
+    rustix::termios::tcgetwinsize(fd)
 }
 
-fn set_window_size(fd: BorrowedFd<'_>, size: &libc::winsize) -> Result<(), Errno> {
-    // SAFETY: TIOCSWINSZ only reads one `struct winsize` through the pointer, which points to
-    // a live value of exactly that type.
-    let rc = unsafe { libc::ioctl(fd.as_raw_fd(), libc::TIOCSWINSZ, size as *const _) };
-    Errno::result(rc).map(drop)
+fn set_window_size(fd: BorrowedFd<'_>, size: Winsize) -> Result<(), rustix::io::Errno> {
+    rustix::termios::tcsetwinsize(fd, size)
 }
 
 /// Gives `to` (the pty master) the window size of `from` (the caller's terminal), which makes
@@ -274,10 +261,10 @@ fn set_window_size(fd: BorrowedFd<'_>, size: &libc::winsize) -> Result<(), Errno
 pub fn copy_window_size(from: BorrowedFd<'_>, to: BorrowedFd<'_>) -> Result<(), TtyError> {
     let size = match window_size(from) {
         Ok(size) => size,
-        Err(Errno::ENOTTY | Errno::EINVAL) => return Ok(()),
+        Err(rustix::io::Errno::NOTTY | rustix::io::Errno::INVAL) => return Ok(()),
         Err(errno) => return Err(failed("read the terminal's window size")(errno)),
     };
-    set_window_size(to, &size).map_err(failed("set the pseudo-terminal's window size"))
+    set_window_size(to, size).map_err(failed("set the pseudo-terminal's window size"))
 }
 
 /// The terminal's size as `(rows, columns)`, e.g. for the spec's `process.consoleSize`;
@@ -285,20 +272,69 @@ pub fn copy_window_size(from: BorrowedFd<'_>, to: BorrowedFd<'_>) -> Result<(), 
 pub fn terminal_size(fd: BorrowedFd<'_>) -> Result<Option<(u16, u16)>, TtyError> {
     match window_size(fd) {
         Ok(size) => Ok(Some((size.ws_row, size.ws_col))),
-        Err(Errno::ENOTTY | Errno::EINVAL) => Ok(None),
+        Err(rustix::io::Errno::NOTTY | rustix::io::Errno::INVAL) => Ok(None),
         Err(errno) => Err(failed("read the terminal's window size")(errno)),
     }
 }
 
 /// Sets the size of the pseudo-terminal behind `pty` (either side).
 pub fn set_terminal_size(pty: BorrowedFd<'_>, rows: u16, columns: u16) -> Result<(), TtyError> {
-    let size = libc::winsize {
+    let size = Winsize {
         ws_row: rows,
         ws_col: columns,
         ws_xpixel: 0,
         ws_ypixel: 0,
     };
-    set_window_size(pty, &size).map_err(failed("set the pseudo-terminal's window size"))
+    set_window_size(pty, size).map_err(failed("set the pseudo-terminal's window size"))
+}
+
+/// Finds the detach sequence in the input as it arrives, across reads.
+#[derive(Debug, Clone)]
+pub struct DetachMatcher {
+    keys: Vec<u8>,
+    matched: usize,
+}
+
+/// What to do with a chunk of input.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Scan {
+    /// Pass these bytes on (a partial match held back earlier may be released in front).
+    Forward(Vec<u8>),
+    /// The sequence was typed: pass on what came before it, then detach.
+    Detach(Vec<u8>),
+}
+
+impl DetachMatcher {
+    pub fn new(keys: Vec<u8>) -> DetachMatcher {
+        DetachMatcher { keys, matched: 0 }
+    }
+
+    pub fn scan(&mut self, input: &[u8]) -> Scan {
+        let mut out = Vec::with_capacity(input.len());
+        if self.keys.is_empty() {
+            out.extend_from_slice(input);
+            return Scan::Forward(out);
+        }
+        for &byte in input {
+            if byte == self.keys[self.matched] {
+                self.matched += 1;
+                if self.matched == self.keys.len() {
+                    self.matched = 0;
+                    return Scan::Detach(out);
+                }
+            } else {
+                // A broken partial match was input after all.
+                out.extend_from_slice(&self.keys[..self.matched]);
+                self.matched = 0;
+                if byte == self.keys[0] {
+                    self.matched = 1;
+                } else {
+                    out.push(byte);
+                }
+            }
+        }
+        Scan::Forward(out)
+    }
 }
 
 /// What ended a `Relay::step`.
@@ -308,6 +344,8 @@ pub enum RelayEvent {
     Extra,
     /// Every process closed the slave and all its output was copied.
     Closed,
+    /// The user typed the detach keys; what they typed before them went to the container.
+    Detached,
 }
 
 /// The byte pump between the caller's stdin/stdout and the pty master.
@@ -322,6 +360,9 @@ pub struct Relay<'a> {
     /// Scratch space for what the master gives.
     chunk: Vec<u8>,
     closed: bool,
+    /// Watches the input for the detach keys (none: never detaches).
+    detach: DetachMatcher,
+    detached: bool,
 }
 
 impl<'a> Relay<'a> {
@@ -344,7 +385,20 @@ impl<'a> Relay<'a> {
             pending: Vec::with_capacity(CHUNK),
             chunk: vec![0; CHUNK],
             closed: false,
+            detach: DetachMatcher::new(Vec::new()),
+            detached: false,
         })
+    }
+
+    /// Detach (`RelayEvent::Detached`) when the input carries `keys`, which are not passed on.
+    pub fn detach_on(mut self, keys: Vec<u8>) -> Relay<'a> {
+        self.detach = DetachMatcher::new(keys);
+        self
+    }
+
+    /// Gives back the master, e.g. to keep it open after detaching.
+    pub fn into_master(self) -> OwnedFd {
+        self.master
     }
 
     pub fn master(&self) -> BorrowedFd<'_> {
@@ -404,6 +458,9 @@ impl<'a> Relay<'a> {
             }
             if self.closed {
                 return Ok(RelayEvent::Closed);
+            }
+            if self.detached {
+                return Ok(RelayEvent::Detached);
             }
             if extra_ready.intersects(readable) {
                 return Ok(RelayEvent::Extra);
@@ -468,7 +525,21 @@ impl<'a> Relay<'a> {
         if matches!(result, Ok(0)) {
             self.input = None;
         }
-        Ok(received > 0)
+        if received > 0 {
+            let fresh = self.pending.split_off(start);
+            let kept = match self.detach.scan(&fresh) {
+                Scan::Forward(kept) => kept,
+                Scan::Detach(kept) => {
+                    // Nothing after the keys is read: it is the user's terminal's again.
+                    self.detached = true;
+                    self.input = None;
+                    kept
+                }
+            };
+            self.pending.extend_from_slice(&kept);
+            return Ok(!kept.is_empty());
+        }
+        Ok(false)
     }
 
     /// Writes as much pending input as the master takes now; the rest waits for POLLOUT.
@@ -487,6 +558,24 @@ impl<'a> Relay<'a> {
             }
         }
         Ok(())
+    }
+}
+
+/// Reads what the processes on a terminal write and drops it, until none holds the terminal
+/// (end-of-file or EIO), so a process nobody is attached to never blocks writing.
+pub fn discard_until_closed(master: OwnedFd) {
+    let mut chunk = vec![0; CHUNK];
+    loop {
+        let mut fds = [PollFd::new(master.as_fd(), PollFlags::POLLIN)];
+        match poll(&mut fds, PollTimeout::NONE) {
+            Ok(_) | Err(Errno::EINTR) => {}
+            Err(_) => return,
+        }
+        match read(&master, &mut chunk) {
+            Ok(0) => return,
+            Ok(_) | Err(Errno::EAGAIN | Errno::EINTR) => {}
+            Err(_) => return,
+        }
     }
 }
 

@@ -8,10 +8,82 @@ use seccompiler::TargetArch;
 use super::profile::{self, Action, CmpOp, Profile, SyscallGroup};
 use super::{ProfileProblem, SeccompError, tables};
 
+/// A system call ABI a process on this machine can use: one audit architecture (and, for x32,
+/// one range of syscall numbers) with its own table of numbers. An x86_64 kernel runs i386
+/// and x32 programs too, so a filter for it covers all three, as podman's does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Abi {
+    X86_64,
+    /// i386 programs (`int 0x80`, sysenter), audit arch AUDIT_ARCH_I386.
+    X86,
+    /// x32 programs: AUDIT_ARCH_X86_64 with numbers that have `__X32_SYSCALL_BIT` set.
+    X32,
+    Aarch64,
+}
+
+impl Abi {
+    /// libseccomp's name (`SCMP_ARCH_X86`), as profiles' `architectures` and `archMap` use it.
+    pub fn scmp_name(self) -> &'static str {
+        match self {
+            Abi::X86_64 => "SCMP_ARCH_X86_64",
+            Abi::X86 => "SCMP_ARCH_X86",
+            Abi::X32 => "SCMP_ARCH_X32",
+            Abi::Aarch64 => "SCMP_ARCH_AARCH64",
+        }
+    }
+
+    /// The 32-bit ABIs the kernel of this 64-bit ABI also runs, that burrow filters.
+    pub fn sub_abis(self) -> &'static [Abi] {
+        match self {
+            Abi::X86_64 => &[Abi::X86, Abi::X32],
+            Abi::X86 | Abi::X32 | Abi::Aarch64 => &[],
+        }
+    }
+
+    /// Go's and libseccomp's names, as `includes.arches` and `excludes.arches` use them.
+    fn arch_names(self) -> &'static [&'static str] {
+        match self {
+            Abi::X86_64 => &["amd64", "x86_64"],
+            Abi::X86 => &["386", "x86"],
+            Abi::X32 => &["x32"],
+            Abi::Aarch64 => &["arm64", "aarch64"],
+        }
+    }
+
+    fn table(self) -> &'static [(&'static str, u32)] {
+        match self {
+            Abi::X86_64 => tables::X86_64_SYSCALLS,
+            Abi::X86 => tables::X86_SYSCALLS,
+            Abi::X32 => tables::X32_SYSCALLS,
+            Abi::Aarch64 => tables::AARCH64_SYSCALLS,
+        }
+    }
+
+    /// The architecture seccompiler builds the rules' dispatch for: the 32-bit x86 ABIs use
+    /// x86_64's, whose arch check `compile::compile_abis` replaces.
+    pub fn target(self) -> TargetArch {
+        match self {
+            Abi::X86_64 | Abi::X86 | Abi::X32 => TargetArch::x86_64,
+            Abi::Aarch64 => TargetArch::aarch64,
+        }
+    }
+
+    fn of(arch: TargetArch) -> Result<Abi, SeccompError> {
+        match arch {
+            TargetArch::x86_64 => Ok(Abi::X86_64),
+            TargetArch::aarch64 => Ok(Abi::Aarch64),
+            TargetArch::riscv64 => Err(SeccompError::UnsupportedArch {
+                arch: "riscv64".to_string(),
+            }),
+        }
+    }
+}
+
 /// A profile resolved for one architecture and capability set, in profile order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rules {
     pub arch: TargetArch,
+    pub abi: Abi,
     pub default_action: Action,
     pub syscalls: Vec<SyscallRule>,
     /// The profile's file, for error messages.
@@ -39,6 +111,11 @@ pub struct ArgCondition {
 /// in `includes.caps`, none of `excludes.caps`, and the arch in `includes.arches` (if set)
 /// and not in `excludes.arches`. Names the arch does not have are skipped, as libseccomp does.
 pub fn resolve(profile: &Profile, caps: &[&str], arch: TargetArch) -> Result<Rules, SeccompError> {
+    resolve_abi(profile, caps, Abi::of(arch)?)
+}
+
+/// [`resolve`] for one ABI, which may be a 32-bit one of the machine's architecture.
+pub fn resolve_abi(profile: &Profile, caps: &[&str], abi: Abi) -> Result<Rules, SeccompError> {
     let problem = |problem: ProfileProblem| SeccompError::Profile {
         path: profile.origin.clone(),
         problem,
@@ -46,7 +123,7 @@ pub fn resolve(profile: &Profile, caps: &[&str], arch: TargetArch) -> Result<Rul
     if profile.default_action.is_empty() {
         return Err(problem(ProfileProblem::NoDefaultAction));
     }
-    let arch_names = arch_names(arch)?;
+    let arch_names = abi.arch_names();
     let caps: Vec<String> = caps.iter().map(|cap| normalize_cap(cap)).collect();
     let has_cap = |cap: &String| caps.contains(&normalize_cap(cap));
     let on_arch = |listed: &String| arch_names.contains(&listed.as_str());
@@ -64,10 +141,10 @@ pub fn resolve(profile: &Profile, caps: &[&str], arch: TargetArch) -> Result<Rul
         let action = profile::group_action(group).map_err(problem)?;
         let alternatives = arg_alternatives(group).map_err(problem)?;
         for name in profile::group_names(group).map_err(problem)? {
-            let Some(nr) = syscall_number(arch, name) else {
+            let Some(nr) = abi_syscall_number(abi, name) else {
                 tracing::debug!(
                     syscall = name,
-                    ?arch,
+                    ?abi,
                     "seccomp profile names a syscall this architecture does not have; skipped"
                 );
                 continue;
@@ -83,7 +160,8 @@ pub fn resolve(profile: &Profile, caps: &[&str], arch: TargetArch) -> Result<Rul
         }
     }
     Ok(Rules {
-        arch,
+        arch: abi.target(),
+        abi,
         default_action,
         syscalls,
         origin: profile.origin.clone(),
@@ -92,11 +170,12 @@ pub fn resolve(profile: &Profile, caps: &[&str], arch: TargetArch) -> Result<Rul
 
 /// The syscall number of `name` on `arch`, from the kernel's tables.
 pub fn syscall_number(arch: TargetArch, name: &str) -> Option<u32> {
-    let table = match arch {
-        TargetArch::x86_64 => tables::X86_64_SYSCALLS,
-        TargetArch::aarch64 => tables::AARCH64_SYSCALLS,
-        TargetArch::riscv64 => return None,
-    };
+    abi_syscall_number(Abi::of(arch).ok()?, name)
+}
+
+/// The syscall number of `name` in `abi` (x32's with `__X32_SYSCALL_BIT` set).
+pub fn abi_syscall_number(abi: Abi, name: &str) -> Option<u32> {
+    let table = abi.table();
     table
         .binary_search_by(|(known, _)| (*known).cmp(name))
         .ok()
@@ -121,17 +200,6 @@ fn arg_alternatives(group: &SyscallGroup) -> Result<Vec<Vec<ArgCondition>>, Prof
         Ok(conditions.into_iter().map(|c| vec![c]).collect())
     } else {
         Ok(vec![conditions])
-    }
-}
-
-/// Go's and libseccomp's names for an arch, since profiles use Go's (`amd64`).
-fn arch_names(arch: TargetArch) -> Result<&'static [&'static str], SeccompError> {
-    match arch {
-        TargetArch::x86_64 => Ok(&["amd64", "x86_64"]),
-        TargetArch::aarch64 => Ok(&["arm64", "aarch64"]),
-        TargetArch::riscv64 => Err(SeccompError::UnsupportedArch {
-            arch: "riscv64".to_string(),
-        }),
     }
 }
 

@@ -363,17 +363,19 @@ fn syscall_tables_are_right() {
 #[test]
 fn default_profile_compiles_for_both_arches() {
     let started = Instant::now();
-    let program = default_filter(PODMAN_DEFAULT_CAPS).unwrap();
+    let stack = default_filter(PODMAN_DEFAULT_CAPS).unwrap();
     let elapsed = started.elapsed();
+    let sizes: Vec<usize> = stack.iter().map(Vec::len).collect();
     eprintln!(
-        "default filter for podman's default caps: {} BPF instructions, compiled in {elapsed:?}",
-        program.len()
+        "default filters for podman's default caps: {sizes:?} BPF instructions, compiled in {elapsed:?}"
     );
-    assert!(
-        program.len() > 300 && program.len() <= 4096,
-        "{}",
-        program.len()
-    );
+    for program in &stack {
+        assert!(
+            program.len() > 300 && program.len() <= 4096,
+            "{}",
+            program.len()
+        );
+    }
     let profile = default_profile().unwrap();
     for arch in [TargetArch::x86_64, TargetArch::aarch64] {
         let program = compile(&resolve(&profile, PODMAN_DEFAULT_CAPS, arch).unwrap()).unwrap();
@@ -455,6 +457,16 @@ fn run_bpf(program: &BpfProgram, arch: u32, nr: u32, args: [u64; 6]) -> u32 {
     }
 }
 
+/// What the kernel answers with a stack of filters: each runs, and the most restrictive action
+/// wins (the lowest as a signed number, kernel/seccomp.c).
+fn run_stack(stack: &[BpfProgram], arch: u32, nr: u32, args: [u64; 6]) -> u32 {
+    stack
+        .iter()
+        .map(|program| run_bpf(program, arch, nr, args))
+        .min_by_key(|ret| (ret & 0xffff_0000) as i32)
+        .expect("a stack has a filter")
+}
+
 #[test]
 fn compiled_default_filter_decides_like_the_profile() {
     const AUDIT_ARCH_X86_64: u32 = 0xc000_003e;
@@ -494,6 +506,139 @@ fn compiled_default_filter_decides_like_the_profile() {
     );
 }
 
+#[test]
+#[cfg(target_arch = "x86_64")]
+fn default_filter_covers_i386_and_x32_like_x86_64() {
+    const AUDIT_ARCH_X86_64: u32 = 0xc000_003e;
+    const AUDIT_ARCH_I386: u32 = 0x4000_0003;
+    const AUDIT_ARCH_AARCH64: u32 = 0xc000_00b7;
+    const ALLOW: u32 = 0x7fff_0000;
+    let errno = |e: i32| 0x0005_0000 | e as u32;
+    let started = Instant::now();
+    let stack = default_filter(PODMAN_DEFAULT_CAPS).unwrap();
+    eprintln!(
+        "x86_64, x32, i386 default filters: {:?} BPF instructions, compiled in {:?}",
+        stack.iter().map(Vec::len).collect::<Vec<_>>(),
+        started.elapsed()
+    );
+    assert_eq!(stack.len(), 3);
+    let run = |arch: u32, abi: Abi, name: &str, args: [u64; 6]| {
+        let nr = abi_syscall_number(abi, name).unwrap_or_else(|| panic!("{abi:?} {name}"));
+        run_stack(&stack, arch, nr, args)
+    };
+    for (arch, abi) in [
+        (AUDIT_ARCH_X86_64, Abi::X86_64),
+        (AUDIT_ARCH_I386, Abi::X86),
+        (AUDIT_ARCH_X86_64, Abi::X32),
+    ] {
+        assert_eq!(run(arch, abi, "read", [0; 6]), ALLOW, "{abi:?}");
+        assert_eq!(run(arch, abi, "execve", [0; 6]), ALLOW, "{abi:?}");
+        assert_eq!(
+            run(arch, abi, "vmsplice", [0; 6]),
+            errno(libc::EPERM),
+            "{abi:?}"
+        );
+        assert_eq!(
+            run(arch, abi, "add_key", [0; 6]),
+            errno(libc::ENOSYS),
+            "{abi:?}"
+        );
+        assert_eq!(
+            run(arch, abi, "sethostname", [0; 6]),
+            errno(libc::EPERM),
+            "{abi:?}"
+        );
+        assert_eq!(
+            run(arch, abi, "personality", [8, 0, 0, 0, 0, 0]),
+            ALLOW,
+            "{abi:?}"
+        );
+        assert_eq!(
+            run(arch, abi, "personality", [1, 0, 0, 0, 0, 0]),
+            errno(libc::ENOSYS),
+            "{abi:?}"
+        );
+    }
+    // i386's own calls, which x86_64 does not have.
+    for name in ["socketcall", "chown32", "_llseek", "getuid32", "fstat64"] {
+        assert_eq!(
+            run(AUDIT_ARCH_I386, Abi::X86, name, [0; 6]),
+            ALLOW,
+            "{name}"
+        );
+    }
+    // arch_prctl is x86_64's and x32's only (includes.arches); on i386 its number is unused.
+    assert_eq!(
+        run(AUDIT_ARCH_X86_64, Abi::X32, "arch_prctl", [0; 6]),
+        ALLOW
+    );
+    // x32 numbers go by x32's table: 16|bit is x86_64's ioctl number, not x32's (514).
+    assert_eq!(
+        run_stack(&stack, AUDIT_ARCH_X86_64, 16 | 0x4000_0000, [0; 6]),
+        errno(libc::ENOSYS)
+    );
+    // Other architectures are still killed.
+    assert_eq!(
+        run_stack(&stack, AUDIT_ARCH_AARCH64, 0, [0; 6]),
+        libc::SECCOMP_RET_KILL_PROCESS
+    );
+}
+
+#[test]
+#[cfg(target_arch = "x86_64")]
+fn profiles_cover_the_abis_they_name() {
+    let abis = |json: &str| profile_abis(&load(json).unwrap(), Abi::X86_64);
+    assert_eq!(
+        profile_abis(&default_profile().unwrap(), Abi::X86_64),
+        vec![Abi::X86_64, Abi::X86, Abi::X32]
+    );
+    assert_eq!(
+        profile_abis(&default_profile().unwrap(), Abi::Aarch64),
+        vec![Abi::Aarch64]
+    );
+    assert_eq!(
+        abis(r#"{"defaultAction": "SCMP_ACT_ALLOW"}"#),
+        vec![Abi::X86_64]
+    );
+    assert_eq!(
+        abis(
+            r#"{"defaultAction": "SCMP_ACT_ALLOW", "architectures": ["SCMP_ARCH_X86_64", "SCMP_ARCH_X86"]}"#
+        ),
+        vec![Abi::X86_64, Abi::X86]
+    );
+    // Only the machine's own archMap entry counts.
+    assert_eq!(
+        abis(
+            r#"{"defaultAction": "SCMP_ACT_ALLOW", "archMap": [{"architecture": "SCMP_ARCH_AARCH64", "subArchitectures": ["SCMP_ARCH_ARM"]}]}"#
+        ),
+        vec![Abi::X86_64]
+    );
+    // A profile for x86_64 alone keeps the single-ABI program, whose arch check kills i386.
+    let stack = filter(
+        &load(r#"{"defaultAction": "SCMP_ACT_ALLOW", "architectures": ["SCMP_ARCH_X86_64"]}"#)
+            .unwrap(),
+        &[],
+    )
+    .unwrap();
+    assert_eq!(stack.len(), 1);
+    assert_eq!(
+        run_stack(&stack, 0x4000_0003, 20, [0; 6]),
+        libc::SECCOMP_RET_KILL_PROCESS
+    );
+    // With i386 but not x32, x32 calls are killed like a foreign arch's, as libseccomp does.
+    let stack = filter(
+        &load(r#"{"defaultAction": "SCMP_ACT_ALLOW", "architectures": ["SCMP_ARCH_X86_64", "SCMP_ARCH_X86"]}"#).unwrap(),
+        &[],
+    )
+    .unwrap();
+    assert_eq!(stack.len(), 2);
+    assert_eq!(run_stack(&stack, 0x4000_0003, 20, [0; 6]), 0x7fff_0000);
+    assert_eq!(
+        run_stack(&stack, 0xc000_003e, 0x4000_0000, [0; 6]),
+        libc::SECCOMP_RET_KILL_PROCESS
+    );
+}
+
 const CHILD_ENV: &str = "BURROW_SECCOMP_TEST_CHILD";
 
 /// This test's name as libtest knows it: the module path without the crate name.
@@ -508,6 +653,54 @@ fn errno_of(ret: libc::c_long) -> i32 {
     } else {
         0
     }
+}
+
+/// A system call through the i386 ABI (`int 0x80`), which a 64-bit process can make too:
+/// the kernel then reports AUDIT_ARCH_I386 and i386's numbers to seccomp. Returns the
+/// kernel's raw result (-errno on failure).
+#[cfg(target_arch = "x86_64")]
+fn i386_syscall(nr: u32, arg1: u32, arg2: u32) -> i32 {
+    let mut ret = nr as i32;
+    // SAFETY: `int 0x80` takes the number in eax and arguments in ebx, ecx, edx, and writes
+    // only eax (r8-r11 are zeroed by the kernel on that path, so they are marked clobbered);
+    // the callers pass calls that touch no memory (getpid, add_key with null pointers).
+    unsafe {
+        std::arch::asm!(
+            "push rbx",
+            "mov ebx, {arg1:e}",
+            "int 0x80",
+            "pop rbx",
+            arg1 = in(reg) arg1,
+            inout("eax") ret,
+            in("ecx") arg2,
+            in("edx") 0u32,
+            out("r8") _, out("r9") _, out("r10") _, out("r11") _,
+        );
+    }
+    ret
+}
+
+/// What the child reports of i386 calls: getpid works and add_key gets the profile's ENOSYS.
+#[cfg(target_arch = "x86_64")]
+fn probe_i386() -> String {
+    const I386_GETPID: u32 = 20;
+    const I386_ADD_KEY: u32 = 286;
+    let getpid = i386_syscall(I386_GETPID, 0, 0);
+    let add_key = i386_syscall(I386_ADD_KEY, 0, 0);
+    format!(
+        " i386_getpid={} i386_add_key={}",
+        if getpid == std::process::id() as i32 {
+            "ok".to_string()
+        } else {
+            getpid.to_string()
+        },
+        -add_key
+    )
+}
+
+#[cfg(not(target_arch = "x86_64"))]
+fn probe_i386() -> String {
+    String::new()
 }
 
 /// The syscalls the child probes, returning their errno (0 on success).
@@ -558,10 +751,20 @@ fn applied_default_filter_blocks_syscalls() {
         "vmsplice must not fail with EPERM unfiltered"
     );
     assert_ne!(before.1, libc::ENOSYS, "add_key must exist unfiltered");
+    let unfiltered_i386 = probe_i386();
+    assert!(
+        !unfiltered_i386.contains(&format!("i386_add_key={}", libc::ENOSYS)),
+        "add_key must exist unfiltered for i386: {unfiltered_i386}"
+    );
+    let i386 = if cfg!(target_arch = "x86_64") {
+        format!(" i386_getpid=ok i386_add_key={}", libc::ENOSYS)
+    } else {
+        String::new()
+    };
     assert_eq!(
         report,
         format!(
-            "seccomp-child: status=2 read=ok vmsplice={} add_key={}",
+            "seccomp-child: status=2 read=ok vmsplice={} add_key={}{i386}",
             libc::EPERM,
             libc::ENOSYS
         ),
@@ -572,7 +775,7 @@ fn applied_default_filter_blocks_syscalls() {
 }
 
 fn child_apply_and_probe() -> ! {
-    let program = default_filter(PODMAN_DEFAULT_CAPS).unwrap();
+    let stack = default_filter(PODMAN_DEFAULT_CAPS).unwrap();
     // SAFETY: prctl with PR_SET_NO_NEW_PRIVS takes integer arguments only.
     let rc = unsafe { libc::prctl(libc::PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) };
     assert_eq!(
@@ -581,7 +784,9 @@ fn child_apply_and_probe() -> ! {
         "PR_SET_NO_NEW_PRIVS: {}",
         std::io::Error::last_os_error()
     );
-    seccompiler::apply_filter(&program).unwrap();
+    for program in &stack {
+        seccompiler::apply_filter(program).unwrap();
+    }
     // Reading /proc uses openat, read and close, which the profile allows. The filter is on
     // this thread only, and libtest may run the test off the main thread, so not /proc/self.
     let status = std::fs::read_to_string("/proc/thread-self/status").unwrap();
@@ -591,15 +796,28 @@ fn child_apply_and_probe() -> ! {
         .map(str::trim)
         .unwrap_or("missing");
     let (vmsplice, add_key) = probe();
-    println!("seccomp-child: status={mode} read=ok vmsplice={vmsplice} add_key={add_key}");
+    let i386 = probe_i386();
+    println!("seccomp-child: status={mode} read=ok vmsplice={vmsplice} add_key={add_key}{i386}");
     std::process::exit(0);
 }
 
 #[test]
 fn encoded_filters_decode_to_the_same_program() {
-    let program = default_filter(&["CAP_CHOWN"]).unwrap();
-    let bytes = encode(&program);
-    assert_eq!(decode(&bytes).unwrap(), program);
+    let stack = default_filter(&["CAP_CHOWN"]).unwrap();
+    let bytes = encode(&stack);
+    assert_eq!(decode(&bytes).unwrap(), stack);
+    // The one-program form of containers created by earlier burrows still reads.
+    let one = &stack[0];
+    let mut body = Vec::new();
+    for insn in one {
+        body.extend_from_slice(&insn.code.to_le_bytes());
+        body.extend_from_slice(&[insn.jt, insn.jf]);
+        body.extend_from_slice(&insn.k.to_le_bytes());
+    }
+    let mut old = b"burrow-bpf-1\n".to_vec();
+    old.extend_from_slice(&<sha2::Sha256 as sha2::Digest>::digest(&body));
+    old.extend_from_slice(&body);
+    assert_eq!(decode(&old).unwrap(), vec![one.clone()]);
     // Cut short, a flipped bit, or the old headerless form: none is taken for a filter.
     assert!(decode(&bytes[..bytes.len() - 8]).is_none());
     let mut flipped = bytes.clone();

@@ -47,6 +47,8 @@ pub enum UsernsError {
         "internal error: the user namespace must be entered before any thread starts ({threads} running)"
     )]
     Threads { threads: usize },
+    #[error("cannot set up a mount namespace in the user namespace: {0}")]
+    MountNs(nix::Error),
     #[error("cannot set up the ID-mapping helper: {0}")]
     Helper(nix::Error),
     #[error("cannot {what}: {source}")]
@@ -166,6 +168,24 @@ pub fn enter_shared(id: &Identity, run_root: &std::path::Path) -> Result<(), Use
             enter(id)
         }
     }
+}
+
+/// Becomes root in the user's shared user namespace (as [`enter_shared`]) and in a mount
+/// namespace of its own, for a command the user runs there (`burrow unshare`): its mounts
+/// stay its own, and the host's still reach it.
+///
+/// Must run before any other thread exists.
+pub fn enter_for_command(id: &Identity, run_root: &std::path::Path) -> Result<(), UsernsError> {
+    enter_shared(id, run_root)?;
+    unshare(CloneFlags::CLONE_NEWNS).map_err(UsernsError::MountNs)?;
+    nix::mount::mount(
+        None::<&str>,
+        "/",
+        None::<&str>,
+        nix::mount::MsFlags::MS_REC | nix::mount::MsFlags::MS_SLAVE,
+        None::<&str>,
+    )
+    .map_err(UsernsError::MountNs)
 }
 
 /// Whether the process is already root in a user namespace that maps `id`'s ranges (after

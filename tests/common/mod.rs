@@ -544,10 +544,8 @@ impl Terminal {
             ws_ypixel: 0,
         };
         // SAFETY: TIOCSWINSZ reads a valid winsize struct.
-        assert_eq!(
-            unsafe { libc::ioctl(self.master.as_raw_fd(), libc::TIOCSWINSZ, &size) },
-            0
-        );
+        let rc = unsafe { libc::ioctl(self.master.as_raw_fd(), libc::TIOCSWINSZ, &size) };
+        assert_eq!(rc, 0);
     }
 
     /// Whether the terminal is in canonical (cooked) mode, as burrow must leave it.
