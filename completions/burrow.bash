@@ -103,6 +103,9 @@ _burrow() {
             burrow,unpause)
                 cmd="burrow__subcmd__unpause"
                 ;;
+            burrow,unshare)
+                cmd="burrow__subcmd__unshare"
+                ;;
             burrow,untag)
                 cmd="burrow__subcmd__untag"
                 ;;
@@ -212,7 +215,7 @@ _burrow() {
 
     case "${cmd}" in
         burrow)
-            opts="-D -c -r -v -h --root --runroot --log-level --debug --noout --events-backend --volumepath --runtime-flag --storage-driver --url --connection --remote --version --help pull images image rmi tag untag history login logout run create start attach restart rename pause unpause ps rm stop kill wait exec inspect logs top events container version info system completion"
+            opts="-D -c -r -v -h --root --runroot --log-level --debug --noout --events-backend --volumepath --runtime-flag --storage-driver --url --connection --remote --version --help pull images image rmi tag untag history login logout run create start attach restart rename pause unpause ps rm stop kill wait exec inspect logs top events container version info system completion unshare"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4055,6 +4058,48 @@ _burrow() {
             ;;
         burrow__subcmd__unpause)
             opts="-a -l -D -h --all --latest --root --runroot --log-level --debug --noout --events-backend --volumepath --runtime-flag --storage-driver --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        burrow__subcmd__unshare)
+            opts="-D -h --rootless-netns --root --runroot --log-level --debug --noout --events-backend --volumepath --runtime-flag --storage-driver --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -70,6 +70,7 @@ complete -c burrow -n "__fish_burrow_needs_command" -f -a "version" -d 'Display 
 complete -c burrow -n "__fish_burrow_needs_command" -f -a "info" -d 'Display burrow related system information'
 complete -c burrow -n "__fish_burrow_needs_command" -f -a "system" -d 'Manage burrow'
 complete -c burrow -n "__fish_burrow_needs_command" -f -a "completion" -d 'Generate shell autocompletions'
+complete -c burrow -n "__fish_burrow_needs_command" -f -a "unshare" -d 'Run a command in burrow\'s user namespace, as root with your subordinate IDs mapped'
 complete -c burrow -n "__fish_burrow_using_subcommand pull" -l platform -d 'Choose an image of this platform from a manifest list (OS/ARCH[/VARIANT])' -r
 complete -c burrow -n "__fish_burrow_using_subcommand pull" -l arch -d 'Use ARCH instead of the host\'s architecture' -r
 complete -c burrow -n "__fish_burrow_using_subcommand pull" -l os -d 'Use OS instead of the host\'s operating system' -r
@@ -673,7 +674,7 @@ complete -c burrow -n "__fish_burrow_using_subcommand wait" -s l -l latest -d 'A
 complete -c burrow -n "__fish_burrow_using_subcommand wait" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand wait" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand wait" -s h -l help -d 'Print help'
-complete -c burrow -n "__fish_burrow_using_subcommand exec" -l detach-keys -d 'Key sequence for detaching (accepted for podman compatibility; burrow has none)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand exec" -l detach-keys -d 'Keys that detach from the command\'s terminal and leave it running (e.g. ctrl-p,ctrl-q; "" disables)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand exec" -s e -l env -d 'Set environment variables (NAME=VALUE, or NAME to pass burrow\'s value)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand exec" -l env-file -d 'Read environment variables from a file' -r
 complete -c burrow -n "__fish_burrow_using_subcommand exec" -l preserve-fds -d 'Pass file descriptors 3 to 3+N-1 to the command' -r
@@ -860,7 +861,7 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from exec" -l detach-keys -d 'Key sequence for detaching (accepted for podman compatibility; burrow has none)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from exec" -l detach-keys -d 'Keys that detach from the command\'s terminal and leave it running (e.g. ctrl-p,ctrl-q; "" disables)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from exec" -s e -l env -d 'Set environment variables (NAME=VALUE, or NAME to pass burrow\'s value)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from exec" -l env-file -d 'Read environment variables from a file' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from exec" -l preserve-fds -d 'Pass file descriptors 3 to 3+N-1 to the command' -r
@@ -1273,3 +1274,14 @@ complete -c burrow -n "__fish_burrow_using_subcommand completion" -l storage-dri
 complete -c burrow -n "__fish_burrow_using_subcommand completion" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand completion" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand completion" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand unshare" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand unshare" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand unshare" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
+complete -c burrow -n "__fish_burrow_using_subcommand unshare" -l events-backend -d 'Events backend to use: file or none (journald is not available) (default: containers.conf\'s events_logger, else file)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand unshare" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand unshare" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand unshare" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand unshare" -l rootless-netns -d 'Join the rootless network namespace (not available: burrow has no shared one yet)'
+complete -c burrow -n "__fish_burrow_using_subcommand unshare" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
+complete -c burrow -n "__fish_burrow_using_subcommand unshare" -l noout -d 'Do not output to stdout'
+complete -c burrow -n "__fish_burrow_using_subcommand unshare" -s h -l help -d 'Print help'
