@@ -460,8 +460,9 @@ fn a_user_without_subordinate_ids_is_warned_with_the_fix() {
     // busybox has files owned by uid 1000, which one mapped ID cannot own.
     run.assert_error(125, &["1000", "usermod --add-subuids"]);
     assert!(
+        // A logrus-style warning line quotes its message, escaping the quotes inside.
         run.stderr()
-            .contains("no subordinate IDs for user \"burrownosub\""),
+            .contains(r#"level=warning msg="no subordinate IDs for user \"burrownosub\""#),
         "{}",
         run.stderr()
     );
