@@ -1,99 +1,15 @@
 //! Starting and attaching: run (in the foreground), start, attach, restart; and rename,
 //! pause and unpause, which change a container without running anything.
 
-use std::os::fd::AsFd;
 use std::time::Duration;
 
 use anyhow::Result;
 
 use super::common::{MISSING_IS_AN_ERROR, coded, for_each, or_latest, running_ids, targets};
 use super::{CodedError, Context};
-use crate::container::{self, ContainerError, Host, StartOptions};
-use crate::monitor::{self, AttachOptions, Outcome};
-use crate::store::{Container, ContainerRecord, Status, Store};
-
-/// How the caller attaches to a container it runs or starts.
-pub struct Flags {
-    pub stdin: bool,
-    pub detach_keys: Vec<u8>,
-    pub sig_proxy: bool,
-}
-
-/// Starts `record`'s container under its monitor with the caller attached, and returns the
-/// exit code to end with: the container's, 0 after detaching.
-pub fn run_attached(
-    store: &Store,
-    host: &Host,
-    record: &ContainerRecord,
-    flags: Flags,
-) -> Result<u8> {
-    let passthrough = record.log_driver == crate::spec::LogDriver::Passthrough;
-    let console_size = if record.tty {
-        crate::runtime::tty::terminal_size(std::io::stdin().as_fd())
-            .ok()
-            .flatten()
-    } else {
-        None
-    };
-    monitor::hold_signals();
-    // With passthrough the container has the caller's stdio itself; the connection only
-    // carries its exit code back, while signals go to it as always.
-    let (socket, theirs) = monitor::socket::pair().map_err(|e| coded(e.into()))?;
-    let handle = container::start_monitored(
-        store,
-        host,
-        &record.id,
-        StartOptions {
-            console_size,
-            client: Some(theirs),
-            passthrough,
-        },
-    )
-    .map_err(coded)?;
-    if !passthrough {
-        container::event(store, "attach", record);
-    }
-    let signals_to = if flags.sig_proxy {
-        handle.process.open()
-    } else {
-        None
-    };
-    let outcome = monitor::attach(
-        socket,
-        AttachOptions {
-            stdin: flags.stdin && !passthrough,
-            tty: record.tty,
-            detach_keys: flags.detach_keys,
-            signals_to,
-        },
-    )
-    .map_err(|e| coded(e.into()))?;
-    finish(store, &record.id, outcome, Some(handle))
-}
-
-/// The exit code for how an attachment ended.
-fn finish(
-    store: &Store,
-    id: &str,
-    outcome: Outcome,
-    handle: Option<container::MonitorHandle>,
-) -> Result<u8> {
-    match outcome {
-        Outcome::Exited(code) => {
-            if let Some(handle) = handle {
-                handle.reap();
-            }
-            Ok(code as u8)
-        }
-        Outcome::Detached => Ok(0),
-        // The monitor was killed: the container may still run; its end is all there is.
-        Outcome::Lost => {
-            let code =
-                container::wait(store, id, container::WaitCondition::Stopped).map_err(coded)?;
-            Ok(code as u8)
-        }
-    }
-}
+use crate::container::{self, AttachFlags, ContainerError, Host, StartOptions};
+use crate::monitor::{self, AttachOptions};
+use crate::store::{Container, Status, Store};
 
 #[derive(Debug, clap::Args)]
 pub struct StartArgs {
@@ -150,16 +66,17 @@ pub fn start(mut args: StartArgs, ctx: &Context) -> Result<u8> {
             return attach_to(&store, &host, &found, args.interactive, detach_keys);
         }
         container::start_dependencies(&store, &host, &found.record.id).map_err(coded)?;
-        return run_attached(
+        return container::start_attached(
             &store,
             &host,
             &found.record,
-            Flags {
+            AttachFlags {
                 stdin: args.interactive,
                 detach_keys,
                 sig_proxy: args.sig_proxy,
             },
-        );
+        )
+        .map_err(coded);
     }
     let targets = if args.filter.is_empty() {
         let mut targets = targets(ctx, &args.containers, args.all)?;
@@ -304,7 +221,7 @@ fn attach_to(
         },
     )
     .map_err(|e| coded(e.into()))?;
-    finish(store, &record.id, outcome, None)
+    container::exit_code_of(store, &record.id, outcome, None).map_err(coded)
 }
 
 #[derive(Debug, clap::Args)]
