@@ -7,7 +7,7 @@
 
 use std::collections::HashSet;
 
-use crate::store::{Finding, Store, StoreError, layer_short_id, remove_tree};
+use crate::store::{Finding, STAGED_RECORD, Store, StoreError, layer_short_id, remove_tree};
 
 use super::{ContainerError, Host, running_process};
 
@@ -139,13 +139,13 @@ fn repair_store(
             _ => None,
         })
         .collect();
+    let containers = store.containers()?;
     let mut deleted = Vec::new();
     for id in damaged_images {
-        let users: Vec<String> = store
-            .containers()?
-            .into_iter()
+        let users: Vec<&str> = containers
+            .iter()
             .filter(|c| &c.record.image_id == id)
-            .map(|c| c.record.id)
+            .map(|c| c.record.id.as_str())
             .collect();
         if !users.is_empty() {
             if !repair.force {
@@ -166,20 +166,21 @@ fn repair_store(
         deleted.push(id.clone());
     }
     list.save()?;
-    for id in &deleted {
-        remove_tree(&store.image_dir(id))?;
-        report.repaired.push(format!("Deleted damaged image: {id}"));
-    }
+    // With them go killed pulls' and removals' layer leftovers and every layer no image uses
+    // (the damaged images' own, and damaged layers nothing uses).
+    store.remove_image_files(&deleted, &list.images)?;
+    report.repaired.extend(
+        deleted
+            .iter()
+            .map(|id| format!("Deleted damaged image: {id}")),
+    );
     for finding in found {
         if let Finding::Leftover { path, what } = finding
-            && what.starts_with("staged record")
+            && *what == STAGED_RECORD
         {
             let _ = std::fs::remove_file(path);
         }
     }
-    // Layers: killed pulls' and removals' leftovers, then every layer no image uses (the
-    // layers of the damaged images just removed, and damaged layers nothing uses).
-    store.remove_unused_layers(&list.images)?;
     for finding in found {
         let line = match finding {
             Finding::Leftover { path, .. } => {

@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use crate::config::{ConfigEnv, ConfigError, ImageRef};
 use crate::container::{ContainerError, Host};
 use crate::events::{Event, record};
-use crate::store::{ImageRecord, Store, StoreError, remove_tree};
+use crate::store::{ImageRecord, Store, StoreError};
 
 use super::{LookupError, lookup};
 
@@ -148,7 +148,7 @@ pub fn remove(
         deleted.push(image.id);
     }
     list.save()?;
-    remove_documents_and_layers(store, &deleted, &list.images)?;
+    store.remove_image_files(&deleted, &list.images)?;
     Ok(report)
 }
 
@@ -177,20 +177,6 @@ fn free_image(
     for id in &users {
         crate::container::remove(store, id, true, None, host)?;
     }
-    Ok(())
-}
-
-/// Drops the documents of deleted images and the layers nothing uses any more. Runs under the
-/// image-list lock, so a concurrent pull of the same image cannot lose its files.
-fn remove_documents_and_layers(
-    store: &Store,
-    deleted: &[String],
-    remaining: &[ImageRecord],
-) -> Result<(), StoreError> {
-    for id in deleted {
-        remove_tree(&store.image_dir(id))?;
-    }
-    store.remove_unused_layers(remaining)?;
     Ok(())
 }
 
@@ -293,7 +279,7 @@ pub fn prune(store: &Store, host: &Host, all: bool) -> Result<Vec<String>, Image
     list.images = kept;
     list.save()?;
     let removed: Vec<String> = gone.iter().map(|i| i.id.clone()).collect();
-    remove_documents_and_layers(store, &removed, &list.images)?;
+    store.remove_image_files(&removed, &list.images)?;
     for image in &gone {
         let name = image.names.first().cloned().unwrap_or_default();
         record(store.root(), &Event::image("remove", &image.id, &name));

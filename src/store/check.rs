@@ -49,6 +49,9 @@ pub struct Scan {
     pub findings: Vec<Finding>,
 }
 
+/// What a staged record whose writer died is called in a `Finding::Leftover`.
+pub const STAGED_RECORD: &str = "staged record of a killed burrow";
+
 /// Whether a staged file (`.NAME.PID.tmp`, as `write_atomic` names them) lost its writer.
 fn stale_staged_file(name: &str) -> bool {
     let Some(pid) = name
@@ -67,7 +70,7 @@ fn stale_staged_files(dir: &Path, out: &mut Vec<Finding>) {
     for entry in fs::read_dir(dir).into_iter().flatten().flatten() {
         if stale_staged_file(&entry.file_name().to_string_lossy()) {
             out.push(Finding::Leftover {
-                what: "staged record of a killed burrow",
+                what: STAGED_RECORD,
                 path: entry.path(),
             });
         }
@@ -111,11 +114,7 @@ impl Store {
         images: &[ImageRecord],
         out: &mut Vec<Finding>,
     ) -> Result<HashMap<String, bool>, StoreError> {
-        let used: HashSet<&str> = images
-            .iter()
-            .flat_map(|i| i.layers.iter())
-            .map(|d| layer_short_id(d))
-            .collect();
+        let used = super::used_layers(images);
         let dir = self.layers_dir();
         let entries = match fs::read_dir(&dir) {
             Ok(e) => e,

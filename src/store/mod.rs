@@ -17,7 +17,7 @@ mod containers;
 mod fsutil;
 pub mod record;
 
-pub use check::{Finding, Scan};
+pub use check::{Finding, STAGED_RECORD, Scan};
 pub use containers::{
     Container, ContainerLock, ContainerRecord, ContainerState, DamagedContainer, LookupError,
     Status, lookup,
@@ -80,7 +80,7 @@ fn io_err<'a>(action: &'static str, path: &'a Path) -> impl FnOnce(io::Error) ->
 }
 
 /// One image as `burrow images` lists it.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct ImageRecord {
     /// Hex of the config digest, as podman's image ID.
     pub id: String,
@@ -342,6 +342,20 @@ impl Store {
         fs::rename(&staging, &dir).map_err(io_err("rename", &staging))
     }
 
+    /// Drops the documents of deleted images and every layer the remaining ones do not use.
+    /// Call with the image-list lock held and the list already saved without them, so a
+    /// concurrent pull of the same image cannot lose its files.
+    pub fn remove_image_files(
+        &self,
+        deleted: &[String],
+        remaining: &[ImageRecord],
+    ) -> Result<(), StoreError> {
+        for id in deleted {
+            remove_tree(&self.image_dir(id))?;
+        }
+        self.remove_unused_layers(remaining).map(drop)
+    }
+
     /// Clears what killed pulls and removals left (`.partial` and `.removing` layer
     /// directories whose lock nobody holds). Call inside the user namespace.
     pub fn remove_layer_leftovers(&self) -> Result<(), StoreError> {
@@ -356,12 +370,7 @@ impl Store {
 
     /// Leftovers, and with `images` every layer none of them uses.
     fn remove_layers(&self, images: Option<&[ImageRecord]>) -> Result<Vec<String>, StoreError> {
-        let used: HashSet<&str> = images
-            .unwrap_or_default()
-            .iter()
-            .flat_map(|i| i.layers.iter())
-            .map(|d| layer_short_id(d))
-            .collect();
+        let used = used_layers(images.unwrap_or_default());
         let dir = self.layers_dir();
         let entries = match fs::read_dir(&dir) {
             Ok(e) => e,
@@ -382,7 +391,7 @@ impl Store {
             if name.contains(".quarantined") {
                 continue;
             }
-            let lock_path = self.root.join("locks").join(format!("layer-{short}.lock"));
+            let lock_path = self.layer_lock_path(&short);
             let Some(_lock) =
                 Lock::try_exclusive(&lock_path).map_err(io_err("lock", &lock_path))?
             else {
@@ -411,6 +420,15 @@ impl Store {
     }
 }
 
+/// The short IDs of every layer `images` use (their directory names under `layers/`).
+fn used_layers(images: &[ImageRecord]) -> HashSet<&str> {
+    images
+        .iter()
+        .flat_map(|i| i.layers.iter())
+        .map(|d| layer_short_id(d))
+        .collect()
+}
+
 /// Removes a directory tree if it exists.
 pub fn remove_tree(path: &Path) -> Result<(), StoreError> {
     match fs::remove_dir_all(path) {
@@ -428,15 +446,12 @@ mod tests {
         ImageRecord {
             id: id.into(),
             names: names.iter().map(|s| s.to_string()).collect(),
-            names_history: vec![],
             digest: format!("sha256:{id}"),
-            digests: vec![],
-            repositories: vec![],
             manifest_media_type: "application/vnd.oci.image.manifest.v1+json".into(),
             layers: layers.iter().map(|s| s.to_string()).collect(),
             size: 1,
-            created: None,
             pulled: Utc::now(),
+            ..ImageRecord::default()
         }
     }
 
