@@ -162,16 +162,8 @@ mod tests {
     fn after_is_since_and_before_the_other_way() {
         let image = |id: &str, secs: i64| ImageRecord {
             id: id.into(),
-            names: vec![],
-            names_history: vec![],
-            digest: String::new(),
-            digests: vec![],
-            repositories: vec![],
-            manifest_media_type: String::new(),
-            layers: vec![],
-            size: 0,
             created: DateTime::from_timestamp(secs, 0),
-            pulled: DateTime::from_timestamp(0, 0).unwrap(),
+            ..ImageRecord::default()
         };
         let images = [image("old", 1), image("mid", 2), image("new", 3)];
         let kept = |filter: &str| -> Vec<&str> {

@@ -96,16 +96,8 @@ mod tests {
     fn image(id: &str, layers: &[&str]) -> ImageRecord {
         ImageRecord {
             id: id.into(),
-            names: vec![],
-            names_history: vec![],
-            digest: String::new(),
-            digests: vec![],
-            repositories: vec![],
-            manifest_media_type: String::new(),
             layers: layers.iter().map(|l| l.to_string()).collect(),
-            size: 0,
-            created: None,
-            pulled: DateTime::from_timestamp(0, 0).unwrap(),
+            ..ImageRecord::default()
         }
     }
 

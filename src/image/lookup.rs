@@ -186,15 +186,11 @@ mod tests {
         ImageRecord {
             id: format!("{id:0<64}"),
             names: names.iter().map(|s| s.to_string()).collect(),
-            names_history: vec![],
             digest: format!("sha256:{:f<64}", id),
             digests: vec![format!("sha256:{:f<64}", id)],
             repositories: names.iter().map(|n| split_name(n).0.to_string()).collect(),
-            manifest_media_type: String::new(),
-            layers: vec![],
-            size: 0,
-            created: None,
             pulled: DateTime::from_timestamp(pulled_secs, 0).unwrap(),
+            ..ImageRecord::default()
         }
     }
 
