@@ -13,6 +13,7 @@ pub mod image;
 pub mod layer;
 pub mod logs;
 pub mod monitor;
+pub mod network;
 pub mod output;
 pub mod runtime;
 pub mod seccomp;

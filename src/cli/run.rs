@@ -67,9 +67,33 @@ pub struct Args {
     /// User namespace: keep-id, nomap or host
     #[arg(long, value_name = "MODE")]
     pub userns: Option<String>,
-    /// Network: none (loopback only) or host
+    /// Network: pasta[:OPTIONS], slirp4netns[:OPTIONS], none, host (default: pasta if installed)
     #[arg(long, alias = "net", value_name = "MODE")]
     pub network: Option<String>,
+    /// Publish a container's port to the host: [IP:][HOSTPORT:]CONTAINERPORT[/tcp|/udp]
+    #[arg(short, long, value_name = "PORT")]
+    pub publish: Vec<String>,
+    /// Publish the image's exposed ports on random host ports
+    #[arg(short = 'P', long)]
+    pub publish_all: bool,
+    /// DNS server for the container's /etc/resolv.conf
+    #[arg(long, value_name = "IP")]
+    pub dns: Vec<String>,
+    /// DNS search domain ("." for none)
+    #[arg(long, value_name = "DOMAIN")]
+    pub dns_search: Vec<String>,
+    /// DNS resolver option (e.g. ndots:2)
+    #[arg(long, value_name = "OPTION")]
+    pub dns_option: Vec<String>,
+    /// Add a line to /etc/hosts: HOST:IP (IP may be host-gateway)
+    #[arg(long, value_name = "HOST:IP")]
+    pub add_host: Vec<String>,
+    /// Keep the image's /etc/hosts instead of writing one
+    #[arg(long)]
+    pub no_hosts: bool,
+    /// MAC address of the container's interface
+    #[arg(long, value_name = "MAC")]
+    pub mac_address: Option<String>,
     /// Add a label: KEY=VALUE
     #[arg(short, long, value_name = "LABEL")]
     pub label: Vec<String>,
@@ -359,6 +383,14 @@ fn options(args: &Args) -> Result<RunOptions> {
     if let Some(n) = &args.network {
         o.network = spec::parse_network(n)?;
     }
+    o.publish = args.publish.clone();
+    o.publish_all = args.publish_all;
+    o.dns = args.dns.clone();
+    o.dns_search = args.dns_search.clone();
+    o.dns_options = args.dns_option.clone();
+    o.add_hosts = args.add_host.clone();
+    o.no_hosts = args.no_hosts;
+    o.mac_address = args.mac_address.clone();
     o.labels = args
         .label
         .iter()

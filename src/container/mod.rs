@@ -7,6 +7,7 @@ mod exec;
 mod filter;
 mod monitored;
 mod names;
+mod network;
 mod run;
 pub mod top;
 
@@ -127,6 +128,8 @@ pub enum ContainerError {
     Runtime(#[from] RuntimeError),
     #[error(transparent)]
     Userns(#[from] crate::userns::UsernsError),
+    #[error(transparent)]
+    Network(#[from] crate::network::NetworkError),
 }
 
 impl ContainerError {
@@ -435,6 +438,15 @@ fn prepare(
         .unwrap_or_default();
     let hostname = options.hostname.clone().unwrap_or_else(|| id[..12].into());
     let image_name = image.names.first().cloned().unwrap_or_default();
+    let planned = network::plan(
+        options,
+        request.image_config.config.as_ref(),
+        &hostname,
+        name,
+    )?;
+    let network_path = crate::network::NetworkConfig::path_in(&staging.join("userdata"));
+    crate::store::write_private(&network_path, &planned.config.to_json())
+        .map_err(io_err("write", &network_path))?;
     runtime::write_container_files(
         &staging.join("userdata"),
         &ContainerFacts {
@@ -449,6 +461,8 @@ fn prepare(
                 spec::VolumeSource::Host(path) => store.root().starts_with(path),
                 _ => false,
             }),
+            hosts: planned.hosts.as_deref(),
+            resolv_conf: &planned.resolv_conf,
         },
     )
     .map_err(io_err("write the container's files in", staging))?;

@@ -369,6 +369,8 @@ fn run_monitor(
         ),
         _ => None,
     };
+    let network =
+        crate::network::NetworkConfig::load(&store.container_dir(&record.id).join("userdata"))?;
     let mut restart_count = 0u32;
     let code = loop {
         let (stdio, streams) = if args.passthrough {
@@ -390,6 +392,9 @@ fn run_monitor(
             console_size: args.console_size,
         })?;
         let pid = starting.pid.as_raw();
+        // Connected while the container waits to exec, so its program starts with its network;
+        // a helper that fails drops `starting`, which kills the half-made container.
+        let helper = crate::network::attach(&network, pid, &run_dir)?;
         let process = ProcessIdentity::of(pid);
         let pid_start = process.as_ref().map(|p| p.start_time);
         let started_at = Some(Utc::now());
@@ -457,6 +462,8 @@ fn run_monitor(
             clients: &mut clients,
             signals: &signals,
         })?;
+        // The helper ends with the container, before its end is recorded.
+        drop(helper);
         let after = super::record_exit(&store, &record.id, started_at, code)?;
         super::event_with_code(&store, "died", &record, i32::from(code));
         let Some(after) = after else {

@@ -17,27 +17,10 @@ pub struct ContainerFacts<'a> {
     pub privileged: bool,
     /// A volume shows the store's graph root inside (toolbox and distrobox mount /).
     pub graph_root_mounted: bool,
-}
-
-pub fn hosts(hostname: &str, name: &str) -> String {
-    format!(
-        "127.0.0.1\tlocalhost localhost.localdomain localhost4 localhost4.localdomain4\n::1\tlocalhost localhost.localdomain localhost6 localhost6.localdomain6\n127.0.1.1\t{hostname} {name}\n"
-    )
-}
-
-/// The host's resolver configuration without loopback nameservers, which would point into the
-/// container's own (empty) network namespace.
-pub fn resolv_conf(host: &str) -> String {
-    host.lines()
-        .filter(|l| {
-            let mut words = l.split_whitespace();
-            !(words.next() == Some("nameserver")
-                && words
-                    .next()
-                    .is_some_and(|a| a.starts_with("127.") || a == "::1"))
-        })
-        .map(|l| format!("{l}\n"))
-        .collect()
+    /// /etc/hosts as planned by `network::hosts`; none with `--no-hosts`.
+    pub hosts: Option<&'a str>,
+    /// /etc/resolv.conf as planned by `network::resolv_conf`.
+    pub resolv_conf: &'a str,
 }
 
 /// /run/.containerenv as podman writes it: empty unless privileged, then the engine and the
@@ -65,10 +48,11 @@ pub fn containerenv(f: &ContainerFacts) -> String {
 pub fn write(dir: &Path, facts: &ContainerFacts) -> std::io::Result<()> {
     std::fs::create_dir_all(dir)?;
     let files = files_in(dir);
-    let host_resolv = std::fs::read_to_string("/etc/resolv.conf").unwrap_or_default();
     std::fs::write(&files.hostname, format!("{}\n", facts.hostname))?;
-    std::fs::write(&files.hosts, hosts(facts.hostname, facts.name))?;
-    std::fs::write(&files.resolv_conf, resolv_conf(&host_resolv))?;
+    if let Some(hosts) = facts.hosts {
+        std::fs::write(&files.hosts, hosts)?;
+    }
+    std::fs::write(&files.resolv_conf, facts.resolv_conf)?;
     std::fs::write(&files.containerenv, containerenv(facts))
 }
 
@@ -88,21 +72,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn loopback_nameservers_are_dropped() {
-        let host =
-            "search example.com\nnameserver 127.0.0.53\nnameserver 10.0.0.1\nnameserver ::1\n";
-        assert_eq!(
-            resolv_conf(host),
-            "search example.com\nnameserver 10.0.0.1\n"
-        );
-    }
-
-    #[test]
-    fn hosts_names_the_container() {
-        assert!(hosts("abc123", "web").ends_with("127.0.1.1\tabc123 web\n"));
-    }
-
-    #[test]
     fn containerenv_is_empty_unless_privileged() {
         let mut facts = ContainerFacts {
             id: "0123",
@@ -113,6 +82,8 @@ mod tests {
             rootless: true,
             privileged: false,
             graph_root_mounted: false,
+            hosts: None,
+            resolv_conf: "",
         };
         assert_eq!(containerenv(&facts), "");
         facts.graph_root_mounted = true;

@@ -682,7 +682,7 @@ fn bind(destination: &str, source: &Path, options: &[&str]) -> Mount {
 fn mounts(input: &SpecInput, gid5_mapped: bool) -> Result<Vec<Mount>, SpecError> {
     let opts = input.options;
     let mut out = system_mounts(opts, gid5_mapped);
-    out.extend(generated_file_mounts(input.files));
+    out.extend(generated_file_mounts(input.files, input.options.no_hosts));
     let seen = given_destinations(opts)?;
     if seen.contains(Path::new("/dev")) {
         // The user's /dev brings its own nodes, pts and mqueue (and the host's may lack
@@ -832,14 +832,18 @@ fn sys_mounts(opts: &RunOptions) -> Vec<Mount> {
     vec![sys, cgroup]
 }
 
-fn generated_file_mounts(files: &ContainerFiles) -> Vec<Mount> {
+/// `--no-hosts` leaves the image's /etc/hosts in place.
+fn generated_file_mounts(files: &ContainerFiles, no_hosts: bool) -> Vec<Mount> {
     let options = ["bind", "rprivate"];
-    vec![
-        bind("/etc/hostname", &files.hostname, &options),
-        bind("/etc/hosts", &files.hosts, &options),
+    let mut out = vec![bind("/etc/hostname", &files.hostname, &options)];
+    if !no_hosts {
+        out.push(bind("/etc/hosts", &files.hosts, &options));
+    }
+    out.extend([
         bind("/etc/resolv.conf", &files.resolv_conf, &options),
         bind("/run/.containerenv", &files.containerenv, &options),
-    ]
+    ]);
+    out
 }
 
 /// The destinations of `-v`, `--tmpfs` and `--mount`; two mounts on one are refused, as podman

@@ -178,7 +178,9 @@ pub enum SpecError {
     BadUserns { value: String },
     #[error("must provide at least one UID or GID mapping to configure a user namespace")]
     UsernsPrivate,
-    #[error("invalid --network {value:?}: use none or host")]
+    #[error(
+        "invalid --network {value:?}: use pasta[:OPTIONS], slirp4netns[:OPTIONS], none, host, ns:PATH or container:NAME"
+    )]
     BadNetwork { value: String },
     #[error("invalid {flag} {value:?}: expected KEY=VALUE with a non-empty key")]
     BadKeyValue { flag: &'static str, value: String },

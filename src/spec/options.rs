@@ -206,12 +206,24 @@ pub enum UsernsMode {
     Host,
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+/// `--network`: what connects the container's network namespace, if it has one.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum NetworkMode {
-    /// A private network namespace with only loopback (podman's `none`).
+    /// Not given: pasta when installed, else slirp4netns, else none (decided at create).
     #[default]
+    Default,
+    /// A private network namespace with only loopback.
     None,
     Host,
+    /// pasta with extra options of its own (`pasta:OPT,OPT`).
+    Pasta(Vec<String>),
+    /// slirp4netns with podman's options (`slirp4netns:allow_host_loopback=true,...`).
+    Slirp4netns(Vec<String>),
+    /// `ns:PATH`: a network namespace that exists.
+    Path(PathBuf),
+    /// `container:NAME`: another container's network namespace.
+    Container(String),
 }
 
 /// Whether a namespace (`--pid`, `--uts`, `--cgroupns`) is the container's own or the host's.
@@ -325,6 +337,18 @@ pub struct RunOptions {
     pub resource_limits: Vec<&'static str>,
     pub userns: UsernsMode,
     pub network: NetworkMode,
+    /// `-p`, raw: parsed and given host ports when the container is created.
+    pub publish: Vec<String>,
+    /// `-P`: the image's EXPOSE ports on random host ports.
+    pub publish_all: bool,
+    pub dns: Vec<String>,
+    pub dns_search: Vec<String>,
+    pub dns_options: Vec<String>,
+    /// `--add-host NAME:IP`, raw.
+    pub add_hosts: Vec<String>,
+    /// `--no-hosts`: the image's /etc/hosts stays.
+    pub no_hosts: bool,
+    pub mac_address: Option<String>,
     pub pid_host: bool,
     pub ipc: IpcMode,
     pub uts_host: bool,
@@ -891,11 +915,30 @@ pub fn parse_userns(value: &str) -> Result<UsernsMode, SpecError> {
     }
 }
 
-/// Parses `--network`.
+/// Parses `--network` (`--net`): `pasta:OPTS` and `slirp4netns:OPTS` keep their options
+/// (comma-separated) for the helper, which checks them.
 pub fn parse_network(value: &str) -> Result<NetworkMode, SpecError> {
-    match value {
-        "none" => Ok(NetworkMode::None),
-        "host" => Ok(NetworkMode::Host),
+    let (name, options) = match value.split_once(':') {
+        Some((name, options)) => (name, Some(options)),
+        None => (value, None),
+    };
+    let list = |o: Option<&str>| -> Vec<String> {
+        o.map(|o| {
+            o.split(',')
+                .filter(|s| !s.is_empty())
+                .map(String::from)
+                .collect()
+        })
+        .unwrap_or_default()
+    };
+    match (name, options) {
+        ("" | "default" | "private", None) => Ok(NetworkMode::Default),
+        ("none", None) => Ok(NetworkMode::None),
+        ("host", None) => Ok(NetworkMode::Host),
+        ("pasta", o) => Ok(NetworkMode::Pasta(list(o))),
+        ("slirp4netns", o) => Ok(NetworkMode::Slirp4netns(list(o))),
+        ("ns", Some(path)) if path.starts_with('/') => Ok(NetworkMode::Path(path.into())),
+        ("container", Some(name)) if !name.is_empty() => Ok(NetworkMode::Container(name.into())),
         _ => Err(SpecError::BadNetwork {
             value: value.to_string(),
         }),

@@ -747,6 +747,26 @@ fn userns_network_label_annotation_entrypoint() {
         parse_network("bridge"),
         Err(SpecError::BadNetwork { .. })
     ));
+    assert_eq!(parse_network(""), Ok(NetworkMode::Default));
+    assert_eq!(
+        parse_network("pasta:-D,127.0.0.2"),
+        Ok(NetworkMode::Pasta(vec!["-D".into(), "127.0.0.2".into()]))
+    );
+    assert_eq!(
+        parse_network("slirp4netns:allow_host_loopback=true"),
+        Ok(NetworkMode::Slirp4netns(vec![
+            "allow_host_loopback=true".into()
+        ]))
+    );
+    assert_eq!(
+        parse_network("ns:/run/netns/x"),
+        Ok(NetworkMode::Path("/run/netns/x".into()))
+    );
+    assert_eq!(
+        parse_network("container:web"),
+        Ok(NetworkMode::Container("web".into()))
+    );
+    assert!(parse_network("ns:relative").is_err());
     assert_eq!(
         parse_label("a=b=c"),
         Ok(("a".to_string(), "b=c".to_string()))
