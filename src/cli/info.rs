@@ -47,6 +47,13 @@ fn gather(ctx: &Context) -> Result<Value> {
             "logDriver": "k8s-file",
             "pasta": helper("pasta"),
             "slirp4netns": helper("slirp4netns"),
+            // What a container gets without --network: pasta, else slirp4netns, else none.
+            "rootlessNetworkCmd": crate::network::mode_name(
+                &crate::network::resolve_default(&crate::network::NetworkMode::Default, |n| {
+                    crate::network::find_helper(n).is_some()
+                })
+                .0,
+            ),
             "os": platform.os,
             "kernel": uname.release().to_string_lossy(),
             "hostname": uname.nodename().to_string_lossy(),

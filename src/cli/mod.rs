@@ -13,6 +13,8 @@ mod lifecycle;
 pub mod log;
 mod login;
 mod logs;
+mod network;
+mod port;
 mod pull;
 mod run;
 mod system;
@@ -288,6 +290,13 @@ pub enum Command {
     Logs(logs::Args),
     /// Display the running processes of a container
     Top(top::Args),
+    /// List the published ports of containers
+    Port(port::Args),
+    /// Manage networks
+    Network {
+        #[command(subcommand)]
+        command: network::NetworkCommand,
+    },
     /// Show burrow events
     Events(events::Args),
     /// Manage containers
@@ -427,6 +436,8 @@ pub fn run(cli: Cli, program: &str) -> Result<u8> {
         Command::Inspect(args) => inspect(args, &ctx),
         Command::Logs(args) => logs::run(args, &ctx),
         Command::Top(args) => top::run(args, &ctx),
+        Command::Port(args) => port::run(args, &ctx),
+        Command::Network { command } => network::run(command, &ctx),
         Command::Events(args) => events::run(args, &ctx),
         Command::Container { command } => container::dispatch(command, &ctx),
         Command::Version(args) => version::run(args, &ctx),

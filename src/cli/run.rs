@@ -76,6 +76,9 @@ pub struct Args {
     /// Publish the image's exposed ports on random host ports
     #[arg(short = 'P', long)]
     pub publish_all: bool,
+    /// Expose a port or range (PORT[-END][/PROTOCOL]) for -P
+    #[arg(long, value_name = "PORT")]
+    pub expose: Vec<String>,
     /// DNS server for the container's /etc/resolv.conf
     #[arg(long, value_name = "IP")]
     pub dns: Vec<String>,
@@ -385,6 +388,7 @@ fn options(args: &Args) -> Result<RunOptions> {
     }
     o.publish = args.publish.clone();
     o.publish_all = args.publish_all;
+    o.expose = args.expose.clone();
     o.dns = args.dns.clone();
     o.dns_search = args.dns_search.clone();
     o.dns_options = args.dns_option.clone();

@@ -15,6 +15,7 @@ pub use check::{CheckReport, Repair, check};
 pub use exec::{ExecError, ExecRequest, exec};
 pub use filter::{ContainerFilter, FilterError};
 pub use monitored::{MonitorHandle, StartOptions, connect, monitor_main, start_monitored};
+pub use network::network_of;
 pub use run::{
     AttachFlags, CreateReport, ImageRequest, PullPolicy, RunError, create_from_image, exit_code_of,
     find_or_pull, start_attached,

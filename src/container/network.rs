@@ -11,6 +11,16 @@ use crate::spec::RunOptions;
 /// podman's warning for ports given to a network that has none to publish on.
 const PORTS_DISCARDED: &str = "Port mappings have been discarded as one of the Host, Container, Pod, and None network modes are in use";
 
+/// A container's saved network: its mode, published ports and planned address.
+pub fn network_of(
+    store: &crate::store::Store,
+    id: &str,
+) -> Result<NetworkConfig, super::ContainerError> {
+    Ok(NetworkConfig::load(
+        &store.container_dir(id).join("userdata"),
+    )?)
+}
+
 pub(super) struct PlannedNetwork {
     pub config: NetworkConfig,
     pub hosts: Option<String>,
@@ -56,7 +66,11 @@ pub(super) fn plan(
         .map(|p| network::parse_publish(p))
         .collect::<Result<_, _>>()?;
     if options.publish_all {
-        network::add_publish_all(&mut ports, network::exposed_ports(image_config)?);
+        let mut exposed = network::exposed_ports(image_config)?;
+        for e in &options.expose {
+            exposed.push(network::parse_expose(e)?);
+        }
+        network::add_publish_all(&mut ports, exposed);
     }
     let publishes = matches!(mode, NetworkMode::Pasta(_) | NetworkMode::Slirp4netns(_));
     if !publishes && !ports.is_empty() {

@@ -27,8 +27,8 @@ pub use plan::{
     slirp_dns, slirp_hostfwd_requests, slirp4netns_args,
 };
 pub use ports::{
-    PortMapping, add_publish_all, check_privileged, exposed_ports, inspect_ports, parse_publish,
-    port_lines,
+    PortMapping, add_publish_all, check_privileged, exposed_ports, inspect_ports, parse_expose,
+    parse_publish, port_lines,
 };
 
 /// The name of the one network burrow has, as podman names its default.

@@ -270,6 +270,19 @@ pub fn exposed_ports(config: Option<&serde_json::Value>) -> Result<Vec<PortMappi
     Ok(out)
 }
 
+/// `--expose PORT[-END][/PROTO]` as a mapping to random host ports.
+pub fn parse_expose(text: &str) -> Result<PortMapping, NetworkError> {
+    let (port, proto) = text.split_once('/').unwrap_or((text, "tcp"));
+    let (start, range) = parse_range(port).map_err(|e| prefixed("invalid --expose", e))?;
+    Ok(PortMapping {
+        host_ip: String::new(),
+        host_port: 0,
+        container_port: start,
+        range,
+        protocol: check_protocol(proto)?,
+    })
+}
+
 /// `-P` mappings for container ports no `-p` already publishes.
 pub fn add_publish_all(ports: &mut Vec<PortMapping>, exposed: Vec<PortMapping>) {
     for e in exposed {

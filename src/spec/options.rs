@@ -339,8 +339,10 @@ pub struct RunOptions {
     pub network: NetworkMode,
     /// `-p`, raw: parsed and given host ports when the container is created.
     pub publish: Vec<String>,
-    /// `-P`: the image's EXPOSE ports on random host ports.
+    /// `-P`: the image's EXPOSE ports (and `--expose`) on random host ports.
     pub publish_all: bool,
+    /// `--expose PORT[/PROTO]`: more ports for `-P`.
+    pub expose: Vec<String>,
     pub dns: Vec<String>,
     pub dns_search: Vec<String>,
     pub dns_options: Vec<String>,

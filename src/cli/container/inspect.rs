@@ -62,8 +62,16 @@ struct NetworkSettings {
     bridge: String,
     sandbox_id: String,
     hairpin_mode: bool,
-    ports: BTreeMap<String, Vec<String>>,
+    ports: BTreeMap<String, Vec<PortBinding>>,
     sandbox_key: String,
+}
+
+#[derive(Serialize)]
+struct PortBinding {
+    #[serde(rename = "HostIp")]
+    host_ip: String,
+    #[serde(rename = "HostPort")]
+    host_port: String,
 }
 
 #[derive(Serialize)]
@@ -261,6 +269,12 @@ pub fn describe(store: &Store, c: &Container) -> Inspect {
         .collect();
     let user = process.user();
     let running = c.state.status == Status::Running;
+    let network = crate::container::network_of(store, &c.record.id).ok();
+    // The address is the container's only while it runs.
+    let address = network
+        .as_ref()
+        .and_then(|n| n.addressing.as_ref())
+        .filter(|_| running);
     Inspect {
         id: c.record.id.clone(),
         created: c.record.created,
@@ -343,7 +357,10 @@ pub fn describe(store: &Store, c: &Container) -> Inspect {
         host_config: HostConfig {
             binds,
             cgroup_manager: crate::cgroups::detect().manager.into(),
-            network_mode: namespace_mode(&spec, LinuxNamespaceType::Network, "none"),
+            network_mode: match &network {
+                Some(n) => crate::network::mode_name(&n.mode),
+                None => namespace_mode(&spec, LinuxNamespaceType::Network, "none"),
+            },
             auto_remove: c.record.auto_remove,
             cap_add: c.record.cap_add.clone(),
             cap_drop: c.record.cap_drop.clone(),
@@ -380,15 +397,35 @@ pub fn describe(store: &Store, c: &Container) -> Inspect {
         },
         network_settings: NetworkSettings {
             endpoint_id: String::new(),
-            gateway: String::new(),
-            ip_address: String::new(),
-            ip_prefix_len: 0,
-            mac_address: String::new(),
+            gateway: address.map(|a| a.gateway.clone()).unwrap_or_default(),
+            ip_address: address.map(|a| a.ip.clone()).unwrap_or_default(),
+            ip_prefix_len: address.map_or(0, |a| u32::from(a.prefix_len)),
+            mac_address: network
+                .as_ref()
+                .and_then(|n| n.mac_address.clone())
+                .unwrap_or_default(),
             bridge: String::new(),
             sandbox_id: String::new(),
             hairpin_mode: false,
-            ports: BTreeMap::new(),
-            sandbox_key: String::new(),
+            ports: network
+                .as_ref()
+                .map(|n| crate::network::inspect_ports(&n.ports))
+                .unwrap_or_default()
+                .into_iter()
+                .map(|(key, bindings)| {
+                    let bindings = bindings
+                        .into_iter()
+                        .map(|(host_ip, host_port)| PortBinding { host_ip, host_port })
+                        .collect();
+                    (key, bindings)
+                })
+                .collect(),
+            sandbox_key: match (running, c.state.pid) {
+                (true, Some(pid)) if network.as_ref().is_some_and(|n| n.addressing.is_some()) => {
+                    format!("/proc/{pid}/ns/net")
+                }
+                _ => String::new(),
+            },
         },
     }
 }
