@@ -64,6 +64,8 @@ complete -c burrow -n "__fish_burrow_needs_command" -f -a "exec" -d 'Run a proce
 complete -c burrow -n "__fish_burrow_needs_command" -f -a "inspect" -d 'Display the configuration of containers or images'
 complete -c burrow -n "__fish_burrow_needs_command" -f -a "logs" -d 'Fetch the logs of one or more containers'
 complete -c burrow -n "__fish_burrow_needs_command" -f -a "top" -d 'Display the running processes of a container'
+complete -c burrow -n "__fish_burrow_needs_command" -f -a "port" -d 'List the published ports of containers'
+complete -c burrow -n "__fish_burrow_needs_command" -f -a "network" -d 'Manage networks'
 complete -c burrow -n "__fish_burrow_needs_command" -f -a "events" -d 'Show burrow events'
 complete -c burrow -n "__fish_burrow_needs_command" -f -a "container" -d 'Manage containers'
 complete -c burrow -n "__fish_burrow_needs_command" -f -a "version" -d 'Display the burrow version information'
@@ -376,7 +378,14 @@ complete -c burrow -n "__fish_burrow_using_subcommand run" -l cap-drop -d 'Drop 
 complete -c burrow -n "__fish_burrow_using_subcommand run" -l security-opt -d 'Security options: seccomp=unconfined|PROFILE.json, no-new-privileges' -r
 complete -c burrow -n "__fish_burrow_using_subcommand run" -l ulimit -d 'Resource limits: NAME=SOFT[:HARD]' -r
 complete -c burrow -n "__fish_burrow_using_subcommand run" -l userns -d 'User namespace: keep-id, nomap or host' -r
-complete -c burrow -n "__fish_burrow_using_subcommand run" -l network -d 'Network: none (loopback only) or host' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l network -d 'Network: pasta[:OPTIONS], slirp4netns[:OPTIONS], none, host (default: pasta if installed)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -s p -l publish -d 'Publish a container\'s port to the host: [IP:][HOSTPORT:]CONTAINERPORT[/tcp|/udp]' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l expose -d 'Expose a port or range (PORT[-END][/PROTOCOL]) for -P' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l dns -d 'DNS server for the container\'s /etc/resolv.conf' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l dns-search -d 'DNS search domain ("." for none)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l dns-option -d 'DNS resolver option (e.g. ndots:2)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l add-host -d 'Add a line to /etc/hosts: HOST:IP (IP may be host-gateway)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l mac-address -d 'MAC address of the container\'s interface' -r
 complete -c burrow -n "__fish_burrow_using_subcommand run" -s l -l label -d 'Add a label: KEY=VALUE' -r
 complete -c burrow -n "__fish_burrow_using_subcommand run" -l annotation -d 'Add an annotation: KEY=VALUE' -r
 complete -c burrow -n "__fish_burrow_using_subcommand run" -l detach-keys -d 'Keys that detach from the container\'s terminal (e.g. ctrl-p,ctrl-q; "" disables)' -r
@@ -430,6 +439,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand run" -l replace -d 'Replac
 complete -c burrow -n "__fish_burrow_using_subcommand run" -l init -d 'Run a small init as PID 1 that forwards signals and reaps zombies'
 complete -c burrow -n "__fish_burrow_using_subcommand run" -l read-only -d 'Mount the container\'s root filesystem read-only'
 complete -c burrow -n "__fish_burrow_using_subcommand run" -l privileged -d 'Give the container all capabilities and no seccomp filter or masked paths'
+complete -c burrow -n "__fish_burrow_using_subcommand run" -s P -l publish-all -d 'Publish the image\'s exposed ports on random host ports'
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l no-hosts -d 'Keep the image\'s /etc/hosts instead of writing one'
 complete -c burrow -n "__fish_burrow_using_subcommand run" -s i -l interactive -d 'Keep standard input open'
 complete -c burrow -n "__fish_burrow_using_subcommand run" -s t -l tty -d 'Allocate a pseudo-terminal'
 complete -c burrow -n "__fish_burrow_using_subcommand run" -s d -l detach -d 'Run in the background and print the container ID'
@@ -452,7 +463,14 @@ complete -c burrow -n "__fish_burrow_using_subcommand create" -l cap-drop -d 'Dr
 complete -c burrow -n "__fish_burrow_using_subcommand create" -l security-opt -d 'Security options: seccomp=unconfined|PROFILE.json, no-new-privileges' -r
 complete -c burrow -n "__fish_burrow_using_subcommand create" -l ulimit -d 'Resource limits: NAME=SOFT[:HARD]' -r
 complete -c burrow -n "__fish_burrow_using_subcommand create" -l userns -d 'User namespace: keep-id, nomap or host' -r
-complete -c burrow -n "__fish_burrow_using_subcommand create" -l network -d 'Network: none (loopback only) or host' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l network -d 'Network: pasta[:OPTIONS], slirp4netns[:OPTIONS], none, host (default: pasta if installed)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -s p -l publish -d 'Publish a container\'s port to the host: [IP:][HOSTPORT:]CONTAINERPORT[/tcp|/udp]' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l expose -d 'Expose a port or range (PORT[-END][/PROTOCOL]) for -P' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l dns -d 'DNS server for the container\'s /etc/resolv.conf' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l dns-search -d 'DNS search domain ("." for none)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l dns-option -d 'DNS resolver option (e.g. ndots:2)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l add-host -d 'Add a line to /etc/hosts: HOST:IP (IP may be host-gateway)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l mac-address -d 'MAC address of the container\'s interface' -r
 complete -c burrow -n "__fish_burrow_using_subcommand create" -s l -l label -d 'Add a label: KEY=VALUE' -r
 complete -c burrow -n "__fish_burrow_using_subcommand create" -l annotation -d 'Add an annotation: KEY=VALUE' -r
 complete -c burrow -n "__fish_burrow_using_subcommand create" -l detach-keys -d 'Keys that detach from the container\'s terminal (e.g. ctrl-p,ctrl-q; "" disables)' -r
@@ -506,6 +524,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand create" -l replace -d 'Rep
 complete -c burrow -n "__fish_burrow_using_subcommand create" -l init -d 'Run a small init as PID 1 that forwards signals and reaps zombies'
 complete -c burrow -n "__fish_burrow_using_subcommand create" -l read-only -d 'Mount the container\'s root filesystem read-only'
 complete -c burrow -n "__fish_burrow_using_subcommand create" -l privileged -d 'Give the container all capabilities and no seccomp filter or masked paths'
+complete -c burrow -n "__fish_burrow_using_subcommand create" -s P -l publish-all -d 'Publish the image\'s exposed ports on random host ports'
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l no-hosts -d 'Keep the image\'s /etc/hosts instead of writing one'
 complete -c burrow -n "__fish_burrow_using_subcommand create" -s i -l interactive -d 'Keep standard input open'
 complete -c burrow -n "__fish_burrow_using_subcommand create" -s t -l tty -d 'Allocate a pseudo-terminal'
 complete -c burrow -n "__fish_burrow_using_subcommand create" -s d -l detach -d 'Run in the background and print the container ID'
@@ -737,6 +757,131 @@ complete -c burrow -n "__fish_burrow_using_subcommand top" -s l -l latest -d 'Ac
 complete -c burrow -n "__fish_burrow_using_subcommand top" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand top" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand top" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand port" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand port" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand port" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
+complete -c burrow -n "__fish_burrow_using_subcommand port" -l events-backend -d 'Events backend to use: file or none (journald is not available) (default: containers.conf\'s events_logger, else file)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand port" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand port" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand port" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand port" -s a -l all -d 'List the ports of all running containers'
+complete -c burrow -n "__fish_burrow_using_subcommand port" -s l -l latest -d 'Act on the most recently created container'
+complete -c burrow -n "__fish_burrow_using_subcommand port" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
+complete -c burrow -n "__fish_burrow_using_subcommand port" -l noout -d 'Do not output to stdout'
+complete -c burrow -n "__fish_burrow_using_subcommand port" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand network; and not __fish_seen_subcommand_from ls list inspect exists prune create rm remove" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand network; and not __fish_seen_subcommand_from ls list inspect exists prune create rm remove" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand network; and not __fish_seen_subcommand_from ls list inspect exists prune create rm remove" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
+complete -c burrow -n "__fish_burrow_using_subcommand network; and not __fish_seen_subcommand_from ls list inspect exists prune create rm remove" -l events-backend -d 'Events backend to use: file or none (journald is not available) (default: containers.conf\'s events_logger, else file)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand network; and not __fish_seen_subcommand_from ls list inspect exists prune create rm remove" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand network; and not __fish_seen_subcommand_from ls list inspect exists prune create rm remove" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand network; and not __fish_seen_subcommand_from ls list inspect exists prune create rm remove" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand network; and not __fish_seen_subcommand_from ls list inspect exists prune create rm remove" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
+complete -c burrow -n "__fish_burrow_using_subcommand network; and not __fish_seen_subcommand_from ls list inspect exists prune create rm remove" -l noout -d 'Do not output to stdout'
+complete -c burrow -n "__fish_burrow_using_subcommand network; and not __fish_seen_subcommand_from ls list inspect exists prune create rm remove" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand network; and not __fish_seen_subcommand_from ls list inspect exists prune create rm remove" -f -a "ls" -d 'List networks'
+complete -c burrow -n "__fish_burrow_using_subcommand network; and not __fish_seen_subcommand_from ls list inspect exists prune create rm remove" -f -a "list" -d 'List networks'
+complete -c burrow -n "__fish_burrow_using_subcommand network; and not __fish_seen_subcommand_from ls list inspect exists prune create rm remove" -f -a "inspect" -d 'Display the configuration of networks'
+complete -c burrow -n "__fish_burrow_using_subcommand network; and not __fish_seen_subcommand_from ls list inspect exists prune create rm remove" -f -a "exists" -d 'Check if a network exists'
+complete -c burrow -n "__fish_burrow_using_subcommand network; and not __fish_seen_subcommand_from ls list inspect exists prune create rm remove" -f -a "prune" -d 'Remove unused networks (the default network is never removed)'
+complete -c burrow -n "__fish_burrow_using_subcommand network; and not __fish_seen_subcommand_from ls list inspect exists prune create rm remove" -f -a "create" -d 'Create a network (user-defined networks are not supported yet)'
+complete -c burrow -n "__fish_burrow_using_subcommand network; and not __fish_seen_subcommand_from ls list inspect exists prune create rm remove" -f -a "rm" -d 'Remove networks (the default network cannot be removed)'
+complete -c burrow -n "__fish_burrow_using_subcommand network; and not __fish_seen_subcommand_from ls list inspect exists prune create rm remove" -f -a "remove" -d 'Remove networks (the default network cannot be removed)'
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from ls" -l format -d 'Format the output with a Go template or as json' -r
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter the output (name=, driver=)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from ls" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from ls" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from ls" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from ls" -l events-backend -d 'Events backend to use: file or none (journald is not available) (default: containers.conf\'s events_logger, else file)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from ls" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from ls" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from ls" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Show only network names'
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from ls" -l noheading -d 'Do not print the header'
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from ls" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from ls" -l noout -d 'Do not output to stdout'
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from list" -l format -d 'Format the output with a Go template or as json' -r
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from list" -s f -l filter -d 'Filter the output (name=, driver=)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from list" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from list" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from list" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from list" -l events-backend -d 'Events backend to use: file or none (journald is not available) (default: containers.conf\'s events_logger, else file)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from list" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from list" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from list" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Show only network names'
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from list" -l noheading -d 'Do not print the header'
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from list" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from list" -l noout -d 'Do not output to stdout'
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Format the output with a Go template or as json' -r
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from inspect" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from inspect" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from inspect" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from inspect" -l events-backend -d 'Events backend to use: file or none (journald is not available) (default: containers.conf\'s events_logger, else file)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from inspect" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from inspect" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from inspect" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from inspect" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from inspect" -l noout -d 'Do not output to stdout'
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from exists" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from exists" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from exists" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from exists" -l events-backend -d 'Events backend to use: file or none (journald is not available) (default: containers.conf\'s events_logger, else file)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from exists" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from exists" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from exists" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from exists" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from exists" -l noout -d 'Do not output to stdout'
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from prune" -l filter -d 'Filter the networks to prune' -r
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from prune" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from prune" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from prune" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from prune" -l events-backend -d 'Events backend to use: file or none (journald is not available) (default: containers.conf\'s events_logger, else file)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from prune" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from prune" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from prune" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from prune" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from prune" -l noout -d 'Do not output to stdout'
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from create" -s d -l driver -d 'Accepted for podman compatibility; user-defined networks come later' -r
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from create" -l subnet -r
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from create" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from create" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from create" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from create" -l events-backend -d 'Events backend to use: file or none (journald is not available) (default: containers.conf\'s events_logger, else file)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from create" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from create" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from create" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from create" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from create" -l noout -d 'Do not output to stdout'
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from rm" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from rm" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from rm" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from rm" -l events-backend -d 'Events backend to use: file or none (journald is not available) (default: containers.conf\'s events_logger, else file)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from rm" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from rm" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from rm" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from rm" -s f -l force
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from rm" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from rm" -l noout -d 'Do not output to stdout'
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from remove" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from remove" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from remove" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from remove" -l events-backend -d 'Events backend to use: file or none (journald is not available) (default: containers.conf\'s events_logger, else file)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from remove" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from remove" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from remove" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from remove" -s f -l force
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from remove" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from remove" -l noout -d 'Do not output to stdout'
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
 complete -c burrow -n "__fish_burrow_using_subcommand events" -s f -l filter -d 'Filter output: container=, event=, image=, label=KEY[=VALUE], type=, volume=, pod=' -r
 complete -c burrow -n "__fish_burrow_using_subcommand events" -l format -d 'Format the output with a Go template or as json' -r
 complete -c burrow -n "__fish_burrow_using_subcommand events" -l stream -d 'Stream events and do not exit after the last known event' -r -f -a "true\t''
@@ -800,7 +945,14 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l security-opt -d 'Security options: seccomp=unconfined|PROFILE.json, no-new-privileges' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l ulimit -d 'Resource limits: NAME=SOFT[:HARD]' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l userns -d 'User namespace: keep-id, nomap or host' -r
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l network -d 'Network: none (loopback only) or host' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l network -d 'Network: pasta[:OPTIONS], slirp4netns[:OPTIONS], none, host (default: pasta if installed)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -s p -l publish -d 'Publish a container\'s port to the host: [IP:][HOSTPORT:]CONTAINERPORT[/tcp|/udp]' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l expose -d 'Expose a port or range (PORT[-END][/PROTOCOL]) for -P' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l dns -d 'DNS server for the container\'s /etc/resolv.conf' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l dns-search -d 'DNS search domain ("." for none)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l dns-option -d 'DNS resolver option (e.g. ndots:2)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l add-host -d 'Add a line to /etc/hosts: HOST:IP (IP may be host-gateway)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l mac-address -d 'MAC address of the container\'s interface' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -s l -l label -d 'Add a label: KEY=VALUE' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l annotation -d 'Add an annotation: KEY=VALUE' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l detach-keys -d 'Keys that detach from the container\'s terminal (e.g. ctrl-p,ctrl-q; "" disables)' -r
@@ -854,6 +1006,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l init -d 'Run a small init as PID 1 that forwards signals and reaps zombies'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l read-only -d 'Mount the container\'s root filesystem read-only'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l privileged -d 'Give the container all capabilities and no seccomp filter or masked paths'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -s P -l publish-all -d 'Publish the image\'s exposed ports on random host ports'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l no-hosts -d 'Keep the image\'s /etc/hosts instead of writing one'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -s i -l interactive -d 'Keep standard input open'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -s t -l tty -d 'Allocate a pseudo-terminal'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -s d -l detach -d 'Run in the background and print the container ID'
@@ -1008,7 +1162,14 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l security-opt -d 'Security options: seccomp=unconfined|PROFILE.json, no-new-privileges' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l ulimit -d 'Resource limits: NAME=SOFT[:HARD]' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l userns -d 'User namespace: keep-id, nomap or host' -r
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l network -d 'Network: none (loopback only) or host' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l network -d 'Network: pasta[:OPTIONS], slirp4netns[:OPTIONS], none, host (default: pasta if installed)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -s p -l publish -d 'Publish a container\'s port to the host: [IP:][HOSTPORT:]CONTAINERPORT[/tcp|/udp]' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l expose -d 'Expose a port or range (PORT[-END][/PROTOCOL]) for -P' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l dns -d 'DNS server for the container\'s /etc/resolv.conf' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l dns-search -d 'DNS search domain ("." for none)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l dns-option -d 'DNS resolver option (e.g. ndots:2)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l add-host -d 'Add a line to /etc/hosts: HOST:IP (IP may be host-gateway)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l mac-address -d 'MAC address of the container\'s interface' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -s l -l label -d 'Add a label: KEY=VALUE' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l annotation -d 'Add an annotation: KEY=VALUE' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l detach-keys -d 'Keys that detach from the container\'s terminal (e.g. ctrl-p,ctrl-q; "" disables)' -r
@@ -1062,6 +1223,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l init -d 'Run a small init as PID 1 that forwards signals and reaps zombies'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l read-only -d 'Mount the container\'s root filesystem read-only'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l privileged -d 'Give the container all capabilities and no seccomp filter or masked paths'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -s P -l publish-all -d 'Publish the image\'s exposed ports on random host ports'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l no-hosts -d 'Keep the image\'s /etc/hosts instead of writing one'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -s i -l interactive -d 'Keep standard input open'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -s t -l tty -d 'Allocate a pseudo-terminal'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -s d -l detach -d 'Run in the background and print the container ID'
