@@ -138,6 +138,11 @@ fn a_published_tcp_port_answers_on_the_host_loopback_and_port_and_inspect_show_i
     assert_eq!(settings["Ports"]["80/tcp"][0]["HostIp"], "");
     assert!(!settings["IPAddress"].as_str().unwrap().is_empty());
     assert_eq!(info["HostConfig"]["NetworkMode"], "pasta");
+    assert!(
+        sb.ok(&["ps"])
+            .stdout()
+            .contains(&format!("0.0.0.0:{port}->80/tcp")),
+    );
     sb.ok(&["rm", "-f", "-t", "0", "web"]);
 }
 

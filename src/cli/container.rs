@@ -255,7 +255,9 @@ pub fn ps(args: PsArgs, ctx: &Context) -> Result<u8> {
                 created_at: output::go_time_string(c.record.created),
                 status: status_column(c, now),
                 state: c.state.shown_status().to_string(),
-                ports: String::new(),
+                ports: crate::container::network_of(&ctx.store(), &c.record.id)
+                    .map(|n| crate::network::ports_column(&n.ports))
+                    .unwrap_or_default(),
                 names: c.record.name.clone(),
                 labels: c.record.labels.clone(),
                 mounts: Vec::new(),

@@ -28,7 +28,7 @@ pub use plan::{
 };
 pub use ports::{
     PortMapping, add_publish_all, check_privileged, exposed_ports, inspect_ports, parse_expose,
-    parse_publish, port_lines,
+    parse_publish, port_lines, ports_column,
 };
 
 /// The name of the one network burrow has, as podman names its default.

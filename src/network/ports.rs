@@ -314,6 +314,33 @@ pub fn check_privileged(
     Ok(())
 }
 
+/// `ps`'s PORTS column as podman writes it: `0.0.0.0:8080->80/tcp, 0.0.0.0:9000-9001->90-91/udp`.
+pub fn ports_column(ports: &[PortMapping]) -> String {
+    let mut parts = Vec::new();
+    for p in ports {
+        for proto in p.protocols() {
+            parts.push(if p.range > 1 {
+                format!(
+                    "{}:{}-{}->{}-{}/{proto}",
+                    p.shown_host_ip(),
+                    p.host_port,
+                    p.host_port + p.range - 1,
+                    p.container_port,
+                    p.container_port + p.range - 1
+                )
+            } else {
+                format!(
+                    "{}:{}->{}/{proto}",
+                    p.shown_host_ip(),
+                    p.host_port,
+                    p.container_port
+                )
+            });
+        }
+    }
+    parts.join(", ")
+}
+
 /// `inspect`'s NetworkSettings.Ports: `"80/tcp": [{"HostIp": "", "HostPort": "8080"}]`.
 pub fn inspect_ports(ports: &[PortMapping]) -> BTreeMap<String, Vec<(String, String)>> {
     let mut out: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
@@ -481,6 +508,10 @@ mod tests {
             vec!["127.0.0.1:18126"]
         );
         assert_eq!(port_lines(&ports, Some("77")).unwrap(), None);
+        assert_eq!(
+            ports_column(&ports),
+            "0.0.0.0:18124->80/tcp, 127.0.0.1:18125-18126->90-91/udp"
+        );
         let inspect = inspect_ports(&ports);
         assert_eq!(
             inspect["80/tcp"],
