@@ -379,6 +379,12 @@ fn run_monitor(
             plumbing(record.tty, record.stdin_open)?
         };
         let previous = lock.container.state.clone();
+        // The helper starts as soon as the namespace exists, so its set-up overlaps the
+        // container's root build; it is waited for before the container may exec.
+        let pending = std::cell::RefCell::new(None);
+        let begin_network = |pid: nix::unistd::Pid| {
+            *pending.borrow_mut() = Some(crate::network::begin(&network, pid.as_raw(), &run_dir));
+        };
         let starting = runtime::start(&runtime::Launch {
             container_id: &record.id,
             spec: &created.spec,
@@ -390,11 +396,15 @@ fn run_monitor(
             stdin: record.stdin_open,
             stdio,
             console_size: args.console_size,
+            on_cloned: Some(&begin_network),
         })?;
         let pid = starting.pid.as_raw();
         // Connected while the container waits to exec, so its program starts with its network;
         // a helper that fails drops `starting`, which kills the half-made container.
-        let helper = crate::network::attach(&network, pid, &run_dir)?;
+        let helper = match pending.into_inner() {
+            Some(begun) => begun?.map(crate::network::Pending::finish).transpose()?,
+            None => None,
+        };
         let process = ProcessIdentity::of(pid);
         let pid_start = process.as_ref().map(|p| p.start_time);
         let started_at = Some(Utc::now());

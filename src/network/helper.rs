@@ -103,6 +103,46 @@ pub fn attach(
     pid: i32,
     run_dir: &Path,
 ) -> Result<Option<Helper>, NetworkError> {
+    begin(config, pid, run_dir)?
+        .map(Pending::finish)
+        .transpose()
+}
+
+/// A helper started against a namespace, not yet known to have configured it.
+pub struct Pending {
+    spawned: Spawned,
+    log_path: PathBuf,
+    /// slirp4netns: its network's options and the run directory that holds its API socket.
+    slirp: Option<(SlirpOptions, PathBuf)>,
+    ports: Vec<super::PortMapping>,
+}
+
+impl Pending {
+    /// Waits until the namespace is configured, then forwards slirp4netns's ports.
+    pub fn finish(mut self) -> Result<Helper, NetworkError> {
+        self.spawned.wait_ready(&self.log_path)?;
+        if let Some((options, run_dir)) = &self.slirp {
+            let guest = super::slirp_addressing(options, None).ip;
+            let dir =
+                std::fs::File::open(run_dir).map_err(io(format!("open {}", run_dir.display())))?;
+            let socket = PathBuf::from(format!(
+                "/proc/self/fd/{}/slirp4netns.sock",
+                dir.as_raw_fd()
+            ));
+            for request in slirp_hostfwd_requests(&self.ports, &guest) {
+                slirp_request(&socket, &request)?;
+            }
+        }
+        Ok(self.spawned.helper)
+    }
+}
+
+/// Starts the helper without waiting for it: `Pending::finish` waits.
+pub fn begin(
+    config: &NetworkConfig,
+    pid: i32,
+    run_dir: &Path,
+) -> Result<Option<Pending>, NetworkError> {
     let (name, package) = match &config.mode {
         NetworkMode::Pasta(_) => ("pasta", "passt"),
         NetworkMode::Slirp4netns(_) => ("slirp4netns", "slirp4netns"),
@@ -130,9 +170,13 @@ pub fn attach(
                 &netns_arg,
                 &ready_arg,
             );
-            let mut helper = spawn(name, &binary, &args, netns, log, None, None)?;
-            helper.wait_ready(&log_path)?;
-            Ok(Some(helper.helper))
+            let spawned = spawn(name, &binary, &args, netns, log, None, None)?;
+            Ok(Some(Pending {
+                spawned,
+                log_path,
+                slirp: None,
+                ports: Vec::new(),
+            }))
         }
         NetworkMode::Slirp4netns(options) => {
             let options = SlirpOptions::parse(options)?;
@@ -149,7 +193,7 @@ pub fn attach(
             let _ = std::fs::remove_file(run_dir.join("slirp4netns.sock"));
             let (exit_read, exit_write) = nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC)
                 .map_err(|e| io("create a pipe")(e.into()))?;
-            let mut helper = spawn(
+            let mut spawned = spawn(
                 name,
                 &binary,
                 &args,
@@ -158,19 +202,13 @@ pub fn attach(
                 Some(exit_read),
                 Some(run_dir),
             )?;
-            helper.helper.exit_fd = Some(exit_write);
-            helper.wait_ready(&log_path)?;
-            let guest = super::slirp_addressing(&options, None).ip;
-            let dir =
-                std::fs::File::open(run_dir).map_err(io(format!("open {}", run_dir.display())))?;
-            let socket = PathBuf::from(format!(
-                "/proc/self/fd/{}/slirp4netns.sock",
-                dir.as_raw_fd()
-            ));
-            for request in slirp_hostfwd_requests(&config.ports, &guest) {
-                slirp_request(&socket, &request)?;
-            }
-            Ok(Some(helper.helper))
+            spawned.helper.exit_fd = Some(exit_write);
+            Ok(Some(Pending {
+                spawned,
+                log_path,
+                slirp: Some((options, run_dir.to_path_buf())),
+                ports: config.ports.clone(),
+            }))
         }
         _ => Ok(None),
     }

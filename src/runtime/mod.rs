@@ -352,6 +352,9 @@ pub struct Launch<'a> {
     pub stdio: Option<ContainerStdio>,
     /// The terminal's size (rows, columns), with `-t`.
     pub console_size: Option<(u16, u16)>,
+    /// Called once the process exists in its namespaces with its IDs mapped, before it
+    /// builds its root: what needs only the namespaces (the network helper) overlaps the build.
+    pub on_cloned: Option<&'a dyn Fn(Pid)>,
 }
 
 /// Whether the spec asks for a terminal (`-t`).
@@ -431,6 +434,9 @@ fn start_blocked(
         return Err(e.into());
     }
     let _ = parent.send(&Message::MappingWritten);
+    if let Some(on_cloned) = launch.on_cloned {
+        on_cloned(pid);
+    }
     match parent.receive() {
         Ok(Some(Message::Ready)) => {
             let console = match console {
