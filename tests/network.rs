@@ -542,3 +542,26 @@ fn the_default_network_is_listed_and_inspected_as_podmans() {
     let info = sb.ok(&["info", "--format", "{{.Host.RootlessNetworkCmd}}"]);
     assert_eq!(info.stdout().trim(), "pasta");
 }
+
+#[test]
+fn mac_address_reaches_the_interface_and_inspect() {
+    let sb = sandbox_with_busybox();
+    let out = sb.ok(&[
+        "run",
+        "--rm",
+        "--mac-address",
+        "92:d0:c6:0a:29:33",
+        "busybox",
+        "ip",
+        "link",
+        "show",
+        "eth0",
+    ]);
+    assert!(
+        out.stdout().contains("link/ether 92:d0:c6:0a:29:33"),
+        "{}",
+        out.stdout()
+    );
+    sb.run(&["run", "--rm", "--mac-address", "zz", "busybox", "true"])
+        .assert_error(125, &["zz is not a valid mac address"]);
+}

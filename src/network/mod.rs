@@ -225,6 +225,22 @@ mod tests {
     }
 
     #[test]
+    fn an_unusable_tun_device_names_the_fix() {
+        let text = NetworkError::TunUnusable {
+            uid: 1001,
+            helper: "pasta",
+            reason: "Permission denied (os error 13)".into(),
+        }
+        .to_string();
+        assert!(
+            text.starts_with("/dev/net/tun cannot be opened by user 1001"),
+            "{text}"
+        );
+        assert!(text.contains("chmod 0666 /dev/net/tun"), "{text}");
+        assert!(text.contains("udev rule"), "{text}");
+    }
+
+    #[test]
     fn mac_addresses() {
         assert_eq!(parse_mac("92:D0:C6:0A:29:33").unwrap(), "92:d0:c6:0a:29:33");
         assert!(parse_mac("92:d0:c6").is_err());
