@@ -544,7 +544,7 @@ fn the_default_network_is_listed_and_inspected_as_podmans() {
 }
 
 #[test]
-fn mac_address_reaches_the_interface_and_inspect() {
+fn mac_address_reaches_the_interface() {
     let sb = sandbox_with_busybox();
     let out = sb.ok(&[
         "run",
