@@ -16,6 +16,7 @@ mod process;
 pub mod procfs;
 mod rootfs;
 pub mod sealed;
+pub mod shift;
 pub mod tty;
 
 pub use exec::{
@@ -24,7 +25,7 @@ pub use exec::{
 pub use files::{ContainerFacts, files_in as container_files_in, write as write_container_files};
 pub use foreground::Foreground;
 pub use liveness::{ProcessHandle, ProcessIdentity, boot_id, children};
-pub use rootfs::{Rootfs, read_layer_file};
+pub use rootfs::{AccountEntries, Rootfs, read_layer_file};
 
 use nix::sched::CloneFlags;
 use nix::sys::signal::{SigSet, SigmaskHow, Signal, sigprocmask};
@@ -115,7 +116,7 @@ fn child_main(launch: &Launch, mut channel: Channel, console: Option<&UnixStream
                 ));
             }
         }
-        rootfs::prepare(launch.spec, launch.rootfs)?;
+        rootfs::prepare(launch.spec, launch.rootfs, launch.accounts)?;
         match (console, &launch.stdio) {
             (Some(socket), _) => open_console(socket, launch.console_size)?,
             (None, Some(stdio)) => stdio.install()?,
@@ -132,9 +133,12 @@ fn child_main(launch: &Launch, mut channel: Channel, console: Option<&UnixStream
             }
         }
         set_parent_death_signal(None)?;
-        close_inherited(3).map_err(|source| RuntimeError::Setup {
-            what: "mark inherited descriptors close-on-exec".into(),
-            source,
+        pass_preserved(launch.preserved, &mut channel)?;
+        close_inherited(3 + launch.preserved.len() as u32).map_err(|source| {
+            RuntimeError::Setup {
+                what: "mark inherited descriptors close-on-exec".into(),
+                source,
+            }
         })?;
         process::exec(
             launch.spec,
@@ -149,6 +153,49 @@ fn child_main(launch: &Launch, mut channel: Channel, console: Option<&UnixStream
         code: error.exit_code(),
     });
     error.exit_code() as isize
+}
+
+/// `--preserve-fds`: the monitor's copies become the container's descriptors 3 and up. They
+/// and the channel (still needed to report a failed exec) first move above that range, so
+/// that no dup2 replaces one of them before it is in place.
+fn pass_preserved(
+    preserved: &[std::os::fd::OwnedFd],
+    channel: &mut Channel,
+) -> Result<(), RuntimeError> {
+    use std::os::fd::{AsFd, AsRawFd, RawFd};
+    if preserved.is_empty() {
+        return Ok(());
+    }
+    let setup = |e: nix::Error| RuntimeError::Setup {
+        what: "pass the preserved file descriptors".into(),
+        source: e.into(),
+    };
+    let floor = 3 + preserved.len() as RawFd;
+    channel
+        .move_above(floor)
+        .map_err(|source| RuntimeError::Setup {
+            what: "move the launch channel".into(),
+            source,
+        })?;
+    let moved: Vec<std::os::fd::OwnedFd> = preserved
+        .iter()
+        .map(|fd| {
+            nix::fcntl::fcntl(fd.as_fd(), nix::fcntl::FcntlArg::F_DUPFD_CLOEXEC(floor))
+                // SAFETY: F_DUPFD_CLOEXEC returned a new descriptor that nothing else owns.
+                .map(|raw| unsafe {
+                    <std::os::fd::OwnedFd as std::os::fd::FromRawFd>::from_raw_fd(raw)
+                })
+        })
+        .collect::<Result<_, _>>()
+        .map_err(setup)?;
+    for (i, fd) in moved.iter().enumerate() {
+        // SAFETY: dup2 onto a number below `floor`: whatever sat there (a copy this process
+        // no longer needs) is replaced; the new descriptor is not close-on-exec.
+        if unsafe { libc::dup2(fd.as_raw_fd(), 3 + i as RawFd) } < 0 {
+            return Err(setup(nix::Error::last()));
+        }
+    }
+    Ok(())
 }
 
 fn set_parent_death_signal(signal: Option<Signal>) -> Result<(), RuntimeError> {
@@ -352,6 +399,10 @@ pub struct Launch<'a> {
     pub stdio: Option<ContainerStdio>,
     /// The terminal's size (rows, columns), with `-t`.
     pub console_size: Option<(u16, u16)>,
+    /// Descriptors the process gets as 3 and up (`--preserve-fds`).
+    pub preserved: &'a [std::os::fd::OwnedFd],
+    /// Lines for the container's /etc/passwd and /etc/group.
+    pub accounts: rootfs::AccountEntries<'a>,
 }
 
 /// Whether the spec asks for a terminal (`-t`).
