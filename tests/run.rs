@@ -1158,6 +1158,11 @@ fn keep_id_adds_the_users_entries_and_image_files_stay_root_owned() {
         "tail -n 1 /etc/passwd",
     ]);
     assert_eq!(run.stdout(), format!("{me}:*:{uid}:{gid}::/tmp:/bin/sh\n"));
+    // nomap cannot work while the container's root mounts its own root: a clear refusal
+    // (podman runs it), and nothing is created.
+    sb.run(&["run", "--rm", "--userns", "nomap", "busybox", "true"])
+        .assert_one_line_error(125, &["--userns nomap is not supported yet"]);
+    assert!(containers_left(&sb).is_empty());
     // A restart does not add it twice.
     sb.ok(&[
         "create",
@@ -1190,4 +1195,141 @@ fn root_directory_mode_comes_from_the_layers_else_0555() {
     assert_eq!(run.stdout(), "555 0:0\n");
     // Root can still write there (a capability, as under podman), and so can a -v target.
     sb.ok(&["run", "--rm", "busybox", "mkdir", "/newdir"]);
+}
+
+#[test]
+fn systemd_containers_stop_with_sigrtmin_plus_3() {
+    let sb = sandbox_with_busybox();
+    let stop_signal = |args: &[&str]| {
+        let mut all = vec!["create"];
+        all.extend_from_slice(args);
+        let id = sb.ok(&all).stdout();
+        let signal = sb
+            .ok(&["inspect", "--format", "{{.Config.StopSignal}}", id.trim()])
+            .stdout();
+        sb.ok(&["rm", id.trim()]);
+        signal
+    };
+    assert_eq!(
+        stop_signal(&["--systemd", "always", "busybox", "true"]),
+        "37\n"
+    );
+    assert_eq!(stop_signal(&["busybox", "/sbin/init"]), "37\n");
+    assert_eq!(
+        stop_signal(&["busybox", "/usr/lib/systemd/systemd"]),
+        "37\n"
+    );
+    assert_eq!(stop_signal(&["busybox", "true"]), "15\n");
+    assert_eq!(
+        stop_signal(&["--systemd", "false", "busybox", "/sbin/init"]),
+        "15\n"
+    );
+    assert_eq!(
+        stop_signal(&[
+            "--systemd",
+            "always",
+            "--stop-signal",
+            "SIGINT",
+            "busybox",
+            "true"
+        ]),
+        "2\n"
+    );
+    // `stop` sends it.
+    let id = sb
+        .ok(&[
+            "run",
+            "-d",
+            "--systemd",
+            "always",
+            "busybox",
+            "sh",
+            "-c",
+            "trap 'exit 7' 37; echo ready; while :; do sleep 0.1; done",
+        ])
+        .stdout();
+    let id = id.trim();
+    wait_for("the trap", Duration::from_secs(20), || {
+        sb.ok(&["logs", id]).stdout().contains("ready")
+    });
+    sb.ok(&["stop", id]);
+    assert_eq!(
+        sb.ok(&["inspect", "--format", "{{.State.ExitCode}}", id])
+            .stdout(),
+        "7\n"
+    );
+    sb.ok(&["rm", id]);
+}
+
+#[test]
+fn ipc_container_joins_the_donors_ipc_namespace() {
+    let sb = sandbox_with_busybox();
+    sb.ok(&["run", "-d", "--name", "donor", "busybox", "sleep", "100"]);
+    // A POSIX message queue made in the donor is seen by the joiner: the same namespace.
+    let donor = sb
+        .ok(&[
+            "exec",
+            "donor",
+            "sh",
+            "-c",
+            "touch /dev/mqueue/fromdonor && readlink /proc/self/ns/ipc",
+        ])
+        .stdout();
+    let joiner = sb
+        .ok(&[
+            "run",
+            "--rm",
+            "--ipc",
+            "container:donor",
+            "busybox",
+            "sh",
+            "-c",
+            "ls /dev/mqueue; readlink /proc/self/ns/ipc",
+        ])
+        .stdout();
+    assert_eq!(joiner, format!("fromdonor\n{donor}"));
+    // While a joiner exists, the donor cannot be removed, even with -f.
+    sb.ok(&[
+        "create",
+        "--name",
+        "joiner",
+        "--ipc",
+        "container:donor",
+        "busybox",
+        "true",
+    ]);
+    let donor_id = sb.inspect("donor")["Id"].as_str().unwrap().to_string();
+    sb.run(&["rm", "-f", "donor"]).assert_error(
+        125,
+        &[&format!(
+            "container {donor_id} has dependent containers which must be removed before it"
+        )],
+    );
+    sb.ok(&["rm", "joiner"]);
+    // A donor that is not running is started with the joiner, as podman does.
+    sb.ok(&["create", "--name", "later", "busybox", "sleep", "100"]);
+    sb.ok(&["run", "--rm", "--ipc", "container:later", "busybox", "true"]);
+    assert_eq!(
+        sb.ok(&["inspect", "--format", "{{.State.Status}}", "later"])
+            .stdout(),
+        "running\n"
+    );
+    // A private namespace is not for joining; a missing donor is named. Nothing is created.
+    sb.ok(&[
+        "run", "-d", "--name", "priv", "--ipc", "private", "busybox", "sleep", "100",
+    ]);
+    let priv_id = sb.inspect("priv")["Id"].as_str().unwrap().to_string();
+    let before = containers_left(&sb).len();
+    sb.run(&["run", "--rm", "--ipc", "container:priv", "busybox", "true"])
+        .assert_one_line_error(
+            125,
+            &[&format!("joining IPC of container {priv_id} is not allowed: non-shareable IPC (hint: use IpcMode:shareable for the donor container)")],
+        );
+    sb.run(&["run", "--rm", "--ipc", "container:nosuch", "busybox", "true"])
+        .assert_one_line_error(
+            125,
+            &[r#"looking up container to share ipc namespace with: no container with name or ID "nosuch" found: no such container"#],
+        );
+    assert_eq!(containers_left(&sb).len(), before);
+    sb.ok(&["rm", "-f", "-t", "0", "donor", "later", "priv"]);
 }

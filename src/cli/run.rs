@@ -468,6 +468,8 @@ pub fn run(args: Args, ctx: &Context) -> Result<u8> {
     let created = create_container(&args, ctx, &host)?;
     let record = created.container.record;
     let store = ctx.store();
+    // podman starts what the container joins (--ipc container:X) with it.
+    container::start_dependencies(&store, &host, &record.id).map_err(coded)?;
     if args.detach {
         let start = container::StartOptions {
             preserve_fds,

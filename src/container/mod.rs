@@ -623,7 +623,11 @@ fn prepare(
         restart: options.restart,
         log_driver: options.log_driver,
         log_size_max: options.log_size_max,
-        dependencies: Vec::new(),
+        dependencies: match &options.ipc {
+            spec::IpcMode::Container(id) => vec![id.clone()],
+            _ => Vec::new(),
+        },
+        ipc: ipc_text(&options.ipc),
         remove_image: options.remove_image,
         timeout: options.timeout,
         passwd_entries,
@@ -638,6 +642,22 @@ fn prepare(
         seccomp,
         rootfs,
     })
+}
+
+/// `--ipc` as podman's inspect shows it.
+fn ipc_text(mode: &spec::IpcMode) -> String {
+    match mode {
+        spec::IpcMode::Shareable => "shareable".into(),
+        spec::IpcMode::Private => "private".into(),
+        spec::IpcMode::None => "none".into(),
+        spec::IpcMode::Host => "host".into(),
+        spec::IpcMode::Container(id) => format!("container:{id}"),
+    }
+}
+
+/// The container whose IPC namespace this one joins (`--ipc container:ID`).
+pub fn ipc_donor(record: &ContainerRecord) -> Option<&str> {
+    record.ipc.strip_prefix("container:")
 }
 
 /// A user of the host, by name, else by number (podman's `util.LookupUser`).

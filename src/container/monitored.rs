@@ -406,6 +406,9 @@ fn run_monitor(
             plumbing(record.tty, record.stdin_open)?
         };
         let previous = lock.container.state.clone();
+        let donor = super::ipc_donor(&record)
+            .map(|id| donor_process(&store, id))
+            .transpose()?;
         let starting = runtime::start(&runtime::Launch {
             container_id: &record.id,
             spec: &created.spec,
@@ -422,6 +425,7 @@ fn run_monitor(
                 passwd: &record.passwd_entries,
                 group: &record.group_entries,
             },
+            join_ipc: donor.as_ref(),
         })?;
         let pid = starting.pid.as_raw();
         let process = ProcessIdentity::of(pid);
@@ -549,6 +553,22 @@ fn run_monitor(
         let _ = std::fs::remove_file(&socket_path);
     }
     Ok(code)
+}
+
+/// The running process of the container whose IPC namespace a container joins.
+fn donor_process(store: &Store, id: &str) -> Result<runtime::ProcessHandle, ContainerError> {
+    let Some(donor) = store.container(id)? else {
+        return Err(LookupError::NotFound(id.to_string()).into());
+    };
+    super::running_process(&super::current_state(&donor.state))
+        .and_then(|p| p.open())
+        .ok_or_else(|| ContainerError::StartFailed {
+            code: 125,
+            message: format!(
+                "cannot join the IPC namespace of container {}: it is not running; start it first (burrow start {})",
+                donor.record.name, donor.record.name
+            ),
+        })
 }
 
 /// `--rmi`: the container's image goes too, unless another container uses it (then podman

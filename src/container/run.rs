@@ -73,9 +73,17 @@ pub enum RunError {
     #[error("running container create option: stat {}: no such file or directory", .0.display())]
     NoTimezone(PathBuf),
     #[error(
-        "joining another container's IPC namespace (--ipc container:{0}) is not supported yet; leave out --ipc, or use --ipc host"
+        "looking up container to share ipc namespace with: no container with name or ID \"{0}\" found: no such container"
     )]
-    IpcContainerUnsupported(String),
+    NoIpcDonor(String),
+    #[error(
+        "joining IPC of container {0} is not allowed: non-shareable IPC (hint: use IpcMode:shareable for the donor container)"
+    )]
+    IpcNotShareable(String),
+    #[error(
+        "--userns nomap is not supported yet: burrow mounts the container's root inside its user namespace, where nomap leaves out the user's own ID, which owns the store; use --userns keep-id or leave out --userns"
+    )]
+    NomapUnsupported,
     #[error(
         "container id file exists. Ensure another container is not using it or delete {}",
         .0.display()
@@ -230,9 +238,31 @@ pub fn create_from_image(
     {
         return Err(RunError::NoTimezone(zone.clone()));
     }
-    if let IpcMode::Container(name) = &options.ipc {
-        return Err(RunError::IpcContainerUnsupported(name.clone()));
+    if options.userns == crate::spec::UsernsMode::NoMap {
+        return Err(RunError::NomapUnsupported);
     }
+    // The donor by ID, so that the record names it whatever it is renamed to.
+    let joined;
+    let options = match &options.ipc {
+        IpcMode::Container(name) => {
+            let donor = match super::find(store, host, name) {
+                Ok(donor) => donor,
+                Err(ContainerError::Lookup(crate::store::LookupError::NotFound(_))) => {
+                    return Err(RunError::NoIpcDonor(name.clone()));
+                }
+                Err(e) => return Err(e.into()),
+            };
+            if donor.record.ipc == "private" {
+                return Err(RunError::IpcNotShareable(donor.record.id));
+            }
+            joined = RunOptions {
+                ipc: IpcMode::Container(donor.record.id),
+                ..options.clone()
+            };
+            &joined
+        }
+        _ => options,
+    };
     // Claimed before the container exists, so a taken or unwritable cidfile leaves nothing.
     let mut claimed = cidfile.map(claim_cidfile).transpose()?;
     let report = create_with_limits(store, host, options, image);

@@ -116,6 +116,16 @@ fn child_main(launch: &Launch, mut channel: Channel, console: Option<&UnixStream
                 ));
             }
         }
+        // Before the mounts: the mqueue filesystem shows the IPC namespace of its mounter.
+        if let Some(donor) = launch.join_ipc {
+            use std::os::fd::AsFd;
+            nix::sched::setns(donor.as_fd(), CloneFlags::CLONE_NEWIPC).map_err(|e| {
+                RuntimeError::Setup {
+                    what: "join the IPC namespace of the container given to --ipc".into(),
+                    source: e.into(),
+                }
+            })?;
+        }
         rootfs::prepare(launch.spec, launch.rootfs, launch.accounts)?;
         match (console, &launch.stdio) {
             (Some(socket), _) => open_console(socket, launch.console_size)?,
@@ -403,6 +413,8 @@ pub struct Launch<'a> {
     pub preserved: &'a [std::os::fd::OwnedFd],
     /// Lines for the container's /etc/passwd and /etc/group.
     pub accounts: rootfs::AccountEntries<'a>,
+    /// `--ipc container:X`: X's process, whose IPC namespace the container joins.
+    pub join_ipc: Option<&'a ProcessHandle>,
 }
 
 /// Whether the spec asks for a terminal (`-t`).

@@ -100,6 +100,10 @@ pub struct ContainerRecord {
     pub passwd_entries: Vec<String>,
     #[serde(default)]
     pub group_entries: Vec<String>,
+    /// `--ipc` as podman shows it (`shareable`, `private`, `none`, `host`, `container:ID`);
+    /// empty for a container made before it was recorded (shareable).
+    #[serde(default)]
+    pub ipc: String,
 }
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Default)]
