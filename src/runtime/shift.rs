@@ -135,7 +135,7 @@ mod tests {
         std::fs::hard_link(src.join("etc/passwd"), src.join("etc/link")).unwrap();
         std::os::unix::fs::symlink("passwd", src.join("etc/sym")).unwrap();
         let has_xattrs = rustix::fs::lsetxattr(
-            &src.join("etc"),
+            src.join("etc"),
             "user.overlay.opaque",
             b"y",
             rustix::fs::XattrFlags::empty(),
@@ -169,8 +169,8 @@ mod tests {
         );
         if has_xattrs {
             let mut value = [0u8; 4];
-            let n = rustix::fs::lgetxattr(&dest.join("etc"), "user.overlay.opaque", &mut value)
-                .unwrap();
+            let n =
+                rustix::fs::lgetxattr(dest.join("etc"), "user.overlay.opaque", &mut value).unwrap();
             assert_eq!(&value[..n], b"y");
         }
     }
