@@ -1265,14 +1265,15 @@ fn systemd_containers_stop_with_sigrtmin_plus_3() {
 fn ipc_container_joins_the_donors_ipc_namespace() {
     let sb = sandbox_with_busybox();
     sb.ok(&["run", "-d", "--name", "donor", "busybox", "sleep", "100"]);
-    // A POSIX message queue made in the donor is seen by the joiner: the same namespace.
+    // A POSIX message queue made in the donor is seen by the joiner: the same namespace; and
+    // /dev/shm is the donor's, both ways.
     let donor = sb
         .ok(&[
             "exec",
             "donor",
             "sh",
             "-c",
-            "touch /dev/mqueue/fromdonor && readlink /proc/self/ns/ipc",
+            "touch /dev/mqueue/fromdonor && echo shared > /dev/shm/fromdonor && readlink /proc/self/ns/ipc",
         ])
         .stdout();
     let joiner = sb
@@ -1284,10 +1285,11 @@ fn ipc_container_joins_the_donors_ipc_namespace() {
             "busybox",
             "sh",
             "-c",
-            "ls /dev/mqueue; readlink /proc/self/ns/ipc",
+            "ls /dev/mqueue; cat /dev/shm/fromdonor; touch /dev/shm/fromjoiner; readlink /proc/self/ns/ipc",
         ])
         .stdout();
-    assert_eq!(joiner, format!("fromdonor\n{donor}"));
+    assert_eq!(joiner, format!("fromdonor\nshared\n{donor}"));
+    sb.ok(&["exec", "donor", "test", "-e", "/dev/shm/fromjoiner"]);
     // While a joiner exists, the donor cannot be removed, even with -f.
     sb.ok(&[
         "create",

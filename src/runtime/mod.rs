@@ -117,16 +117,11 @@ fn child_main(launch: &Launch, mut channel: Channel, console: Option<&UnixStream
             }
         }
         // Before the mounts: the mqueue filesystem shows the IPC namespace of its mounter.
-        if let Some(donor) = launch.join_ipc {
-            use std::os::fd::AsFd;
-            nix::sched::setns(donor.as_fd(), CloneFlags::CLONE_NEWIPC).map_err(|e| {
-                RuntimeError::Setup {
-                    what: "join the IPC namespace of the container given to --ipc".into(),
-                    source: e.into(),
-                }
-            })?;
-        }
-        rootfs::prepare(launch.spec, launch.rootfs, launch.accounts)?;
+        let shm = match launch.join_ipc {
+            Some(donor) => join_ipc(donor)?,
+            None => None,
+        };
+        rootfs::prepare(launch.spec, launch.rootfs, launch.accounts, shm)?;
         match (console, &launch.stdio) {
             (Some(socket), _) => open_console(socket, launch.console_size)?,
             (None, Some(stdio)) => stdio.install()?,
@@ -163,6 +158,53 @@ fn child_main(launch: &Launch, mut channel: Channel, console: Option<&UnixStream
         code: error.exit_code(),
     });
     error.exit_code() as isize
+}
+
+/// `--ipc container:X`: joins X's IPC namespace, and returns a detached copy of X's /dev/shm
+/// mount (none if X has no /dev/shm), which shares its files as podman's shm directory does.
+/// The copy is made inside X's mount namespace, the only place open_tree may clone it from;
+/// the process then returns to its own, which has no pivot yet.
+fn join_ipc(donor: &ProcessHandle) -> Result<Option<std::os::fd::OwnedFd>, RuntimeError> {
+    use std::os::fd::AsFd;
+    let setns = |fd: std::os::fd::BorrowedFd, flag: CloneFlags, what: &str| {
+        nix::sched::setns(fd, flag).map_err(|e| RuntimeError::Setup {
+            what: what.into(),
+            source: e.into(),
+        })
+    };
+    setns(
+        donor.as_fd(),
+        CloneFlags::CLONE_NEWIPC,
+        "join the IPC namespace of the container given to --ipc",
+    )?;
+    let own = std::fs::File::open("/proc/self/ns/mnt").map_err(|source| RuntimeError::Setup {
+        what: "open the container's mount namespace".into(),
+        source,
+    })?;
+    setns(
+        donor.as_fd(),
+        CloneFlags::CLONE_NEWNS,
+        "enter the mount namespace of the container given to --ipc",
+    )?;
+    let tree = rustix::mount::open_tree(
+        rustix::fs::CWD,
+        "/dev/shm",
+        rustix::mount::OpenTreeFlags::OPEN_TREE_CLONE
+            | rustix::mount::OpenTreeFlags::OPEN_TREE_CLOEXEC,
+    );
+    setns(
+        own.as_fd(),
+        CloneFlags::CLONE_NEWNS,
+        "return to the container's mount namespace",
+    )?;
+    match tree {
+        Ok(tree) => Ok(Some(tree)),
+        Err(rustix::io::Errno::NOENT) => Ok(None),
+        Err(e) => Err(RuntimeError::Setup {
+            what: "copy the /dev/shm mount of the container given to --ipc".into(),
+            source: e.into(),
+        }),
+    }
 }
 
 /// `--preserve-fds`: the monitor's copies become the container's descriptors 3 and up. They

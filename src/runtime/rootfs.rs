@@ -503,7 +503,16 @@ fn add_entries(root: &OwnedFd, path: &str, entries: &[String]) -> Result<(), Run
 }
 
 /// Builds the whole root filesystem and pivots into it. Runs in the container's namespaces.
-pub fn prepare(spec: &Spec, rootfs: &Rootfs, accounts: AccountEntries) -> Result<(), RuntimeError> {
+///
+/// `shm`, a detached copy of another container's /dev/shm mount (`--ipc container:X`), goes
+/// where the spec mounts a /dev/shm of the container's own.
+pub fn prepare(
+    spec: &Spec,
+    rootfs: &Rootfs,
+    accounts: AccountEntries,
+    shm: Option<OwnedFd>,
+) -> Result<(), RuntimeError> {
+    let mut shm = shm;
     // Our mounts must not propagate back to the host's namespace.
     mount(
         None::<&str>,
@@ -518,7 +527,24 @@ pub fn prepare(spec: &Spec, rootfs: &Rootfs, accounts: AccountEntries) -> Result
     add_entries(&root, "/etc/passwd", accounts.passwd)?;
     add_entries(&root, "/etc/group", accounts.group)?;
     for m in spec.mounts().as_deref().unwrap_or_default() {
-        mount_one(&root, m)?;
+        match shm.take() {
+            Some(tree) if m.destination() == Path::new("/dev/shm") => {
+                let target = resolve_in_root(&root, m.destination(), false)?;
+                rustix::mount::move_mount(
+                    tree.as_fd(),
+                    "",
+                    target.as_fd(),
+                    "",
+                    MoveMountFlags::MOVE_MOUNT_F_EMPTY_PATH
+                        | MoveMountFlags::MOVE_MOUNT_T_EMPTY_PATH,
+                )
+                .map_err(sys("attach the /dev/shm of the container given to --ipc"))?;
+            }
+            other => {
+                shm = other;
+                mount_one(&root, m)?;
+            }
+        }
     }
     // A /dev bound from the host has its own nodes and links, and is not ours to write to
     // (runc's needsSetupDev).
