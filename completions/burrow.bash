@@ -461,7 +461,7 @@ _burrow() {
             return 0
             ;;
         burrow__subcmd__container__subcmd__create)
-            opts="-a -e -w -u -v -l -i -t -d -m -c -D -h --rm --rmi --timeout --attach --preserve-fds --hostuser --replace --init --name --env --env-file --workdir --user --group-add --entrypoint --hostname --read-only --volume --tmpfs --cap-add --cap-drop --privileged --security-opt --ulimit --userns --network --label --annotation --interactive --tty --detach --detach-keys --sig-proxy --restart --log-driver --log-opt --stop-timeout --stop-signal --cidfile --tz --unsetenv --unsetenv-all --ipc --pid --uts --cgroupns --systemd --mount --memory --memory-swap --memory-reservation --memory-swappiness --kernel-memory --cpus --cpu-shares --cpu-period --cpu-quota --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --pull --root --runroot --log-level --debug --noout --events-backend --volumepath --runtime-flag --storage-driver --help"
+            opts="-a -e -w -u -v -l -i -t -d -m -c -D -h --rm --timeout --attach --hostuser --replace --init --name --env --env-file --workdir --user --group-add --entrypoint --hostname --read-only --volume --tmpfs --cap-add --cap-drop --privileged --security-opt --ulimit --userns --network --label --annotation --interactive --tty --detach --detach-keys --sig-proxy --restart --log-driver --log-opt --stop-timeout --stop-signal --cidfile --tz --unsetenv --unsetenv-all --ipc --pid --uts --cgroupns --systemd --mount --memory --memory-swap --memory-reservation --memory-swappiness --kernel-memory --cpus --cpu-shares --cpu-period --cpu-quota --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --pull --root --runroot --log-level --debug --noout --events-backend --volumepath --runtime-flag --storage-driver --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -476,10 +476,6 @@ _burrow() {
                     return 0
                     ;;
                 -a)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --preserve-fds)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1279,7 +1275,7 @@ _burrow() {
             return 0
             ;;
         burrow__subcmd__container__subcmd__run)
-            opts="-a -e -w -u -v -l -i -t -d -m -c -D -h --rm --rmi --timeout --attach --preserve-fds --hostuser --replace --init --name --env --env-file --workdir --user --group-add --entrypoint --hostname --read-only --volume --tmpfs --cap-add --cap-drop --privileged --security-opt --ulimit --userns --network --label --annotation --interactive --tty --detach --detach-keys --sig-proxy --restart --log-driver --log-opt --stop-timeout --stop-signal --cidfile --tz --unsetenv --unsetenv-all --ipc --pid --uts --cgroupns --systemd --mount --memory --memory-swap --memory-reservation --memory-swappiness --kernel-memory --cpus --cpu-shares --cpu-period --cpu-quota --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --pull --root --runroot --log-level --debug --noout --events-backend --volumepath --runtime-flag --storage-driver --help"
+            opts="-a -e -w -u -v -l -i -t -d -m -c -D -h --rm --timeout --attach --hostuser --replace --init --name --env --env-file --workdir --user --group-add --entrypoint --hostname --read-only --volume --tmpfs --cap-add --cap-drop --privileged --security-opt --ulimit --userns --network --label --annotation --interactive --tty --detach --detach-keys --sig-proxy --restart --log-driver --log-opt --stop-timeout --stop-signal --cidfile --tz --unsetenv --unsetenv-all --ipc --pid --uts --cgroupns --systemd --mount --memory --memory-swap --memory-reservation --memory-swappiness --kernel-memory --cpus --cpu-shares --cpu-period --cpu-quota --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --pull --rmi --preserve-fds --root --runroot --log-level --debug --noout --events-backend --volumepath --runtime-flag --storage-driver --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1294,10 +1290,6 @@ _burrow() {
                     return 0
                     ;;
                 -a)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --preserve-fds)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1543,6 +1535,10 @@ _burrow() {
                     ;;
                 --pull)
                     COMPREPLY=($(compgen -W "always missing never newer" -- "${cur}"))
+                    return 0
+                    ;;
+                --preserve-fds)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --root)
@@ -1823,7 +1819,7 @@ _burrow() {
             return 0
             ;;
         burrow__subcmd__create)
-            opts="-a -e -w -u -v -l -i -t -d -m -c -D -h --rm --rmi --timeout --attach --preserve-fds --hostuser --replace --init --name --env --env-file --workdir --user --group-add --entrypoint --hostname --read-only --volume --tmpfs --cap-add --cap-drop --privileged --security-opt --ulimit --userns --network --label --annotation --interactive --tty --detach --detach-keys --sig-proxy --restart --log-driver --log-opt --stop-timeout --stop-signal --cidfile --tz --unsetenv --unsetenv-all --ipc --pid --uts --cgroupns --systemd --mount --memory --memory-swap --memory-reservation --memory-swappiness --kernel-memory --cpus --cpu-shares --cpu-period --cpu-quota --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --pull --root --runroot --log-level --debug --noout --events-backend --volumepath --runtime-flag --storage-driver --help"
+            opts="-a -e -w -u -v -l -i -t -d -m -c -D -h --rm --timeout --attach --hostuser --replace --init --name --env --env-file --workdir --user --group-add --entrypoint --hostname --read-only --volume --tmpfs --cap-add --cap-drop --privileged --security-opt --ulimit --userns --network --label --annotation --interactive --tty --detach --detach-keys --sig-proxy --restart --log-driver --log-opt --stop-timeout --stop-signal --cidfile --tz --unsetenv --unsetenv-all --ipc --pid --uts --cgroupns --systemd --mount --memory --memory-swap --memory-reservation --memory-swappiness --kernel-memory --cpus --cpu-shares --cpu-period --cpu-quota --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --pull --root --runroot --log-level --debug --noout --events-backend --volumepath --runtime-flag --storage-driver --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1838,10 +1834,6 @@ _burrow() {
                     return 0
                     ;;
                 -a)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --preserve-fds)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3555,7 +3547,7 @@ _burrow() {
             return 0
             ;;
         burrow__subcmd__run)
-            opts="-a -e -w -u -v -l -i -t -d -m -c -D -h --rm --rmi --timeout --attach --preserve-fds --hostuser --replace --init --name --env --env-file --workdir --user --group-add --entrypoint --hostname --read-only --volume --tmpfs --cap-add --cap-drop --privileged --security-opt --ulimit --userns --network --label --annotation --interactive --tty --detach --detach-keys --sig-proxy --restart --log-driver --log-opt --stop-timeout --stop-signal --cidfile --tz --unsetenv --unsetenv-all --ipc --pid --uts --cgroupns --systemd --mount --memory --memory-swap --memory-reservation --memory-swappiness --kernel-memory --cpus --cpu-shares --cpu-period --cpu-quota --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --pull --root --runroot --log-level --debug --noout --events-backend --volumepath --runtime-flag --storage-driver --help"
+            opts="-a -e -w -u -v -l -i -t -d -m -c -D -h --rm --timeout --attach --hostuser --replace --init --name --env --env-file --workdir --user --group-add --entrypoint --hostname --read-only --volume --tmpfs --cap-add --cap-drop --privileged --security-opt --ulimit --userns --network --label --annotation --interactive --tty --detach --detach-keys --sig-proxy --restart --log-driver --log-opt --stop-timeout --stop-signal --cidfile --tz --unsetenv --unsetenv-all --ipc --pid --uts --cgroupns --systemd --mount --memory --memory-swap --memory-reservation --memory-swappiness --kernel-memory --cpus --cpu-shares --cpu-period --cpu-quota --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --pull --rmi --preserve-fds --root --runroot --log-level --debug --noout --events-backend --volumepath --runtime-flag --storage-driver --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3570,10 +3562,6 @@ _burrow() {
                     return 0
                     ;;
                 -a)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --preserve-fds)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3819,6 +3807,10 @@ _burrow() {
                     ;;
                 --pull)
                     COMPREPLY=($(compgen -W "always missing never newer" -- "${cur}"))
+                    return 0
+                    ;;
+                --preserve-fds)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --root)

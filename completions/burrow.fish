@@ -363,7 +363,6 @@ complete -c burrow -n "__fish_burrow_using_subcommand logout" -l noout -d 'Do no
 complete -c burrow -n "__fish_burrow_using_subcommand logout" -s h -l help -d 'Print help'
 complete -c burrow -n "__fish_burrow_using_subcommand run" -l timeout -d 'Kill the container after this many seconds (0: never)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand run" -s a -l attach -d 'Attach to STDIN, STDOUT or STDERR (repeatable; default: all)' -r
-complete -c burrow -n "__fish_burrow_using_subcommand run" -l preserve-fds -d 'Pass descriptors 3 to 3+N-1 of the caller into the container (run only)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand run" -l hostuser -d 'Add a host user\'s passwd entry to the container\'s /etc/passwd (repeatable)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand run" -l name -d 'Name of the container' -r
 complete -c burrow -n "__fish_burrow_using_subcommand run" -s e -l env -d 'Set environment variables (NAME=VALUE, or NAME to pass the host\'s value)' -r
@@ -422,6 +421,7 @@ complete -c burrow -n "__fish_burrow_using_subcommand run" -l pull -d 'When to p
 missing\t''
 never\t''
 newer\t''"
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l preserve-fds -d 'Pass descriptors 3 to 3+N-1 of the caller into the container' -r
 complete -c burrow -n "__fish_burrow_using_subcommand run" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand run" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand run" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
@@ -430,7 +430,6 @@ complete -c burrow -n "__fish_burrow_using_subcommand run" -l volumepath -d 'Pat
 complete -c burrow -n "__fish_burrow_using_subcommand run" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand run" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
 complete -c burrow -n "__fish_burrow_using_subcommand run" -l rm -d 'Remove the container when it exits'
-complete -c burrow -n "__fish_burrow_using_subcommand run" -l rmi -d 'Remove the image when the container exits, unless other containers use it (implies --rm)'
 complete -c burrow -n "__fish_burrow_using_subcommand run" -l replace -d 'Replace a container that already has the --name'
 complete -c burrow -n "__fish_burrow_using_subcommand run" -l init -d 'Run a small init as PID 1 that forwards signals and reaps zombies'
 complete -c burrow -n "__fish_burrow_using_subcommand run" -l read-only -d 'Mount the container\'s root filesystem read-only'
@@ -439,12 +438,12 @@ complete -c burrow -n "__fish_burrow_using_subcommand run" -s i -l interactive -
 complete -c burrow -n "__fish_burrow_using_subcommand run" -s t -l tty -d 'Allocate a pseudo-terminal'
 complete -c burrow -n "__fish_burrow_using_subcommand run" -s d -l detach -d 'Run in the background and print the container ID'
 complete -c burrow -n "__fish_burrow_using_subcommand run" -l unsetenv-all -d 'Leave out every default and image environment variable'
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l rmi -d 'Remove the image when the container exits, unless other containers use it (implies --rm)'
 complete -c burrow -n "__fish_burrow_using_subcommand run" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand run" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand run" -s h -l help -d 'Print help'
 complete -c burrow -n "__fish_burrow_using_subcommand create" -l timeout -d 'Kill the container after this many seconds (0: never)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand create" -s a -l attach -d 'Attach to STDIN, STDOUT or STDERR (repeatable; default: all)' -r
-complete -c burrow -n "__fish_burrow_using_subcommand create" -l preserve-fds -d 'Pass descriptors 3 to 3+N-1 of the caller into the container (run only)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand create" -l hostuser -d 'Add a host user\'s passwd entry to the container\'s /etc/passwd (repeatable)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand create" -l name -d 'Name of the container' -r
 complete -c burrow -n "__fish_burrow_using_subcommand create" -s e -l env -d 'Set environment variables (NAME=VALUE, or NAME to pass the host\'s value)' -r
@@ -511,7 +510,6 @@ complete -c burrow -n "__fish_burrow_using_subcommand create" -l volumepath -d '
 complete -c burrow -n "__fish_burrow_using_subcommand create" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand create" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
 complete -c burrow -n "__fish_burrow_using_subcommand create" -l rm -d 'Remove the container when it exits'
-complete -c burrow -n "__fish_burrow_using_subcommand create" -l rmi -d 'Remove the image when the container exits, unless other containers use it (implies --rm)'
 complete -c burrow -n "__fish_burrow_using_subcommand create" -l replace -d 'Replace a container that already has the --name'
 complete -c burrow -n "__fish_burrow_using_subcommand create" -l init -d 'Run a small init as PID 1 that forwards signals and reaps zombies'
 complete -c burrow -n "__fish_burrow_using_subcommand create" -l read-only -d 'Mount the container\'s root filesystem read-only'
@@ -797,7 +795,6 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_
 complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exec exists inspect list ls ps rm run start stop kill wait attach restart rename pause unpause logs top" -f -a "top" -d 'Display the running processes of a container'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l timeout -d 'Kill the container after this many seconds (0: never)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -s a -l attach -d 'Attach to STDIN, STDOUT or STDERR (repeatable; default: all)' -r
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l preserve-fds -d 'Pass descriptors 3 to 3+N-1 of the caller into the container (run only)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l hostuser -d 'Add a host user\'s passwd entry to the container\'s /etc/passwd (repeatable)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l name -d 'Name of the container' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -s e -l env -d 'Set environment variables (NAME=VALUE, or NAME to pass the host\'s value)' -r
@@ -864,7 +861,6 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l rm -d 'Remove the container when it exits'
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l rmi -d 'Remove the image when the container exits, unless other containers use it (implies --rm)'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l replace -d 'Replace a container that already has the --name'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l init -d 'Run a small init as PID 1 that forwards signals and reaps zombies'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l read-only -d 'Mount the container\'s root filesystem read-only'
@@ -1010,7 +1006,6 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l timeout -d 'Kill the container after this many seconds (0: never)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -s a -l attach -d 'Attach to STDIN, STDOUT or STDERR (repeatable; default: all)' -r
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l preserve-fds -d 'Pass descriptors 3 to 3+N-1 of the caller into the container (run only)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l hostuser -d 'Add a host user\'s passwd entry to the container\'s /etc/passwd (repeatable)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l name -d 'Name of the container' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -s e -l env -d 'Set environment variables (NAME=VALUE, or NAME to pass the host\'s value)' -r
@@ -1069,6 +1064,7 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 missing\t''
 never\t''
 newer\t''"
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l preserve-fds -d 'Pass descriptors 3 to 3+N-1 of the caller into the container' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
@@ -1077,7 +1073,6 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l rm -d 'Remove the container when it exits'
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l rmi -d 'Remove the image when the container exits, unless other containers use it (implies --rm)'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l replace -d 'Replace a container that already has the --name'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l init -d 'Run a small init as PID 1 that forwards signals and reaps zombies'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l read-only -d 'Mount the container\'s root filesystem read-only'
@@ -1086,6 +1081,7 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -s t -l tty -d 'Allocate a pseudo-terminal'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -s d -l detach -d 'Run in the background and print the container ID'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l unsetenv-all -d 'Leave out every default and image environment variable'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l rmi -d 'Remove the image when the container exits, unless other containers use it (implies --rm)'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help'

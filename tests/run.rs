@@ -860,6 +860,16 @@ fn rmi_removes_the_container_and_its_unused_image() {
     // --rmi implies --rm: the container went first, then the image it freed.
     assert!(containers_left(&sb).is_empty());
     assert!(image_ids(&sb).is_empty(), "{:?}", image_ids(&sb));
+    // Only run has it (and --preserve-fds), as in podman.
+    for flag in ["--rmi", "--preserve-fds=1"] {
+        sb.run(&["create", flag, "busybox", "true"]).assert_error(
+            125,
+            &[&format!(
+                "unknown flag: {}",
+                flag.split('=').next().unwrap()
+            )],
+        );
+    }
 
     // An image another container uses stays; the run still ends with its command's code.
     sb.pull("busybox:latest");

@@ -5,23 +5,31 @@ use super::{CodedError, Context, ReportedError};
 use crate::container::{self, AttachFlags, Created, Host, ImageRequest, RunError};
 use crate::spec::{self, MountArg, NamespaceMode, RunOptions};
 
+/// `burrow run`: create's flags, and those that only mean something when the container
+/// starts at once (podman's create refuses them as unknown).
+#[derive(Debug, clap::Args)]
+pub struct RunArgs {
+    #[command(flatten)]
+    pub create: Args,
+    /// Remove the image when the container exits, unless other containers use it (implies --rm)
+    #[arg(long)]
+    pub rmi: bool,
+    /// Pass descriptors 3 to 3+N-1 of the caller into the container
+    #[arg(long, value_name = "N", allow_hyphen_values = true)]
+    pub preserve_fds: Option<String>,
+}
+
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Remove the container when it exits
     #[arg(long)]
     pub rm: bool,
-    /// Remove the image when the container exits, unless other containers use it (implies --rm)
-    #[arg(long)]
-    pub rmi: bool,
     /// Kill the container after this many seconds (0: never)
     #[arg(long, value_name = "SECONDS", allow_hyphen_values = true)]
     pub timeout: Option<String>,
     /// Attach to STDIN, STDOUT or STDERR (repeatable; default: all)
     #[arg(short, long, value_name = "STREAM", value_delimiter = ',')]
     pub attach: Vec<String>,
-    /// Pass descriptors 3 to 3+N-1 of the caller into the container (run only)
-    #[arg(long, value_name = "N", allow_hyphen_values = true)]
-    pub preserve_fds: Option<String>,
     /// Add a host user's passwd entry to the container's /etc/passwd (repeatable)
     #[arg(long, value_name = "USER")]
     pub hostuser: Vec<String>,
@@ -273,7 +281,7 @@ impl ResourceArgs {
 }
 
 /// Turns the flags into run options, each parsed with podman's rules.
-fn options(args: &Args) -> Result<RunOptions> {
+fn options(args: &Args, rmi: bool) -> Result<RunOptions> {
     let mut o = RunOptions {
         name: args.name.clone(),
         env: args.env.clone(),
@@ -288,8 +296,8 @@ fn options(args: &Args) -> Result<RunOptions> {
         tty: args.tty,
         interactive: args.interactive,
         // --rmi removes the image after the container, which must go first (podman 4.4's rule).
-        rm: args.rm || args.rmi,
-        remove_image: args.rmi,
+        rm: args.rm || rmi,
+        remove_image: rmi,
         host_users: args.hostuser.clone(),
         replace: args.replace,
         init: args.init,
@@ -398,8 +406,8 @@ fn namespace(value: &Option<String>) -> Result<NamespaceMode> {
 }
 
 /// Finds the image (pulling per --pull) and creates the container; prints podman's warnings.
-pub fn create_container(args: &Args, ctx: &Context, host: &Host) -> Result<Created> {
-    let options = options(args)?;
+pub fn create_container(args: &Args, ctx: &Context, host: &Host, rmi: bool) -> Result<Created> {
+    let options = options(args, rmi)?;
     let pull_args = ctx.global.to_args();
     let image = ImageRequest {
         reference: args.image(),
@@ -452,20 +460,21 @@ fn attached_streams(args: &Args) -> Result<Option<[bool; 3]>> {
     Ok(Some(streams))
 }
 
-pub fn run(args: Args, ctx: &Context) -> Result<u8> {
+pub fn run(run_args: RunArgs, ctx: &Context) -> Result<u8> {
     // First, while every descriptor above 2 is still the caller's.
-    let preserve_fds = match &args.preserve_fds {
+    let preserve_fds = match &run_args.preserve_fds {
         Some(n) => {
             let n = u32::try_from(spec::parse_uint_flag("preserve-fds", n)?).unwrap_or(u32::MAX);
             container::claim_descriptors(n).map_err(run_error)?
         }
         None => Vec::new(),
     };
+    let args = &run_args.create;
     let detach_keys = crate::monitor::parse_detach_keys(&args.detach_keys)
         .map_err(|e| CodedError::new(125, e))?;
-    let streams = attached_streams(&args)?;
+    let streams = attached_streams(args)?;
     let host = ctx.host();
-    let created = create_container(&args, ctx, &host)?;
+    let created = create_container(args, ctx, &host, run_args.rmi)?;
     let record = created.container.record;
     let store = ctx.store();
     // podman starts what the container joins (--ipc container:X) with it.
@@ -502,7 +511,7 @@ pub fn run(args: Args, ctx: &Context) -> Result<u8> {
 
 /// `burrow create`: prints the new container's ID.
 pub fn create(args: Args, ctx: &Context) -> Result<u8> {
-    let created = create_container(&args, ctx, &ctx.host())?;
+    let created = create_container(&args, ctx, &ctx.host(), false)?;
     println!("{}", created.container.record.id);
     Ok(0)
 }
