@@ -38,6 +38,8 @@ EOF
 done
 printf '[engine]\nruntime = "runc"\ncgroup_manager = "cgroupfs"\nevents_logger = "file"\n' \
     > "$work/podman/.config/containers/containers.conf"
+# Native overlay, as burrow's store (podman would pick vfs here).
+printf '[storage]\ndriver = "overlay"\n' > "$work/podman/.config/containers/storage.conf"
 chown -R "$user:" "$work/burrow" "$work/podman"
 
 # as WHO CMD...: CMD as the test user in WHO's session; burrow's is the `podman` first on PATH.
@@ -53,8 +55,7 @@ cleanup() {
     for who in burrow podman; do
         as "$who" distrobox rm box --force >/dev/null 2>&1 || true
     done
-    # podman's pause process, and burrow's is left as a user's would be. Storage holds files
-    # owned by the test user's subordinate IDs; root removes it.
+    # Storage holds files owned by the test user's subordinate IDs; root removes it.
     rm -rf "$work"
 }
 trap cleanup EXIT
