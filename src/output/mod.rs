@@ -15,6 +15,7 @@
 //! - use `BTreeMap` or `HashMap` freely: map keys are always emitted sorted, as Go does.
 
 mod json;
+mod localtime;
 mod scan;
 mod tabwriter;
 mod template;
@@ -34,8 +35,9 @@ use serde::Serialize;
 
 pub use json::JsonStyle;
 pub use units::{
-    StatusInput, container_status, go_format_float_g, go_time_string, go_time_string_with_zone,
-    go_title, go_units_human_size, human_duration, human_duration_since, human_size,
+    StatusInput, container_status, go_duration_string, go_format_float_g, go_local_time_string,
+    go_time_string, go_title, go_units_human_size, human_duration, human_duration_since,
+    human_size,
 };
 pub use value::{serialize_nil_map, serialize_nil_slice};
 

@@ -23,7 +23,8 @@ pub use exec::{
 };
 pub use files::{ContainerFacts, files_in as container_files_in, write as write_container_files};
 pub use foreground::Foreground;
-pub use liveness::{ProcessHandle, ProcessIdentity, boot_id, children};
+pub use liveness::{ProcessHandle, ProcessIdentity};
+pub use procfs::{boot_id, children};
 pub use rootfs::{Rootfs, read_layer_file};
 
 use nix::sched::CloneFlags;
