@@ -187,14 +187,6 @@ fn resolve_descriptors(args: &[String]) -> Result<Vec<&'static Descriptor>, TopE
         .collect()
 }
 
-/// The column headers for `descriptors`, as the first row of `top` shows them.
-pub fn headers(descriptors: &[String]) -> Result<Vec<&'static str>, TopError> {
-    Ok(resolve_descriptors(descriptors)?
-        .into_iter()
-        .map(|d| d.header)
-        .collect())
-}
-
 /// ps(1) shows "[name]" for processes without a command line (kernel threads, zombies).
 fn format_args(cmdline: &[String], name: &str) -> String {
     match cmdline.first() {
@@ -728,6 +720,14 @@ mod tests {
 
     fn strings(v: &[&str]) -> Vec<String> {
         v.iter().map(|s| s.to_string()).collect()
+    }
+
+    /// The column headers for `descriptors`, as the first row of `top` shows them.
+    fn headers(descriptors: &[String]) -> Result<Vec<&'static str>, TopError> {
+        Ok(resolve_descriptors(descriptors)?
+            .into_iter()
+            .map(|d| d.header)
+            .collect())
     }
 
     const STAT: &str = "4242 (my (odd) name) S 4200 4242 4242 34816 4242 4194560 1000 0 0 0 \

@@ -235,11 +235,6 @@ pub fn record(graph_root: &Path, event: &Event) {
     }
 }
 
-/// Appends `event` to the log without a size limit.
-pub fn append(log: &Path, event: &Event) -> Result<(), EventsError> {
-    append_limited(log, event, 0)
-}
-
 /// Appends `event` to the log in one write, creating the file (0600) and its directory
 /// (0700) if needed. When the log would reach `max_size` bytes (0: no limit) its older half
 /// is dropped first and a `log-rotation` event written, as podman does. Callers only warn on

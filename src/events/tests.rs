@@ -50,12 +50,13 @@ fn append_creates_a_private_log_and_adds_one_line_per_event() {
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().unwrap();
     let log = log_path(dir.path());
-    append(
+    append_limited(
         &log,
         &container_event("create", "a", "x", "2024-01-01T00:00:00Z"),
+        0,
     )
     .unwrap();
-    append(&log, &Event::image("pull", "sha", "busybox")).unwrap();
+    append_limited(&log, &Event::image("pull", "sha", "busybox"), 0).unwrap();
     let text = std::fs::read_to_string(&log).unwrap();
     assert_eq!(text.lines().count(), 2);
     assert!(text.ends_with('\n'));
@@ -75,7 +76,7 @@ fn concurrent_appends_never_interleave() {
                 let big = labels(&[("blob", &"x".repeat(5000))]);
                 for i in 0..50 {
                     let e = Event::container("start", &format!("{t}-{i}"), "n", "img", &big);
-                    append(&log, &e).unwrap();
+                    append_limited(&log, &e, 0).unwrap();
                 }
             })
         })
@@ -218,9 +219,10 @@ fn json_and_templates_use_podmans_fields() {
 fn reading_without_stream_prints_what_matches_and_skips_junk() {
     let dir = tempfile::tempdir().unwrap();
     let log = log_path(dir.path());
-    append(
+    append_limited(
         &log,
         &container_event("create", "a", "x", "2024-01-01T00:00:00Z"),
+        0,
     )
     .unwrap();
     std::fs::OpenOptions::new()
@@ -229,9 +231,10 @@ fn reading_without_stream_prints_what_matches_and_skips_junk() {
         .unwrap()
         .write_all(b"junk\n")
         .unwrap();
-    append(
+    append_limited(
         &log,
         &container_event("start", "a", "x", "2024-01-01T00:00:01Z"),
+        0,
     )
     .unwrap();
     let f = filter(&["event=start"]);
@@ -268,9 +271,10 @@ fn reading_without_stream_prints_what_matches_and_skips_junk() {
 fn streaming_waits_for_new_events_and_stops_at_until() {
     let dir = tempfile::tempdir().unwrap();
     let log = log_path(dir.path());
-    append(
+    append_limited(
         &log,
         &container_event("create", "old", "x", "2024-01-01T00:00:00Z"),
+        0,
     )
     .unwrap();
     let writer = {
@@ -278,9 +282,10 @@ fn streaming_waits_for_new_events_and_stops_at_until() {
         std::thread::spawn(move || {
             for i in 0..3 {
                 std::thread::sleep(Duration::from_millis(50));
-                append(
+                append_limited(
                     &log,
                     &Event::container("start", &format!("n{i}"), "x", "i", &BTreeMap::new()),
+                    0,
                 )
                 .unwrap();
             }

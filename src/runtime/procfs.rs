@@ -42,6 +42,9 @@ pub struct Stat {
     /// Clock ticks since boot.
     pub starttime: u64,
     pub vsize: u64,
+    /// Fields 48 to 51 (Linux 3.5): where the argument and environment strings lie in the
+    /// process's memory, as `[arg_start, arg_end, env_start, env_end]`; `None` when absent.
+    pub args_and_env: Option<[u64; 4]>,
 }
 
 impl Stat {
@@ -91,6 +94,13 @@ pub fn parse_stat(content: &str) -> Result<Stat, String> {
         nice: field(19).to_string(),
         starttime: num(field(22), "starttime")?,
         vsize: num(field(23), "vsize")?,
+        args_and_env: (|| {
+            let mut areas = [0u64; 4];
+            for (slot, n) in areas.iter_mut().zip(48..) {
+                *slot = rest.get(n - 3)?.parse().ok()?;
+            }
+            (areas[0] < areas[1] && areas[2] <= areas[3]).then_some(areas)
+        })(),
     })
 }
 
@@ -418,6 +428,17 @@ mod tests {
         assert_eq!(s.nice, "5");
         assert_eq!(s.starttime, 50000);
         assert_eq!(s.vsize, 10485760);
+        // The sample's fields 48 to 51 are zeros: no valid areas.
+        assert_eq!(s.args_and_env, None);
+    }
+
+    #[test]
+    fn argument_and_environment_areas_of_our_own_process() {
+        let stat = parse_stat(&fs::read_to_string("/proc/self/stat").unwrap()).unwrap();
+        let [arg_start, arg_end, env_start, env_end] = stat.args_and_env.unwrap();
+        assert!(arg_start < arg_end && arg_end <= env_start && env_start <= env_end);
+        let cmdline = fs::read("/proc/self/cmdline").unwrap();
+        assert_eq!(cmdline.len() as u64, arg_end - arg_start);
     }
 
     #[test]
