@@ -208,6 +208,9 @@ _burrow() {
             burrow__subcmd__system,check)
                 cmd="burrow__subcmd__system__subcmd__check"
                 ;;
+            burrow__subcmd__system,migrate)
+                cmd="burrow__subcmd__system__subcmd__migrate"
+                ;;
             *)
                 ;;
         esac
@@ -3961,7 +3964,7 @@ _burrow() {
             return 0
             ;;
         burrow__subcmd__system)
-            opts="-D -h --root --runroot --log-level --debug --noout --events-backend --volumepath --runtime-flag --storage-driver --help check"
+            opts="-D -h --root --runroot --log-level --debug --noout --events-backend --volumepath --runtime-flag --storage-driver --help check migrate"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4009,6 +4012,52 @@ _burrow() {
                 return 0
             fi
             case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        burrow__subcmd__system__subcmd__migrate)
+            opts="-D -h --new-runtime --root --runroot --log-level --debug --noout --events-backend --volumepath --runtime-flag --storage-driver --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --new-runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -638,7 +638,7 @@ complete -c burrow -n "__fish_burrow_using_subcommand rm" -s a -l all -d 'Remove
 complete -c burrow -n "__fish_burrow_using_subcommand rm" -s f -l force -d 'Stop and remove running containers too'
 complete -c burrow -n "__fish_burrow_using_subcommand rm" -l depend -d 'Remove the containers that depend on it first'
 complete -c burrow -n "__fish_burrow_using_subcommand rm" -s i -l ignore -d 'Ignore errors for containers that do not exist'
-complete -c burrow -n "__fish_burrow_using_subcommand rm" -s v -l volumes -d 'Remove anonymous volumes with the container (burrow makes none)'
+complete -c burrow -n "__fish_burrow_using_subcommand rm" -s v -l volumes -d 'Remove anonymous volumes with the container (burrow removes them with it in any case)'
 complete -c burrow -n "__fish_burrow_using_subcommand rm" -s l -l latest -d 'Act on the most recently created container'
 complete -c burrow -n "__fish_burrow_using_subcommand rm" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand rm" -l noout -d 'Do not output to stdout'
@@ -999,7 +999,7 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from rm" -s f -l force -d 'Stop and remove running containers too'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from rm" -l depend -d 'Remove the containers that depend on it first'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from rm" -s i -l ignore -d 'Ignore errors for containers that do not exist'
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from rm" -s v -l volumes -d 'Remove anonymous volumes with the container (burrow makes none)'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from rm" -s v -l volumes -d 'Remove anonymous volumes with the container (burrow removes them with it in any case)'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from rm" -s l -l latest -d 'Act on the most recently created container'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from rm" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from rm" -l noout -d 'Do not output to stdout'
@@ -1255,17 +1255,18 @@ complete -c burrow -n "__fish_burrow_using_subcommand info" -l storage-driver -d
 complete -c burrow -n "__fish_burrow_using_subcommand info" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand info" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand info" -s h -l help -d 'Print help'
-complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
-complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
-complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
-complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check" -l events-backend -d 'Events backend to use: file or none (journald is not available) (default: containers.conf\'s events_logger, else file)' -r
-complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
-complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
-complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
-complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
-complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check" -l noout -d 'Do not output to stdout'
-complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
-complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check" -f -a "check" -d 'Check storage consistency'
+complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check migrate" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check migrate" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check migrate" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
+complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check migrate" -l events-backend -d 'Events backend to use: file or none (journald is not available) (default: containers.conf\'s events_logger, else file)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check migrate" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check migrate" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check migrate" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check migrate" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
+complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check migrate" -l noout -d 'Do not output to stdout'
+complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check migrate" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check migrate" -f -a "check" -d 'Check storage consistency'
+complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check migrate" -f -a "migrate" -d 'Migrate containers'
 complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from check" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from check" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from check" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
@@ -1279,6 +1280,17 @@ complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_su
 complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from check" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from check" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from migrate" -l new-runtime -d 'Specify a new runtime for all containers' -r
+complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from migrate" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from migrate" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from migrate" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
+complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from migrate" -l events-backend -d 'Events backend to use: file or none (journald is not available) (default: containers.conf\'s events_logger, else file)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from migrate" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from migrate" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from migrate" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from migrate" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
+complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from migrate" -l noout -d 'Do not output to stdout'
+complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from migrate" -s h -l help -d 'Print help'
 complete -c burrow -n "__fish_burrow_using_subcommand completion" -s f -l file -d 'Write the script to this file instead of stdout' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand completion" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand completion" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F

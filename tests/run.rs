@@ -1345,3 +1345,26 @@ fn ipc_container_joins_the_donors_ipc_namespace() {
     assert_eq!(containers_left(&sb).len(), before);
     sb.ok(&["rm", "-f", "-t", "0", "donor", "later", "priv"]);
 }
+
+/// `-v /path` (distrobox passes `-v /var/log/journal`): an anonymous volume, a writable
+/// directory that is not the container's overlay, kept across starts and removed with the
+/// container.
+#[test]
+fn anonymous_volume_is_a_directory_of_the_containers_own() {
+    let sb = sandbox_with_busybox();
+    let script = "echo hi >> /data/f; cat /data/f; grep -c ' /data ' /proc/self/mountinfo";
+    let run = sb.ok(&[
+        "run", "--name", "vol", "-v", "/data", "busybox", "sh", "-c", script,
+    ]);
+    assert_eq!(run.stdout(), "hi\n1\n");
+    let again = sb.ok(&["start", "-a", "vol"]);
+    assert_eq!(again.stdout(), "hi\nhi\n1\n");
+    // `-v /path:ro`: the same, read-only.
+    sb.run(&["run", "--rm", "-v", "/ro:ro", "busybox", "touch", "/ro/x"])
+        .assert_code(1);
+    let id = sb.inspect("vol")["Id"].as_str().unwrap().to_string();
+    let dir = sb.graph_root().join("containers").join(&id);
+    assert!(dir.exists());
+    sb.ok(&["rm", "vol"]);
+    assert!(!dir.exists(), "{} outlived its container", dir.display());
+}

@@ -334,7 +334,7 @@ pub struct RmArgs {
     /// Seconds to wait for the stop signal before killing a running container
     #[arg(short, long, value_name = "SECONDS")]
     pub time: Option<u64>,
-    /// Remove anonymous volumes with the container (burrow makes none)
+    /// Remove anonymous volumes with the container (burrow removes them with it in any case)
     #[arg(short, long)]
     pub volumes: bool,
     /// Act on the most recently created container

@@ -507,11 +507,10 @@ fn prepare(
     name: &str,
     staging: &Path,
 ) -> Result<Created, ContainerError> {
-    let options = request.options;
     let image = request.image;
     let identity = &request.host.identity;
     let dir = store.container_dir(id);
-    let mut rootfs = rootfs(store, image, &dir, options.rm)?;
+    let mut rootfs = rootfs(store, image, &dir, request.options.rm)?;
     for sub in ["upper", "work", "merged", "userdata"] {
         let path = staging.join(sub);
         std::fs::create_dir_all(&path).map_err(io_err("create", &path))?;
@@ -523,6 +522,8 @@ fn prepare(
         std::os::unix::fs::PermissionsExt::from_mode(root_mode(&rootfs.layers)),
     )
     .map_err(io_err("set the mode of", &upper))?;
+    let with_volumes = anonymous_volumes(request.options, &dir, staging)?;
+    let options = with_volumes.as_ref().unwrap_or(request.options);
     let run_config = ImageRunConfig::from_config_value(request.image_config.config.as_ref())?;
     let passwd = runtime::read_layer_file(&rootfs.layers, Path::new("/etc/passwd"));
     let group = runtime::read_layer_file(&rootfs.layers, Path::new("/etc/group"));
@@ -727,6 +728,35 @@ fn account_entries(
         }
     }
     Ok((passwd, group))
+}
+
+/// `-v /path` (distrobox passes `-v /var/log/journal`): an anonymous volume. Until burrow has
+/// volume records, each is an empty directory of the container's own (`volumes/N`), bound like
+/// `-v HOST-DIR:/path` and removed with the container; podman would also copy the image's
+/// content at the path into it and keep it after `rm` without `-v`. `None` when there is none.
+fn anonymous_volumes(
+    options: &RunOptions,
+    dir: &Path,
+    staging: &Path,
+) -> Result<Option<RunOptions>, ContainerError> {
+    if !options
+        .volumes
+        .iter()
+        .any(|v| v.source == spec::VolumeSource::Anonymous)
+    {
+        return Ok(None);
+    }
+    let mut resolved = options.clone();
+    let anonymous = resolved
+        .volumes
+        .iter_mut()
+        .filter(|v| v.source == spec::VolumeSource::Anonymous);
+    for (n, volume) in anonymous.enumerate() {
+        let made = staging.join("volumes").join(n.to_string());
+        std::fs::create_dir_all(&made).map_err(io_err("create", &made))?;
+        volume.source = spec::VolumeSource::Host(dir.join("volumes").join(n.to_string()));
+    }
+    Ok(Some(resolved))
 }
 
 /// Capability flags as podman's inspect lists them.

@@ -383,7 +383,7 @@ pub fn start_attached(
 ) -> Result<u8, ContainerError> {
     let passthrough = record.log_driver == LogDriver::Passthrough;
     let console_size = if record.tty {
-        crate::runtime::tty::terminal_size(std::io::stdin().as_fd())
+        crate::runtime::relay::terminal_size(std::io::stdin().as_fd())
             .ok()
             .flatten()
     } else {

@@ -13,7 +13,7 @@ use nix::sys::socket::{MsgFlags, recv, send};
 
 use super::MonitorError;
 use super::proto::{ClientMessage, DetachMatcher, MAX_PAYLOAD, MonitorMessage, Scan};
-use crate::runtime::{ProcessHandle, tty};
+use crate::runtime::{ProcessHandle, relay};
 
 /// How the caller attaches.
 pub struct AttachOptions {
@@ -76,12 +76,12 @@ pub fn attach(socket: OwnedFd, options: AttachOptions) -> Result<Outcome, Monito
     let stdin = std::io::stdin();
     let interactive_terminal = options.tty && nix::unistd::isatty(&stdin).unwrap_or(false);
     let raw = if options.stdin && interactive_terminal {
-        tty::RawMode::enter(stdin.as_fd()).map_err(|e| MonitorError::Terminal(e.to_string()))?
+        relay::RawMode::enter(stdin.as_fd()).map_err(|e| MonitorError::Terminal(e.to_string()))?
     } else {
         None
     };
     let mut packet = Vec::with_capacity(MAX_PAYLOAD + 1);
-    if interactive_terminal && let Ok(Some((rows, columns))) = tty::terminal_size(stdin.as_fd()) {
+    if interactive_terminal && let Ok(Some((rows, columns))) = relay::terminal_size(stdin.as_fd()) {
         send_message(&socket, &ClientMessage::Resize(rows, columns), &mut packet);
     }
     let mut detach = DetachMatcher::new(if interactive_terminal {
@@ -153,7 +153,7 @@ fn relay(
                     continue;
                 };
                 if signal == Signal::SIGWINCH {
-                    if let Ok(Some((rows, columns))) = tty::terminal_size(stdin.as_fd()) {
+                    if let Ok(Some((rows, columns))) = relay::terminal_size(stdin.as_fd()) {
                         send_message(socket, &ClientMessage::Resize(rows, columns), packet);
                     }
                 } else if let Some(target) = &options.signals_to {

@@ -284,8 +284,11 @@ pub fn supervise(session: Session) -> Result<Ended, MonitorError> {
                     }
                     Some(ClientMessage::Resize(rows, columns)) => {
                         if terminal && let Some(fd) = &input {
-                            let _ =
-                                crate::runtime::tty::set_terminal_size(fd.as_fd(), rows, columns);
+                            let _ = crate::runtime::console::set_terminal_size(
+                                fd.as_fd(),
+                                rows,
+                                columns,
+                            );
                         }
                     }
                     None => gone.push(i),

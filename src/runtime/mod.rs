@@ -6,6 +6,7 @@
 //! reports any failure as `Failed` so the parent can print a real error instead of a silent exit.
 
 mod channel;
+pub mod console;
 mod exec;
 mod files;
 mod foreground;
@@ -14,17 +15,18 @@ mod liveness;
 mod mountopts;
 mod process;
 pub mod procfs;
+pub mod relay;
 mod rootfs;
 pub mod sealed;
 pub mod shift;
-pub mod tty;
 
 pub use exec::{
     ExecLaunch, descriptor_is_open, join_container, read_container_file, spawn as spawn_exec,
 };
 pub use files::{ContainerFacts, files_in as container_files_in, write as write_container_files};
 pub use foreground::Foreground;
-pub use liveness::{ProcessHandle, ProcessIdentity, boot_id, children};
+pub use liveness::{ProcessHandle, ProcessIdentity};
+pub use procfs::{boot_id, children};
 pub use rootfs::{AccountEntries, Rootfs, read_layer_file};
 
 use nix::sched::CloneFlags;
@@ -279,7 +281,7 @@ impl ContainerStdio {
     }
 }
 
-fn console_err(e: tty::TtyError) -> RuntimeError {
+fn console_err(e: impl std::fmt::Display) -> RuntimeError {
     RuntimeError::Setup {
         what: "set up the container's terminal".into(),
         source: std::io::Error::other(e.to_string()),
@@ -290,12 +292,12 @@ fn console_err(e: tty::TtyError) -> RuntimeError {
 /// process's controlling terminal, stdio and /dev/console; the master goes to burrow.
 fn open_console(socket: &UnixStream, size: Option<(u16, u16)>) -> Result<(), RuntimeError> {
     use std::os::fd::AsFd;
-    let (master, slave) = tty::open_pty().map_err(console_err)?;
+    let (master, slave) = console::open_pty().map_err(console_err)?;
     // Sized before the program starts, so it never sees a 0x0 terminal.
     if let Some((rows, columns)) = size {
-        tty::set_terminal_size(master.as_fd(), rows, columns).map_err(console_err)?;
+        console::set_terminal_size(master.as_fd(), rows, columns).map_err(console_err)?;
     }
-    let path = tty::pty_path(slave.as_fd()).map_err(console_err)?;
+    let path = console::pty_path(slave.as_fd()).map_err(console_err)?;
     let console = std::path::Path::new("/dev/console");
     std::fs::File::create(console).map_err(|e| RuntimeError::Setup {
         what: "create /dev/console".into(),
@@ -312,9 +314,9 @@ fn open_console(socket: &UnixStream, size: Option<(u16, u16)>) -> Result<(), Run
         what: format!("bind {} to /dev/console", path.display()),
         source: e.into(),
     })?;
-    tty::send_fd(socket.as_fd(), master.as_fd()).map_err(console_err)?;
+    console::send_fd(socket.as_fd(), master.as_fd()).map_err(console_err)?;
     drop(master);
-    tty::make_controlling_terminal(slave).map_err(console_err)
+    console::make_controlling_terminal(slave).map_err(console_err)
 }
 
 /// Without -i the container reads end-of-file, as in podman, not the caller's input.
@@ -541,7 +543,7 @@ fn start_blocked(
             let console = match console {
                 Some((ours, theirs)) => {
                     drop(theirs);
-                    match tty::receive_fd(std::os::fd::AsFd::as_fd(&ours)) {
+                    match console::receive_fd(std::os::fd::AsFd::as_fd(&ours)) {
                         Ok(master) => Some(master),
                         Err(e) => {
                             kill_and_reap(pid);
