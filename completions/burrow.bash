@@ -464,12 +464,28 @@ _burrow() {
             return 0
             ;;
         burrow__subcmd__container__subcmd__create)
-            opts="-e -w -u -v -l -i -t -d -m -c -D -h --rm --replace --init --name --env --env-file --workdir --user --group-add --entrypoint --hostname --read-only --volume --tmpfs --cap-add --cap-drop --privileged --security-opt --ulimit --userns --network --label --annotation --interactive --tty --detach --detach-keys --sig-proxy --restart --log-driver --log-opt --stop-timeout --stop-signal --cidfile --tz --unsetenv --unsetenv-all --ipc --pid --uts --cgroupns --systemd --mount --memory --memory-swap --memory-reservation --memory-swappiness --kernel-memory --cpus --cpu-shares --cpu-period --cpu-quota --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --pull --root --runroot --log-level --debug --noout --events-backend --volumepath --runtime-flag --storage-driver --help"
+            opts="-a -e -w -u -v -l -i -t -d -m -c -D -h --rm --timeout --attach --hostuser --replace --init --name --env --env-file --workdir --user --group-add --entrypoint --hostname --read-only --volume --tmpfs --cap-add --cap-drop --privileged --security-opt --ulimit --userns --network --label --annotation --interactive --tty --detach --detach-keys --sig-proxy --restart --log-driver --log-opt --stop-timeout --stop-signal --cidfile --tz --unsetenv --unsetenv-all --ipc --pid --uts --cgroupns --systemd --mount --memory --memory-swap --memory-reservation --memory-swappiness --kernel-memory --cpus --cpu-shares --cpu-period --cpu-quota --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --pull --root --runroot --log-level --debug --noout --events-backend --volumepath --runtime-flag --storage-driver --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --attach)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -a)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hostuser)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --name)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1262,12 +1278,28 @@ _burrow() {
             return 0
             ;;
         burrow__subcmd__container__subcmd__run)
-            opts="-e -w -u -v -l -i -t -d -m -c -D -h --rm --replace --init --name --env --env-file --workdir --user --group-add --entrypoint --hostname --read-only --volume --tmpfs --cap-add --cap-drop --privileged --security-opt --ulimit --userns --network --label --annotation --interactive --tty --detach --detach-keys --sig-proxy --restart --log-driver --log-opt --stop-timeout --stop-signal --cidfile --tz --unsetenv --unsetenv-all --ipc --pid --uts --cgroupns --systemd --mount --memory --memory-swap --memory-reservation --memory-swappiness --kernel-memory --cpus --cpu-shares --cpu-period --cpu-quota --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --pull --root --runroot --log-level --debug --noout --events-backend --volumepath --runtime-flag --storage-driver --help"
+            opts="-a -e -w -u -v -l -i -t -d -m -c -D -h --rm --timeout --attach --hostuser --replace --init --name --env --env-file --workdir --user --group-add --entrypoint --hostname --read-only --volume --tmpfs --cap-add --cap-drop --privileged --security-opt --ulimit --userns --network --label --annotation --interactive --tty --detach --detach-keys --sig-proxy --restart --log-driver --log-opt --stop-timeout --stop-signal --cidfile --tz --unsetenv --unsetenv-all --ipc --pid --uts --cgroupns --systemd --mount --memory --memory-swap --memory-reservation --memory-swappiness --kernel-memory --cpus --cpu-shares --cpu-period --cpu-quota --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --pull --rmi --preserve-fds --root --runroot --log-level --debug --noout --events-backend --volumepath --runtime-flag --storage-driver --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --attach)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -a)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hostuser)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --name)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1506,6 +1538,10 @@ _burrow() {
                     ;;
                 --pull)
                     COMPREPLY=($(compgen -W "always missing never newer" -- "${cur}"))
+                    return 0
+                    ;;
+                --preserve-fds)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --root)
@@ -1786,12 +1822,28 @@ _burrow() {
             return 0
             ;;
         burrow__subcmd__create)
-            opts="-e -w -u -v -l -i -t -d -m -c -D -h --rm --replace --init --name --env --env-file --workdir --user --group-add --entrypoint --hostname --read-only --volume --tmpfs --cap-add --cap-drop --privileged --security-opt --ulimit --userns --network --label --annotation --interactive --tty --detach --detach-keys --sig-proxy --restart --log-driver --log-opt --stop-timeout --stop-signal --cidfile --tz --unsetenv --unsetenv-all --ipc --pid --uts --cgroupns --systemd --mount --memory --memory-swap --memory-reservation --memory-swappiness --kernel-memory --cpus --cpu-shares --cpu-period --cpu-quota --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --pull --root --runroot --log-level --debug --noout --events-backend --volumepath --runtime-flag --storage-driver --help"
+            opts="-a -e -w -u -v -l -i -t -d -m -c -D -h --rm --timeout --attach --hostuser --replace --init --name --env --env-file --workdir --user --group-add --entrypoint --hostname --read-only --volume --tmpfs --cap-add --cap-drop --privileged --security-opt --ulimit --userns --network --label --annotation --interactive --tty --detach --detach-keys --sig-proxy --restart --log-driver --log-opt --stop-timeout --stop-signal --cidfile --tz --unsetenv --unsetenv-all --ipc --pid --uts --cgroupns --systemd --mount --memory --memory-swap --memory-reservation --memory-swappiness --kernel-memory --cpus --cpu-shares --cpu-period --cpu-quota --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --pull --root --runroot --log-level --debug --noout --events-backend --volumepath --runtime-flag --storage-driver --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --attach)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -a)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hostuser)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --name)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3498,12 +3550,28 @@ _burrow() {
             return 0
             ;;
         burrow__subcmd__run)
-            opts="-e -w -u -v -l -i -t -d -m -c -D -h --rm --replace --init --name --env --env-file --workdir --user --group-add --entrypoint --hostname --read-only --volume --tmpfs --cap-add --cap-drop --privileged --security-opt --ulimit --userns --network --label --annotation --interactive --tty --detach --detach-keys --sig-proxy --restart --log-driver --log-opt --stop-timeout --stop-signal --cidfile --tz --unsetenv --unsetenv-all --ipc --pid --uts --cgroupns --systemd --mount --memory --memory-swap --memory-reservation --memory-swappiness --kernel-memory --cpus --cpu-shares --cpu-period --cpu-quota --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --pull --root --runroot --log-level --debug --noout --events-backend --volumepath --runtime-flag --storage-driver --help"
+            opts="-a -e -w -u -v -l -i -t -d -m -c -D -h --rm --timeout --attach --hostuser --replace --init --name --env --env-file --workdir --user --group-add --entrypoint --hostname --read-only --volume --tmpfs --cap-add --cap-drop --privileged --security-opt --ulimit --userns --network --label --annotation --interactive --tty --detach --detach-keys --sig-proxy --restart --log-driver --log-opt --stop-timeout --stop-signal --cidfile --tz --unsetenv --unsetenv-all --ipc --pid --uts --cgroupns --systemd --mount --memory --memory-swap --memory-reservation --memory-swappiness --kernel-memory --cpus --cpu-shares --cpu-period --cpu-quota --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --pull --rmi --preserve-fds --root --runroot --log-level --debug --noout --events-backend --volumepath --runtime-flag --storage-driver --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --attach)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -a)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hostuser)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --name)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3742,6 +3810,10 @@ _burrow() {
                     ;;
                 --pull)
                     COMPREPLY=($(compgen -W "always missing never newer" -- "${cur}"))
+                    return 0
+                    ;;
+                --preserve-fds)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --root)

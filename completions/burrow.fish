@@ -361,6 +361,9 @@ complete -c burrow -n "__fish_burrow_using_subcommand logout" -s a -l all -d 'Re
 complete -c burrow -n "__fish_burrow_using_subcommand logout" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand logout" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand logout" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l timeout -d 'Kill the container after this many seconds (0: never)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -s a -l attach -d 'Attach to STDIN, STDOUT or STDERR (repeatable; default: all)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l hostuser -d 'Add a host user\'s passwd entry to the container\'s /etc/passwd (repeatable)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand run" -l name -d 'Name of the container' -r
 complete -c burrow -n "__fish_burrow_using_subcommand run" -s e -l env -d 'Set environment variables (NAME=VALUE, or NAME to pass the host\'s value)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand run" -l env-file -d 'Read environment variables from a file' -r
@@ -418,6 +421,7 @@ complete -c burrow -n "__fish_burrow_using_subcommand run" -l pull -d 'When to p
 missing\t''
 never\t''
 newer\t''"
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l preserve-fds -d 'Pass descriptors 3 to 3+N-1 of the caller into the container' -r
 complete -c burrow -n "__fish_burrow_using_subcommand run" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand run" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand run" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
@@ -434,9 +438,13 @@ complete -c burrow -n "__fish_burrow_using_subcommand run" -s i -l interactive -
 complete -c burrow -n "__fish_burrow_using_subcommand run" -s t -l tty -d 'Allocate a pseudo-terminal'
 complete -c burrow -n "__fish_burrow_using_subcommand run" -s d -l detach -d 'Run in the background and print the container ID'
 complete -c burrow -n "__fish_burrow_using_subcommand run" -l unsetenv-all -d 'Leave out every default and image environment variable'
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l rmi -d 'Remove the image when the container exits, unless other containers use it (implies --rm)'
 complete -c burrow -n "__fish_burrow_using_subcommand run" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand run" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand run" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l timeout -d 'Kill the container after this many seconds (0: never)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -s a -l attach -d 'Attach to STDIN, STDOUT or STDERR (repeatable; default: all)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l hostuser -d 'Add a host user\'s passwd entry to the container\'s /etc/passwd (repeatable)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand create" -l name -d 'Name of the container' -r
 complete -c burrow -n "__fish_burrow_using_subcommand create" -s e -l env -d 'Set environment variables (NAME=VALUE, or NAME to pass the host\'s value)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand create" -l env-file -d 'Read environment variables from a file' -r
@@ -785,6 +793,9 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_
 complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exec exists inspect list ls ps rm run start stop kill wait attach restart rename pause unpause logs top" -f -a "unpause" -d 'Unpause the processes in one or more containers'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exec exists inspect list ls ps rm run start stop kill wait attach restart rename pause unpause logs top" -f -a "logs" -d 'Fetch the logs of one or more containers'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exec exists inspect list ls ps rm run start stop kill wait attach restart rename pause unpause logs top" -f -a "top" -d 'Display the running processes of a container'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l timeout -d 'Kill the container after this many seconds (0: never)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -s a -l attach -d 'Attach to STDIN, STDOUT or STDERR (repeatable; default: all)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l hostuser -d 'Add a host user\'s passwd entry to the container\'s /etc/passwd (repeatable)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l name -d 'Name of the container' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -s e -l env -d 'Set environment variables (NAME=VALUE, or NAME to pass the host\'s value)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l env-file -d 'Read environment variables from a file' -r
@@ -993,6 +1004,9 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from rm" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from rm" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l timeout -d 'Kill the container after this many seconds (0: never)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -s a -l attach -d 'Attach to STDIN, STDOUT or STDERR (repeatable; default: all)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l hostuser -d 'Add a host user\'s passwd entry to the container\'s /etc/passwd (repeatable)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l name -d 'Name of the container' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -s e -l env -d 'Set environment variables (NAME=VALUE, or NAME to pass the host\'s value)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l env-file -d 'Read environment variables from a file' -r
@@ -1050,6 +1064,7 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 missing\t''
 never\t''
 newer\t''"
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l preserve-fds -d 'Pass descriptors 3 to 3+N-1 of the caller into the container' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
@@ -1066,6 +1081,7 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -s t -l tty -d 'Allocate a pseudo-terminal'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -s d -l detach -d 'Run in the background and print the container ID'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l unsetenv-all -d 'Leave out every default and image environment variable'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l rmi -d 'Remove the image when the container exits, unless other containers use it (implies --rm)'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help'

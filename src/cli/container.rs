@@ -31,7 +31,7 @@ pub enum ContainerCommand {
     /// Remove one or more containers
     Rm(RmArgs),
     /// Run a command in a new container
-    Run(Box<run::Args>),
+    Run(Box<run::RunArgs>),
     /// Start one or more containers
     Start(lifecycle::StartArgs),
     /// Stop one or more running containers

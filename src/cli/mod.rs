@@ -255,7 +255,7 @@ pub enum Command {
     /// Log out of a container registry
     Logout(login::LogoutArgs),
     /// Run a command in a new container
-    Run(Box<run::Args>),
+    Run(Box<run::RunArgs>),
     /// Create but do not start a container
     Create(Box<run::Args>),
     /// Start one or more containers

@@ -19,6 +19,9 @@ use crate::runtime::{ProcessHandle, relay};
 pub struct AttachOptions {
     /// Relay the caller's standard input (`-i`).
     pub stdin: bool,
+    /// Show the container's standard output and error (`-a` names the ones shown).
+    pub stdout: bool,
+    pub stderr: bool,
     /// The container has a terminal (`-t`): the caller's goes raw and its size follows.
     pub tty: bool,
     /// The key sequence that detaches (only read from a terminal).
@@ -131,14 +134,14 @@ fn relay(
                 Ok(0) => return Ok(Outcome::Lost),
                 Ok(n) => match MonitorMessage::decode(&buf[..n]) {
                     // A reader that went away (a closed pipe) loses the output, not the run.
-                    Some(MonitorMessage::Stdout(data)) => {
+                    Some(MonitorMessage::Stdout(data)) if options.stdout => {
                         let _ = stdout.write_all(data).and_then(|()| stdout.flush());
                     }
-                    Some(MonitorMessage::Stderr(data)) => {
+                    Some(MonitorMessage::Stderr(data)) if options.stderr => {
                         let _ = stderr.write_all(data).and_then(|()| stderr.flush());
                     }
                     Some(MonitorMessage::Exit(code)) => return Ok(Outcome::Exited(code)),
-                    None => {}
+                    Some(MonitorMessage::Stdout(_) | MonitorMessage::Stderr(_)) | None => {}
                 },
                 Err(Errno::EINTR | Errno::EAGAIN) => {}
                 Err(_) => return Ok(Outcome::Lost),

@@ -88,6 +88,22 @@ pub struct ContainerRecord {
     /// before it, and not removed while it exists (podman's dependencies).
     #[serde(default)]
     pub dependencies: Vec<String>,
+    /// `--rmi`: the image is removed with the container, unless another container uses it.
+    #[serde(default)]
+    pub remove_image: bool,
+    /// `--timeout`: seconds after its start at which the container is killed.
+    #[serde(default)]
+    pub timeout: Option<u64>,
+    /// Lines added to the container's /etc/passwd and /etc/group at its start, each unless
+    /// the file already has the name or ID (`--userns keep-id`, `--hostuser`).
+    #[serde(default)]
+    pub passwd_entries: Vec<String>,
+    #[serde(default)]
+    pub group_entries: Vec<String>,
+    /// `--ipc` as podman shows it (`shareable`, `private`, `none`, `host`, `container:ID`);
+    /// empty for a container made before it was recorded (shareable).
+    #[serde(default)]
+    pub ipc: String,
 }
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Default)]
