@@ -158,7 +158,6 @@ fn distrobox_creates_lists_and_removes_a_box() {
 /// `distrobox enter` starts the box (its init runs as root and bind mounts host paths),
 /// then runs the command as the user, in the user's HOME, with its exit status.
 #[test]
-#[ignore = "blocked: in a --userns keep-id container the image's root-owned files show as the user's, so distrobox-init's setuid mount runs as the user and fails; passes with the runflags branch's keep-id layer copies merged"]
 fn distrobox_enters_a_box_as_the_user_with_the_home_bound() {
     let session = Session::new();
     let image = session.debian_box();
