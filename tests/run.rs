@@ -1193,6 +1193,61 @@ fn keep_id_adds_the_users_entries_and_image_files_stay_root_owned() {
     sb.ok(&["rm", "k"]);
 }
 
+/// keep-id's layer copies with shifted owners are made once per layer and mapping and shared
+/// by the containers with that mapping (the second create copies nothing: both see the same
+/// file), and they go with the image.
+#[test]
+fn keep_id_layer_copies_are_shared_and_removed_with_the_image() {
+    let sb = sandbox_with_busybox();
+    let layers = sb.home.join(".local/share/burrow/layers");
+    let copies = || -> Vec<std::path::PathBuf> {
+        std::fs::read_dir(&layers)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .flat_map(|layer| {
+                std::fs::read_dir(layer.path())
+                    .into_iter()
+                    .flatten()
+                    .flatten()
+            })
+            .map(|e| e.path())
+            .filter(|p| {
+                p.file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .starts_with("shifted-")
+            })
+            .collect()
+    };
+    let inode = |name: &str| {
+        sb.ok(&[
+            "create",
+            "--name",
+            name,
+            "--userns",
+            "keep-id",
+            "busybox",
+            "stat",
+            "-c",
+            "%i %u",
+            "/bin/busybox",
+        ]);
+        sb.ok(&["start", "-a", name]).stdout()
+    };
+    let first = inode("a");
+    assert_eq!(copies().len(), 1, "one layer, one mapping: {:?}", copies());
+    assert_eq!(
+        inode("b"),
+        first,
+        "the second container got a copy of its own"
+    );
+    assert!(first.ends_with(" 0\n"), "{first}");
+    sb.ok(&["rm", "a", "b"]);
+    sb.ok(&["rmi", "busybox"]);
+    assert!(copies().is_empty(), "{:?}", copies());
+}
+
 #[test]
 fn root_directory_mode_comes_from_the_layers_else_0555() {
     // The busybox fixture's layer has no `./` entry: podman shows 555 0:0.

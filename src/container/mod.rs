@@ -229,6 +229,7 @@ fn rootfs(
     image: &ImageRecord,
     dir: &Path,
     volatile: bool,
+    shift: Option<&str>,
 ) -> Result<Rootfs, ContainerError> {
     for diff_id in &image.layers {
         let problem = match store.layer(diff_id) {
@@ -255,20 +256,15 @@ fn rootfs(
         upper: dir.join("upper"),
         work: dir.join("work"),
         merged: dir.join("merged"),
-        layers: shifted_layers(dir, image.layers.len())
-            .unwrap_or_else(|| store.layer_diff_dirs(image)),
+        layers: match shift {
+            Some(key) => image
+                .layers
+                .iter()
+                .map(|l| store.shifted_layer_dir(l, key))
+                .collect(),
+            None => store.layer_diff_dirs(image),
+        },
     })
-}
-
-/// Where a container keeps its copies of the image's layers with shifted owners.
-const SHIFTED_LAYERS: &str = "lower";
-
-/// The container's own copies of the image's layers (`--userns keep-id`), if it has them.
-fn shifted_layers(dir: &Path, count: usize) -> Option<Vec<PathBuf>> {
-    let lower = dir.join(SHIFTED_LAYERS);
-    lower
-        .is_dir()
-        .then(|| (0..count).map(|i| lower.join(i.to_string())).collect())
 }
 
 /// The mode of the container's `/`: the topmost layer's that set it, else 0555, as
@@ -286,15 +282,19 @@ fn root_mode(layers: &[PathBuf]) -> u32 {
 }
 
 /// With an ID mapping other than the user's namespace's (`--userns keep-id`), the container
-/// gets copies of the image's layers whose owners are shifted so that it sees them as the
+/// runs on copies of the image's layers whose owners are shifted so that it sees them as the
 /// image says (root's files 0:0), and its upper and work directories belong to its root.
-/// Done in burrow's user namespace, where those owners can be set.
+/// The copies are made in burrow's user namespace, where those owners can be set, once per
+/// layer and mapping (the returned key names the mapping): later containers with the same
+/// mapping reuse them, as podman's storage reuses its mapped layers.
 fn shift_layers(
-    layers: &[PathBuf],
+    store: &Store,
+    image: &ImageRecord,
     staging: &Path,
     spec: &Spec,
     host: &Host,
-) -> Result<(), ContainerError> {
+) -> Result<String, ContainerError> {
+    use sha2::Digest;
     let identity = &host.identity;
     let maps = |spec_maps: &Option<Vec<oci_spec::runtime::LinuxIdMapping>>| -> Vec<IdMapping> {
         spec_maps
@@ -314,31 +314,59 @@ fn shift_layers(
         id_mappings(&identity.uid_map),
         id_mappings(&identity.gid_map),
     );
+    let digest = sha2::Sha256::digest(format!("{from_uid:?} {to_uid:?} {from_gid:?} {to_gid:?}"));
+    let key: String = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
+    // Each missing copy is made under its layer's lock, which a removal of the layer also
+    // takes; a `.partial` found under the lock is what a killed burrow left.
+    let mut missing = Vec::new();
+    for (diff_id, source) in image.layers.iter().zip(store.layer_diff_dirs(image)) {
+        let dest = store.shifted_layer_dir(diff_id, &key);
+        if dest.is_dir() {
+            continue;
+        }
+        let lock = store.lock_layer(diff_id)?;
+        if !dest.is_dir() {
+            let partial = dest.with_extension("partial");
+            missing.push((lock, source, partial, dest));
+        }
+    }
     let uid = |id: u32| spec::shifted_owner(&from_uid, &to_uid, id);
     let gid = |id: u32| spec::shifted_owner(&from_gid, &to_gid, id);
-    let lower = staging.join(SHIFTED_LAYERS);
-    let copied = crate::userns::in_namespace(identity, &host.run_root, || {
+    let done = crate::userns::in_namespace(identity, &host.run_root, || {
         let shift = runtime::shift::OwnerShift {
             uid: &uid,
             gid: &gid,
         };
         let root = (uid(0).unwrap_or(0), gid(0).unwrap_or(0));
-        std::fs::create_dir(&lower).is_ok()
-            && layers.iter().enumerate().all(|(i, layer)| {
-                runtime::shift::copy_shifted(layer, &lower.join(i.to_string()), &shift).is_ok()
-            })
-            && ["upper", "work"].iter().all(|d| {
-                std::os::unix::fs::chown(staging.join(d), Some(root.0), Some(root.1)).is_ok()
-            })
+        for (_, source, partial, dest) in &missing {
+            let copied = crate::store::remove_tree(partial).is_ok()
+                && runtime::shift::copy_shifted(source, partial, &shift).is_ok()
+                && std::fs::rename(partial, dest).is_ok();
+            if !copied {
+                return false;
+            }
+        }
+        ["upper", "work"]
+            .iter()
+            .all(|d| std::os::unix::fs::chown(staging.join(d), Some(root.0), Some(root.1)).is_ok())
     })?;
-    if !copied {
+    if !done {
+        // The work ran in a child that reports only whether it succeeded: name the first
+        // copy still missing.
+        let path = missing
+            .iter()
+            .map(|(_, _, _, dest)| dest.clone())
+            .find(|dest| !dest.is_dir())
+            .unwrap_or_else(|| staging.to_path_buf());
         return Err(ContainerError::Io {
-            what: "copy the image's layers with the container's ID mapping (--userns keep-id) into",
-            path: lower,
-            source: std::io::Error::other("a file could not be copied or given its owner"),
+            what: "copy the image's layer with the container's ID mapping (--userns keep-id) into",
+            path,
+            source: std::io::Error::other(
+                "a file could not be copied or given its owner; check the free space and `burrow system check`",
+            ),
         });
     }
-    Ok(())
+    Ok(key)
 }
 
 /// The caller's hard limits for the resources podman raises by default.
@@ -510,7 +538,7 @@ fn prepare(
     let image = request.image;
     let identity = &request.host.identity;
     let dir = store.container_dir(id);
-    let mut rootfs = rootfs(store, image, &dir, request.options.rm)?;
+    let mut rootfs = rootfs(store, image, &dir, request.options.rm, None)?;
     for sub in ["upper", "work", "merged", "userdata"] {
         let path = staging.join(sub);
         std::fs::create_dir_all(&path).map_err(io_err("create", &path))?;
@@ -573,13 +601,20 @@ fn prepare(
         seccomp: None,
     })?;
     let (passwd_entries, group_entries) = account_entries(options, identity, &spec, id)?;
-    if options.userns == spec::UsernsMode::KeepId && identity.rootless() && !identity.single_id() {
-        shift_layers(&rootfs.layers, staging, &spec, request.host)?;
-        let lower = dir.join(SHIFTED_LAYERS);
-        rootfs.layers = (0..rootfs.layers.len())
-            .map(|i| lower.join(i.to_string()))
+    let layer_shift = if options.userns == spec::UsernsMode::KeepId
+        && identity.rootless()
+        && !identity.single_id()
+    {
+        let key = shift_layers(store, image, staging, &spec, request.host)?;
+        rootfs.layers = image
+            .layers
+            .iter()
+            .map(|l| store.shifted_layer_dir(l, &key))
             .collect();
-    }
+        Some(key)
+    } else {
+        None
+    };
     let seccomp = seccomp_filter(store, options, &spec)?;
     let spec_path = staging.join("userdata/config.json");
     let spec_json = serde_json::to_vec(&spec).expect("runtime specs serialize");
@@ -633,6 +668,7 @@ fn prepare(
         timeout: options.timeout,
         passwd_entries,
         group_entries,
+        layer_shift,
     };
     Ok(Created {
         container: Container {
@@ -808,7 +844,13 @@ fn load(store: &Store, container: Container) -> Result<Created, ContainerError> 
             name: container.record.name.clone(),
             image: container.record.image_id[..12.min(container.record.image_id.len())].into(),
         })?;
-    let rootfs = rootfs(store, &image, &dir, container.record.auto_remove)?;
+    let rootfs = rootfs(
+        store,
+        &image,
+        &dir,
+        container.record.auto_remove,
+        container.record.layer_shift.as_deref(),
+    )?;
     Ok(Created {
         container,
         spec,

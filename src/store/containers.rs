@@ -104,6 +104,10 @@ pub struct ContainerRecord {
     /// empty for a container made before it was recorded (shareable).
     #[serde(default)]
     pub ipc: String,
+    /// The key of the layer copies with shifted owners its overlay uses instead of the
+    /// layers themselves (`--userns keep-id`; see `Store::shifted_layer_dir`).
+    #[serde(default)]
+    pub layer_shift: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Default)]

@@ -214,6 +214,13 @@ impl Store {
             .collect()
     }
 
+    /// A layer's copy with its owners shifted for another ID mapping (`key` names the
+    /// mapping): kept beside the layer's own tree, made once for every container with that
+    /// mapping, as containers/storage keeps mapped layers, and removed with the layer.
+    pub fn shifted_layer_dir(&self, diff_id: &str, key: &str) -> PathBuf {
+        self.layer_dir(diff_id).join(format!("shifted-{key}"))
+    }
+
     pub fn layer_staging_dir(&self, diff_id: &str) -> PathBuf {
         self.layers_dir()
             .join(format!("{}.partial", layer_short_id(diff_id)))
