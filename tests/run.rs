@@ -1423,3 +1423,36 @@ fn anonymous_volume_is_a_directory_of_the_containers_own() {
     sb.ok(&["rm", "vol"]);
     assert!(!dir.exists(), "{} outlived its container", dir.display());
 }
+
+/// The container's first process leads its own session and process group, as under runc and
+/// crun (podman's `ps` in a container shows PGID and SID 1), with and without a terminal on
+/// the caller's side.
+#[test]
+fn the_first_process_leads_its_session_and_process_group() {
+    let sb = sandbox_with_busybox();
+    let run = sb.ok(&[
+        "run",
+        "--rm",
+        "busybox",
+        "cut",
+        "-d",
+        " ",
+        "-f",
+        "5,6",
+        "/proc/self/stat",
+    ]);
+    assert_eq!(run.stdout(), "1 1\n");
+    let run = sb.ok(&[
+        "run",
+        "--rm",
+        "-i",
+        "busybox",
+        "cut",
+        "-d",
+        " ",
+        "-f",
+        "5,6",
+        "/proc/self/stat",
+    ]);
+    assert_eq!(run.stdout(), "1 1\n");
+}

@@ -23,6 +23,7 @@ fn top_columns_show_the_containers_view_of_its_process() {
         ("ruser", "root"),
         ("pid", "1"),
         ("ppid", "0"),
+        ("pgid", "1"),
         // psgo joins the command line's NUL-separated pieces, the empty last one included
         ("args", "sleep 1000 "),
         ("comm", "sleep"),

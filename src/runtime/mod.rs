@@ -126,9 +126,17 @@ fn child_main(launch: &Launch, mut channel: Channel, console: Option<&UnixStream
         rootfs::prepare(launch.spec, launch.rootfs, launch.accounts, shm)?;
         match (console, &launch.stdio) {
             (Some(socket), _) => open_console(socket, launch.console_size)?,
-            (None, Some(stdio)) => stdio.install()?,
-            (None, None) if !launch.stdin => detach_stdin()?,
-            (None, None) => {}
+            (None, stdio) => {
+                // Its own session and process group, as under runc and crun: the container's
+                // first process leads them (`ps` shows PGID and SID 1), and job control in
+                // the caller's session never reaches it except through burrow's forwarding.
+                let _ = nix::unistd::setsid();
+                match stdio {
+                    Some(stdio) => stdio.install()?,
+                    None if !launch.stdin => detach_stdin()?,
+                    None => {}
+                }
+            }
         }
         let _ = channel.send(&Message::Ready);
         match channel.receive() {
