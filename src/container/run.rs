@@ -141,6 +141,11 @@ impl std::fmt::Display for PullFailure {
 fn pull_image(request: &ImageRequest, errors: bool) -> Result<Result<(), PullFailure>, RunError> {
     // The running binary itself (not a path that an upgrade may have replaced since).
     let mut cmd = std::process::Command::new("/proc/self/exe");
+    // Under the caller's name, which the child's messages use (`podman` through a symlink).
+    std::os::unix::process::CommandExt::arg0(
+        &mut cmd,
+        std::env::args_os().next().unwrap_or_else(|| "burrow".into()),
+    );
     cmd.args(request.pull_args)
         // After `--` an image that starts with a dash stays an image, never a flag.
         .args(["pull", "--", request.reference])
