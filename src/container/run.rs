@@ -144,7 +144,9 @@ fn pull_image(request: &ImageRequest, errors: bool) -> Result<Result<(), PullFai
     // Under the caller's name, which the child's messages use (`podman` through a symlink).
     std::os::unix::process::CommandExt::arg0(
         &mut cmd,
-        std::env::args_os().next().unwrap_or_else(|| "burrow".into()),
+        std::env::args_os()
+            .next()
+            .unwrap_or_else(|| "burrow".into()),
     );
     cmd.args(request.pull_args)
         // After `--` an image that starts with a dash stays an image, never a flag.
