@@ -16,6 +16,8 @@ use crate::output::{self, JsonStyle, ListFormat, StatusInput};
 use crate::store::{Container, LookupError, Status};
 
 #[derive(Debug, clap::Subcommand)]
+// Arguments are built only for the subcommand a command line takes (see cli::parse_from).
+#[command(defer = true)]
 pub enum ContainerCommand {
     /// Create but do not start a container
     Create(Box<run::Args>),

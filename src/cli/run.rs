@@ -5,8 +5,8 @@ use super::{CodedError, Context, ReportedError};
 use crate::container::{self, AttachFlags, Created, Host, ImageRequest, RunError};
 use crate::spec::{self, MountArg, NamespaceMode, RunOptions};
 
-/// `burrow run`: create's flags, and those that only mean something when the container
-/// starts at once (podman's create refuses them as unknown).
+// `burrow run`: create's flags, and those that only mean something when the container
+// starts at once (podman's create refuses them as unknown).
 #[derive(Debug, clap::Args)]
 pub struct RunArgs {
     #[command(flatten)]
@@ -185,8 +185,8 @@ impl Args {
     }
 }
 
-/// Resource limits; accepted as podman accepts them, applied only where the container can
-/// have a cgroup (ignored with a warning on cgroup v1 rootless hosts, as podman does).
+// Resource limits; accepted as podman accepts them, applied only where the container can
+// have a cgroup (ignored with a warning on cgroup v1 rootless hosts, as podman does).
 #[derive(Debug, clap::Args)]
 pub struct ResourceArgs {
     /// Memory limit (e.g. 512m)

@@ -7,6 +7,8 @@ use crate::container::{CheckReport, Repair};
 use crate::store::Finding;
 
 #[derive(Debug, clap::Subcommand)]
+// Arguments are built only for the subcommand a command line takes (see cli::parse_from).
+#[command(defer = true)]
 pub enum SystemCommand {
     /// Check storage consistency
     Check(CheckArgs),
