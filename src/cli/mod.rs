@@ -330,18 +330,25 @@ impl Context {
         }
     }
 
+    /// `--events-backend journald`, which burrow cannot write, is refused by every command.
+    fn refuse_journald(&self) -> Result<()> {
+        if self.global.events_backend == Some(EventsBackend::Journald) {
+            return Err(CodedError::new(
+                125,
+                "the journald events backend is not available: burrow logs events to a file; \
+                 use --events-backend file (or none)",
+            )
+            .into());
+        }
+        Ok(())
+    }
+
     /// How events are logged: containers.conf, then --events-backend.
     pub fn events_settings(&self) -> Result<crate::events::LogSettings> {
+        self.refuse_journald()?;
         let mut settings = crate::events::LogSettings::from_config(&self.env);
         match self.global.events_backend {
-            Some(EventsBackend::Journald) => {
-                return Err(CodedError::new(
-                    125,
-                    "the journald events backend is not available: burrow logs events to a file; \
-                     use --events-backend file (or none)",
-                )
-                .into());
-            }
+            Some(EventsBackend::Journald) => {}
             Some(EventsBackend::None) => settings.enabled = false,
             Some(EventsBackend::File) => settings.enabled = true,
             None => {}
@@ -400,7 +407,9 @@ pub fn run(cli: Cli, program: &str) -> Result<u8> {
     }
     let mut ctx = Context::new(cli.global);
     ctx.program = program.to_string();
-    crate::events::configure(ctx.events_settings()?);
+    // The log's settings are read (containers.conf parsed) only by what records or reads an
+    // event: events::settings, which also learns --events-backend from the environment main set.
+    ctx.refuse_journald()?;
     tracing::debug!("Using graph root {}", ctx.graph_root().display());
     tracing::debug!("Using run root {}", ctx.run_root().display());
     match cli.command {

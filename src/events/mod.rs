@@ -201,16 +201,12 @@ impl LogSettings {
 
 static SETTINGS: OnceLock<LogSettings> = OnceLock::new();
 
-/// Sets how this process logs events, once, before anything is recorded (the CLI, from its
-/// flags and containers.conf). A process that never calls it reads containers.conf itself.
-pub fn configure(settings: LogSettings) {
-    let _ = SETTINGS.set(settings);
-}
-
 /// The backend a burrow given `--events-backend` hands to the processes it starts (monitors).
 pub const BACKEND_VARIABLE: &str = "BURROW_EVENTS_BACKEND";
 
-/// This process's settings.
+/// This process's settings, read when first needed (parsing containers.conf costs a command
+/// that records no event about a millisecond): containers.conf, then the backend given to
+/// this burrow or to the one that started it (the environment carries it).
 pub fn settings() -> &'static LogSettings {
     SETTINGS.get_or_init(|| {
         let mut settings = LogSettings::from_config(&crate::config::ConfigEnv::from_process());
