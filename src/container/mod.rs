@@ -35,7 +35,7 @@ use crate::spec::{
 };
 use crate::store::{
     Container, ContainerLock, ContainerRecord, ContainerState, DamagedContainer, ImageRecord,
-    LookupError, Status, Store, StoreError, remove_tree,
+    LookupError, Status, Store, StoreError, remove_container_tree, remove_tree,
 };
 use crate::userns::Identity;
 
@@ -1498,10 +1498,12 @@ fn delete_dir(dir: &Path, host: &Host) -> Result<(), ContainerError> {
     // overlayfs leaves its work directories (work/work, and incompat/volatile for a volatile
     // mount) with mode 0, which blocks removal even by their owner.
     open_up(&dir.join("work"));
-    if remove_tree(dir).is_ok() {
+    if remove_container_tree(dir).is_ok() {
         return Ok(());
     }
-    if crate::userns::in_namespace(&host.identity, &host.run_root, || remove_tree(dir).is_ok())? {
+    if crate::userns::in_namespace(&host.identity, &host.run_root, || {
+        remove_container_tree(dir).is_ok()
+    })? {
         Ok(())
     } else {
         Err(ContainerError::Undeletable {

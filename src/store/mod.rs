@@ -20,7 +20,7 @@ pub mod record;
 pub use check::{Finding, STAGED_RECORD, Scan};
 pub use containers::{
     Container, ContainerLock, ContainerRecord, ContainerState, DamagedContainer, LookupError,
-    Status, lookup,
+    Status, lookup, remove_container_tree,
 };
 
 pub use fsutil::{
