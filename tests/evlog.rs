@@ -284,11 +284,8 @@ fn events_stream_new_events_until_the_until_time() {
     );
 }
 
-#[test]
-fn events_stream_without_times_starts_at_the_end() {
-    let sb = sandbox_with_busybox();
-    sb.ok(&["create", "--name", "before", "busybox", "true"]);
-    let mut follower = sb.spawn(&["events", "--format", "{{.Status}} {{.Name}}"]);
+/// The lines a follower prints, as they come (read by a thread of their own).
+fn lines_of(follower: &mut std::process::Child) -> std::sync::mpsc::Receiver<String> {
     let stdout = follower.stdout.take().unwrap();
     let (lines, received) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
@@ -298,6 +295,15 @@ fn events_stream_without_times_starts_at_the_end() {
             }
         }
     });
+    received
+}
+
+#[test]
+fn events_stream_without_times_starts_at_the_end() {
+    let sb = sandbox_with_busybox();
+    sb.ok(&["create", "--name", "before", "busybox", "true"]);
+    let mut follower = sb.spawn(&["events", "--format", "{{.Status}} {{.Name}}"]);
+    let received = lines_of(&mut follower);
     // Events keep coming until the follower shows one: whenever it started reading, the
     // first thing it prints is a new event, never the one from before it started.
     let mut first = None;
@@ -331,15 +337,7 @@ fn events_stream_follows_rotation_once_each() {
     .unwrap();
     sb.chown_home();
     let mut follower = sb.spawn(&["events", "--filter", "event=tag", "--format", "{{.Name}}"]);
-    let stdout = follower.stdout.take().unwrap();
-    let (lines, received) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stdout).lines() {
-            if lines.send(line.unwrap()).is_err() {
-                break;
-            }
-        }
-    });
+    let received = lines_of(&mut follower);
     // Tags until the follower shows one: it reads from then on.
     let mut ready = false;
     for n in 0..50 {

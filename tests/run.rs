@@ -1000,8 +1000,6 @@ fn attach_names_the_streams_the_caller_gets() {
 
 #[test]
 fn preserve_fds_passes_the_callers_descriptors_into_run() {
-    use std::os::fd::AsRawFd;
-    use std::os::unix::process::CommandExt;
     let sb = sandbox_with_busybox();
     let out = sb.dir.join("fd3.txt");
     let three = std::fs::OpenOptions::new()
@@ -1010,21 +1008,9 @@ fn preserve_fds_passes_the_callers_descriptors_into_run() {
         .open(&out)
         .unwrap();
     let four = std::fs::File::open("/etc/hostname").unwrap();
-    let (three_fd, four_fd) = (three.as_raw_fd(), four.as_raw_fd());
     let run = |args: &[&str]| {
         let mut cmd = sb.command(args);
-        // SAFETY: fcntl and dup2 are async-signal-safe; the descriptors stay open in the test
-        // meanwhile. Copied high first, so neither source is overwritten before it is used.
-        unsafe {
-            cmd.pre_exec(move || {
-                let a = libc::fcntl(three_fd, libc::F_DUPFD_CLOEXEC, 100);
-                let b = libc::fcntl(four_fd, libc::F_DUPFD_CLOEXEC, 100);
-                if a < 0 || b < 0 || libc::dup2(a, 3) < 0 || libc::dup2(b, 4) < 0 {
-                    return Err(std::io::Error::last_os_error());
-                }
-                Ok(())
-            });
-        }
+        pass_as_3_and_4(&mut cmd, &three, &four);
         let output = cmd.output().unwrap();
         Run {
             args: args.iter().map(|s| s.to_string()).collect(),

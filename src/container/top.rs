@@ -730,38 +730,7 @@ mod tests {
             .collect())
     }
 
-    const STAT: &str = "4242 (my (odd) name) S 4200 4242 4242 34816 4242 4194560 1000 0 0 0 \
-        1234 66 0 0 20 5 1 0 50000 10485760 300 18446744073709551615 1 1 0 0 0 0 0 0 0 0 0 0 17 \
-        1 0 0 0 0 0\n";
-
-    const STATUS: &str = "Name:\tsleep\n\
-        Umask:\t0022\n\
-        State:\tS (sleeping)\n\
-        Tgid:\t4242\n\
-        Ngid:\t0\n\
-        Pid:\t4242\n\
-        PPid:\t4200\n\
-        TracerPid:\t0\n\
-        Uid:\t100000\t100033\t100000\t100000\n\
-        Gid:\t100000\t100033\t100000\t100000\n\
-        FDSize:\t64\n\
-        Groups:\t100010 100020 \n\
-        NStgid:\t4242\t7\n\
-        NSpid:\t4242\t7\n\
-        NSpgid:\t4242\t7\n\
-        NSsid:\t4242\t7\n\
-        VmPeak:\t    2328 kB\n\
-        VmSize:\t    2328 kB\n\
-        VmRSS:\t     888 kB\n\
-        Threads:\t1\n\
-        CapInh:\t0000000000000000\n\
-        CapPrm:\t00000000800405fb\n\
-        CapEff:\t00000000800405fb\n\
-        CapBnd:\t00000000800405fb\n\
-        CapAmb:\t0000000000000000\n\
-        NoNewPrivs:\t0\n\
-        Seccomp:\t2\n\
-        Seccomp_filters:\t1\n";
+    use crate::runtime::procfs::tests::{STAT, STATUS};
 
     #[test]
     fn args_join_cmdline_like_psgo() {

@@ -409,10 +409,11 @@ pub fn children(pid: i32) -> Vec<i32> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    const STAT: &str = "4242 (my (odd) name) S 4200 4242 4242 34816 4242 4194560 \
+    /// A process's stat and status files, also read by top's tests.
+    pub(crate) const STAT: &str = "4242 (my (odd) name) S 4200 4242 4242 34816 4242 4194560 \
         1000 0 0 0 1234 66 0 0 20 5 1 0 50000 10485760 300 18446744073709551615 1 1 0 0 0 0 0 \
         0 0 0 0 0 17 1 0 0 0 0 0\n";
 
@@ -470,7 +471,7 @@ mod tests {
         assert_eq!(tty(0), (0, 0));
     }
 
-    const STATUS: &str = "Name:\tsleep\n\
+    pub(crate) const STATUS: &str = "Name:\tsleep\n\
         Umask:\t0022\n\
         State:\tS (sleeping)\n\
         Tgid:\t4242\n\

@@ -599,3 +599,22 @@ impl Terminal {
             .contains(nix::sys::termios::LocalFlags::ICANON)
     }
 }
+
+/// Gives the program `cmd` starts `three` and `four` as its descriptors 3 and 4 (for the
+/// `--preserve-fds` tests).
+pub fn pass_as_3_and_4(cmd: &mut Command, three: &std::fs::File, four: &std::fs::File) {
+    use std::os::fd::AsRawFd;
+    let (three_fd, four_fd) = (three.as_raw_fd(), four.as_raw_fd());
+    // SAFETY: fcntl and dup2 are async-signal-safe; the caller keeps the files open until the
+    // command has started. Copied high first, so neither source is overwritten before it is used.
+    unsafe {
+        cmd.pre_exec(move || {
+            let a = libc::fcntl(three_fd, libc::F_DUPFD_CLOEXEC, 100);
+            let b = libc::fcntl(four_fd, libc::F_DUPFD_CLOEXEC, 100);
+            if a < 0 || b < 0 || libc::dup2(a, 3) < 0 || libc::dup2(b, 4) < 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+}
