@@ -36,13 +36,18 @@ bport="$(free_port)"
 as_user $B run -d --name iperf -p "$bport:5201" "${host_bins[@]}" "$image" /usr/bin/iperf3 -s >/dev/null
 b_rate="$(throughput "$bport")"
 as_user $B rm -f -t 0 iperf >/dev/null
+sport="$(free_port)"
+as_user $B run -d --name iperf --network slirp4netns -p "$sport:5201" "${host_bins[@]}" "$image" /usr/bin/iperf3 -s >/dev/null
+s_rate="$(throughput "$sport")"
+as_user $B rm -f -t 0 iperf >/dev/null
 pport="$(free_port)"
 as_user $P run -d --name iperf -p "$pport:5201" "${host_bins[@]}" "$image" /usr/bin/iperf3 -s >/dev/null
 p_rate="$(throughput "$pport")"
 as_user $P rm -f -t 0 iperf >/dev/null
 echo "burrow (pasta):       $b_rate Gbit/s"
+echo "burrow (slirp4netns): $s_rate Gbit/s"
 echo "podman (slirp4netns): $p_rate Gbit/s"
-python3 -c "print('ratio burrow/podman: %.1fx' % ($b_rate/$p_rate))"
+python3 -c "print('ratio burrow/podman: pasta %.1fx, slirp4netns %.1fx' % ($b_rate/$p_rate, $s_rate/$p_rate))"
 
 echo "== container start with networking vs --network none (run --rm true)"
 as_user hyperfine -N --warmup 3 --runs 20 --export-json "$work/results/net-start.json" \

@@ -73,6 +73,13 @@ complete -c burrow -n "__fish_burrow_needs_command" -f -a "info" -d 'Display bur
 complete -c burrow -n "__fish_burrow_needs_command" -f -a "system" -d 'Manage burrow'
 complete -c burrow -n "__fish_burrow_needs_command" -f -a "completion" -d 'Generate shell autocompletions'
 complete -c burrow -n "__fish_burrow_needs_command" -f -a "unshare" -d 'Run a command in burrow\'s user namespace, as root with your subordinate IDs mapped'
+complete -c burrow -n "__fish_burrow_using_subcommand pull" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand pull" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand pull" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
+complete -c burrow -n "__fish_burrow_using_subcommand pull" -l events-backend -d 'Events backend to use: file or none (journald is not available) (default: containers.conf\'s events_logger, else file)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand pull" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand pull" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand pull" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
 complete -c burrow -n "__fish_burrow_using_subcommand pull" -l platform -d 'Choose an image of this platform from a manifest list (OS/ARCH[/VARIANT])' -r
 complete -c burrow -n "__fish_burrow_using_subcommand pull" -l arch -d 'Use ARCH instead of the host\'s architecture' -r
 complete -c burrow -n "__fish_burrow_using_subcommand pull" -l os -d 'Use OS instead of the host\'s operating system' -r
@@ -85,24 +92,10 @@ complete -c burrow -n "__fish_burrow_using_subcommand pull" -l policy -d 'When t
 missing\t''
 never\t''
 newer\t''"
-complete -c burrow -n "__fish_burrow_using_subcommand pull" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
-complete -c burrow -n "__fish_burrow_using_subcommand pull" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
-complete -c burrow -n "__fish_burrow_using_subcommand pull" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
-complete -c burrow -n "__fish_burrow_using_subcommand pull" -l events-backend -d 'Events backend to use: file or none (journald is not available) (default: containers.conf\'s events_logger, else file)' -r
-complete -c burrow -n "__fish_burrow_using_subcommand pull" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
-complete -c burrow -n "__fish_burrow_using_subcommand pull" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
-complete -c burrow -n "__fish_burrow_using_subcommand pull" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
-complete -c burrow -n "__fish_burrow_using_subcommand pull" -s q -l quiet -d 'Print only the image ID'
 complete -c burrow -n "__fish_burrow_using_subcommand pull" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand pull" -l noout -d 'Do not output to stdout'
+complete -c burrow -n "__fish_burrow_using_subcommand pull" -s q -l quiet -d 'Print only the image ID'
 complete -c burrow -n "__fish_burrow_using_subcommand pull" -s h -l help -d 'Print help'
-complete -c burrow -n "__fish_burrow_using_subcommand images" -s f -l filter -d 'Filter output: dangling=BOOL, reference=PATTERN, label=KEY[=VALUE], before=IMAGE, since=IMAGE' -r
-complete -c burrow -n "__fish_burrow_using_subcommand images" -l format -d 'Pretty-print images with a Go template, "table ..." or json' -r
-complete -c burrow -n "__fish_burrow_using_subcommand images" -l sort -d 'Sort by created, id, repository, size or tag' -r -f -a "created\t''
-id\t''
-repository\t''
-size\t''
-tag\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand images" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand images" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand images" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
@@ -110,13 +103,20 @@ complete -c burrow -n "__fish_burrow_using_subcommand images" -l events-backend 
 complete -c burrow -n "__fish_burrow_using_subcommand images" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand images" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand images" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand images" -s f -l filter -d 'Filter output: dangling=BOOL, reference=PATTERN, label=KEY[=VALUE], before=IMAGE, since=IMAGE' -r
+complete -c burrow -n "__fish_burrow_using_subcommand images" -l format -d 'Pretty-print images with a Go template, "table ..." or json' -r
+complete -c burrow -n "__fish_burrow_using_subcommand images" -l sort -d 'Sort by created, id, repository, size or tag' -r -f -a "created\t''
+id\t''
+repository\t''
+size\t''
+tag\t''"
+complete -c burrow -n "__fish_burrow_using_subcommand images" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
+complete -c burrow -n "__fish_burrow_using_subcommand images" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand images" -s a -l all -d 'Show all images (burrow keeps no intermediate images, so this changes nothing)'
 complete -c burrow -n "__fish_burrow_using_subcommand images" -l digests -d 'Show digests'
 complete -c burrow -n "__fish_burrow_using_subcommand images" -s n -l noheading -d 'Do not print column headings'
 complete -c burrow -n "__fish_burrow_using_subcommand images" -l no-trunc -d 'Do not truncate output'
 complete -c burrow -n "__fish_burrow_using_subcommand images" -s q -l quiet -d 'Display only image IDs'
-complete -c burrow -n "__fish_burrow_using_subcommand images" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
-complete -c burrow -n "__fish_burrow_using_subcommand images" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand images" -s h -l help -d 'Print help'
 complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull untag history" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull untag history" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
@@ -138,13 +138,6 @@ complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull untag history" -f -a "pull" -d 'Pull images from a registry'
 complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull untag history" -f -a "untag" -d 'Remove a name from a local image'
 complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull untag history" -f -a "history" -d 'Show the history of an image'
-complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter output: dangling=BOOL, reference=PATTERN, label=KEY[=VALUE], before=IMAGE, since=IMAGE' -r
-complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from ls" -l format -d 'Pretty-print images with a Go template, "table ..." or json' -r
-complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from ls" -l sort -d 'Sort by created, id, repository, size or tag' -r -f -a "created\t''
-id\t''
-repository\t''
-size\t''
-tag\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from ls" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from ls" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from ls" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
@@ -152,21 +145,21 @@ complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_sub
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from ls" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from ls" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from ls" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter output: dangling=BOOL, reference=PATTERN, label=KEY[=VALUE], before=IMAGE, since=IMAGE' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from ls" -l format -d 'Pretty-print images with a Go template, "table ..." or json' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from ls" -l sort -d 'Sort by created, id, repository, size or tag' -r -f -a "created\t''
+id\t''
+repository\t''
+size\t''
+tag\t''"
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from ls" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from ls" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from ls" -s a -l all -d 'Show all images (burrow keeps no intermediate images, so this changes nothing)'
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from ls" -l digests -d 'Show digests'
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from ls" -s n -l noheading -d 'Do not print column headings'
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from ls" -l no-trunc -d 'Do not truncate output'
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Display only image IDs'
-complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from ls" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
-complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from ls" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
-complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from list" -s f -l filter -d 'Filter output: dangling=BOOL, reference=PATTERN, label=KEY[=VALUE], before=IMAGE, since=IMAGE' -r
-complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from list" -l format -d 'Pretty-print images with a Go template, "table ..." or json' -r
-complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from list" -l sort -d 'Sort by created, id, repository, size or tag' -r -f -a "created\t''
-id\t''
-repository\t''
-size\t''
-tag\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from list" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from list" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from list" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
@@ -174,15 +167,21 @@ complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_sub
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from list" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from list" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from list" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from list" -s f -l filter -d 'Filter output: dangling=BOOL, reference=PATTERN, label=KEY[=VALUE], before=IMAGE, since=IMAGE' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from list" -l format -d 'Pretty-print images with a Go template, "table ..." or json' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from list" -l sort -d 'Sort by created, id, repository, size or tag' -r -f -a "created\t''
+id\t''
+repository\t''
+size\t''
+tag\t''"
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from list" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from list" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from list" -s a -l all -d 'Show all images (burrow keeps no intermediate images, so this changes nothing)'
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from list" -l digests -d 'Show digests'
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from list" -s n -l noheading -d 'Do not print column headings'
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from list" -l no-trunc -d 'Do not truncate output'
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Display only image IDs'
-complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from list" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
-complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from list" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
-complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Format the output with a Go template or as json' -r
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from inspect" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from inspect" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from inspect" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
@@ -190,6 +189,7 @@ complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_sub
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from inspect" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from inspect" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from inspect" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Format the output with a Go template or as json' -r
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from inspect" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from inspect" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
@@ -200,11 +200,11 @@ complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_sub
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from rm" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from rm" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from rm" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from rm" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from rm" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from rm" -s a -l all -d 'Remove all images'
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from rm" -s f -l force -d 'Remove an image even if it has several names when given by ID'
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from rm" -s i -l ignore -d 'Ignore errors for images that do not exist'
-complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from rm" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
-complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from rm" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from tag" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from tag" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
@@ -233,11 +233,18 @@ complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_sub
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from prune" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from prune" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from prune" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
-complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from prune" -s a -l all -d 'Remove all images not used by containers, not only dangling ones'
-complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from prune" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from prune" -l noout -d 'Do not output to stdout'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from prune" -s a -l all -d 'Remove all images not used by containers, not only dangling ones'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from pull" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from pull" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from pull" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from pull" -l events-backend -d 'Events backend to use: file or none (journald is not available) (default: containers.conf\'s events_logger, else file)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from pull" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from pull" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from pull" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from pull" -l platform -d 'Choose an image of this platform from a manifest list (OS/ARCH[/VARIANT])' -r
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from pull" -l arch -d 'Use ARCH instead of the host\'s architecture' -r
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from pull" -l os -d 'Use OS instead of the host\'s operating system' -r
@@ -250,16 +257,9 @@ complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_sub
 missing\t''
 never\t''
 newer\t''"
-complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from pull" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
-complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from pull" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
-complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from pull" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
-complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from pull" -l events-backend -d 'Events backend to use: file or none (journald is not available) (default: containers.conf\'s events_logger, else file)' -r
-complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from pull" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
-complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from pull" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
-complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from pull" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
-complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from pull" -s q -l quiet -d 'Print only the image ID'
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from pull" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from pull" -l noout -d 'Do not output to stdout'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from pull" -s q -l quiet -d 'Print only the image ID'
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from pull" -s h -l help -d 'Print help'
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from untag" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from untag" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
@@ -271,9 +271,6 @@ complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_sub
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from untag" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from untag" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from untag" -s h -l help -d 'Print help'
-complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from history" -s H -l human -d 'Display sizes and dates in human readable format' -r -f -a "true\t''
-false\t''"
-complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from history" -l format -d 'Change the output to JSON or a Go template' -r
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from history" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from history" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from history" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
@@ -281,10 +278,13 @@ complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_sub
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from history" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from history" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from history" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
-complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from history" -l no-trunc -d 'Do not truncate the output'
-complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from history" -s q -l quiet -d 'Display the numeric IDs only'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from history" -s H -l human -d 'Display sizes and dates in human readable format' -r -f -a "true\t''
+false\t''"
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from history" -l format -d 'Change the output to JSON or a Go template' -r
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from history" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from history" -l noout -d 'Do not output to stdout'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from history" -l no-trunc -d 'Do not truncate the output'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from history" -s q -l quiet -d 'Display the numeric IDs only'
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from history" -s h -l help -d 'Print help'
 complete -c burrow -n "__fish_burrow_using_subcommand rmi" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand rmi" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
@@ -293,11 +293,11 @@ complete -c burrow -n "__fish_burrow_using_subcommand rmi" -l events-backend -d 
 complete -c burrow -n "__fish_burrow_using_subcommand rmi" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand rmi" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand rmi" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand rmi" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
+complete -c burrow -n "__fish_burrow_using_subcommand rmi" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand rmi" -s a -l all -d 'Remove all images'
 complete -c burrow -n "__fish_burrow_using_subcommand rmi" -s f -l force -d 'Remove an image even if it has several names when given by ID'
 complete -c burrow -n "__fish_burrow_using_subcommand rmi" -s i -l ignore -d 'Ignore errors for images that do not exist'
-complete -c burrow -n "__fish_burrow_using_subcommand rmi" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
-complete -c burrow -n "__fish_burrow_using_subcommand rmi" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand rmi" -s h -l help -d 'Print help'
 complete -c burrow -n "__fish_burrow_using_subcommand tag" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand tag" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
@@ -319,9 +319,6 @@ complete -c burrow -n "__fish_burrow_using_subcommand untag" -l storage-driver -
 complete -c burrow -n "__fish_burrow_using_subcommand untag" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand untag" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand untag" -s h -l help -d 'Print help'
-complete -c burrow -n "__fish_burrow_using_subcommand history" -s H -l human -d 'Display sizes and dates in human readable format' -r -f -a "true\t''
-false\t''"
-complete -c burrow -n "__fish_burrow_using_subcommand history" -l format -d 'Change the output to JSON or a Go template' -r
 complete -c burrow -n "__fish_burrow_using_subcommand history" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand history" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand history" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
@@ -329,16 +326,14 @@ complete -c burrow -n "__fish_burrow_using_subcommand history" -l events-backend
 complete -c burrow -n "__fish_burrow_using_subcommand history" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand history" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand history" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
-complete -c burrow -n "__fish_burrow_using_subcommand history" -l no-trunc -d 'Do not truncate the output'
-complete -c burrow -n "__fish_burrow_using_subcommand history" -s q -l quiet -d 'Display the numeric IDs only'
+complete -c burrow -n "__fish_burrow_using_subcommand history" -s H -l human -d 'Display sizes and dates in human readable format' -r -f -a "true\t''
+false\t''"
+complete -c burrow -n "__fish_burrow_using_subcommand history" -l format -d 'Change the output to JSON or a Go template' -r
 complete -c burrow -n "__fish_burrow_using_subcommand history" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand history" -l noout -d 'Do not output to stdout'
+complete -c burrow -n "__fish_burrow_using_subcommand history" -l no-trunc -d 'Do not truncate the output'
+complete -c burrow -n "__fish_burrow_using_subcommand history" -s q -l quiet -d 'Display the numeric IDs only'
 complete -c burrow -n "__fish_burrow_using_subcommand history" -s h -l help -d 'Print help'
-complete -c burrow -n "__fish_burrow_using_subcommand login" -s u -l username -d 'Username for the registry' -r
-complete -c burrow -n "__fish_burrow_using_subcommand login" -s p -l password -d 'Password for the registry (prefer --password-stdin)' -r
-complete -c burrow -n "__fish_burrow_using_subcommand login" -l authfile -d 'Path of the authentication file (overrides REGISTRY_AUTH_FILE)' -r -F
-complete -c burrow -n "__fish_burrow_using_subcommand login" -l tls-verify -d 'Require HTTPS and verify certificates (--tls-verify=false allows plain HTTP)' -r -f -a "true\t''
-false\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand login" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand login" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand login" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
@@ -346,12 +341,16 @@ complete -c burrow -n "__fish_burrow_using_subcommand login" -l events-backend -
 complete -c burrow -n "__fish_burrow_using_subcommand login" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand login" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand login" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
-complete -c burrow -n "__fish_burrow_using_subcommand login" -l password-stdin -d 'Read the password from standard input'
-complete -c burrow -n "__fish_burrow_using_subcommand login" -l get-login -d 'Print the username stored for the registry and exit'
+complete -c burrow -n "__fish_burrow_using_subcommand login" -s u -l username -d 'Username for the registry' -r
+complete -c burrow -n "__fish_burrow_using_subcommand login" -s p -l password -d 'Password for the registry (prefer --password-stdin)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand login" -l authfile -d 'Path of the authentication file (overrides REGISTRY_AUTH_FILE)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand login" -l tls-verify -d 'Require HTTPS and verify certificates (--tls-verify=false allows plain HTTP)' -r -f -a "true\t''
+false\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand login" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand login" -l noout -d 'Do not output to stdout'
+complete -c burrow -n "__fish_burrow_using_subcommand login" -l password-stdin -d 'Read the password from standard input'
+complete -c burrow -n "__fish_burrow_using_subcommand login" -l get-login -d 'Print the username stored for the registry and exit'
 complete -c burrow -n "__fish_burrow_using_subcommand login" -s h -l help -d 'Print help'
-complete -c burrow -n "__fish_burrow_using_subcommand logout" -l authfile -d 'Path of the authentication file (overrides REGISTRY_AUTH_FILE)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand logout" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand logout" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand logout" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
@@ -359,10 +358,21 @@ complete -c burrow -n "__fish_burrow_using_subcommand logout" -l events-backend 
 complete -c burrow -n "__fish_burrow_using_subcommand logout" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand logout" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand logout" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
-complete -c burrow -n "__fish_burrow_using_subcommand logout" -s a -l all -d 'Remove the credentials of every registry'
+complete -c burrow -n "__fish_burrow_using_subcommand logout" -l authfile -d 'Path of the authentication file (overrides REGISTRY_AUTH_FILE)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand logout" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand logout" -l noout -d 'Do not output to stdout'
+complete -c burrow -n "__fish_burrow_using_subcommand logout" -s a -l all -d 'Remove the credentials of every registry'
 complete -c burrow -n "__fish_burrow_using_subcommand logout" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l events-backend -d 'Events backend to use: file or none (journald is not available) (default: containers.conf\'s events_logger, else file)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l timeout -d 'Kill the container after this many seconds (0: never)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -s a -l attach -d 'Attach to STDIN, STDOUT or STDERR (repeatable; default: all)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l hostuser -d 'Add a host user\'s passwd entry to the container\'s /etc/passwd (repeatable)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand run" -l name -d 'Name of the container' -r
 complete -c burrow -n "__fish_burrow_using_subcommand run" -s e -l env -d 'Set environment variables (NAME=VALUE, or NAME to pass the host\'s value)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand run" -l env-file -d 'Read environment variables from a file' -r
@@ -427,13 +437,9 @@ complete -c burrow -n "__fish_burrow_using_subcommand run" -l pull -d 'When to p
 missing\t''
 never\t''
 newer\t''"
-complete -c burrow -n "__fish_burrow_using_subcommand run" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
-complete -c burrow -n "__fish_burrow_using_subcommand run" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
-complete -c burrow -n "__fish_burrow_using_subcommand run" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
-complete -c burrow -n "__fish_burrow_using_subcommand run" -l events-backend -d 'Events backend to use: file or none (journald is not available) (default: containers.conf\'s events_logger, else file)' -r
-complete -c burrow -n "__fish_burrow_using_subcommand run" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
-complete -c burrow -n "__fish_burrow_using_subcommand run" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
-complete -c burrow -n "__fish_burrow_using_subcommand run" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l preserve-fds -d 'Pass descriptors 3 to 3+N-1 of the caller into the container' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand run" -l rm -d 'Remove the container when it exits'
 complete -c burrow -n "__fish_burrow_using_subcommand run" -l replace -d 'Replace a container that already has the --name'
 complete -c burrow -n "__fish_burrow_using_subcommand run" -l init -d 'Run a small init as PID 1 that forwards signals and reaps zombies'
@@ -445,9 +451,18 @@ complete -c burrow -n "__fish_burrow_using_subcommand run" -s i -l interactive -
 complete -c burrow -n "__fish_burrow_using_subcommand run" -s t -l tty -d 'Allocate a pseudo-terminal'
 complete -c burrow -n "__fish_burrow_using_subcommand run" -s d -l detach -d 'Run in the background and print the container ID'
 complete -c burrow -n "__fish_burrow_using_subcommand run" -l unsetenv-all -d 'Leave out every default and image environment variable'
-complete -c burrow -n "__fish_burrow_using_subcommand run" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
-complete -c burrow -n "__fish_burrow_using_subcommand run" -l noout -d 'Do not output to stdout'
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l rmi -d 'Remove the image when the container exits, unless other containers use it (implies --rm)'
 complete -c burrow -n "__fish_burrow_using_subcommand run" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l events-backend -d 'Events backend to use: file or none (journald is not available) (default: containers.conf\'s events_logger, else file)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l timeout -d 'Kill the container after this many seconds (0: never)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -s a -l attach -d 'Attach to STDIN, STDOUT or STDERR (repeatable; default: all)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l hostuser -d 'Add a host user\'s passwd entry to the container\'s /etc/passwd (repeatable)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand create" -l name -d 'Name of the container' -r
 complete -c burrow -n "__fish_burrow_using_subcommand create" -s e -l env -d 'Set environment variables (NAME=VALUE, or NAME to pass the host\'s value)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand create" -l env-file -d 'Read environment variables from a file' -r
@@ -512,13 +527,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand create" -l pull -d 'When t
 missing\t''
 never\t''
 newer\t''"
-complete -c burrow -n "__fish_burrow_using_subcommand create" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
-complete -c burrow -n "__fish_burrow_using_subcommand create" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
-complete -c burrow -n "__fish_burrow_using_subcommand create" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
-complete -c burrow -n "__fish_burrow_using_subcommand create" -l events-backend -d 'Events backend to use: file or none (journald is not available) (default: containers.conf\'s events_logger, else file)' -r
-complete -c burrow -n "__fish_burrow_using_subcommand create" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
-complete -c burrow -n "__fish_burrow_using_subcommand create" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
-complete -c burrow -n "__fish_burrow_using_subcommand create" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand create" -l rm -d 'Remove the container when it exits'
 complete -c burrow -n "__fish_burrow_using_subcommand create" -l replace -d 'Replace a container that already has the --name'
 complete -c burrow -n "__fish_burrow_using_subcommand create" -l init -d 'Run a small init as PID 1 that forwards signals and reaps zombies'
@@ -530,13 +540,7 @@ complete -c burrow -n "__fish_burrow_using_subcommand create" -s i -l interactiv
 complete -c burrow -n "__fish_burrow_using_subcommand create" -s t -l tty -d 'Allocate a pseudo-terminal'
 complete -c burrow -n "__fish_burrow_using_subcommand create" -s d -l detach -d 'Run in the background and print the container ID'
 complete -c burrow -n "__fish_burrow_using_subcommand create" -l unsetenv-all -d 'Leave out every default and image environment variable'
-complete -c burrow -n "__fish_burrow_using_subcommand create" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
-complete -c burrow -n "__fish_burrow_using_subcommand create" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand create" -s h -l help -d 'Print help'
-complete -c burrow -n "__fish_burrow_using_subcommand start" -l detach-keys -d 'Keys that detach from the container\'s terminal' -r
-complete -c burrow -n "__fish_burrow_using_subcommand start" -l sig-proxy -d 'Pass the signals burrow receives on to the container (with -a)' -r -f -a "true\t''
-false\t''"
-complete -c burrow -n "__fish_burrow_using_subcommand start" -s f -l filter -d 'Start the containers that match: status=, exited=, restart-policy=, id=, name=, label=, ancestor=, before=, since= (among the containers named, if any)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand start" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand start" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand start" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
@@ -544,16 +548,17 @@ complete -c burrow -n "__fish_burrow_using_subcommand start" -l events-backend -
 complete -c burrow -n "__fish_burrow_using_subcommand start" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand start" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand start" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand start" -l detach-keys -d 'Keys that detach from the container\'s terminal' -r
+complete -c burrow -n "__fish_burrow_using_subcommand start" -l sig-proxy -d 'Pass the signals burrow receives on to the container (with -a)' -r -f -a "true\t''
+false\t''"
+complete -c burrow -n "__fish_burrow_using_subcommand start" -s f -l filter -d 'Start the containers that match: status=, exited=, restart-policy=, id=, name=, label=, ancestor=, before=, since= (among the containers named, if any)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand start" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
+complete -c burrow -n "__fish_burrow_using_subcommand start" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand start" -s a -l attach -d 'Attach the container\'s output and wait for it to end'
 complete -c burrow -n "__fish_burrow_using_subcommand start" -s i -l interactive -d 'Pass standard input to the container'
 complete -c burrow -n "__fish_burrow_using_subcommand start" -l all -d 'Start all containers (those that run are left running)'
 complete -c burrow -n "__fish_burrow_using_subcommand start" -s l -l latest -d 'Act on the most recently created container'
-complete -c burrow -n "__fish_burrow_using_subcommand start" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
-complete -c burrow -n "__fish_burrow_using_subcommand start" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand start" -s h -l help -d 'Print help'
-complete -c burrow -n "__fish_burrow_using_subcommand attach" -l detach-keys -d 'Keys that detach from the container\'s terminal' -r
-complete -c burrow -n "__fish_burrow_using_subcommand attach" -l sig-proxy -d 'Pass the signals burrow receives on to the container' -r -f -a "true\t''
-false\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand attach" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand attach" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand attach" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
@@ -561,12 +566,14 @@ complete -c burrow -n "__fish_burrow_using_subcommand attach" -l events-backend 
 complete -c burrow -n "__fish_burrow_using_subcommand attach" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand attach" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand attach" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
-complete -c burrow -n "__fish_burrow_using_subcommand attach" -l no-stdin -d 'Do not attach standard input'
-complete -c burrow -n "__fish_burrow_using_subcommand attach" -s l -l latest -d 'Act on the most recently created container'
+complete -c burrow -n "__fish_burrow_using_subcommand attach" -l detach-keys -d 'Keys that detach from the container\'s terminal' -r
+complete -c burrow -n "__fish_burrow_using_subcommand attach" -l sig-proxy -d 'Pass the signals burrow receives on to the container' -r -f -a "true\t''
+false\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand attach" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand attach" -l noout -d 'Do not output to stdout'
+complete -c burrow -n "__fish_burrow_using_subcommand attach" -l no-stdin -d 'Do not attach standard input'
+complete -c burrow -n "__fish_burrow_using_subcommand attach" -s l -l latest -d 'Act on the most recently created container'
 complete -c burrow -n "__fish_burrow_using_subcommand attach" -s h -l help -d 'Print help'
-complete -c burrow -n "__fish_burrow_using_subcommand restart" -s t -l time -d 'Seconds to wait for the stop signal before killing the container' -r
 complete -c burrow -n "__fish_burrow_using_subcommand restart" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand restart" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand restart" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
@@ -574,11 +581,12 @@ complete -c burrow -n "__fish_burrow_using_subcommand restart" -l events-backend
 complete -c burrow -n "__fish_burrow_using_subcommand restart" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand restart" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand restart" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand restart" -s t -l time -d 'Seconds to wait for the stop signal before killing the container' -r
+complete -c burrow -n "__fish_burrow_using_subcommand restart" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
+complete -c burrow -n "__fish_burrow_using_subcommand restart" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand restart" -s a -l all -d 'Restart all containers'
 complete -c burrow -n "__fish_burrow_using_subcommand restart" -l running -d 'Restart only running containers (with --all)'
 complete -c burrow -n "__fish_burrow_using_subcommand restart" -s l -l latest -d 'Act on the most recently created container'
-complete -c burrow -n "__fish_burrow_using_subcommand restart" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
-complete -c burrow -n "__fish_burrow_using_subcommand restart" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand restart" -s h -l help -d 'Print help'
 complete -c burrow -n "__fish_burrow_using_subcommand rename" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand rename" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
@@ -597,10 +605,10 @@ complete -c burrow -n "__fish_burrow_using_subcommand pause" -l events-backend -
 complete -c burrow -n "__fish_burrow_using_subcommand pause" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand pause" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand pause" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
-complete -c burrow -n "__fish_burrow_using_subcommand pause" -s a -l all -d 'All running containers'
-complete -c burrow -n "__fish_burrow_using_subcommand pause" -s l -l latest -d 'Act on the most recently created container'
 complete -c burrow -n "__fish_burrow_using_subcommand pause" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand pause" -l noout -d 'Do not output to stdout'
+complete -c burrow -n "__fish_burrow_using_subcommand pause" -s a -l all -d 'All running containers'
+complete -c burrow -n "__fish_burrow_using_subcommand pause" -s l -l latest -d 'Act on the most recently created container'
 complete -c burrow -n "__fish_burrow_using_subcommand pause" -s h -l help -d 'Print help'
 complete -c burrow -n "__fish_burrow_using_subcommand unpause" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand unpause" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
@@ -609,11 +617,18 @@ complete -c burrow -n "__fish_burrow_using_subcommand unpause" -l events-backend
 complete -c burrow -n "__fish_burrow_using_subcommand unpause" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand unpause" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand unpause" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
-complete -c burrow -n "__fish_burrow_using_subcommand unpause" -s a -l all -d 'All running containers'
-complete -c burrow -n "__fish_burrow_using_subcommand unpause" -s l -l latest -d 'Act on the most recently created container'
 complete -c burrow -n "__fish_burrow_using_subcommand unpause" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand unpause" -l noout -d 'Do not output to stdout'
+complete -c burrow -n "__fish_burrow_using_subcommand unpause" -s a -l all -d 'All running containers'
+complete -c burrow -n "__fish_burrow_using_subcommand unpause" -s l -l latest -d 'Act on the most recently created container'
 complete -c burrow -n "__fish_burrow_using_subcommand unpause" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand ps" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand ps" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand ps" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
+complete -c burrow -n "__fish_burrow_using_subcommand ps" -l events-backend -d 'Events backend to use: file or none (journald is not available) (default: containers.conf\'s events_logger, else file)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand ps" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand ps" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand ps" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
 complete -c burrow -n "__fish_burrow_using_subcommand ps" -s f -l filter -d 'Filter: id=, name= (regex), status=, label=KEY[=VALUE], exited=, ancestor=, before=, since=' -r
 complete -c burrow -n "__fish_burrow_using_subcommand ps" -l sort -d 'Sort by command, created, id, image, names, runningfor or status' -r -f -a "command\t''
 created\t''
@@ -623,22 +638,14 @@ names\t''
 runningfor\t''
 status\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand ps" -l format -d 'Pretty-print containers with a Go template, "table ..." or json' -r
-complete -c burrow -n "__fish_burrow_using_subcommand ps" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
-complete -c burrow -n "__fish_burrow_using_subcommand ps" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
-complete -c burrow -n "__fish_burrow_using_subcommand ps" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
-complete -c burrow -n "__fish_burrow_using_subcommand ps" -l events-backend -d 'Events backend to use: file or none (journald is not available) (default: containers.conf\'s events_logger, else file)' -r
-complete -c burrow -n "__fish_burrow_using_subcommand ps" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
-complete -c burrow -n "__fish_burrow_using_subcommand ps" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
-complete -c burrow -n "__fish_burrow_using_subcommand ps" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand ps" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
+complete -c burrow -n "__fish_burrow_using_subcommand ps" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand ps" -s a -l all -d 'Show all containers (by default only running ones)'
 complete -c burrow -n "__fish_burrow_using_subcommand ps" -l noheading -d 'Do not print column headings'
 complete -c burrow -n "__fish_burrow_using_subcommand ps" -l no-trunc -d 'Do not truncate IDs and commands'
 complete -c burrow -n "__fish_burrow_using_subcommand ps" -s q -l quiet -d 'Print only container IDs'
 complete -c burrow -n "__fish_burrow_using_subcommand ps" -l external -d 'Also list containers that other tools made in the store (burrow\'s store holds none)'
-complete -c burrow -n "__fish_burrow_using_subcommand ps" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
-complete -c burrow -n "__fish_burrow_using_subcommand ps" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand ps" -s h -l help -d 'Print help'
-complete -c burrow -n "__fish_burrow_using_subcommand rm" -s t -l time -d 'Seconds to wait for the stop signal before killing a running container' -r
 complete -c burrow -n "__fish_burrow_using_subcommand rm" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand rm" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand rm" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
@@ -646,16 +653,16 @@ complete -c burrow -n "__fish_burrow_using_subcommand rm" -l events-backend -d '
 complete -c burrow -n "__fish_burrow_using_subcommand rm" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand rm" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand rm" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand rm" -s t -l time -d 'Seconds to wait for the stop signal before killing a running container' -r
+complete -c burrow -n "__fish_burrow_using_subcommand rm" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
+complete -c burrow -n "__fish_burrow_using_subcommand rm" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand rm" -s a -l all -d 'Remove all containers'
 complete -c burrow -n "__fish_burrow_using_subcommand rm" -s f -l force -d 'Stop and remove running containers too'
 complete -c burrow -n "__fish_burrow_using_subcommand rm" -l depend -d 'Remove the containers that depend on it first'
 complete -c burrow -n "__fish_burrow_using_subcommand rm" -s i -l ignore -d 'Ignore errors for containers that do not exist'
-complete -c burrow -n "__fish_burrow_using_subcommand rm" -s v -l volumes -d 'Remove anonymous volumes with the container (burrow makes none)'
+complete -c burrow -n "__fish_burrow_using_subcommand rm" -s v -l volumes -d 'Remove anonymous volumes with the container (burrow removes them with it in any case)'
 complete -c burrow -n "__fish_burrow_using_subcommand rm" -s l -l latest -d 'Act on the most recently created container'
-complete -c burrow -n "__fish_burrow_using_subcommand rm" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
-complete -c burrow -n "__fish_burrow_using_subcommand rm" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand rm" -s h -l help -d 'Print help'
-complete -c burrow -n "__fish_burrow_using_subcommand stop" -s t -l time -l timeout -d 'Seconds to wait for the stop signal before killing the container (default: the container\'s --stop-timeout, else 10)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand stop" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand stop" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand stop" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
@@ -663,13 +670,13 @@ complete -c burrow -n "__fish_burrow_using_subcommand stop" -l events-backend -d
 complete -c burrow -n "__fish_burrow_using_subcommand stop" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand stop" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand stop" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand stop" -s t -l time -l timeout -d 'Seconds to wait for the stop signal before killing the container (default: the container\'s --stop-timeout, else 10)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand stop" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
+complete -c burrow -n "__fish_burrow_using_subcommand stop" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand stop" -s a -l all -d 'Stop all running containers'
 complete -c burrow -n "__fish_burrow_using_subcommand stop" -s i -l ignore -d 'Ignore containers that do not exist'
 complete -c burrow -n "__fish_burrow_using_subcommand stop" -s l -l latest -d 'Act on the most recently created container'
-complete -c burrow -n "__fish_burrow_using_subcommand stop" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
-complete -c burrow -n "__fish_burrow_using_subcommand stop" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand stop" -s h -l help -d 'Print help'
-complete -c burrow -n "__fish_burrow_using_subcommand kill" -s s -l signal -d 'The signal to send (name or number)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand kill" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand kill" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand kill" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
@@ -677,12 +684,12 @@ complete -c burrow -n "__fish_burrow_using_subcommand kill" -l events-backend -d
 complete -c burrow -n "__fish_burrow_using_subcommand kill" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand kill" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand kill" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
-complete -c burrow -n "__fish_burrow_using_subcommand kill" -s a -l all -d 'Signal all running containers'
-complete -c burrow -n "__fish_burrow_using_subcommand kill" -s l -l latest -d 'Act on the most recently created container'
+complete -c burrow -n "__fish_burrow_using_subcommand kill" -s s -l signal -d 'The signal to send (name or number)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand kill" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand kill" -l noout -d 'Do not output to stdout'
+complete -c burrow -n "__fish_burrow_using_subcommand kill" -s a -l all -d 'Signal all running containers'
+complete -c burrow -n "__fish_burrow_using_subcommand kill" -s l -l latest -d 'Act on the most recently created container'
 complete -c burrow -n "__fish_burrow_using_subcommand kill" -s h -l help -d 'Print help'
-complete -c burrow -n "__fish_burrow_using_subcommand wait" -l condition -d 'The state to wait for: stopped (or exited), running, created' -r
 complete -c burrow -n "__fish_burrow_using_subcommand wait" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand wait" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand wait" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
@@ -690,16 +697,11 @@ complete -c burrow -n "__fish_burrow_using_subcommand wait" -l events-backend -d
 complete -c burrow -n "__fish_burrow_using_subcommand wait" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand wait" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand wait" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
-complete -c burrow -n "__fish_burrow_using_subcommand wait" -s l -l latest -d 'Act on the most recently created container'
+complete -c burrow -n "__fish_burrow_using_subcommand wait" -l condition -d 'The state to wait for: stopped (or exited), running, created' -r
 complete -c burrow -n "__fish_burrow_using_subcommand wait" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand wait" -l noout -d 'Do not output to stdout'
+complete -c burrow -n "__fish_burrow_using_subcommand wait" -s l -l latest -d 'Act on the most recently created container'
 complete -c burrow -n "__fish_burrow_using_subcommand wait" -s h -l help -d 'Print help'
-complete -c burrow -n "__fish_burrow_using_subcommand exec" -l detach-keys -d 'Keys that detach from the command\'s terminal and leave it running (e.g. ctrl-p,ctrl-q; "" disables)' -r
-complete -c burrow -n "__fish_burrow_using_subcommand exec" -s e -l env -d 'Set environment variables (NAME=VALUE, or NAME to pass burrow\'s value)' -r
-complete -c burrow -n "__fish_burrow_using_subcommand exec" -l env-file -d 'Read environment variables from a file' -r
-complete -c burrow -n "__fish_burrow_using_subcommand exec" -l preserve-fds -d 'Pass file descriptors 3 to 3+N-1 to the command' -r
-complete -c burrow -n "__fish_burrow_using_subcommand exec" -s u -l user -d 'Run as this user: USER[:GROUP], names from the container\'s /etc/passwd and /etc/group' -r
-complete -c burrow -n "__fish_burrow_using_subcommand exec" -s w -l workdir -d 'Working directory inside the container (default: the container\'s)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand exec" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand exec" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand exec" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
@@ -707,17 +709,19 @@ complete -c burrow -n "__fish_burrow_using_subcommand exec" -l events-backend -d
 complete -c burrow -n "__fish_burrow_using_subcommand exec" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand exec" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand exec" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand exec" -l detach-keys -d 'Keys that detach from the command\'s terminal and leave it running (e.g. ctrl-p,ctrl-q; "" disables)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand exec" -s e -l env -d 'Set environment variables (NAME=VALUE, or NAME to pass burrow\'s value)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand exec" -l env-file -d 'Read environment variables from a file' -r
+complete -c burrow -n "__fish_burrow_using_subcommand exec" -l preserve-fds -d 'Pass file descriptors 3 to 3+N-1 to the command' -r
+complete -c burrow -n "__fish_burrow_using_subcommand exec" -s u -l user -d 'Run as this user: USER[:GROUP], names from the container\'s /etc/passwd and /etc/group' -r
+complete -c burrow -n "__fish_burrow_using_subcommand exec" -s w -l workdir -d 'Working directory inside the container (default: the container\'s)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand exec" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
+complete -c burrow -n "__fish_burrow_using_subcommand exec" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand exec" -s d -l detach -d 'Run the command in the background and print nothing'
 complete -c burrow -n "__fish_burrow_using_subcommand exec" -s i -l interactive -d 'Pass standard input to the command'
 complete -c burrow -n "__fish_burrow_using_subcommand exec" -l privileged -d 'Give the command every capability and no seccomp filter'
 complete -c burrow -n "__fish_burrow_using_subcommand exec" -s t -l tty -d 'Allocate a pseudo-terminal for the command'
-complete -c burrow -n "__fish_burrow_using_subcommand exec" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
-complete -c burrow -n "__fish_burrow_using_subcommand exec" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand exec" -s h -l help -d 'Print help'
-complete -c burrow -n "__fish_burrow_using_subcommand inspect" -s f -l format -d 'Format the output with a Go template or as json' -r
-complete -c burrow -n "__fish_burrow_using_subcommand inspect" -s t -l type -d 'Only inspect objects of this type: container, image or all' -r -f -a "all\t''
-container\t''
-image\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand inspect" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand inspect" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand inspect" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
@@ -725,13 +729,14 @@ complete -c burrow -n "__fish_burrow_using_subcommand inspect" -l events-backend
 complete -c burrow -n "__fish_burrow_using_subcommand inspect" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand inspect" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand inspect" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
-complete -c burrow -n "__fish_burrow_using_subcommand inspect" -s l -l latest -d 'Inspect the most recently created container'
+complete -c burrow -n "__fish_burrow_using_subcommand inspect" -s f -l format -d 'Format the output with a Go template or as json' -r
+complete -c burrow -n "__fish_burrow_using_subcommand inspect" -s t -l type -d 'Only inspect objects of this type: container, image or all' -r -f -a "all\t''
+container\t''
+image\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand inspect" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand inspect" -l noout -d 'Do not output to stdout'
+complete -c burrow -n "__fish_burrow_using_subcommand inspect" -s l -l latest -d 'Inspect the most recently created container'
 complete -c burrow -n "__fish_burrow_using_subcommand inspect" -s h -l help -d 'Print help'
-complete -c burrow -n "__fish_burrow_using_subcommand logs" -l since -d 'Show logs since TIMESTAMP (RFC 3339, unix seconds, or a duration such as 10m ago)' -r
-complete -c burrow -n "__fish_burrow_using_subcommand logs" -l until -d 'Show logs until TIMESTAMP (RFC 3339, unix seconds, or a duration from now)' -r
-complete -c burrow -n "__fish_burrow_using_subcommand logs" -l tail -d 'Output only the last LINES lines (-1: all)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand logs" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand logs" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand logs" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
@@ -739,12 +744,15 @@ complete -c burrow -n "__fish_burrow_using_subcommand logs" -l events-backend -d
 complete -c burrow -n "__fish_burrow_using_subcommand logs" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand logs" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand logs" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand logs" -l since -d 'Show logs since TIMESTAMP (RFC 3339, unix seconds, or a duration such as 10m ago)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand logs" -l until -d 'Show logs until TIMESTAMP (RFC 3339, unix seconds, or a duration from now)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand logs" -l tail -d 'Output only the last LINES lines (-1: all)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand logs" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
+complete -c burrow -n "__fish_burrow_using_subcommand logs" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand logs" -s f -l follow -d 'Follow log output'
 complete -c burrow -n "__fish_burrow_using_subcommand logs" -s t -l timestamps -d 'Output the timestamps in the log'
 complete -c burrow -n "__fish_burrow_using_subcommand logs" -s n -l names -d 'Prefix lines with the container name instead of its ID (with several containers)'
 complete -c burrow -n "__fish_burrow_using_subcommand logs" -s l -l latest -d 'Act on the most recently created container'
-complete -c burrow -n "__fish_burrow_using_subcommand logs" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
-complete -c burrow -n "__fish_burrow_using_subcommand logs" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand logs" -s h -l help -d 'Print help'
 complete -c burrow -n "__fish_burrow_using_subcommand top" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand top" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
@@ -753,9 +761,9 @@ complete -c burrow -n "__fish_burrow_using_subcommand top" -l events-backend -d 
 complete -c burrow -n "__fish_burrow_using_subcommand top" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand top" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand top" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
-complete -c burrow -n "__fish_burrow_using_subcommand top" -s l -l latest -d 'Act on the most recently created container'
 complete -c burrow -n "__fish_burrow_using_subcommand top" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand top" -l noout -d 'Do not output to stdout'
+complete -c burrow -n "__fish_burrow_using_subcommand top" -s l -l latest -d 'Act on the most recently created container'
 complete -c burrow -n "__fish_burrow_using_subcommand top" -s h -l help -d 'Print help'
 complete -c burrow -n "__fish_burrow_using_subcommand port" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand port" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
@@ -764,10 +772,10 @@ complete -c burrow -n "__fish_burrow_using_subcommand port" -l events-backend -d
 complete -c burrow -n "__fish_burrow_using_subcommand port" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand port" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand port" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
-complete -c burrow -n "__fish_burrow_using_subcommand port" -s a -l all -d 'List the ports of all running containers'
-complete -c burrow -n "__fish_burrow_using_subcommand port" -s l -l latest -d 'Act on the most recently created container'
 complete -c burrow -n "__fish_burrow_using_subcommand port" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand port" -l noout -d 'Do not output to stdout'
+complete -c burrow -n "__fish_burrow_using_subcommand port" -s a -l all -d 'List the ports of all running containers'
+complete -c burrow -n "__fish_burrow_using_subcommand port" -s l -l latest -d 'Act on the most recently created container'
 complete -c burrow -n "__fish_burrow_using_subcommand port" -s h -l help -d 'Print help'
 complete -c burrow -n "__fish_burrow_using_subcommand network; and not __fish_seen_subcommand_from ls list inspect exists prune create rm remove" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand network; and not __fish_seen_subcommand_from ls list inspect exists prune create rm remove" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
@@ -882,6 +890,13 @@ complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_s
 complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from remove" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from remove" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand events" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand events" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand events" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
+complete -c burrow -n "__fish_burrow_using_subcommand events" -l events-backend -d 'Events backend to use: file or none (journald is not available) (default: containers.conf\'s events_logger, else file)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand events" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand events" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand events" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
 complete -c burrow -n "__fish_burrow_using_subcommand events" -s f -l filter -d 'Filter output: container=, event=, image=, label=KEY[=VALUE], type=, volume=, pod=' -r
 complete -c burrow -n "__fish_burrow_using_subcommand events" -l format -d 'Format the output with a Go template or as json' -r
 complete -c burrow -n "__fish_burrow_using_subcommand events" -l stream -d 'Stream events and do not exit after the last known event' -r -f -a "true\t''
@@ -890,13 +905,6 @@ complete -c burrow -n "__fish_burrow_using_subcommand events" -l since -d 'Show 
 complete -c burrow -n "__fish_burrow_using_subcommand events" -l until -d 'Show all events created until TIMESTAMP' -r
 complete -c burrow -n "__fish_burrow_using_subcommand events" -l no-trunc -d 'Do not truncate the output' -r -f -a "true\t''
 false\t''"
-complete -c burrow -n "__fish_burrow_using_subcommand events" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
-complete -c burrow -n "__fish_burrow_using_subcommand events" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
-complete -c burrow -n "__fish_burrow_using_subcommand events" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
-complete -c burrow -n "__fish_burrow_using_subcommand events" -l events-backend -d 'Events backend to use: file or none (journald is not available) (default: containers.conf\'s events_logger, else file)' -r
-complete -c burrow -n "__fish_burrow_using_subcommand events" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
-complete -c burrow -n "__fish_burrow_using_subcommand events" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
-complete -c burrow -n "__fish_burrow_using_subcommand events" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
 complete -c burrow -n "__fish_burrow_using_subcommand events" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand events" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand events" -s h -l help -d 'Print help'
@@ -930,6 +938,16 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_
 complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exec exists inspect list ls ps rm run start stop kill wait attach restart rename pause unpause logs top" -f -a "unpause" -d 'Unpause the processes in one or more containers'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exec exists inspect list ls ps rm run start stop kill wait attach restart rename pause unpause logs top" -f -a "logs" -d 'Fetch the logs of one or more containers'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exec exists inspect list ls ps rm run start stop kill wait attach restart rename pause unpause logs top" -f -a "top" -d 'Display the running processes of a container'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l events-backend -d 'Events backend to use: file or none (journald is not available) (default: containers.conf\'s events_logger, else file)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l timeout -d 'Kill the container after this many seconds (0: never)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -s a -l attach -d 'Attach to STDIN, STDOUT or STDERR (repeatable; default: all)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l hostuser -d 'Add a host user\'s passwd entry to the container\'s /etc/passwd (repeatable)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l name -d 'Name of the container' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -s e -l env -d 'Set environment variables (NAME=VALUE, or NAME to pass the host\'s value)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l env-file -d 'Read environment variables from a file' -r
@@ -994,13 +1012,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 missing\t''
 never\t''
 newer\t''"
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l events-backend -d 'Events backend to use: file or none (journald is not available) (default: containers.conf\'s events_logger, else file)' -r
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l rm -d 'Remove the container when it exits'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l replace -d 'Replace a container that already has the --name'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l init -d 'Run a small init as PID 1 that forwards signals and reaps zombies'
@@ -1012,15 +1025,7 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -s t -l tty -d 'Allocate a pseudo-terminal'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -s d -l detach -d 'Run in the background and print the container ID'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l unsetenv-all -d 'Leave out every default and image environment variable'
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from exec" -l detach-keys -d 'Keys that detach from the command\'s terminal and leave it running (e.g. ctrl-p,ctrl-q; "" disables)' -r
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from exec" -s e -l env -d 'Set environment variables (NAME=VALUE, or NAME to pass burrow\'s value)' -r
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from exec" -l env-file -d 'Read environment variables from a file' -r
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from exec" -l preserve-fds -d 'Pass file descriptors 3 to 3+N-1 to the command' -r
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from exec" -s u -l user -d 'Run as this user: USER[:GROUP], names from the container\'s /etc/passwd and /etc/group' -r
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from exec" -s w -l workdir -d 'Working directory inside the container (default: the container\'s)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from exec" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from exec" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from exec" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
@@ -1028,12 +1033,18 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from exec" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from exec" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from exec" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from exec" -l detach-keys -d 'Keys that detach from the command\'s terminal and leave it running (e.g. ctrl-p,ctrl-q; "" disables)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from exec" -s e -l env -d 'Set environment variables (NAME=VALUE, or NAME to pass burrow\'s value)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from exec" -l env-file -d 'Read environment variables from a file' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from exec" -l preserve-fds -d 'Pass file descriptors 3 to 3+N-1 to the command' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from exec" -s u -l user -d 'Run as this user: USER[:GROUP], names from the container\'s /etc/passwd and /etc/group' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from exec" -s w -l workdir -d 'Working directory inside the container (default: the container\'s)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from exec" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from exec" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from exec" -s d -l detach -d 'Run the command in the background and print nothing'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from exec" -s i -l interactive -d 'Pass standard input to the command'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from exec" -l privileged -d 'Give the command every capability and no seccomp filter'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from exec" -s t -l tty -d 'Allocate a pseudo-terminal for the command'
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from exec" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from exec" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from exec" -s h -l help -d 'Print help'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from exists" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from exists" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
@@ -1045,7 +1056,6 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from exists" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from exists" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help'
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Format the output with a Go template or as json' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from inspect" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from inspect" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from inspect" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
@@ -1053,11 +1063,19 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from inspect" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from inspect" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from inspect" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from inspect" -s l -l latest -d 'Act on the most recently created container'
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from inspect" -s s -l size -d 'Show the container\'s size (burrow does not compute it yet; ignored)'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Format the output with a Go template or as json' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from inspect" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from inspect" -l noout -d 'Do not output to stdout'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from inspect" -s l -l latest -d 'Act on the most recently created container'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from inspect" -s s -l size -d 'Show the container\'s size (burrow does not compute it yet; ignored)'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from list" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from list" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from list" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from list" -l events-backend -d 'Events backend to use: file or none (journald is not available) (default: containers.conf\'s events_logger, else file)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from list" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from list" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from list" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from list" -s f -l filter -d 'Filter: id=, name= (regex), status=, label=KEY[=VALUE], exited=, ancestor=, before=, since=' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from list" -l sort -d 'Sort by command, created, id, image, names, runningfor or status' -r -f -a "command\t''
 created\t''
@@ -1067,21 +1085,21 @@ names\t''
 runningfor\t''
 status\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from list" -l format -d 'Pretty-print containers with a Go template, "table ..." or json' -r
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from list" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from list" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from list" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from list" -l events-backend -d 'Events backend to use: file or none (journald is not available) (default: containers.conf\'s events_logger, else file)' -r
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from list" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from list" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from list" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from list" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from list" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from list" -s a -l all -d 'Show all containers (by default only running ones)'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from list" -l noheading -d 'Do not print column headings'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from list" -l no-trunc -d 'Do not truncate IDs and commands'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only container IDs'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from list" -l external -d 'Also list containers that other tools made in the store (burrow\'s store holds none)'
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from list" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from list" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ls" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ls" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ls" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ls" -l events-backend -d 'Events backend to use: file or none (journald is not available) (default: containers.conf\'s events_logger, else file)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ls" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ls" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ls" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter: id=, name= (regex), status=, label=KEY[=VALUE], exited=, ancestor=, before=, since=' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ls" -l sort -d 'Sort by command, created, id, image, names, runningfor or status' -r -f -a "command\t''
 created\t''
@@ -1091,21 +1109,21 @@ names\t''
 runningfor\t''
 status\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ls" -l format -d 'Pretty-print containers with a Go template, "table ..." or json' -r
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ls" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ls" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ls" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ls" -l events-backend -d 'Events backend to use: file or none (journald is not available) (default: containers.conf\'s events_logger, else file)' -r
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ls" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ls" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ls" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ls" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ls" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ls" -s a -l all -d 'Show all containers (by default only running ones)'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ls" -l noheading -d 'Do not print column headings'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ls" -l no-trunc -d 'Do not truncate IDs and commands'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only container IDs'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ls" -l external -d 'Also list containers that other tools made in the store (burrow\'s store holds none)'
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ls" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ls" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ps" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ps" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ps" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ps" -l events-backend -d 'Events backend to use: file or none (journald is not available) (default: containers.conf\'s events_logger, else file)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ps" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ps" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ps" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ps" -s f -l filter -d 'Filter: id=, name= (regex), status=, label=KEY[=VALUE], exited=, ancestor=, before=, since=' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ps" -l sort -d 'Sort by command, created, id, image, names, runningfor or status' -r -f -a "command\t''
 created\t''
@@ -1115,22 +1133,14 @@ names\t''
 runningfor\t''
 status\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ps" -l format -d 'Pretty-print containers with a Go template, "table ..." or json' -r
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ps" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ps" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ps" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ps" -l events-backend -d 'Events backend to use: file or none (journald is not available) (default: containers.conf\'s events_logger, else file)' -r
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ps" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ps" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ps" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ps" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ps" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ps" -s a -l all -d 'Show all containers (by default only running ones)'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ps" -l noheading -d 'Do not print column headings'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ps" -l no-trunc -d 'Do not truncate IDs and commands'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ps" -s q -l quiet -d 'Print only container IDs'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ps" -l external -d 'Also list containers that other tools made in the store (burrow\'s store holds none)'
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ps" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ps" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ps" -s h -l help -d 'Print help'
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from rm" -s t -l time -d 'Seconds to wait for the stop signal before killing a running container' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from rm" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from rm" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from rm" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
@@ -1138,15 +1148,26 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from rm" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from rm" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from rm" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from rm" -s t -l time -d 'Seconds to wait for the stop signal before killing a running container' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from rm" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from rm" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from rm" -s a -l all -d 'Remove all containers'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from rm" -s f -l force -d 'Stop and remove running containers too'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from rm" -l depend -d 'Remove the containers that depend on it first'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from rm" -s i -l ignore -d 'Ignore errors for containers that do not exist'
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from rm" -s v -l volumes -d 'Remove anonymous volumes with the container (burrow makes none)'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from rm" -s v -l volumes -d 'Remove anonymous volumes with the container (burrow removes them with it in any case)'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from rm" -s l -l latest -d 'Act on the most recently created container'
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from rm" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from rm" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l events-backend -d 'Events backend to use: file or none (journald is not available) (default: containers.conf\'s events_logger, else file)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l timeout -d 'Kill the container after this many seconds (0: never)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -s a -l attach -d 'Attach to STDIN, STDOUT or STDERR (repeatable; default: all)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l hostuser -d 'Add a host user\'s passwd entry to the container\'s /etc/passwd (repeatable)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l name -d 'Name of the container' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -s e -l env -d 'Set environment variables (NAME=VALUE, or NAME to pass the host\'s value)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l env-file -d 'Read environment variables from a file' -r
@@ -1211,13 +1232,9 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 missing\t''
 never\t''
 newer\t''"
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l events-backend -d 'Events backend to use: file or none (journald is not available) (default: containers.conf\'s events_logger, else file)' -r
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l preserve-fds -d 'Pass descriptors 3 to 3+N-1 of the caller into the container' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l rm -d 'Remove the container when it exits'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l replace -d 'Replace a container that already has the --name'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l init -d 'Run a small init as PID 1 that forwards signals and reaps zombies'
@@ -1229,13 +1246,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -s t -l tty -d 'Allocate a pseudo-terminal'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -s d -l detach -d 'Run in the background and print the container ID'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l unsetenv-all -d 'Leave out every default and image environment variable'
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l noout -d 'Do not output to stdout'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l rmi -d 'Remove the image when the container exits, unless other containers use it (implies --rm)'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help'
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from start" -l detach-keys -d 'Keys that detach from the container\'s terminal' -r
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from start" -l sig-proxy -d 'Pass the signals burrow receives on to the container (with -a)' -r -f -a "true\t''
-false\t''"
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from start" -s f -l filter -d 'Start the containers that match: status=, exited=, restart-policy=, id=, name=, label=, ancestor=, before=, since= (among the containers named, if any)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from start" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from start" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from start" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
@@ -1243,14 +1255,17 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from start" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from start" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from start" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from start" -l detach-keys -d 'Keys that detach from the container\'s terminal' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from start" -l sig-proxy -d 'Pass the signals burrow receives on to the container (with -a)' -r -f -a "true\t''
+false\t''"
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from start" -s f -l filter -d 'Start the containers that match: status=, exited=, restart-policy=, id=, name=, label=, ancestor=, before=, since= (among the containers named, if any)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from start" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from start" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from start" -s a -l attach -d 'Attach the container\'s output and wait for it to end'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from start" -s i -l interactive -d 'Pass standard input to the container'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from start" -l all -d 'Start all containers (those that run are left running)'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from start" -s l -l latest -d 'Act on the most recently created container'
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from start" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from start" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help'
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from stop" -s t -l time -l timeout -d 'Seconds to wait for the stop signal before killing the container (default: the container\'s --stop-timeout, else 10)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from stop" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from stop" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from stop" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
@@ -1258,13 +1273,13 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from stop" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from stop" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from stop" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from stop" -s t -l time -l timeout -d 'Seconds to wait for the stop signal before killing the container (default: the container\'s --stop-timeout, else 10)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from stop" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from stop" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from stop" -s a -l all -d 'Stop all running containers'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from stop" -s i -l ignore -d 'Ignore containers that do not exist'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from stop" -s l -l latest -d 'Act on the most recently created container'
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from stop" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from stop" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from stop" -s h -l help -d 'Print help'
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from kill" -s s -l signal -d 'The signal to send (name or number)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from kill" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from kill" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from kill" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
@@ -1272,12 +1287,12 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from kill" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from kill" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from kill" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from kill" -s a -l all -d 'Signal all running containers'
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from kill" -s l -l latest -d 'Act on the most recently created container'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from kill" -s s -l signal -d 'The signal to send (name or number)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from kill" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from kill" -l noout -d 'Do not output to stdout'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from kill" -s a -l all -d 'Signal all running containers'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from kill" -s l -l latest -d 'Act on the most recently created container'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from kill" -s h -l help -d 'Print help'
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from wait" -l condition -d 'The state to wait for: stopped (or exited), running, created' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from wait" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from wait" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from wait" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
@@ -1285,13 +1300,11 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from wait" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from wait" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from wait" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from wait" -s l -l latest -d 'Act on the most recently created container'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from wait" -l condition -d 'The state to wait for: stopped (or exited), running, created' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from wait" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from wait" -l noout -d 'Do not output to stdout'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from wait" -s l -l latest -d 'Act on the most recently created container'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from wait" -s h -l help -d 'Print help'
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from attach" -l detach-keys -d 'Keys that detach from the container\'s terminal' -r
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from attach" -l sig-proxy -d 'Pass the signals burrow receives on to the container' -r -f -a "true\t''
-false\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from attach" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from attach" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from attach" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
@@ -1299,12 +1312,14 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from attach" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from attach" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from attach" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from attach" -l no-stdin -d 'Do not attach standard input'
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from attach" -s l -l latest -d 'Act on the most recently created container'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from attach" -l detach-keys -d 'Keys that detach from the container\'s terminal' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from attach" -l sig-proxy -d 'Pass the signals burrow receives on to the container' -r -f -a "true\t''
+false\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from attach" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from attach" -l noout -d 'Do not output to stdout'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from attach" -l no-stdin -d 'Do not attach standard input'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from attach" -s l -l latest -d 'Act on the most recently created container'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from attach" -s h -l help -d 'Print help'
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from restart" -s t -l time -d 'Seconds to wait for the stop signal before killing the container' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from restart" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from restart" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from restart" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
@@ -1312,11 +1327,12 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from restart" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from restart" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from restart" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from restart" -s t -l time -d 'Seconds to wait for the stop signal before killing the container' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from restart" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from restart" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from restart" -s a -l all -d 'Restart all containers'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from restart" -l running -d 'Restart only running containers (with --all)'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from restart" -s l -l latest -d 'Act on the most recently created container'
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from restart" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from restart" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from restart" -s h -l help -d 'Print help'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from rename" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from rename" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
@@ -1335,10 +1351,10 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from pause" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from pause" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from pause" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from pause" -s a -l all -d 'All running containers'
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from pause" -s l -l latest -d 'Act on the most recently created container'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from pause" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from pause" -l noout -d 'Do not output to stdout'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from pause" -s a -l all -d 'All running containers'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from pause" -s l -l latest -d 'Act on the most recently created container'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from pause" -s h -l help -d 'Print help'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from unpause" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from unpause" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
@@ -1347,14 +1363,11 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from unpause" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from unpause" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from unpause" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from unpause" -s a -l all -d 'All running containers'
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from unpause" -s l -l latest -d 'Act on the most recently created container'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from unpause" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from unpause" -l noout -d 'Do not output to stdout'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from unpause" -s a -l all -d 'All running containers'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from unpause" -s l -l latest -d 'Act on the most recently created container'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from unpause" -s h -l help -d 'Print help'
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from logs" -l since -d 'Show logs since TIMESTAMP (RFC 3339, unix seconds, or a duration such as 10m ago)' -r
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from logs" -l until -d 'Show logs until TIMESTAMP (RFC 3339, unix seconds, or a duration from now)' -r
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from logs" -l tail -d 'Output only the last LINES lines (-1: all)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from logs" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from logs" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from logs" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
@@ -1362,12 +1375,15 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from logs" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from logs" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from logs" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from logs" -l since -d 'Show logs since TIMESTAMP (RFC 3339, unix seconds, or a duration such as 10m ago)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from logs" -l until -d 'Show logs until TIMESTAMP (RFC 3339, unix seconds, or a duration from now)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from logs" -l tail -d 'Output only the last LINES lines (-1: all)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from logs" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from logs" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from logs" -s f -l follow -d 'Follow log output'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from logs" -s t -l timestamps -d 'Output the timestamps in the log'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from logs" -s n -l names -d 'Prefix lines with the container name instead of its ID (with several containers)'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from logs" -s l -l latest -d 'Act on the most recently created container'
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from logs" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from logs" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from logs" -s h -l help -d 'Print help'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from top" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from top" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
@@ -1376,11 +1392,10 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from top" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from top" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from top" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from top" -s l -l latest -d 'Act on the most recently created container'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from top" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from top" -l noout -d 'Do not output to stdout'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from top" -s l -l latest -d 'Act on the most recently created container'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from top" -s h -l help -d 'Print help'
-complete -c burrow -n "__fish_burrow_using_subcommand version" -s f -l format -d 'Format the output with a Go template or as json' -r
 complete -c burrow -n "__fish_burrow_using_subcommand version" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand version" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand version" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
@@ -1388,10 +1403,10 @@ complete -c burrow -n "__fish_burrow_using_subcommand version" -l events-backend
 complete -c burrow -n "__fish_burrow_using_subcommand version" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand version" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand version" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand version" -s f -l format -d 'Format the output with a Go template or as json' -r
 complete -c burrow -n "__fish_burrow_using_subcommand version" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand version" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand version" -s h -l help -d 'Print help'
-complete -c burrow -n "__fish_burrow_using_subcommand info" -s f -l format -d 'Format the output with a Go template or as json' -r
 complete -c burrow -n "__fish_burrow_using_subcommand info" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand info" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand info" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
@@ -1399,20 +1414,22 @@ complete -c burrow -n "__fish_burrow_using_subcommand info" -l events-backend -d
 complete -c burrow -n "__fish_burrow_using_subcommand info" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand info" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand info" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand info" -s f -l format -d 'Format the output with a Go template or as json' -r
 complete -c burrow -n "__fish_burrow_using_subcommand info" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand info" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand info" -s h -l help -d 'Print help'
-complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
-complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
-complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
-complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check" -l events-backend -d 'Events backend to use: file or none (journald is not available) (default: containers.conf\'s events_logger, else file)' -r
-complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
-complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
-complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
-complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
-complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check" -l noout -d 'Do not output to stdout'
-complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
-complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check" -f -a "check" -d 'Check storage consistency'
+complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check migrate" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check migrate" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check migrate" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
+complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check migrate" -l events-backend -d 'Events backend to use: file or none (journald is not available) (default: containers.conf\'s events_logger, else file)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check migrate" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check migrate" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check migrate" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check migrate" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
+complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check migrate" -l noout -d 'Do not output to stdout'
+complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check migrate" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check migrate" -f -a "check" -d 'Check storage consistency'
+complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check migrate" -f -a "migrate" -d 'Migrate containers'
 complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from check" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from check" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from check" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
@@ -1420,13 +1437,23 @@ complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_su
 complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from check" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from check" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from check" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from check" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
+complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from check" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from check" -s q -l quick -d 'Skip time-consuming checks (records are only checked to exist, not read)'
 complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from check" -s r -l repair -d 'Remove leftovers, unused layers and damaged images that no container uses'
 complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from check" -s f -l force -d 'With --repair, also remove damaged containers and those using damaged images'
-complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from check" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
-complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from check" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
-complete -c burrow -n "__fish_burrow_using_subcommand completion" -s f -l file -d 'Write the script to this file instead of stdout' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from migrate" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from migrate" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from migrate" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
+complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from migrate" -l events-backend -d 'Events backend to use: file or none (journald is not available) (default: containers.conf\'s events_logger, else file)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from migrate" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from migrate" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from migrate" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from migrate" -l new-runtime -d 'Specify a new runtime for all containers' -r
+complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from migrate" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
+complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from migrate" -l noout -d 'Do not output to stdout'
+complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from migrate" -s h -l help -d 'Print help'
 complete -c burrow -n "__fish_burrow_using_subcommand completion" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand completion" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand completion" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
@@ -1434,6 +1461,7 @@ complete -c burrow -n "__fish_burrow_using_subcommand completion" -l events-back
 complete -c burrow -n "__fish_burrow_using_subcommand completion" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand completion" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand completion" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand completion" -s f -l file -d 'Write the script to this file instead of stdout' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand completion" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand completion" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand completion" -s h -l help -d 'Print help'
@@ -1444,7 +1472,7 @@ complete -c burrow -n "__fish_burrow_using_subcommand unshare" -l events-backend
 complete -c burrow -n "__fish_burrow_using_subcommand unshare" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand unshare" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand unshare" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
-complete -c burrow -n "__fish_burrow_using_subcommand unshare" -l rootless-netns -d 'Join the rootless network namespace (not available: burrow has no shared one yet)'
 complete -c burrow -n "__fish_burrow_using_subcommand unshare" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand unshare" -l noout -d 'Do not output to stdout'
+complete -c burrow -n "__fish_burrow_using_subcommand unshare" -l rootless-netns -d 'Join the rootless network namespace (not available: burrow has no shared one yet)'
 complete -c burrow -n "__fish_burrow_using_subcommand unshare" -s h -l help -d 'Print help'

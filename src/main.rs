@@ -13,6 +13,11 @@ fn main() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let cli: Cli = match cli::parse_from(&program, &args) {
         Ok(cli) => cli,
+        // Before the usage hints below, which build the whole command tree.
+        Err(e) if e.kind() == clap::error::ErrorKind::DisplayVersion => {
+            println!("{}", cli::version_line(&program));
+            return ExitCode::SUCCESS;
+        }
         Err(e) => {
             // cobra names the command reached before the word it stumbled on: `podman --xx ps`
             // is podman's error, `podman ps --xx` is ps's.
@@ -32,7 +37,7 @@ fn main() -> ExitCode {
                 .chain(cli::subcommand_path(&args[..end]))
                 .collect::<Vec<_>>()
                 .join(" ");
-            return usage_error(e, &program, &command);
+            return usage_error(e, &command);
         }
     };
     if let Some(backend) = cli.global.events_backend {
@@ -109,7 +114,7 @@ fn error_text(e: &anyhow::Error) -> String {
 /// clap's help, version and usage errors in podman's (cobra's) words; every real usage error
 /// exits 125 as podman's do.
 /// `command` is what the user typed (`podman image list`), for the hints that name its help.
-fn usage_error(e: clap::Error, program: &str, command: &str) -> ExitCode {
+fn usage_error(e: clap::Error, command: &str) -> ExitCode {
     use clap::error::{ContextKind, ContextValue, ErrorKind};
     let rendered = e.render().to_string();
     let context = |kind| match e.get(kind) {
@@ -120,10 +125,6 @@ fn usage_error(e: clap::Error, program: &str, command: &str) -> ExitCode {
     match e.kind() {
         ErrorKind::DisplayHelp => {
             print!("{}", cobra_words(&rendered));
-            return ExitCode::SUCCESS;
-        }
-        ErrorKind::DisplayVersion => {
-            println!("{}", cli::version_line(program));
             return ExitCode::SUCCESS;
         }
         ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand | ErrorKind::MissingSubcommand => {

@@ -479,3 +479,32 @@ fn version_reports_the_podman_burrow_matches_and_burrows_own() {
     );
     run_as_podman(&sb, &["version", "x"]).assert_code(125);
 }
+
+// ---- 8. system migrate ----
+
+/// toolbox runs `podman system migrate` once per podman version it sees: nothing to migrate
+/// in burrow's store, so it succeeds silently and leaves running containers alone.
+#[test]
+fn system_migrate_has_nothing_to_do_and_leaves_containers_running() {
+    let sb = sandbox_with_busybox();
+    sb.ok(&["run", "-d", "--name", "up", "busybox", "sleep", "1000"]);
+    let migrate = run_as_podman(&sb, &["--log-level", "error", "system", "migrate"]);
+    migrate.assert_code(0);
+    assert_eq!(migrate.stdout(), "");
+    assert_eq!(migrate.stderr(), "");
+    assert_eq!(
+        sb.ok(&["inspect", "up", "--format", "{{.State.Status}}"])
+            .stdout(),
+        "running\n"
+    );
+    run_as_podman(&sb, &["system", "migrate", "x"])
+        .assert_one_line_error(125, &["`podman system migrate` takes no arguments"]);
+    sb.run(&["system", "migrate", "--new-runtime", "crun"])
+        .assert_one_line_error(
+            125,
+            &[
+                "cannot migrate containers to runtime \"crun\"",
+                "--runtime crun",
+            ],
+        );
+}

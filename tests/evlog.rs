@@ -284,11 +284,8 @@ fn events_stream_new_events_until_the_until_time() {
     );
 }
 
-#[test]
-fn events_stream_without_times_starts_at_the_end() {
-    let sb = sandbox_with_busybox();
-    sb.ok(&["create", "--name", "before", "busybox", "true"]);
-    let mut follower = sb.spawn(&["events", "--format", "{{.Status}} {{.Name}}"]);
+/// The lines a follower prints, as they come (read by a thread of their own).
+fn lines_of(follower: &mut std::process::Child) -> std::sync::mpsc::Receiver<String> {
     let stdout = follower.stdout.take().unwrap();
     let (lines, received) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
@@ -298,6 +295,15 @@ fn events_stream_without_times_starts_at_the_end() {
             }
         }
     });
+    received
+}
+
+#[test]
+fn events_stream_without_times_starts_at_the_end() {
+    let sb = sandbox_with_busybox();
+    sb.ok(&["create", "--name", "before", "busybox", "true"]);
+    let mut follower = sb.spawn(&["events", "--format", "{{.Status}} {{.Name}}"]);
+    let received = lines_of(&mut follower);
     // Events keep coming until the follower shows one: whenever it started reading, the
     // first thing it prints is a new event, never the one from before it started.
     let mut first = None;
@@ -317,4 +323,53 @@ fn events_stream_without_times_starts_at_the_end() {
     .unwrap();
     let status = follower.wait().unwrap();
     assert!(!status.success());
+}
+
+/// A follower reads on across the log's rotation (the newer half kept, renamed over the log)
+/// without losing an event or showing one twice.
+#[test]
+fn events_stream_follows_rotation_once_each() {
+    let sb = sandbox_with_busybox();
+    std::fs::write(
+        sb.home.join(".config/containers/containers.conf"),
+        "[engine]\nevents_logfile_max_size = \"2kb\"\n",
+    )
+    .unwrap();
+    sb.chown_home();
+    let mut follower = sb.spawn(&["events", "--filter", "event=tag", "--format", "{{.Name}}"]);
+    let received = lines_of(&mut follower);
+    // Tags until the follower shows one: it reads from then on.
+    let mut ready = false;
+    for n in 0..50 {
+        sb.ok(&["tag", "busybox", &format!("warm:{n}")]);
+        if received.recv_timeout(Duration::from_millis(500)).is_ok() {
+            ready = true;
+            break;
+        }
+    }
+    assert!(ready, "events printed nothing while images were tagged");
+    while received.recv_timeout(Duration::from_millis(200)).is_ok() {}
+    for n in 0..40 {
+        sb.ok(&["tag", "busybox", &format!("rotated:{n}")]);
+    }
+    sb.ok(&["tag", "busybox", "last:1"]);
+    let mut seen = Vec::new();
+    loop {
+        let line = received
+            .recv_timeout(Duration::from_secs(10))
+            .unwrap_or_else(|_| panic!("no `last` event after {seen:?}"));
+        if line.ends_with("last:1") {
+            break;
+        }
+        seen.push(line);
+    }
+    let expected: Vec<String> = (0..40).map(|n| format!("localhost/rotated:{n}")).collect();
+    assert_eq!(seen, expected);
+    let log = sb.graph_root().join("events/events.log");
+    assert!(
+        std::fs::metadata(&log).unwrap().len() < 2000,
+        "the log was not rotated"
+    );
+    let _ = follower.kill();
+    let _ = follower.wait();
 }

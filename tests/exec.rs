@@ -302,14 +302,11 @@ fn detached_exec_returns_at_once_and_outlives_burrow() {
 
 #[test]
 fn preserve_fds_passes_exactly_the_named_descriptors() {
-    use std::os::fd::AsRawFd;
-    use std::os::unix::process::CommandExt;
     let sb = sandbox_with_busybox();
     let c = Target::start(&sb, "c1", &[]);
     let out = sb.dir.join("fd3.txt");
     let three = std::fs::File::create(&out).unwrap();
     let four = std::fs::File::open("/dev/null").unwrap();
-    let (three_fd, four_fd) = (three.as_raw_fd(), four.as_raw_fd());
     let run = |preserve: &str| {
         let mut cmd = sb.command(&[
             "exec",
@@ -320,18 +317,7 @@ fn preserve_fds_passes_exactly_the_named_descriptors() {
             "-c",
             "echo via-3 >&3; if { true >&4; } 2>/dev/null; then echo 4-open; else echo 4-closed; fi",
         ]);
-        // SAFETY: fcntl and dup2 are async-signal-safe; the descriptors stay open in the test
-        // meanwhile. Copied high first, so neither source is overwritten before it is used.
-        unsafe {
-            cmd.pre_exec(move || {
-                let a = libc::fcntl(three_fd, libc::F_DUPFD_CLOEXEC, 100);
-                let b = libc::fcntl(four_fd, libc::F_DUPFD_CLOEXEC, 100);
-                if a < 0 || b < 0 || libc::dup2(a, 3) < 0 || libc::dup2(b, 4) < 0 {
-                    return Err(std::io::Error::last_os_error());
-                }
-                Ok(())
-            });
-        }
+        pass_as_3_and_4(&mut cmd, &three, &four);
         cmd.output().unwrap()
     };
     let passed = run("1");

@@ -28,9 +28,20 @@ fn expected() -> Vec<(PathBuf, Vec<u8>)> {
 /// One page for the tool and one per (sub)command, named as git and podman name theirs.
 fn man_pages(cmd: &clap::Command, name: &str, files: &mut Vec<(PathBuf, Vec<u8>)>) {
     // clap names take &'static str without its "string" feature; a test may leak a few.
-    let page = cmd
-        .clone()
-        .name(&*Box::leak(name.to_string().into_boxed_str()));
+    let leaked: &'static str = Box::leak(name.to_string().into_boxed_str());
+    let mut page = cmd.clone().name(leaked).bin_name(leaked);
+    // The built tree carries the global options into every subcommand: the tool's own page
+    // lists them once.
+    if name.contains('-') {
+        let globals: Vec<String> = page
+            .get_arguments()
+            .filter(|a| a.is_global_set())
+            .map(|a| a.get_id().to_string())
+            .collect();
+        for id in globals {
+            page = page.mut_arg(id, |a| a.hide(true));
+        }
+    }
     let mut out = Vec::new();
     clap_mangen::Man::new(page).render(&mut out).unwrap();
     files.push((root().join("man").join(format!("{name}.1")), out));

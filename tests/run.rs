@@ -3,6 +3,7 @@
 mod common;
 
 use common::*;
+use std::time::Duration;
 
 /// Container directories left in the store.
 fn containers_left(sb: &Sandbox) -> Vec<std::path::PathBuf> {
@@ -841,4 +842,604 @@ fn cidfile_tz_unsetenv_and_ipc_none() {
         "echo $0",
     ]);
     assert_eq!(run.stdout(), "/bin/sh\n");
+}
+
+/// The image IDs in the store.
+fn image_ids(sb: &Sandbox) -> Vec<String> {
+    sb.ok(&["images", "-q", "--no-trunc"])
+        .stdout()
+        .lines()
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn rmi_removes_the_container_and_its_unused_image() {
+    let sb = sandbox_with_busybox();
+    let run = sb.ok(&["run", "--rmi", "busybox", "echo", "hi"]);
+    assert_eq!(run.stdout(), "hi\n");
+    // --rmi implies --rm: the container went first, then the image it freed.
+    assert!(containers_left(&sb).is_empty());
+    assert!(image_ids(&sb).is_empty(), "{:?}", image_ids(&sb));
+    // Only run has it (and --preserve-fds), as in podman.
+    for flag in ["--rmi", "--preserve-fds=1"] {
+        sb.run(&["create", flag, "busybox", "true"]).assert_error(
+            125,
+            &[&format!(
+                "unknown flag: {}",
+                flag.split('=').next().unwrap()
+            )],
+        );
+    }
+
+    // An image another container uses stays; the run still ends with its command's code.
+    sb.pull("busybox:latest");
+    sb.ok(&["create", "--name", "keeper", "busybox", "true"]);
+    sb.run(&["run", "--rmi", "busybox", "sh", "-c", "exit 3"])
+        .assert_code(3);
+    assert_eq!(image_ids(&sb).len(), 1);
+    assert_eq!(containers_left(&sb).len(), 1);
+    sb.ok(&["rm", "keeper"]);
+
+    // Detached, the container's monitor removes both when it ends.
+    let id = sb.ok(&["run", "-d", "--rmi", "busybox", "true"]).stdout();
+    assert_eq!(id.trim().len(), 64);
+    wait_for("the image to go", Duration::from_secs(20), || {
+        image_ids(&sb).is_empty()
+    });
+    assert!(containers_left(&sb).is_empty());
+}
+
+#[test]
+fn timeout_kills_the_container_and_run_exits_255() {
+    let sb = sandbox_with_busybox();
+    let started = std::time::Instant::now();
+    sb.run(&["run", "--rm", "--timeout", "1", "busybox", "sleep", "60"])
+        .assert_code(255);
+    assert!(started.elapsed() < Duration::from_secs(30));
+    assert!(containers_left(&sb).is_empty());
+    // Detached, the monitor's timer does it; the recorded exit code is podman's -1.
+    let id = sb
+        .ok(&["run", "-d", "--timeout", "1", "busybox", "sleep", "60"])
+        .stdout();
+    let id = id.trim();
+    assert_eq!(sb.ok(&["wait", id]).stdout(), "-1\n");
+    assert_eq!(
+        sb.ok(&[
+            "inspect",
+            "--format",
+            "{{.State.ExitCode}} {{.State.Status}}",
+            id
+        ])
+        .stdout(),
+        "-1 exited\n"
+    );
+    sb.ok(&["rm", id]);
+    // 0 means no timeout; a quick command is not touched.
+    sb.ok(&["run", "--rm", "--timeout", "0", "busybox", "true"]);
+    sb.ok(&["run", "--rm", "--timeout", "30", "busybox", "true"]);
+    for bad in ["abc", "-1"] {
+        sb.run(&["run", "--rm", "--timeout", bad, "busybox", "true"])
+            .assert_one_line_error(
+                125,
+                &[&format!(
+                    r#"invalid argument "{bad}" for "--timeout" flag: strconv.ParseUint: parsing "{bad}": invalid syntax"#
+                )],
+            );
+    }
+    assert!(containers_left(&sb).is_empty());
+}
+
+#[test]
+fn attach_names_the_streams_the_caller_gets() {
+    let sb = sandbox_with_busybox();
+    let script = "echo out; echo err >&2; exit 3";
+    let run = sb.run(&["run", "--rm", "-a", "stderr", "busybox", "sh", "-c", script]);
+    run.assert_code(3);
+    assert_eq!(run.stdout(), "");
+    assert_eq!(run.stderr(), "err\n");
+    let run = sb.run(&["run", "--rm", "-a", "stdout", "busybox", "sh", "-c", script]);
+    run.assert_code(3);
+    assert_eq!(run.stdout(), "out\n");
+    assert_eq!(run.stderr(), "");
+    // Repeated or comma-separated: both output streams.
+    let run = sb.run(&[
+        "run",
+        "--rm",
+        "-a",
+        "stdout",
+        "--attach=STDERR",
+        "busybox",
+        "sh",
+        "-c",
+        script,
+    ]);
+    assert_eq!(
+        (run.stdout().as_str(), run.stderr().as_str()),
+        ("out\n", "err\n")
+    );
+    // Neither output stream attached: podman prints the container's ID instead.
+    let run = sb.run(&["run", "--rm", "-a", "stdin", "busybox", "sh", "-c", script]);
+    run.assert_code(3);
+    let out = run.stdout();
+    assert_eq!(out.trim().len(), 64, "{out}");
+    assert!(out.trim().bytes().all(|b| b.is_ascii_hexdigit()), "{out}");
+    // -i with only stdout attached still passes the input.
+    let mut child = sb
+        .command(&["run", "--rm", "-i", "-a", "stdout", "busybox", "cat"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    {
+        use std::io::Write;
+        child.stdin.take().unwrap().write_all(b"piped\n").unwrap();
+    }
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "piped\n");
+    sb.run(&["run", "--rm", "-a", "bogus", "busybox", "true"])
+        .assert_one_line_error(
+            125,
+            &[r#"invalid stream "bogus" for --attach - must be one of stdin, stdout, or stderr: invalid argument"#],
+        );
+    sb.run(&[
+        "run",
+        "--rm",
+        "-a",
+        "stdout",
+        "--log-driver",
+        "passthrough",
+        "busybox",
+        "true",
+    ])
+    .assert_one_line_error(
+        125,
+        &["cannot specify --attach with --log-driver=passthrough: invalid argument"],
+    );
+    assert!(containers_left(&sb).is_empty());
+}
+
+#[test]
+fn preserve_fds_passes_the_callers_descriptors_into_run() {
+    let sb = sandbox_with_busybox();
+    let out = sb.dir.join("fd3.txt");
+    let three = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(&out)
+        .unwrap();
+    let four = std::fs::File::open("/etc/hostname").unwrap();
+    let run = |args: &[&str]| {
+        let mut cmd = sb.command(args);
+        pass_as_3_and_4(&mut cmd, &three, &four);
+        let output = cmd.output().unwrap();
+        Run {
+            args: args.iter().map(|s| s.to_string()).collect(),
+            output,
+        }
+    };
+    let script = "echo via-3 >&3; if { true <&4; } 2>/dev/null; then echo 4-open; else echo 4-closed; fi; if test -e /proc/self/fd/5; then echo 5-open; fi";
+    let one = run(&[
+        "run",
+        "--rm",
+        "--preserve-fds",
+        "1",
+        "busybox",
+        "sh",
+        "-c",
+        script,
+    ]);
+    one.assert_code(0);
+    assert_eq!(one.stdout(), "4-closed\n");
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "via-3\n");
+    let two = run(&[
+        "run",
+        "--rm",
+        "--preserve-fds=2",
+        "busybox",
+        "sh",
+        "-c",
+        "head -c 0 <&4 && echo 4-open",
+    ]);
+    two.assert_code(0);
+    assert_eq!(two.stdout(), "4-open\n");
+    // A command that cannot run is still reported with the descriptors in place.
+    run(&[
+        "run",
+        "--rm",
+        "--preserve-fds",
+        "2",
+        "busybox",
+        "nosuchcommand",
+    ])
+    .assert_error(127, &["nosuchcommand"]);
+    // Detached, the monitor keeps them for the container.
+    three.set_len(0).unwrap();
+    let id = run(&[
+        "run",
+        "-d",
+        "--preserve-fds",
+        "1",
+        "busybox",
+        "sh",
+        "-c",
+        "echo detached >&3",
+    ]);
+    id.assert_code(0);
+    let id = id.stdout();
+    sb.ok(&["wait", id.trim()]);
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "detached\n");
+    sb.ok(&["rm", id.trim()]);
+    // Descriptors the caller did not pass: podman's error, and nothing is created.
+    sb.run(&["run", "--rm", "--preserve-fds", "5", "busybox", "true"])
+        .assert_one_line_error(
+            125,
+            &["file descriptor 3 is not available - the preserve-fds option requires that file descriptors must be passed"],
+        );
+    sb.run(&["run", "--rm", "--preserve-fds", "x", "busybox", "true"])
+        .assert_one_line_error(
+            125,
+            &[r#"invalid argument "x" for "--preserve-fds" flag: strconv.ParseUint: parsing "x": invalid syntax"#],
+        );
+    assert!(containers_left(&sb).is_empty());
+}
+
+#[test]
+fn hostuser_adds_the_host_users_passwd_entry() {
+    let sb = sandbox_with_busybox();
+    let me = &sb.user.name;
+    let (uid, gid) = (sb.user.uid, sb.user.gid);
+    let run = sb.ok(&[
+        "run",
+        "--rm",
+        "--hostuser",
+        me,
+        "busybox",
+        "sh",
+        "-c",
+        "tail -n 1 /etc/passwd; stat -c %u:%g:%a /etc/passwd",
+    ]);
+    assert_eq!(
+        run.stdout(),
+        format!("{me}:*:{uid}:{gid}::/:/bin/sh\n0:0:644\n")
+    );
+    // A user the image has keeps the image's entry (root is 0 in both).
+    let run = sb.ok(&[
+        "run",
+        "--rm",
+        "--hostuser",
+        "root",
+        "busybox",
+        "sh",
+        "-c",
+        "grep -c '^root:' /etc/passwd",
+    ]);
+    assert_eq!(run.stdout(), "1\n");
+    sb.run(&["run", "--rm", "--hostuser", "nosuchuser", "busybox", "true"])
+        .assert_one_line_error(
+            125,
+            &[
+                "creating temporary passwd file for container",
+                "user: unknown user nosuchuser",
+            ],
+        );
+    assert!(containers_left(&sb).is_empty());
+}
+
+#[test]
+fn keep_id_adds_the_users_entries_and_image_files_stay_root_owned() {
+    let sb = sandbox_with_busybox();
+    let me = &sb.user.name;
+    let (uid, gid) = (sb.user.uid, sb.user.gid);
+    let run = sb.ok(&[
+        "run", "--rm", "--userns", "keep-id", "busybox", "sh", "-c",
+        "tail -n 1 /etc/passwd; tail -n 1 /etc/group; stat -c %u:%g:%a /etc/passwd /etc/group /bin; id -un; id -gn",
+    ]);
+    assert_eq!(
+        run.stdout(),
+        format!(
+            "{me}:*:{uid}:{gid}::/:/bin/sh\n{me}:x:{gid}:{me}\n0:0:644\n0:0:644\n0:0:755\n{me}\n{me}\n"
+        )
+    );
+    // The entry's home is the working directory unless the home is mounted in.
+    let run = sb.ok(&[
+        "run",
+        "--rm",
+        "--userns",
+        "keep-id",
+        "-w",
+        "/tmp",
+        "busybox",
+        "sh",
+        "-c",
+        "tail -n 1 /etc/passwd",
+    ]);
+    assert_eq!(run.stdout(), format!("{me}:*:{uid}:{gid}::/tmp:/bin/sh\n"));
+    // nomap cannot work while the container's root mounts its own root: a clear refusal
+    // (podman runs it), and nothing is created.
+    sb.run(&["run", "--rm", "--userns", "nomap", "busybox", "true"])
+        .assert_one_line_error(125, &["--userns nomap is not supported yet"]);
+    assert!(containers_left(&sb).is_empty());
+    // A restart does not add it twice.
+    sb.ok(&[
+        "create",
+        "--name",
+        "k",
+        "--userns",
+        "keep-id",
+        "busybox",
+        "grep",
+        "-c",
+        me,
+        "/etc/passwd",
+    ]);
+    sb.ok(&["start", "k"]);
+    sb.ok(&["wait", "k"]);
+    let run = sb.ok(&["start", "-a", "k"]);
+    assert_eq!(run.stdout(), "1\n");
+    sb.ok(&["rm", "k"]);
+}
+
+/// keep-id's layer copies with shifted owners are made once per layer and mapping and shared
+/// by the containers with that mapping (the second create copies nothing: both see the same
+/// file), and they go with the image.
+#[test]
+fn keep_id_layer_copies_are_shared_and_removed_with_the_image() {
+    let sb = sandbox_with_busybox();
+    let layers = sb.home.join(".local/share/burrow/layers");
+    let copies = || -> Vec<std::path::PathBuf> {
+        std::fs::read_dir(&layers)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .flat_map(|layer| {
+                std::fs::read_dir(layer.path())
+                    .into_iter()
+                    .flatten()
+                    .flatten()
+            })
+            .map(|e| e.path())
+            .filter(|p| {
+                p.file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .starts_with("shifted-")
+            })
+            .collect()
+    };
+    let inode = |name: &str| {
+        sb.ok(&[
+            "create",
+            "--name",
+            name,
+            "--userns",
+            "keep-id",
+            "busybox",
+            "stat",
+            "-c",
+            "%i %u",
+            "/bin/busybox",
+        ]);
+        sb.ok(&["start", "-a", name]).stdout()
+    };
+    let first = inode("a");
+    assert_eq!(copies().len(), 1, "one layer, one mapping: {:?}", copies());
+    assert_eq!(
+        inode("b"),
+        first,
+        "the second container got a copy of its own"
+    );
+    assert!(first.ends_with(" 0\n"), "{first}");
+    sb.ok(&["rm", "a", "b"]);
+    sb.ok(&["rmi", "busybox"]);
+    assert!(copies().is_empty(), "{:?}", copies());
+}
+
+#[test]
+fn root_directory_mode_comes_from_the_layers_else_0555() {
+    // The busybox fixture's layer has no `./` entry: podman shows 555 0:0.
+    let sb = sandbox_with_busybox();
+    let run = sb.ok(&["run", "--rm", "busybox", "stat", "-c", "%a %u:%g", "/"]);
+    assert_eq!(run.stdout(), "555 0:0\n");
+    let run = sb.ok(&[
+        "run", "--rm", "--userns", "keep-id", "busybox", "stat", "-c", "%a %u:%g", "/",
+    ]);
+    assert_eq!(run.stdout(), "555 0:0\n");
+    // Root can still write there (a capability, as under podman), and so can a -v target.
+    sb.ok(&["run", "--rm", "busybox", "mkdir", "/newdir"]);
+}
+
+#[test]
+fn systemd_containers_stop_with_sigrtmin_plus_3() {
+    let sb = sandbox_with_busybox();
+    let stop_signal = |args: &[&str]| {
+        let mut all = vec!["create"];
+        all.extend_from_slice(args);
+        let id = sb.ok(&all).stdout();
+        let signal = sb
+            .ok(&["inspect", "--format", "{{.Config.StopSignal}}", id.trim()])
+            .stdout();
+        sb.ok(&["rm", id.trim()]);
+        signal
+    };
+    assert_eq!(
+        stop_signal(&["--systemd", "always", "busybox", "true"]),
+        "37\n"
+    );
+    assert_eq!(stop_signal(&["busybox", "/sbin/init"]), "37\n");
+    assert_eq!(
+        stop_signal(&["busybox", "/usr/lib/systemd/systemd"]),
+        "37\n"
+    );
+    assert_eq!(stop_signal(&["busybox", "true"]), "15\n");
+    assert_eq!(
+        stop_signal(&["--systemd", "false", "busybox", "/sbin/init"]),
+        "15\n"
+    );
+    assert_eq!(
+        stop_signal(&[
+            "--systemd",
+            "always",
+            "--stop-signal",
+            "SIGINT",
+            "busybox",
+            "true"
+        ]),
+        "2\n"
+    );
+    // `stop` sends it.
+    let id = sb
+        .ok(&[
+            "run",
+            "-d",
+            "--systemd",
+            "always",
+            "busybox",
+            "sh",
+            "-c",
+            "trap 'exit 7' 37; echo ready; while :; do sleep 0.1; done",
+        ])
+        .stdout();
+    let id = id.trim();
+    wait_for("the trap", Duration::from_secs(20), || {
+        sb.ok(&["logs", id]).stdout().contains("ready")
+    });
+    sb.ok(&["stop", id]);
+    assert_eq!(
+        sb.ok(&["inspect", "--format", "{{.State.ExitCode}}", id])
+            .stdout(),
+        "7\n"
+    );
+    sb.ok(&["rm", id]);
+}
+
+#[test]
+fn ipc_container_joins_the_donors_ipc_namespace() {
+    let sb = sandbox_with_busybox();
+    sb.ok(&["run", "-d", "--name", "donor", "busybox", "sleep", "100"]);
+    // A POSIX message queue made in the donor is seen by the joiner: the same namespace; and
+    // /dev/shm is the donor's, both ways.
+    let donor = sb
+        .ok(&[
+            "exec",
+            "donor",
+            "sh",
+            "-c",
+            "touch /dev/mqueue/fromdonor && echo shared > /dev/shm/fromdonor && readlink /proc/self/ns/ipc",
+        ])
+        .stdout();
+    let joiner = sb
+        .ok(&[
+            "run",
+            "--rm",
+            "--ipc",
+            "container:donor",
+            "busybox",
+            "sh",
+            "-c",
+            "ls /dev/mqueue; cat /dev/shm/fromdonor; touch /dev/shm/fromjoiner; readlink /proc/self/ns/ipc",
+        ])
+        .stdout();
+    assert_eq!(joiner, format!("fromdonor\nshared\n{donor}"));
+    sb.ok(&["exec", "donor", "test", "-e", "/dev/shm/fromjoiner"]);
+    // While a joiner exists, the donor cannot be removed, even with -f.
+    sb.ok(&[
+        "create",
+        "--name",
+        "joiner",
+        "--ipc",
+        "container:donor",
+        "busybox",
+        "true",
+    ]);
+    let donor_id = sb.inspect("donor")["Id"].as_str().unwrap().to_string();
+    sb.run(&["rm", "-f", "donor"]).assert_error(
+        125,
+        &[&format!(
+            "container {donor_id} has dependent containers which must be removed before it"
+        )],
+    );
+    sb.ok(&["rm", "joiner"]);
+    // A donor that is not running is started with the joiner, as podman does.
+    sb.ok(&["create", "--name", "later", "busybox", "sleep", "100"]);
+    sb.ok(&["run", "--rm", "--ipc", "container:later", "busybox", "true"]);
+    assert_eq!(
+        sb.ok(&["inspect", "--format", "{{.State.Status}}", "later"])
+            .stdout(),
+        "running\n"
+    );
+    // A private namespace is not for joining; a missing donor is named. Nothing is created.
+    sb.ok(&[
+        "run", "-d", "--name", "priv", "--ipc", "private", "busybox", "sleep", "100",
+    ]);
+    let priv_id = sb.inspect("priv")["Id"].as_str().unwrap().to_string();
+    let before = containers_left(&sb).len();
+    sb.run(&["run", "--rm", "--ipc", "container:priv", "busybox", "true"])
+        .assert_one_line_error(
+            125,
+            &[&format!("joining IPC of container {priv_id} is not allowed: non-shareable IPC (hint: use IpcMode:shareable for the donor container)")],
+        );
+    sb.run(&["run", "--rm", "--ipc", "container:nosuch", "busybox", "true"])
+        .assert_one_line_error(
+            125,
+            &[r#"looking up container to share ipc namespace with: no container with name or ID "nosuch" found: no such container"#],
+        );
+    assert_eq!(containers_left(&sb).len(), before);
+    sb.ok(&["rm", "-f", "-t", "0", "donor", "later", "priv"]);
+}
+
+/// `-v /path` (distrobox passes `-v /var/log/journal`): an anonymous volume, a writable
+/// directory that is not the container's overlay, kept across starts and removed with the
+/// container.
+#[test]
+fn anonymous_volume_is_a_directory_of_the_containers_own() {
+    let sb = sandbox_with_busybox();
+    let script = "echo hi >> /data/f; cat /data/f; grep -c ' /data ' /proc/self/mountinfo";
+    let run = sb.ok(&[
+        "run", "--name", "vol", "-v", "/data", "busybox", "sh", "-c", script,
+    ]);
+    assert_eq!(run.stdout(), "hi\n1\n");
+    let again = sb.ok(&["start", "-a", "vol"]);
+    assert_eq!(again.stdout(), "hi\nhi\n1\n");
+    // `-v /path:ro`: the same, read-only.
+    sb.run(&["run", "--rm", "-v", "/ro:ro", "busybox", "touch", "/ro/x"])
+        .assert_code(1);
+    let id = sb.inspect("vol")["Id"].as_str().unwrap().to_string();
+    let dir = sb.graph_root().join("containers").join(&id);
+    assert!(dir.exists());
+    sb.ok(&["rm", "vol"]);
+    assert!(!dir.exists(), "{} outlived its container", dir.display());
+}
+
+/// The container's first process leads its own session and process group, as under runc and
+/// crun (podman's `ps` in a container shows PGID and SID 1), with and without a terminal on
+/// the caller's side.
+#[test]
+fn the_first_process_leads_its_session_and_process_group() {
+    let sb = sandbox_with_busybox();
+    let run = sb.ok(&[
+        "run",
+        "--rm",
+        "busybox",
+        "cut",
+        "-d",
+        " ",
+        "-f",
+        "5,6",
+        "/proc/self/stat",
+    ]);
+    assert_eq!(run.stdout(), "1 1\n");
+    let run = sb.ok(&[
+        "run",
+        "--rm",
+        "-i",
+        "busybox",
+        "cut",
+        "-d",
+        " ",
+        "-f",
+        "5,6",
+        "/proc/self/stat",
+    ]);
+    assert_eq!(run.stdout(), "1 1\n");
 }

@@ -16,6 +16,8 @@ use crate::output::{self, JsonStyle, ListFormat, StatusInput};
 use crate::store::{Container, LookupError, Status};
 
 #[derive(Debug, clap::Subcommand)]
+// Arguments are built only for the subcommand a command line takes (see cli::parse_from).
+#[command(defer = true)]
 pub enum ContainerCommand {
     /// Create but do not start a container
     Create(Box<run::Args>),
@@ -31,7 +33,7 @@ pub enum ContainerCommand {
     /// Remove one or more containers
     Rm(RmArgs),
     /// Run a command in a new container
-    Run(Box<run::Args>),
+    Run(Box<run::RunArgs>),
     /// Start one or more containers
     Start(lifecycle::StartArgs),
     /// Stop one or more running containers
@@ -336,7 +338,7 @@ pub struct RmArgs {
     /// Seconds to wait for the stop signal before killing a running container
     #[arg(short, long, value_name = "SECONDS")]
     pub time: Option<u64>,
-    /// Remove anonymous volumes with the container (burrow makes none)
+    /// Remove anonymous volumes with the container (burrow removes them with it in any case)
     #[arg(short, long)]
     pub volumes: bool,
     /// Act on the most recently created container

@@ -12,6 +12,8 @@ use crate::output;
 use crate::store::{ImageRecord, Store};
 
 #[derive(Debug, clap::Subcommand)]
+// Arguments are built only for the subcommand a command line takes (see cli::parse_from).
+#[command(defer = true)]
 pub enum ImageCommand {
     /// List images in local storage
     #[command(visible_alias = "list")]

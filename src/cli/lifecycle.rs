@@ -72,8 +72,11 @@ pub fn start(mut args: StartArgs, ctx: &Context) -> Result<u8> {
             &found.record,
             AttachFlags {
                 stdin: args.interactive,
+                stdout: true,
+                stderr: true,
                 detach_keys,
                 sig_proxy: args.sig_proxy,
+                preserve_fds: Vec::new(),
             },
         )
         .map_err(coded);
@@ -215,6 +218,8 @@ fn attach_to(
         socket,
         AttachOptions {
             stdin,
+            stdout: true,
+            stderr: true,
             tty: record.tty,
             detach_keys,
             signals_to,

@@ -82,9 +82,9 @@ pub struct Cli {
     pub command: Command,
 }
 
-/// podman's remote-client options: accepted so that scripts written for podman parse, then
-/// refused, since burrow only ever works on this machine. Not global: -c and -r are taken by
-/// subcommands (run -c is --cpu-shares).
+// podman's remote-client options: accepted so that scripts written for podman parse, then
+// refused, since burrow only ever works on this machine. Not global: -c and -r are taken by
+// subcommands (run -c is --cpu-shares).
 #[derive(Debug, clap::Args)]
 pub struct RemoteArgs {
     /// URL to access a podman service; burrow has no remote mode and refuses it
@@ -234,6 +234,9 @@ impl GlobalArgs {
 }
 
 #[derive(Debug, Subcommand)]
+// Each subcommand's arguments are built only when a command line takes it: building all of
+// them (some hundreds of flags) cost every invocation a few milliseconds. See parse_from.
+#[command(defer = true)]
 pub enum Command {
     /// Pull images from a registry
     Pull(pull::Args),
@@ -257,7 +260,7 @@ pub enum Command {
     /// Log out of a container registry
     Logout(login::LogoutArgs),
     /// Run a command in a new container
-    Run(Box<run::Args>),
+    Run(Box<run::RunArgs>),
     /// Create but do not start a container
     Create(Box<run::Args>),
     /// Start one or more containers
@@ -336,18 +339,25 @@ impl Context {
         }
     }
 
+    /// `--events-backend journald`, which burrow cannot write, is refused by every command.
+    fn refuse_journald(&self) -> Result<()> {
+        if self.global.events_backend == Some(EventsBackend::Journald) {
+            return Err(CodedError::new(
+                125,
+                "the journald events backend is not available: burrow logs events to a file; \
+                 use --events-backend file (or none)",
+            )
+            .into());
+        }
+        Ok(())
+    }
+
     /// How events are logged: containers.conf, then --events-backend.
     pub fn events_settings(&self) -> Result<crate::events::LogSettings> {
+        self.refuse_journald()?;
         let mut settings = crate::events::LogSettings::from_config(&self.env);
         match self.global.events_backend {
-            Some(EventsBackend::Journald) => {
-                return Err(CodedError::new(
-                    125,
-                    "the journald events backend is not available: burrow logs events to a file; \
-                     use --events-backend file (or none)",
-                )
-                .into());
-            }
+            Some(EventsBackend::Journald) => {}
             Some(EventsBackend::None) => settings.enabled = false,
             Some(EventsBackend::File) => settings.enabled = true,
             None => {}
@@ -406,7 +416,9 @@ pub fn run(cli: Cli, program: &str) -> Result<u8> {
     }
     let mut ctx = Context::new(cli.global);
     ctx.program = program.to_string();
-    crate::events::configure(ctx.events_settings()?);
+    // The log's settings are read (containers.conf parsed) only by what records or reads an
+    // event: events::settings, which also learns --events-backend from the environment main set.
+    ctx.refuse_journald()?;
     tracing::debug!("Using graph root {}", ctx.graph_root().display());
     tracing::debug!("Using run root {}", ctx.run_root().display());
     match cli.command {
@@ -504,8 +516,12 @@ fn inspect(args: InspectArgs, ctx: &Context) -> Result<u8> {
 }
 
 /// The clap command tree, for completions and man pages.
+/// The whole command tree, every subcommand's arguments built (completions, man pages, usage
+/// hints); parsing builds only the path it takes (see `parse_from`).
 pub fn command() -> clap::Command {
-    <Cli as clap::CommandFactory>::command()
+    let mut cmd = <Cli as clap::CommandFactory>::command();
+    cmd.build();
+    cmd
 }
 
 /// The name burrow was called by: `podman` or `docker` through a symlink, so that usage, help
@@ -524,14 +540,19 @@ const COMMAND_HELP: &str =
 
 /// The command tree as a user who called burrow as `program` sees it.
 pub fn command_for(program: &str) -> clap::Command {
+    let mut cmd = named(program);
+    cmd.build();
+    cobra_layout(cmd)
+}
+
+/// The tree under the name burrow was called by, its subcommands not built yet.
+fn named(program: &str) -> clap::Command {
     // clap takes names as &'static str (without its "string" feature): one leak per process.
     let name: &'static str = Box::leak(program.to_owned().into_boxed_str());
-    cobra_layout(
-        command()
-            .name(name)
-            .bin_name(name)
-            .override_usage(format!("{name} [options] [command]")),
-    )
+    <Cli as clap::CommandFactory>::command()
+        .name(name)
+        .bin_name(name)
+        .override_usage(format!("{name} [options] [command]"))
 }
 
 fn cobra_layout(cmd: clap::Command) -> clap::Command {
@@ -556,8 +577,23 @@ where
     I: IntoIterator<Item = T>,
     T: Into<std::ffi::OsString> + Clone,
 {
-    let mut cmd = command_for(program);
-    let matches = cmd.try_get_matches_from_mut(args)?;
+    use clap::error::ErrorKind;
+    let args: Vec<std::ffi::OsString> = args.into_iter().map(Into::into).collect();
+    // The fast path builds the arguments of the subcommands taken only; a call for help
+    // parses again on the whole tree in cobra's layout, which only help shows.
+    let mut cmd = named(program);
+    let matches = match cmd.try_get_matches_from_mut(&args) {
+        Err(e)
+            if matches!(
+                e.kind(),
+                ErrorKind::DisplayHelp | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+            ) =>
+        {
+            cmd = command_for(program);
+            cmd.try_get_matches_from_mut(&args)?
+        }
+        other => other?,
+    };
     Cli::from_arg_matches(&matches).map_err(|e| e.format(&mut cmd))
 }
 

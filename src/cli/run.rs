@@ -5,11 +5,34 @@ use super::{CodedError, Context, ReportedError};
 use crate::container::{self, AttachFlags, Created, Host, ImageRequest, RunError};
 use crate::spec::{self, MountArg, NamespaceMode, RunOptions};
 
+// `burrow run`: create's flags, and those that only mean something when the container
+// starts at once (podman's create refuses them as unknown).
+#[derive(Debug, clap::Args)]
+pub struct RunArgs {
+    #[command(flatten)]
+    pub create: Args,
+    /// Remove the image when the container exits, unless other containers use it (implies --rm)
+    #[arg(long)]
+    pub rmi: bool,
+    /// Pass descriptors 3 to 3+N-1 of the caller into the container
+    #[arg(long, value_name = "N", allow_hyphen_values = true)]
+    pub preserve_fds: Option<String>,
+}
+
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Remove the container when it exits
     #[arg(long)]
     pub rm: bool,
+    /// Kill the container after this many seconds (0: never)
+    #[arg(long, value_name = "SECONDS", allow_hyphen_values = true)]
+    pub timeout: Option<String>,
+    /// Attach to STDIN, STDOUT or STDERR (repeatable; default: all)
+    #[arg(short, long, value_name = "STREAM", value_delimiter = ',')]
+    pub attach: Vec<String>,
+    /// Add a host user's passwd entry to the container's /etc/passwd (repeatable)
+    #[arg(long, value_name = "USER")]
+    pub hostuser: Vec<String>,
     /// Replace a container that already has the --name
     #[arg(long)]
     pub replace: bool,
@@ -189,8 +212,8 @@ impl Args {
     }
 }
 
-/// Resource limits; accepted as podman accepts them, applied only where the container can
-/// have a cgroup (ignored with a warning on cgroup v1 rootless hosts, as podman does).
+// Resource limits; accepted as podman accepts them, applied only where the container can
+// have a cgroup (ignored with a warning on cgroup v1 rootless hosts, as podman does).
 #[derive(Debug, clap::Args)]
 pub struct ResourceArgs {
     /// Memory limit (e.g. 512m)
@@ -285,7 +308,7 @@ impl ResourceArgs {
 }
 
 /// Turns the flags into run options, each parsed with podman's rules.
-fn options(args: &Args) -> Result<RunOptions> {
+fn options(args: &Args, rmi: bool) -> Result<RunOptions> {
     let mut o = RunOptions {
         name: args.name.clone(),
         env: args.env.clone(),
@@ -299,7 +322,10 @@ fn options(args: &Args) -> Result<RunOptions> {
         privileged: args.privileged,
         tty: args.tty,
         interactive: args.interactive,
-        rm: args.rm,
+        // --rmi removes the image after the container, which must go first (podman 4.4's rule).
+        rm: args.rm || rmi,
+        remove_image: rmi,
+        host_users: args.hostuser.clone(),
         replace: args.replace,
         init: args.init,
         ..RunOptions::default()
@@ -326,6 +352,9 @@ fn options(args: &Args) -> Result<RunOptions> {
         o.stop_signal = Some(signal.clone());
     }
     o.stop_timeout = args.stop_timeout;
+    if let Some(t) = &args.timeout {
+        o.timeout = Some(spec::parse_uint_flag("timeout", t)?).filter(|t| *t > 0);
+    }
     for file in &args.env_file {
         o.env_files.push(
             std::fs::read_to_string(file)
@@ -413,8 +442,8 @@ fn namespace(value: &Option<String>) -> Result<NamespaceMode> {
 }
 
 /// Finds the image (pulling per --pull) and creates the container; prints podman's warnings.
-pub fn create_container(args: &Args, ctx: &Context, host: &Host) -> Result<Created> {
-    let options = options(args)?;
+pub fn create_container(args: &Args, ctx: &Context, host: &Host, rmi: bool) -> Result<Created> {
+    let options = options(args, rmi)?;
     let pull_args = ctx.global.to_args();
     let image = ImageRequest {
         reference: args.image(),
@@ -444,17 +473,61 @@ fn run_error(e: RunError) -> anyhow::Error {
     }
 }
 
-pub fn run(args: Args, ctx: &Context) -> Result<u8> {
+/// `-a`: which streams to attach (stdin, stdout, stderr), in podman's words when one is
+/// unknown; `None` when the flag is not given (all of them).
+fn attached_streams(args: &Args) -> Result<Option<[bool; 3]>> {
+    if args.attach.is_empty() {
+        return Ok(None);
+    }
+    if args.log_driver == "passthrough" {
+        bail!("cannot specify --attach with --log-driver=passthrough: invalid argument");
+    }
+    let mut streams = [false; 3];
+    for stream in &args.attach {
+        match stream.to_ascii_lowercase().as_str() {
+            "stdin" => streams[0] = true,
+            "stdout" => streams[1] = true,
+            "stderr" => streams[2] = true,
+            _ => bail!(
+                "invalid stream {stream:?} for --attach - must be one of stdin, stdout, or stderr: invalid argument"
+            ),
+        }
+    }
+    Ok(Some(streams))
+}
+
+pub fn run(run_args: RunArgs, ctx: &Context) -> Result<u8> {
+    // First, while every descriptor above 2 is still the caller's.
+    let preserve_fds = match &run_args.preserve_fds {
+        Some(n) => {
+            let n = u32::try_from(spec::parse_uint_flag("preserve-fds", n)?).unwrap_or(u32::MAX);
+            container::claim_descriptors(n).map_err(run_error)?
+        }
+        None => Vec::new(),
+    };
+    let args = &run_args.create;
     let detach_keys = crate::monitor::parse_detach_keys(&args.detach_keys)
         .map_err(|e| CodedError::new(125, e))?;
+    let streams = attached_streams(args)?;
     let host = ctx.host();
-    let created = create_container(&args, ctx, &host)?;
+    let created = create_container(args, ctx, &host, run_args.rmi)?;
     let record = created.container.record;
     let store = ctx.store();
+    // podman starts what the container joins (--ipc container:X) with it.
+    container::start_dependencies(&store, &host, &record.id).map_err(coded)?;
     if args.detach {
-        container::start_monitored(&store, &host, &record.id, Default::default()).map_err(coded)?;
+        let start = container::StartOptions {
+            preserve_fds,
+            ..Default::default()
+        };
+        container::start_monitored(&store, &host, &record.id, start).map_err(coded)?;
         println!("{}", record.id);
         return Ok(0);
+    }
+    let [_, stdout, stderr] = streams.unwrap_or([true; 3]);
+    // podman prints the ID when neither output stream is attached.
+    if !stdout && !stderr {
+        println!("{}", record.id);
     }
     container::start_attached(
         &store,
@@ -462,8 +535,11 @@ pub fn run(args: Args, ctx: &Context) -> Result<u8> {
         &record,
         AttachFlags {
             stdin: args.interactive,
+            stdout,
+            stderr,
             detach_keys,
             sig_proxy: args.sig_proxy,
+            preserve_fds,
         },
     )
     .map_err(coded)
@@ -471,7 +547,7 @@ pub fn run(args: Args, ctx: &Context) -> Result<u8> {
 
 /// `burrow create`: prints the new container's ID.
 pub fn create(args: Args, ctx: &Context) -> Result<u8> {
-    let created = create_container(&args, ctx, &ctx.host())?;
+    let created = create_container(&args, ctx, &ctx.host(), false)?;
     println!("{}", created.container.record.id);
     Ok(0)
 }

@@ -1,4 +1,4 @@
-//! `system`: the store's consistency check (podman 5's `system check`).
+//! `system`: the store's consistency check (podman 5's `system check`) and `migrate`.
 
 use anyhow::Result;
 
@@ -7,9 +7,20 @@ use crate::container::{CheckReport, Repair};
 use crate::store::Finding;
 
 #[derive(Debug, clap::Subcommand)]
+// Arguments are built only for the subcommand a command line takes (see cli::parse_from).
+#[command(defer = true)]
 pub enum SystemCommand {
     /// Check storage consistency
     Check(CheckArgs),
+    /// Migrate containers
+    Migrate(MigrateArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct MigrateArgs {
+    /// Specify a new runtime for all containers
+    #[arg(long, value_name = "string")]
+    pub new_runtime: Option<String>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -28,7 +39,25 @@ pub struct CheckArgs {
 pub fn run(command: SystemCommand, ctx: &Context) -> Result<u8> {
     match command {
         SystemCommand::Check(args) => check(args, ctx),
+        SystemCommand::Migrate(args) => migrate(args),
     }
+}
+
+/// podman migrates its containers' lock numbers and user namespace after an upgrade; toolbox
+/// calls this once per podman version it sees. burrow's records and its pause process carry
+/// nothing an upgrade changes, so there is nothing to migrate and, as podman with nothing to
+/// do, it succeeds silently.
+fn migrate(args: MigrateArgs) -> Result<u8> {
+    if let Some(runtime) = args.new_runtime {
+        return Err(CodedError::new(
+            125,
+            format!(
+                "cannot migrate containers to runtime {runtime:?}: burrow keeps each container's runtime as created; recreate the containers with --runtime {runtime}"
+            ),
+        )
+        .into());
+    }
+    Ok(0)
 }
 
 fn check(args: CheckArgs, ctx: &Context) -> Result<u8> {

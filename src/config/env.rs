@@ -60,7 +60,8 @@ impl ConfigEnv {
     }
 
     /// An environment with only a home directory and UID set, system paths under
-    /// `system_root`. Convenient for tests and for callers that override fields.
+    /// `system_root`: the tests' fixture.
+    #[cfg(test)]
     pub fn with_home(home: impl Into<PathBuf>, uid: u32, system_root: impl Into<PathBuf>) -> Self {
         ConfigEnv {
             home: home.into(),

@@ -289,10 +289,6 @@ impl RegistriesConf {
         &self.search
     }
 
-    pub fn short_name_mode(&self) -> ShortNameMode {
-        self.short_name_mode
-    }
-
     /// All `[[registry]]` entries, in prefix order.
     pub fn registries(&self) -> impl Iterator<Item = &Registry> {
         self.registries.values()
@@ -319,11 +315,6 @@ impl RegistriesConf {
             }
         }
         best
-    }
-
-    /// The candidates and endpoints to pull `input` from.
-    pub fn pull_candidates(&self, input: &str) -> Result<Vec<Candidate>, ConfigError> {
-        Ok(self.resolve_pull(input)?.candidates)
     }
 
     /// Resolves `input` like podman pull: a fully-qualified name gives one candidate; a
@@ -884,7 +875,8 @@ mod tests {
 
     /// (logical, [(endpoint, insecure)]) for each candidate.
     fn plan(conf: &RegistriesConf, input: &str) -> Vec<(String, Vec<(String, bool)>)> {
-        conf.pull_candidates(input)
+        conf.resolve_pull(input)
+            .map(|r| r.candidates)
             .unwrap_or_else(|e| panic!("{input}: {e}"))
             .into_iter()
             .map(|c| {
@@ -962,7 +954,7 @@ mod tests {
     #[test]
     fn short_name_without_search_registries_is_an_error() {
         let c = conf("");
-        let err = c.pull_candidates("busybox").unwrap_err();
+        let err = c.resolve_pull("busybox").map(|r| r.candidates).unwrap_err();
         let msg = err.to_string();
         assert!(matches!(err, ConfigError::NoSearchRegistries { .. }));
         assert!(msg.contains("docker.io/library/busybox"), "{msg}");
@@ -977,7 +969,7 @@ mod tests {
             .unwrap(),
             parse_file(Path::new("/b"), "unqualified-search-registries = []").unwrap(),
         ]);
-        match c.pull_candidates("busybox").unwrap_err() {
+        match c.resolve_pull("busybox").map(|r| r.candidates).unwrap_err() {
             ConfigError::NoSearchRegistries { origin, .. } => assert_eq!(origin, "/b"),
             other => panic!("{other}"),
         }
@@ -1106,7 +1098,7 @@ location = "m.example.com"
 "#,
         );
         let hosts = |input: &str| -> Vec<String> {
-            c.pull_candidates(input).unwrap()[0]
+            c.resolve_pull(input).map(|r| r.candidates).unwrap()[0]
                 .endpoints
                 .iter()
                 .map(|e| e.reference.domain().to_string())
@@ -1288,7 +1280,10 @@ location = "blocked.example.com"
 blocked = true
 "#,
         );
-        let err = c.pull_candidates("blocked.example.com/a/b").unwrap_err();
+        let err = c
+            .resolve_pull("blocked.example.com/a/b")
+            .map(|r| r.candidates)
+            .unwrap_err();
         let msg = err.to_string();
         assert!(matches!(err, ConfigError::RegistryBlocked { .. }));
         assert!(msg.contains("blocked.example.com/a/b:latest"), "{msg}");
@@ -1313,7 +1308,7 @@ blocked = true
 "#,
         );
         assert!(matches!(
-            only_blocked.pull_candidates("busybox"),
+            only_blocked.resolve_pull("busybox").map(|r| r.candidates),
             Err(ConfigError::RegistryBlocked { .. })
         ));
     }
@@ -1408,7 +1403,8 @@ location = "mirror"
 "#,
         );
         let msg = c
-            .pull_candidates("example.com/foo/x")
+            .resolve_pull("example.com/foo/x")
+            .map(|r| r.candidates)
             .unwrap_err()
             .to_string();
         assert!(msg.contains("prefix \"example.com/foo\""), "{msg}");
@@ -1452,17 +1448,17 @@ location = "mirror"
 
     #[test]
     fn short_name_mode_is_parsed_and_overridden() {
-        assert_eq!(conf("").short_name_mode(), ShortNameMode::Permissive);
+        assert_eq!(conf("").short_name_mode, ShortNameMode::Permissive);
         let c = RegistriesConf::from_files([
             parse_file(Path::new("/a"), r#"short-name-mode = "enforcing""#).unwrap(),
             parse_file(Path::new("/b"), "").unwrap(),
         ]);
-        assert_eq!(c.short_name_mode(), ShortNameMode::Enforcing);
+        assert_eq!(c.short_name_mode, ShortNameMode::Enforcing);
         let c = RegistriesConf::from_files([
             parse_file(Path::new("/a"), r#"short-name-mode = "enforcing""#).unwrap(),
             parse_file(Path::new("/b"), r#"short-name-mode = "disabled""#).unwrap(),
         ]);
-        assert_eq!(c.short_name_mode(), ShortNameMode::Disabled);
+        assert_eq!(c.short_name_mode, ShortNameMode::Disabled);
     }
 
     #[test]
@@ -1598,7 +1594,11 @@ unqualified-search-registries = ["quay.io", "docker.io"]
             let c = RegistriesConf::load(&f.env).unwrap();
             assert!(c.search_registries().is_empty());
             assert_eq!(c.registries().count(), 0);
-            let msg = c.pull_candidates("busybox").unwrap_err().to_string();
+            let msg = c
+                .resolve_pull("busybox")
+                .map(|r| r.candidates)
+                .unwrap_err()
+                .to_string();
             assert!(msg.contains("etc/containers/registries.conf"), "{msg}");
         }
 

@@ -17,8 +17,8 @@ pub use filter::{ContainerFilter, FilterError};
 pub use monitored::{MonitorHandle, StartOptions, connect, monitor_main, start_monitored};
 pub use network::network_of;
 pub use run::{
-    AttachFlags, CreateReport, ImageRequest, PullPolicy, RunError, create_from_image, exit_code_of,
-    find_or_pull, start_attached,
+    AttachFlags, CreateReport, ImageRequest, PullPolicy, RunError, claim_descriptors,
+    create_from_image, exit_code_of, find_or_pull, start_attached,
 };
 
 use std::collections::BTreeMap;
@@ -37,7 +37,7 @@ use crate::spec::{
 };
 use crate::store::{
     Container, ContainerLock, ContainerRecord, ContainerState, DamagedContainer, ImageRecord,
-    LookupError, Status, Store, StoreError, remove_tree,
+    LookupError, Status, Store, StoreError, remove_container_tree, remove_tree,
 };
 use crate::userns::Identity;
 
@@ -115,6 +115,13 @@ pub enum ContainerError {
         "cannot remove {path}: some files belong to the container's other users and removing them in burrow's user namespace failed too; remove it with: burrow unshare rm -rf {path}"
     )]
     Undeletable { path: PathBuf },
+    /// `--hostuser` names no user of the host (podman's words, at create instead of start).
+    #[error("creating temporary passwd file for container {id}: user: unknown {what} {user}")]
+    UnknownHostUser {
+        id: String,
+        what: &'static str,
+        user: String,
+    },
     #[error(transparent)]
     Lookup(#[from] LookupError),
     #[error(transparent)]
@@ -226,6 +233,7 @@ fn rootfs(
     image: &ImageRecord,
     dir: &Path,
     volatile: bool,
+    shift: Option<&str>,
 ) -> Result<Rootfs, ContainerError> {
     for diff_id in &image.layers {
         let problem = match store.layer(diff_id) {
@@ -252,8 +260,117 @@ fn rootfs(
         upper: dir.join("upper"),
         work: dir.join("work"),
         merged: dir.join("merged"),
-        layers: store.layer_diff_dirs(image),
+        layers: match shift {
+            Some(key) => image
+                .layers
+                .iter()
+                .map(|l| store.shifted_layer_dir(l, key))
+                .collect(),
+            None => store.layer_diff_dirs(image),
+        },
     })
+}
+
+/// The mode of the container's `/`: the topmost layer's that set it, else 0555, as
+/// containers/storage gives a layer whose tar has no `./` entry (a pull leaves such a layer's
+/// root at 0555).
+fn root_mode(layers: &[PathBuf]) -> u32 {
+    use std::os::unix::fs::MetadataExt;
+    layers
+        .iter()
+        .rev()
+        .filter_map(|l| std::fs::metadata(l).ok())
+        .map(|m| m.mode() & 0o7777)
+        .find(|mode| *mode != 0o555)
+        .unwrap_or(0o555)
+}
+
+/// With an ID mapping other than the user's namespace's (`--userns keep-id`), the container
+/// runs on copies of the image's layers whose owners are shifted so that it sees them as the
+/// image says (root's files 0:0), and its upper and work directories belong to its root.
+/// The copies are made in burrow's user namespace, where those owners can be set, once per
+/// layer and mapping (the returned key names the mapping): later containers with the same
+/// mapping reuse them, as podman's storage reuses its mapped layers.
+fn shift_layers(
+    store: &Store,
+    image: &ImageRecord,
+    staging: &Path,
+    spec: &Spec,
+    host: &Host,
+) -> Result<String, ContainerError> {
+    use sha2::Digest;
+    let identity = &host.identity;
+    let maps = |spec_maps: &Option<Vec<oci_spec::runtime::LinuxIdMapping>>| -> Vec<IdMapping> {
+        spec_maps
+            .iter()
+            .flatten()
+            .map(|m| IdMapping {
+                container_id: m.container_id(),
+                host_id: m.host_id(),
+                size: m.size(),
+            })
+            .collect()
+    };
+    let linux = spec.linux().as_ref();
+    let to_uid = maps(&linux.and_then(|l| l.uid_mappings().clone()));
+    let to_gid = maps(&linux.and_then(|l| l.gid_mappings().clone()));
+    let (from_uid, from_gid) = (
+        id_mappings(&identity.uid_map),
+        id_mappings(&identity.gid_map),
+    );
+    let digest = sha2::Sha256::digest(format!("{from_uid:?} {to_uid:?} {from_gid:?} {to_gid:?}"));
+    let key: String = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
+    // Each missing copy is made under its layer's lock, which a removal of the layer also
+    // takes; a `.partial` found under the lock is what a killed burrow left.
+    let mut missing = Vec::new();
+    for (diff_id, source) in image.layers.iter().zip(store.layer_diff_dirs(image)) {
+        let dest = store.shifted_layer_dir(diff_id, &key);
+        if dest.is_dir() {
+            continue;
+        }
+        let lock = store.lock_layer(diff_id)?;
+        if !dest.is_dir() {
+            let partial = dest.with_extension("partial");
+            missing.push((lock, source, partial, dest));
+        }
+    }
+    let uid = |id: u32| spec::shifted_owner(&from_uid, &to_uid, id);
+    let gid = |id: u32| spec::shifted_owner(&from_gid, &to_gid, id);
+    let done = crate::userns::in_namespace(identity, &host.run_root, || {
+        let shift = runtime::shift::OwnerShift {
+            uid: &uid,
+            gid: &gid,
+        };
+        let root = (uid(0).unwrap_or(0), gid(0).unwrap_or(0));
+        for (_, source, partial, dest) in &missing {
+            let copied = crate::store::remove_tree(partial).is_ok()
+                && runtime::shift::copy_shifted(source, partial, &shift).is_ok()
+                && std::fs::rename(partial, dest).is_ok();
+            if !copied {
+                return false;
+            }
+        }
+        ["upper", "work"]
+            .iter()
+            .all(|d| std::os::unix::fs::chown(staging.join(d), Some(root.0), Some(root.1)).is_ok())
+    })?;
+    if !done {
+        // The work ran in a child that reports only whether it succeeded: name the first
+        // copy still missing.
+        let path = missing
+            .iter()
+            .map(|(_, _, _, dest)| dest.clone())
+            .find(|dest| !dest.is_dir())
+            .unwrap_or_else(|| staging.to_path_buf());
+        return Err(ContainerError::Io {
+            what: "copy the image's layer with the container's ID mapping (--userns keep-id) into",
+            path,
+            source: std::io::Error::other(
+                "a file could not be copied or given its owner; check the free space and `burrow system check`",
+            ),
+        });
+    }
+    Ok(key)
 }
 
 /// The caller's hard limits for the resources podman raises by default.
@@ -422,15 +539,23 @@ fn prepare(
     name: &str,
     staging: &Path,
 ) -> Result<Created, ContainerError> {
-    let options = request.options;
     let image = request.image;
     let identity = &request.host.identity;
     let dir = store.container_dir(id);
-    let rootfs = rootfs(store, image, &dir, options.rm)?;
+    let mut rootfs = rootfs(store, image, &dir, request.options.rm, None)?;
     for sub in ["upper", "work", "merged", "userdata"] {
         let path = staging.join(sub);
         std::fs::create_dir_all(&path).map_err(io_err("create", &path))?;
     }
+    // The overlay's root is the upper directory's: it gets the image's `/`.
+    let upper = staging.join("upper");
+    std::fs::set_permissions(
+        &upper,
+        std::os::unix::fs::PermissionsExt::from_mode(root_mode(&rootfs.layers)),
+    )
+    .map_err(io_err("set the mode of", &upper))?;
+    let with_volumes = anonymous_volumes(request.options, &dir, staging)?;
+    let options = with_volumes.as_ref().unwrap_or(request.options);
     let run_config = ImageRunConfig::from_config_value(request.image_config.config.as_ref())?;
     let passwd = runtime::read_layer_file(&rootfs.layers, Path::new("/etc/passwd"));
     let group = runtime::read_layer_file(&rootfs.layers, Path::new("/etc/group"));
@@ -490,6 +615,21 @@ fn prepare(
         host_bounding_set: None,
         seccomp: None,
     })?;
+    let (passwd_entries, group_entries) = account_entries(options, identity, &spec, id)?;
+    let layer_shift = if options.userns == spec::UsernsMode::KeepId
+        && identity.rootless()
+        && !identity.single_id()
+    {
+        let key = shift_layers(store, image, staging, &spec, request.host)?;
+        rootfs.layers = image
+            .layers
+            .iter()
+            .map(|l| store.shifted_layer_dir(l, &key))
+            .collect();
+        Some(key)
+    } else {
+        None
+    };
     let seccomp = seccomp_filter(store, options, &spec)?;
     let spec_path = staging.join("userdata/config.json");
     let spec_json = serde_json::to_vec(&spec).expect("runtime specs serialize");
@@ -521,17 +661,29 @@ fn prepare(
         privileged: options.privileged,
         cap_add: cap_names(&options.cap_add),
         cap_drop: cap_names(&options.cap_drop),
+        // systemd as PID 1 stops on SIGRTMIN+3 (podman's rule: the flag's or the image's
+        // signal still wins).
         stop_signal: options
             .stop_signal
             .clone()
-            .or_else(|| run_config.stop_signal.clone()),
+            .or_else(|| run_config.stop_signal.clone())
+            .or_else(|| spec::systemd_mode(&run_config, options).then(|| "SIGRTMIN+3".to_string())),
         stop_timeout: options.stop_timeout,
         tty: options.tty,
         stdin_open: options.interactive,
         restart: options.restart,
         log_driver: options.log_driver,
         log_size_max: options.log_size_max,
-        dependencies: Vec::new(),
+        dependencies: match &options.ipc {
+            spec::IpcMode::Container(id) => vec![id.clone()],
+            _ => Vec::new(),
+        },
+        ipc: ipc_text(&options.ipc),
+        remove_image: options.remove_image,
+        timeout: options.timeout,
+        passwd_entries,
+        group_entries,
+        layer_shift,
     };
     Ok(Created {
         container: Container {
@@ -542,6 +694,120 @@ fn prepare(
         seccomp,
         rootfs,
     })
+}
+
+/// `--ipc` as podman's inspect shows it.
+fn ipc_text(mode: &spec::IpcMode) -> String {
+    match mode {
+        spec::IpcMode::Shareable => "shareable".into(),
+        spec::IpcMode::Private => "private".into(),
+        spec::IpcMode::None => "none".into(),
+        spec::IpcMode::Host => "host".into(),
+        spec::IpcMode::Container(id) => format!("container:{id}"),
+    }
+}
+
+/// The container whose IPC namespace this one joins (`--ipc container:ID`).
+pub fn ipc_donor(record: &ContainerRecord) -> Option<&str> {
+    record.ipc.strip_prefix("container:")
+}
+
+/// A user of the host, by name, else by number (podman's `util.LookupUser`).
+fn host_account(user: &str) -> Option<spec::HostAccount> {
+    let found = nix::unistd::User::from_name(user)
+        .ok()
+        .flatten()
+        .or_else(|| {
+            let uid = user.parse().ok()?;
+            nix::unistd::User::from_uid(nix::unistd::Uid::from_raw(uid))
+                .ok()
+                .flatten()
+        })?;
+    Some(spec::HostAccount {
+        name: found.name,
+        uid: found.uid.as_raw(),
+        gid: found.gid.as_raw(),
+        full_name: found.gecos.to_string_lossy().into_owned(),
+        home: found.dir.to_string_lossy().into_owned(),
+    })
+}
+
+/// The passwd and group lines the container gets at its start, each unless the image has the
+/// name or ID: every `--hostuser`'s, then the user's own with `--userns keep-id` (podman's
+/// AddCurrentUserPasswdEntry), so that `id` and `whoami` know the user inside.
+fn account_entries(
+    options: &RunOptions,
+    identity: &Identity,
+    spec: &Spec,
+    id: &str,
+) -> Result<(Vec<String>, Vec<String>), ContainerError> {
+    let workdir = spec
+        .process()
+        .as_ref()
+        .map(|p| p.cwd().to_string_lossy().into_owned())
+        .unwrap_or_else(|| "/".into());
+    let destinations: Vec<String> = spec
+        .mounts()
+        .as_deref()
+        .unwrap_or_default()
+        .iter()
+        .map(|m| m.destination().to_string_lossy().into_owned())
+        .collect();
+    let destinations: Vec<&str> = destinations.iter().map(String::as_str).collect();
+    let mut passwd = Vec::new();
+    let mut group = Vec::new();
+    for user in &options.host_users {
+        let account = host_account(user).ok_or_else(|| ContainerError::UnknownHostUser {
+            id: id.to_string(),
+            what: if user.parse::<u32>().is_ok() {
+                "userid"
+            } else {
+                "user"
+            },
+            user: user.clone(),
+        })?;
+        passwd.push(spec::passwd_line(&account, &destinations, &workdir));
+    }
+    if options.userns == spec::UsernsMode::KeepId
+        && identity.uid != 0
+        && let Some(account) = host_account(&identity.uid.to_string())
+    {
+        passwd.push(spec::passwd_line(&account, &destinations, &workdir));
+        if let Ok(Some(g)) = nix::unistd::Group::from_gid(nix::unistd::Gid::from_raw(identity.gid))
+        {
+            group.push(format!("{}:x:{}:{}", g.name, g.gid, account.name));
+        }
+    }
+    Ok((passwd, group))
+}
+
+/// `-v /path` (distrobox passes `-v /var/log/journal`): an anonymous volume. Until burrow has
+/// volume records, each is an empty directory of the container's own (`volumes/N`), bound like
+/// `-v HOST-DIR:/path` and removed with the container; podman would also copy the image's
+/// content at the path into it and keep it after `rm` without `-v`. `None` when there is none.
+fn anonymous_volumes(
+    options: &RunOptions,
+    dir: &Path,
+    staging: &Path,
+) -> Result<Option<RunOptions>, ContainerError> {
+    if !options
+        .volumes
+        .iter()
+        .any(|v| v.source == spec::VolumeSource::Anonymous)
+    {
+        return Ok(None);
+    }
+    let mut resolved = options.clone();
+    let anonymous = resolved
+        .volumes
+        .iter_mut()
+        .filter(|v| v.source == spec::VolumeSource::Anonymous);
+    for (n, volume) in anonymous.enumerate() {
+        let made = staging.join("volumes").join(n.to_string());
+        std::fs::create_dir_all(&made).map_err(io_err("create", &made))?;
+        volume.source = spec::VolumeSource::Host(dir.join("volumes").join(n.to_string()));
+    }
+    Ok(Some(resolved))
 }
 
 /// Capability flags as podman's inspect lists them.
@@ -593,7 +859,13 @@ fn load(store: &Store, container: Container) -> Result<Created, ContainerError> 
             name: container.record.name.clone(),
             image: container.record.image_id[..12.min(container.record.image_id.len())].into(),
         })?;
-    let rootfs = rootfs(store, &image, &dir, container.record.auto_remove)?;
+    let rootfs = rootfs(
+        store,
+        &image,
+        &dir,
+        container.record.auto_remove,
+        container.record.layer_shift.as_deref(),
+    )?;
     Ok(Created {
         container,
         spec,
@@ -779,7 +1051,7 @@ fn record_exit(
     store: &Store,
     id: &str,
     started_at: Option<chrono::DateTime<Utc>>,
-    code: u8,
+    code: i32,
 ) -> Result<Option<ContainerState>, ContainerError> {
     let Some(mut lock) = store.lock_container(id)? else {
         return Ok(None);
@@ -791,7 +1063,7 @@ fn record_exit(
     let exited = ContainerState {
         status: Status::Exited,
         finished_at: Some(Utc::now()),
-        exit_code: Some(i32::from(code)),
+        exit_code: Some(code),
         pid: None,
         pid_start: None,
         boot_id: None,
@@ -1241,10 +1513,12 @@ fn delete_dir(dir: &Path, host: &Host) -> Result<(), ContainerError> {
     // overlayfs leaves its work directories (work/work, and incompat/volatile for a volatile
     // mount) with mode 0, which blocks removal even by their owner.
     open_up(&dir.join("work"));
-    if remove_tree(dir).is_ok() {
+    if remove_container_tree(dir).is_ok() {
         return Ok(());
     }
-    if crate::userns::in_namespace(&host.identity, &host.run_root, || remove_tree(dir).is_ok())? {
+    if crate::userns::in_namespace(&host.identity, &host.run_root, || {
+        remove_container_tree(dir).is_ok()
+    })? {
         Ok(())
     } else {
         Err(ContainerError::Undeletable {

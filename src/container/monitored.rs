@@ -34,6 +34,9 @@ struct MonitorArgs {
     client: bool,
     /// The container gets the monitor's own stdio (the caller's): `--log-driver passthrough`.
     passthrough: bool,
+    /// `--preserve-fds`: this many descriptors from fd 5 on are the container's 3 and up.
+    #[serde(default)]
+    preserve_fds: u32,
 }
 
 /// The monitor's one message to the caller, on fd 3.
@@ -45,6 +48,7 @@ enum Report {
 
 const REPORT_FD: RawFd = 3;
 const CLIENT_FD: RawFd = 4;
+const PRESERVED_FD: RawFd = 5;
 
 /// How to start a container under a monitor.
 #[derive(Default)]
@@ -56,6 +60,8 @@ pub struct StartOptions {
     pub client: Option<OwnedFd>,
     /// Hand the caller's stdio to the container (`--log-driver passthrough`).
     pub passthrough: bool,
+    /// Descriptors the container gets as 3 and up (`--preserve-fds`).
+    pub preserve_fds: Vec<OwnedFd>,
 }
 
 /// A container started under its monitor.
@@ -78,10 +84,10 @@ fn spawn_err(e: std::io::Error) -> ContainerError {
     })
 }
 
-/// Moves a descriptor above the standard and fixed numbers, so the child's dup2 onto 3 and 4
-/// can never clobber one of them.
-fn high(fd: &OwnedFd) -> Result<OwnedFd, ContainerError> {
-    nix::fcntl::fcntl(fd, nix::fcntl::FcntlArg::F_DUPFD_CLOEXEC(10))
+/// Moves a descriptor above the standard and fixed numbers (and `floor`), so the child's dup2
+/// onto 3, 4 and the preserved descriptors can never clobber one of them.
+fn high_above(fd: &OwnedFd, floor: RawFd) -> Result<OwnedFd, ContainerError> {
+    nix::fcntl::fcntl(fd, nix::fcntl::FcntlArg::F_DUPFD_CLOEXEC(floor.max(10)))
         // SAFETY: F_DUPFD_CLOEXEC returned a new descriptor that nothing else owns.
         .map(|raw| unsafe { OwnedFd::from_raw_fd(raw) })
         .map_err(|e| spawn_err(e.into()))
@@ -98,11 +104,21 @@ pub fn start_monitored(
         nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC).map_err(|e| spawn_err(e.into()))?;
     // The original is closed here: a write end left open in this process would keep the
     // read below from ever seeing end-of-file if the monitor died before reporting.
+    let floor = PRESERVED_FD + options.preserve_fds.len() as RawFd;
     let report_write = {
         let original = report_write;
-        high(&original)?
+        high_above(&original, floor)?
     };
-    let client = options.client.as_ref().map(high).transpose()?;
+    let client = options
+        .client
+        .as_ref()
+        .map(|c| high_above(c, floor))
+        .transpose()?;
+    let preserved = options
+        .preserve_fds
+        .iter()
+        .map(|fd| high_above(fd, floor))
+        .collect::<Result<Vec<_>, _>>()?;
     let args = MonitorArgs {
         root: store.root().to_path_buf(),
         run_root: host.run_root.clone(),
@@ -110,11 +126,12 @@ pub fn start_monitored(
         console_size: options.console_size,
         client: client.is_some(),
         passthrough: options.passthrough,
+        preserve_fds: options.preserve_fds.len() as u32,
     };
     // The monitor's clone becomes the container: it runs from the unwritable view of burrow,
     // never from the installed file (see runtime::sealed).
     let exe = runtime::sealed::SealedExe::open().map_err(runtime::RuntimeError::from)?;
-    let exe_fd = high(&exe.as_fd().try_clone_to_owned().map_err(spawn_err)?)?;
+    let exe_fd = high_above(&exe.as_fd().try_clone_to_owned().map_err(spawn_err)?, floor)?;
     let mut command = std::process::Command::new(format!("/proc/self/fd/{}", exe_fd.as_raw_fd()));
     command
         .arg0(monitor::MONITOR_NAME)
@@ -128,6 +145,7 @@ pub fn start_monitored(
     }
     let report_raw = report_write.as_raw_fd();
     let client_raw = client.as_ref().map(|c| c.as_raw_fd());
+    let preserved_raw: Vec<RawFd> = preserved.iter().map(|fd| fd.as_raw_fd()).collect();
     // SAFETY: between fork and exec only async-signal-safe calls (setsid, dup2, close_range)
     // run, and burrow is single-threaded here.
     unsafe {
@@ -141,9 +159,14 @@ pub fn start_monitored(
             {
                 return Err(std::io::Error::last_os_error());
             }
+            for (i, raw) in preserved_raw.iter().enumerate() {
+                if libc::dup2(*raw, PRESERVED_FD + i as RawFd) < 0 {
+                    return Err(std::io::Error::last_os_error());
+                }
+            }
             // Whatever else the caller had open (a script's descriptor on a host directory)
             // must never reach the monitor, and so the container (CVE-2024-21626).
-            crate::runtime::close_inherited(CLIENT_FD as u32 + 1)
+            crate::runtime::close_inherited((PRESERVED_FD + preserved_raw.len() as RawFd) as u32)
         });
     }
     let monitor = command.spawn().map_err(spawn_err)?;
@@ -152,6 +175,8 @@ pub fn start_monitored(
     drop(report_write);
     drop(client);
     drop(options.client);
+    drop(preserved);
+    drop(options.preserve_fds);
     let mut line = String::new();
     let _ = BufReader::new(std::fs::File::from(report_read)).read_line(&mut line);
     match serde_json::from_str::<Report>(&line) {
@@ -246,7 +271,10 @@ pub fn monitor_main() -> i32 {
                 message: format!("bad monitor arguments: {e}"),
             })?;
         let client = args.client.then(|| adopt(CLIENT_FD));
-        run_monitor(&args, client, &mut report)
+        let preserved: Vec<OwnedFd> = (0..args.preserve_fds as RawFd)
+            .map(|i| adopt(PRESERVED_FD + i))
+            .collect();
+        run_monitor(&args, client, &preserved, &mut report)
     })();
     match outcome {
         Ok(code) => code,
@@ -321,6 +349,7 @@ fn restart_delay(n: u32, ran: Duration) -> Duration {
 fn run_monitor(
     args: &MonitorArgs,
     client: Option<OwnedFd>,
+    preserved: &[OwnedFd],
     report: &mut Option<std::fs::File>,
 ) -> Result<i32, ContainerError> {
     let store = Store::new(args.root.clone());
@@ -372,6 +401,7 @@ fn run_monitor(
     let network =
         crate::network::NetworkConfig::load(&store.container_dir(&record.id).join("userdata"))?;
     let mut restart_count = 0u32;
+    let mut ending = crate::network::Ending::default();
     let code = loop {
         let (stdio, streams) = if args.passthrough {
             (None, None)
@@ -379,6 +409,9 @@ fn run_monitor(
             plumbing(record.tty, record.stdin_open)?
         };
         let previous = lock.container.state.clone();
+        let donor = super::ipc_donor(&record)
+            .map(|id| donor_process(&store, id))
+            .transpose()?;
         // The helper starts as soon as the namespace exists, so its set-up overlaps the
         // container's root build; it is waited for before the container may exec.
         let pending = std::cell::RefCell::new(None);
@@ -396,6 +429,12 @@ fn run_monitor(
             stdin: record.stdin_open,
             stdio,
             console_size: args.console_size,
+            preserved,
+            accounts: runtime::AccountEntries {
+                passwd: &record.passwd_entries,
+                group: &record.group_entries,
+            },
+            join_ipc: donor.as_ref(),
             on_cloned: Some(&begin_network),
         })?;
         let pid = starting.pid.as_raw();
@@ -464,31 +503,41 @@ fn run_monitor(
             &record,
         );
         let began = Instant::now();
-        let code = monitor::supervise(monitor::Session {
+        let ended = monitor::supervise(monitor::Session {
             pid: started.pid,
             streams,
             log: log.as_mut(),
             listener: Some(listener.as_fd()),
             clients: &mut clients,
             signals: &signals,
+            deadline: record.timeout.map(|t| began + Duration::from_secs(t)),
         })?;
+        // A container killed for its --timeout ends with -1, as under conmon.
+        let code = if ended.timed_out {
+            -1
+        } else {
+            i32::from(ended.code)
+        };
         // The helper ends with the container, before its end is recorded.
-        drop(helper);
+        ending.reap();
+        if let Some(helper) = helper {
+            ending.push(helper);
+        }
         let after = super::record_exit(&store, &record.id, started_at, code)?;
-        super::event_with_code(&store, "died", &record, i32::from(code));
+        super::event_with_code(&store, "died", &record, code);
         let Some(after) = after else {
-            break i32::from(code);
+            break code;
         };
         if record.auto_remove
             || !record
                 .restart
-                .restarts(i32::from(code), restart_count, after.stopped_by_user)
+                .restarts(code, restart_count, after.stopped_by_user)
         {
-            break i32::from(code);
+            break code;
         }
         monitor::serve::broadcast(
             &mut clients,
-            &monitor::proto::MonitorMessage::Exit(i32::from(code)),
+            &monitor::proto::MonitorMessage::Exit(code),
             &mut Vec::new(),
         );
         clients.clear();
@@ -496,12 +545,12 @@ fn run_monitor(
         // Restart only what is still this monitor's exited container: a user may have
         // removed, started or stopped it meanwhile.
         let Some(again) = store.lock_container(&record.id)? else {
-            break i32::from(code);
+            break code;
         };
         let state = &again.container.state;
         if state.status != Status::Exited || state.started_at != started_at || state.stopped_by_user
         {
-            break i32::from(code);
+            break code;
         }
         lock = again;
         restart_count += 1;
@@ -511,6 +560,9 @@ fn run_monitor(
         match remove(&store, &record.id, true, None, &host) {
             Ok(()) | Err(ContainerError::Lookup(LookupError::NotFound(_))) => {}
             Err(e) => tracing::warn!("{e}"),
+        }
+        if record.remove_image {
+            remove_image(&store, &host, &record);
         }
     }
     monitor::serve::broadcast(
@@ -522,6 +574,46 @@ fn run_monitor(
         let _ = std::fs::remove_file(&socket_path);
     }
     Ok(code)
+}
+
+/// The running process of the container whose IPC namespace a container joins.
+fn donor_process(store: &Store, id: &str) -> Result<runtime::ProcessHandle, ContainerError> {
+    let Some(donor) = store.container(id)? else {
+        return Err(LookupError::NotFound(id.to_string()).into());
+    };
+    super::running_process(&super::current_state(&donor.state))
+        .and_then(|p| p.open())
+        .ok_or_else(|| ContainerError::StartFailed {
+            code: 125,
+            message: format!(
+                "cannot join the IPC namespace of container {}: it is not running; start it first (burrow start {})",
+                donor.record.name, donor.record.name
+            ),
+        })
+}
+
+/// `--rmi`: the container's image goes too, unless another container uses it (then podman
+/// warns and keeps it). The name the container was made from is what goes: an image with
+/// other names only loses that one.
+fn remove_image(store: &Store, host: &Host, record: &crate::store::ContainerRecord) {
+    let name = if record.image_name.is_empty() {
+        &record.image_id
+    } else {
+        &record.image_name
+    };
+    let env = crate::config::ConfigEnv::from_process();
+    let options = crate::image::RemoveOptions {
+        ignore: true,
+        ..Default::default()
+    };
+    match crate::image::remove(store, Some(host), &env, std::slice::from_ref(name), options) {
+        Ok(report) => {
+            for e in report.errors {
+                tracing::warn!("Failed to remove image: {e}");
+            }
+        }
+        Err(e) => tracing::warn!("Failed to remove image: {e}"),
+    }
 }
 
 /// Connects to the monitor of a running container, as a new attach client.

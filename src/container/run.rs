@@ -3,7 +3,7 @@
 
 use std::ffi::OsString;
 use std::io::Write;
-use std::os::fd::AsFd;
+use std::os::fd::{AsFd, FromRawFd, OwnedFd};
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
@@ -73,9 +73,17 @@ pub enum RunError {
     #[error("running container create option: stat {}: no such file or directory", .0.display())]
     NoTimezone(PathBuf),
     #[error(
-        "joining another container's IPC namespace (--ipc container:{0}) is not supported yet; leave out --ipc, or use --ipc host"
+        "looking up container to share ipc namespace with: no container with name or ID \"{0}\" found: no such container"
     )]
-    IpcContainerUnsupported(String),
+    NoIpcDonor(String),
+    #[error(
+        "joining IPC of container {0} is not allowed: non-shareable IPC (hint: use IpcMode:shareable for the donor container)"
+    )]
+    IpcNotShareable(String),
+    #[error(
+        "--userns nomap is not supported yet: burrow mounts the container's root inside its user namespace, where nomap leaves out the user's own ID, which owns the store; use --userns keep-id or leave out --userns"
+    )]
+    NomapUnsupported,
     #[error(
         "container id file exists. Ensure another container is not using it or delete {}",
         .0.display()
@@ -86,6 +94,12 @@ pub enum RunError {
         path: PathBuf,
         source: std::io::Error,
     },
+    #[error(
+        "file descriptor {0} is not available - the preserve-fds option requires that file descriptors must be passed"
+    )]
+    MissingDescriptor(u32),
+    #[error("cannot keep file descriptor {fd} for the container: {source}")]
+    KeepDescriptor { fd: u32, source: std::io::Error },
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error(transparent)]
@@ -127,6 +141,13 @@ impl std::fmt::Display for PullFailure {
 fn pull_image(request: &ImageRequest, errors: bool) -> Result<Result<(), PullFailure>, RunError> {
     // The running binary itself (not a path that an upgrade may have replaced since).
     let mut cmd = std::process::Command::new("/proc/self/exe");
+    // Under the caller's name, which the child's messages use (`podman` through a symlink).
+    std::os::unix::process::CommandExt::arg0(
+        &mut cmd,
+        std::env::args_os()
+            .next()
+            .unwrap_or_else(|| "burrow".into()),
+    );
     cmd.args(request.pull_args)
         // After `--` an image that starts with a dash stays an image, never a flag.
         .args(["pull", "--", request.reference])
@@ -224,9 +245,31 @@ pub fn create_from_image(
     {
         return Err(RunError::NoTimezone(zone.clone()));
     }
-    if let IpcMode::Container(name) = &options.ipc {
-        return Err(RunError::IpcContainerUnsupported(name.clone()));
+    if options.userns == crate::spec::UsernsMode::NoMap {
+        return Err(RunError::NomapUnsupported);
     }
+    // The donor by ID, so that the record names it whatever it is renamed to.
+    let joined;
+    let options = match &options.ipc {
+        IpcMode::Container(name) => {
+            let donor = match super::find(store, host, name) {
+                Ok(donor) => donor,
+                Err(ContainerError::Lookup(crate::store::LookupError::NotFound(_))) => {
+                    return Err(RunError::NoIpcDonor(name.clone()));
+                }
+                Err(e) => return Err(e.into()),
+            };
+            if donor.record.ipc == "private" {
+                return Err(RunError::IpcNotShareable(donor.record.id));
+            }
+            joined = RunOptions {
+                ipc: IpcMode::Container(donor.record.id),
+                ..options.clone()
+            };
+            &joined
+        }
+        _ => options,
+    };
     // Claimed before the container exists, so a taken or unwritable cidfile leaves nothing.
     let mut claimed = cidfile.map(claim_cidfile).transpose()?;
     let report = create_with_limits(store, host, options, image);
@@ -300,11 +343,41 @@ fn create_with_limits(
     Ok(CreateReport { created, warnings })
 }
 
+/// `--preserve-fds N`: copies of the caller's descriptors 3 to 3+N-1, for the container to get
+/// at those numbers. Call first, while every descriptor above 2 is still the caller's. The
+/// copies sit at 3+N and above, so that moving them into place clobbers none of them.
+pub fn claim_descriptors(count: u32) -> Result<Vec<OwnedFd>, RunError> {
+    let first_free = 3u32.saturating_add(count);
+    (3..first_free)
+        .map(|fd| {
+            if !crate::runtime::descriptor_is_open(fd as i32) {
+                return Err(RunError::MissingDescriptor(fd));
+            }
+            // SAFETY: F_DUPFD_CLOEXEC only makes a new descriptor (checked open above), which
+            // the OwnedFd then owns alone.
+            let copy = unsafe { libc::fcntl(fd as i32, libc::F_DUPFD_CLOEXEC, first_free as i32) };
+            if copy < 0 {
+                return Err(RunError::KeepDescriptor {
+                    fd,
+                    source: std::io::Error::last_os_error(),
+                });
+            }
+            // SAFETY: `copy` is a fresh descriptor nothing else owns.
+            Ok(unsafe { OwnedFd::from_raw_fd(copy) })
+        })
+        .collect()
+}
+
 /// How the caller attaches to a container it runs.
 pub struct AttachFlags {
     pub stdin: bool,
+    /// Which of the container's output streams reach the caller (`-a`); both by default.
+    pub stdout: bool,
+    pub stderr: bool,
     pub detach_keys: Vec<u8>,
     pub sig_proxy: bool,
+    /// `--preserve-fds`: from `claim_descriptors`.
+    pub preserve_fds: Vec<OwnedFd>,
 }
 
 /// Starts a created container with the caller attached from its first byte, relays until it
@@ -317,7 +390,7 @@ pub fn start_attached(
 ) -> Result<u8, ContainerError> {
     let passthrough = record.log_driver == LogDriver::Passthrough;
     let console_size = if record.tty {
-        crate::runtime::tty::terminal_size(std::io::stdin().as_fd())
+        crate::runtime::relay::terminal_size(std::io::stdin().as_fd())
             .ok()
             .flatten()
     } else {
@@ -335,6 +408,7 @@ pub fn start_attached(
             console_size,
             client: Some(theirs),
             passthrough,
+            preserve_fds: flags.preserve_fds,
         },
     )?;
     if !passthrough {
@@ -349,6 +423,8 @@ pub fn start_attached(
         socket,
         AttachOptions {
             stdin: flags.stdin && !passthrough,
+            stdout: flags.stdout,
+            stderr: flags.stderr,
             tty: record.tty,
             detach_keys: flags.detach_keys,
             signals_to,

@@ -1,21 +1,25 @@
 //! `burrow top`: the processes of a container as podman shows them.
 //!
 //! podman gets this table from psgo, which joins the container's mount namespace and reads the
-//! container's own /proc. burrow reads the host's /proc instead and translates what psgo would
-//! have seen there: pids through the NSpid/NSpgid lines, ids through the container's id maps,
-//! names through the container's /etc/passwd and /etc/group, terminals through the container's
-//! /dev. Parsing and formatting are pure functions over file contents; the I/O is at the bottom.
+//! container's own /proc. burrow reads the host's /proc instead (`runtime::procfs`) and
+//! translates what psgo would have seen there: pids through the NSpid/NSpgid lines, ids through
+//! the container's id maps, names through the container's /etc/passwd and /etc/group,
+//! terminals through the container's /dev. This file holds psgo's descriptors and how each
+//! column is formatted and rendered; the reading of the container's files is at the bottom.
 
 use std::collections::HashMap;
-use std::ffi::CStr;
 use std::fs;
 use std::io::{self, Read};
 use std::os::fd::OwnedFd;
-use std::os::unix::fs::MetadataExt;
 use std::path::PathBuf;
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use chrono::DateTime;
 use rustix::fs::{AtFlags, FileType, Mode, OFlags, ResolveFlags};
+
+use crate::output::{go_duration_string, go_local_time_string};
+use crate::runtime::procfs::{self, ProcError, Process, Stat, Status};
+use crate::userns::{IdMap, to_container, to_host};
 
 #[derive(Debug, thiserror::Error)]
 pub enum TopError {
@@ -31,14 +35,17 @@ pub enum TopError {
         "process {pid} of the container is gone; the container is no longer running (check with: burrow ps -a)"
     )]
     ProcessGone { pid: i32 },
-    #[error("cannot read {path}: {source}")]
-    Read {
-        path: PathBuf,
-        #[source]
-        source: io::Error,
-    },
-    #[error("unexpected content in {path}: {reason}")]
-    Malformed { path: PathBuf, reason: String },
+    #[error(transparent)]
+    Proc(ProcError),
+}
+
+impl From<ProcError> for TopError {
+    fn from(e: ProcError) -> Self {
+        match e {
+            ProcError::Gone { pid } => TopError::ProcessGone { pid },
+            other => TopError::Proc(other),
+        }
+    }
 }
 
 /// What a column shows; one per psgo descriptor.
@@ -180,164 +187,12 @@ fn resolve_descriptors(args: &[String]) -> Result<Vec<&'static Descriptor>, TopE
         .collect()
 }
 
-/// The column headers for `descriptors`, as the first row of `top` shows them.
-pub fn headers(descriptors: &[String]) -> Result<Vec<&'static str>, TopError> {
-    Ok(resolve_descriptors(descriptors)?
-        .into_iter()
-        .map(|d| d.header)
-        .collect())
-}
-
-// ---------------------------------------------------------------------------------------------
-// /proc parsing
-
-use crate::runtime::procfs::{Stat, parse_stat};
-
-/// The lines of /proc/PID/status that top shows.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-struct Status {
-    name: String,
-    state: String,
-    ppid: i32,
-    uids: [u32; 4],
-    gids: [u32; 4],
-    groups: Vec<u32>,
-    nspid: Vec<i32>,
-    nspgid: Vec<i32>,
-    vmrss: Option<String>,
-    cap_inh: String,
-    cap_prm: String,
-    cap_eff: String,
-    cap_bnd: String,
-    cap_amb: String,
-    seccomp: Option<String>,
-}
-
-fn parse_status(content: &str) -> Result<Status, String> {
-    fn ids4(fields: &[&str], line: &str) -> Result<[u32; 4], String> {
-        if fields.len() != 5 {
-            return Err(format!("expected four ids in {line:?}"));
-        }
-        let mut ids = [0u32; 4];
-        for (slot, f) in ids.iter_mut().zip(&fields[1..]) {
-            *slot = f.parse().map_err(|_| format!("bad id in {line:?}"))?;
-        }
-        Ok(ids)
-    }
-    fn list<T: std::str::FromStr>(fields: &[&str], line: &str) -> Result<Vec<T>, String> {
-        fields[1..]
-            .iter()
-            .map(|f| f.parse().map_err(|_| format!("bad number in {line:?}")))
-            .collect()
-    }
-    let mut s = Status::default();
-    let (mut have_uid, mut have_gid) = (false, false);
-    for line in content.lines() {
-        let fields: Vec<&str> = line.split_whitespace().collect();
-        if fields.is_empty() {
-            continue;
-        }
-        // psgo keeps the first word of each value (so "Name:" loses anything after a space
-        // and "State:" is the letter alone); Groups has no words when it is empty.
-        let first = fields.get(1).map(|f| f.to_string()).unwrap_or_default();
-        match fields[0] {
-            "Name:" => s.name = first,
-            "State:" => s.state = first,
-            "PPid:" => s.ppid = first.parse().map_err(|_| format!("bad {line:?}"))?,
-            "Uid:" => {
-                s.uids = ids4(&fields, line)?;
-                have_uid = true;
-            }
-            "Gid:" => {
-                s.gids = ids4(&fields, line)?;
-                have_gid = true;
-            }
-            "Groups:" => s.groups = list(&fields, line)?,
-            "NSpid:" => s.nspid = list(&fields, line)?,
-            "NSpgid:" => s.nspgid = list(&fields, line)?,
-            "VmRSS:" if fields.len() > 1 => s.vmrss = Some(first),
-            "CapInh:" => s.cap_inh = first,
-            "CapPrm:" => s.cap_prm = first,
-            "CapEff:" => s.cap_eff = first,
-            "CapBnd:" => s.cap_bnd = first,
-            "CapAmb:" => s.cap_amb = first,
-            "Seccomp:" if fields.len() > 1 => s.seccomp = Some(first),
-            _ => {}
-        }
-    }
-    if !have_uid || !have_gid {
-        return Err("no Uid: or Gid: line".to_string());
-    }
-    Ok(s)
-}
-
-/// /proc/PID/cmdline split at NULs exactly as psgo does, keeping the empty piece after the
-/// final NUL (so `args` ends in a space, as podman's does).
-fn parse_cmdline(content: &[u8]) -> Vec<String> {
-    content
-        .split(|b| *b == 0)
-        .map(|a| String::from_utf8_lossy(a).into_owned())
-        .collect()
-}
-
+/// ps(1) shows "[name]" for processes without a command line (kernel threads, zombies).
 fn format_args(cmdline: &[String], name: &str) -> String {
-    // ps(1) shows "[name]" for processes without a command line (kernel threads, zombies).
     match cmdline.first() {
         Some(first) if !first.is_empty() => cmdline.join(" "),
         _ => format!("[{name}]"),
     }
-}
-
-fn parse_boot_time(proc_stat: &str) -> Option<i64> {
-    proc_stat.lines().find_map(|l| {
-        let mut f = l.split_whitespace();
-        (f.next() == Some("btime"))
-            .then(|| f.next()?.parse().ok())
-            .flatten()
-    })
-}
-
-/// One line of a uid_map or gid_map.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct IdRange {
-    inside: u32,
-    outside: u32,
-    count: u32,
-}
-
-fn parse_id_map(content: &str) -> Result<Vec<IdRange>, String> {
-    content
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| {
-            let n: Vec<u32> = l
-                .split_whitespace()
-                .map(|f| f.parse().map_err(|_| format!("bad id map line {l:?}")))
-                .collect::<Result<_, _>>()?;
-            match n[..] {
-                [inside, outside, count] => Ok(IdRange {
-                    inside,
-                    outside,
-                    count,
-                }),
-                _ => Err(format!("bad id map line {l:?}")),
-            }
-        })
-        .collect()
-}
-
-fn outside_to_inside(id: u32, map: &[IdRange]) -> Option<u32> {
-    map.iter().find_map(|r| {
-        let off = u64::from(id).checked_sub(u64::from(r.outside))?;
-        (off < u64::from(r.count)).then(|| (u64::from(r.inside) + off) as u32)
-    })
-}
-
-fn inside_to_outside(id: u32, map: &[IdRange]) -> Option<u32> {
-    map.iter().find_map(|r| {
-        let off = u64::from(id).checked_sub(u64::from(r.inside))?;
-        (off < u64::from(r.count)).then(|| (u64::from(r.outside) + off) as u32)
-    })
 }
 
 /// Names by id from /etc/passwd or /etc/group (both have the name first and the id third).
@@ -371,44 +226,6 @@ impl NameTable {
 
 // ---------------------------------------------------------------------------------------------
 // formatting
-
-/// Go's `time.Duration.String()`, which psgo uses for ELAPSED and TIME.
-fn format_go_duration(nanos: i64) -> String {
-    if nanos == 0 {
-        return "0s".to_string();
-    }
-    let sign = if nanos < 0 { "-" } else { "" };
-    let u = nanos.unsigned_abs();
-    // Go prints the fraction without trailing zeros and without the point when it is zero.
-    fn frac(value: u64, digits: u32) -> String {
-        let scale = 10u64.pow(digits);
-        let f = value % scale;
-        if f == 0 {
-            return format!("{}", value / scale);
-        }
-        let digits = format!("{:0width$}", f, width = digits as usize);
-        format!("{}.{}", value / scale, digits.trim_end_matches('0'))
-    }
-    if u < 1_000 {
-        return format!("{sign}{u}ns");
-    }
-    if u < 1_000_000 {
-        return format!("{sign}{}µs", frac(u, 3));
-    }
-    if u < 1_000_000_000 {
-        return format!("{sign}{}ms", frac(u, 6));
-    }
-    let secs = u / 1_000_000_000;
-    let sub = u % 1_000_000_000;
-    let seconds = frac((secs % 60) * 1_000_000_000 + sub, 9);
-    if secs < 60 {
-        format!("{sign}{seconds}s")
-    } else if secs < 3600 {
-        format!("{sign}{}m{seconds}s", secs / 60)
-    } else {
-        format!("{sign}{}h{}m{seconds}s", secs / 3600, (secs / 60) % 60)
-    }
-}
 
 /// psgo's %CPU: whole CPU seconds over the elapsed time as a Go float64, printed with
 /// `strconv.FormatFloat(v, 'f', 3, 64)`.
@@ -501,29 +318,6 @@ fn format_seccomp(mode: Option<&str>) -> &'static str {
     }
 }
 
-/// Go's `time.Time.String()` for a whole-second time: "2006-01-02 15:04:05 -0700 MST".
-fn format_go_time(unix_secs: i64, offset_secs: i32, zone: &str) -> String {
-    let local = chrono::DateTime::from_timestamp(unix_secs + i64::from(offset_secs), 0)
-        .map(|t| t.naive_utc().format("%Y-%m-%d %H:%M:%S").to_string())
-        .unwrap_or_else(|| unix_secs.to_string());
-    let sign = if offset_secs < 0 { '-' } else { '+' };
-    let minutes = offset_secs.unsigned_abs() / 60;
-    let offset = format!("{sign}{:02}{:02}", minutes / 60, minutes % 60);
-    let zone = if zone.is_empty() {
-        offset.as_str()
-    } else {
-        zone
-    };
-    format!("{local} {offset} {zone}")
-}
-
-/// Major and minor of a tty_nr from /proc/PID/stat (the kernel's new_encode_dev layout).
-fn decode_tty_nr(tty_nr: u64) -> (u64, u64) {
-    let major = (tty_nr >> 8) & 0xfff;
-    let minor = (tty_nr & 0xff) | ((tty_nr >> 12) & 0xfff00);
-    (major, minor)
-}
-
 /// The PID the container sees: the last NSpid entry is the innermost namespace's.
 fn container_pid(host_pid: i32, nspid: &[i32]) -> i32 {
     nspid.last().copied().unwrap_or(host_pid)
@@ -562,6 +356,19 @@ struct ProcessData {
     container_ppid: i32,
 }
 
+impl From<Process> for ProcessData {
+    fn from(p: Process) -> Self {
+        ProcessData {
+            host_pid: p.pid,
+            stat: p.stat,
+            status: p.status,
+            cmdline: p.cmdline,
+            label: p.label,
+            container_ppid: 0,
+        }
+    }
+}
+
 impl ProcessData {
     fn container_pid(&self) -> i32 {
         container_pid(self.host_pid, &self.status.nspid)
@@ -573,11 +380,11 @@ impl ProcessData {
 struct IdView {
     /// The container's uid_map/gid_map as read from here; None when we share its user
     /// namespace, so /proc already shows its ids.
-    container_uids: Option<Vec<IdRange>>,
-    container_gids: Option<Vec<IdRange>>,
+    container_uids: Option<Vec<IdMap>>,
+    container_gids: Option<Vec<IdMap>>,
     /// Our own uid_map/gid_map: our ids to the parent (host) namespace's.
-    host_uids: Vec<IdRange>,
-    host_gids: Vec<IdRange>,
+    host_uids: Vec<IdMap>,
+    host_gids: Vec<IdMap>,
     overflow_uid: u32,
     overflow_gid: u32,
 }
@@ -585,13 +392,13 @@ struct IdView {
 impl IdView {
     fn container_uid(&self, id: u32) -> u32 {
         match &self.container_uids {
-            Some(map) => outside_to_inside(id, map).unwrap_or(self.overflow_uid),
+            Some(map) => to_container(map, id).unwrap_or(self.overflow_uid),
             None => id,
         }
     }
     fn container_gid(&self, id: u32) -> u32 {
         match &self.container_gids {
-            Some(map) => outside_to_inside(id, map).unwrap_or(self.overflow_gid),
+            Some(map) => to_container(map, id).unwrap_or(self.overflow_gid),
             None => id,
         }
     }
@@ -599,13 +406,13 @@ impl IdView {
         if self.host_uids.is_empty() {
             return id;
         }
-        inside_to_outside(id, &self.host_uids).unwrap_or(self.overflow_uid)
+        to_host(&self.host_uids, id).unwrap_or(self.overflow_uid)
     }
     fn host_gid(&self, id: u32) -> u32 {
         if self.host_gids.is_empty() {
             return id;
         }
-        inside_to_outside(id, &self.host_gids).unwrap_or(self.overflow_gid)
+        to_host(&self.host_gids, id).unwrap_or(self.overflow_gid)
     }
 }
 
@@ -633,8 +440,8 @@ impl Context {
     fn cpu_secs(&self, p: &ProcessData) -> u64 {
         (p.stat.utime + p.stat.stime) / self.clock_ticks
     }
-    fn tty(&self, tty_nr: u64) -> TtyDevice<'_> {
-        let (major, minor) = decode_tty_nr(tty_nr);
+    fn tty(&self, tty: (u64, u64)) -> TtyDevice<'_> {
+        let (major, minor) = tty;
         let name = self
             .ttys
             .iter()
@@ -665,10 +472,10 @@ fn cell(field: Field, p: &ProcessData, ctx: &Context) -> String {
         Field::Nice => p.stat.nice.clone(),
         Field::Pid => p.container_pid().to_string(),
         Field::Pgid => st.nspgid.last().copied().unwrap_or(p.stat.pgrp).to_string(),
-        Field::Etime => format_go_duration(ctx.elapsed_nanos(p)),
+        Field::Etime => go_duration_string(ctx.elapsed_nanos(p)),
         Field::Ruser => ctx.container_users.name(ids.container_uid(st.uids[0])),
-        Field::Time => format_go_duration((ctx.cpu_secs(p) as i64).saturating_mul(1_000_000_000)),
-        Field::Tty => ctx.tty(p.stat.tty_nr).name.to_string(),
+        Field::Time => go_duration_string((ctx.cpu_secs(p) as i64).saturating_mul(1_000_000_000)),
+        Field::Tty => ctx.tty(p.stat.tty()).name.to_string(),
         Field::Vsz => (p.stat.vsize / 1024).to_string(),
         Field::CapAmb => format_caps(&st.cap_amb),
         Field::CapInh => format_caps(&st.cap_inh),
@@ -707,104 +514,13 @@ fn render(
 }
 
 // ---------------------------------------------------------------------------------------------
-// reading /proc
-
-fn vanished(e: &io::Error) -> bool {
-    matches!(e.raw_os_error(), Some(libc::ENOENT) | Some(libc::ESRCH))
-}
-
-fn read_error(path: PathBuf) -> impl FnOnce(io::Error) -> TopError {
-    move |source| TopError::Read { path, source }
-}
-
-/// Reads a /proc file of `pid`; Ok(None) when the process has exited meanwhile.
-fn read_proc(pid: i32, file: &str) -> Result<Option<Vec<u8>>, TopError> {
-    let path = PathBuf::from(format!("/proc/{pid}/{file}"));
-    match fs::read(&path) {
-        Ok(b) => Ok(Some(b)),
-        Err(e) if vanished(&e) => Ok(None),
-        Err(e) => Err(read_error(path)(e)),
-    }
-}
-
-fn read_proc_text<T>(
-    pid: i32,
-    file: &str,
-    parse: impl FnOnce(&str) -> Result<T, String>,
-) -> Result<Option<T>, TopError> {
-    let Some(bytes) = read_proc(pid, file)? else {
-        return Ok(None);
-    };
-    parse(&String::from_utf8_lossy(&bytes))
-        .map(Some)
-        .map_err(|reason| TopError::Malformed {
-            path: PathBuf::from(format!("/proc/{pid}/{file}")),
-            reason,
-        })
-}
-
-/// The namespace a /proc/PID/ns/* link points at, as (device, inode).
-fn namespace_id(pid: &str, ns: &str) -> io::Result<(u64, u64)> {
-    let meta = fs::metadata(format!("/proc/{pid}/ns/{ns}"))?;
-    Ok((meta.dev(), meta.ino()))
-}
+// reading
 
 /// Every process in the PID namespace of `init_pid` (the container's processes), in pid order.
 /// Processes that exit while /proc is read, and processes we may not inspect (other users'),
 /// are left out.
 pub fn container_processes(init_pid: i32) -> Result<Vec<i32>, TopError> {
-    let target = namespace_id(&init_pid.to_string(), "pid").map_err(|e| {
-        if vanished(&e) {
-            TopError::ProcessGone { pid: init_pid }
-        } else {
-            read_error(PathBuf::from(format!("/proc/{init_pid}/ns/pid")))(e)
-        }
-    })?;
-    let entries = fs::read_dir("/proc").map_err(read_error(PathBuf::from("/proc")))?;
-    let mut pids = Vec::new();
-    for entry in entries {
-        let entry = entry.map_err(read_error(PathBuf::from("/proc")))?;
-        let Some(pid) = entry
-            .file_name()
-            .to_str()
-            .and_then(|n| n.parse::<i32>().ok())
-        else {
-            continue;
-        };
-        if namespace_id(&pid.to_string(), "pid").is_ok_and(|ns| ns == target) {
-            pids.push(pid);
-        }
-    }
-    pids.sort_unstable();
-    Ok(pids)
-}
-
-fn read_process(pid: i32) -> Result<Option<ProcessData>, TopError> {
-    let Some(stat) = read_proc_text(pid, "stat", parse_stat)? else {
-        return Ok(None);
-    };
-    let Some(status) = read_proc_text(pid, "status", parse_status)? else {
-        return Ok(None);
-    };
-    let Some(cmdline) = read_proc(pid, "cmdline")? else {
-        return Ok(None);
-    };
-    // Like psgo: the LSM label, or "?" when the kernel has none to give.
-    let label = match fs::read_to_string(format!("/proc/{pid}/attr/current")) {
-        Ok(l) => l.trim_matches('\n').to_string(),
-        Err(_) => match fs::metadata(format!("/proc/{pid}")) {
-            Err(e) if vanished(&e) => return Ok(None),
-            _ => "?".to_string(),
-        },
-    };
-    Ok(Some(ProcessData {
-        host_pid: pid,
-        container_ppid: 0,
-        cmdline: parse_cmdline(&cmdline),
-        stat,
-        status,
-        label,
-    }))
+    Ok(procfs::pid_namespace_members(init_pid)?)
 }
 
 /// A file inside the container's root, opened without following links out of that root
@@ -862,44 +578,11 @@ fn container_ttys(root: &OwnedFd) -> Vec<(u64, u64, String)> {
     ttys
 }
 
-fn read_overflow(file: &str) -> u32 {
-    fs::read_to_string(format!("/proc/sys/kernel/{file}"))
-        .ok()
-        .and_then(|s| s.trim().parse().ok())
-        .unwrap_or(65534)
-}
-
-fn read_id_map(path: &str) -> Result<Vec<IdRange>, TopError> {
-    let text = fs::read_to_string(path).map_err(read_error(PathBuf::from(path)))?;
-    parse_id_map(&text).map_err(|reason| TopError::Malformed {
-        path: PathBuf::from(path),
-        reason,
-    })
-}
-
-/// The local offset and zone abbreviation at `unix_secs`, as Go would print them.
-fn local_zone(unix_secs: i64) -> (i32, String) {
-    let t: libc::time_t = unix_secs as libc::time_t;
-    // SAFETY: `tm` is plain old data that localtime_r fully writes on success; `t` and `tm`
-    // outlive the call. tm_zone, when not null, points at the C library's static zone names,
-    // which stay valid; it is copied out before anything else can change them.
-    unsafe {
-        let mut tm: libc::tm = std::mem::zeroed();
-        if libc::localtime_r(&t, &mut tm).is_null() {
-            return (0, "UTC".to_string());
-        }
-        let zone = if tm.tm_zone.is_null() {
-            String::new()
-        } else {
-            CStr::from_ptr(tm.tm_zone).to_string_lossy().into_owned()
-        };
-        (tm.tm_gmtoff as i32, zone)
-    }
-}
-
+/// A process start time as psgo's STIME shows it: Go's time.Time in the local zone.
 fn format_local_start(unix_secs: i64) -> String {
-    let (offset, zone) = local_zone(unix_secs);
-    format_go_time(unix_secs, offset, &zone)
+    DateTime::from_timestamp(unix_secs, 0)
+        .map(go_local_time_string)
+        .unwrap_or_else(|| unix_secs.to_string())
 }
 
 fn load_context(root_pid: i32) -> Result<Context, TopError> {
@@ -907,12 +590,7 @@ fn load_context(root_pid: i32) -> Result<Context, TopError> {
         .duration_since(UNIX_EPOCH)
         .map(|d| d.as_nanos() as i64)
         .unwrap_or(0);
-    let proc_stat =
-        fs::read_to_string("/proc/stat").map_err(read_error(PathBuf::from("/proc/stat")))?;
-    let boot_time = parse_boot_time(&proc_stat).ok_or_else(|| TopError::Malformed {
-        path: PathBuf::from("/proc/stat"),
-        reason: "no btime line".to_string(),
-    })?;
+    let boot_time = procfs::boot_time()?;
     let clock_ticks = nix::unistd::sysconf(nix::unistd::SysconfVar::CLK_TCK)
         .ok()
         .flatten()
@@ -921,29 +599,23 @@ fn load_context(root_pid: i32) -> Result<Context, TopError> {
 
     // /proc shows ids as seen from our user namespace; when the container has its own, its
     // uid_map read from here translates them (as psgo does after joining).
-    let shared_userns = match (
-        namespace_id("self", "user"),
-        namespace_id(&root_pid.to_string(), "user"),
-    ) {
-        (Ok(a), Ok(b)) => a == b,
-        (_, Err(e)) if vanished(&e) => return Err(TopError::ProcessGone { pid: root_pid }),
-        _ => true,
-    };
+    let shared_userns = procfs::shares_user_namespace(root_pid)?;
     let (container_uids, container_gids) = if shared_userns {
         (None, None)
     } else {
         (
-            Some(read_id_map(&format!("/proc/{root_pid}/uid_map"))?),
-            Some(read_id_map(&format!("/proc/{root_pid}/gid_map"))?),
+            Some(procfs::read_id_map(&format!("/proc/{root_pid}/uid_map"))?),
+            Some(procfs::read_id_map(&format!("/proc/{root_pid}/gid_map"))?),
         )
     };
+    let (overflow_uid, overflow_gid) = procfs::overflow_ids();
     let ids = IdView {
         container_uids,
         container_gids,
-        host_uids: read_id_map("/proc/self/uid_map").unwrap_or_default(),
-        host_gids: read_id_map("/proc/self/gid_map").unwrap_or_default(),
-        overflow_uid: read_overflow("overflowuid"),
-        overflow_gid: read_overflow("overflowgid"),
+        host_uids: procfs::read_id_map("/proc/self/uid_map").unwrap_or_default(),
+        host_gids: procfs::read_id_map("/proc/self/gid_map").unwrap_or_default(),
+        overflow_uid,
+        overflow_gid,
     };
 
     // Names and terminals come from the container's files; when its root cannot be opened
@@ -989,8 +661,8 @@ pub fn top(pids: &[i32], descriptors: &[String]) -> Result<Vec<Vec<String>>, Top
     let descriptors = resolve_descriptors(descriptors)?;
     let mut processes = Vec::with_capacity(pids.len());
     for &pid in pids {
-        if let Some(p) = read_process(pid)? {
-            processes.push(p);
+        if let Some(p) = procfs::read_process(pid)? {
+            processes.push(ProcessData::from(p));
         }
     }
 
@@ -1001,7 +673,7 @@ pub fn top(pids: &[i32], descriptors: &[String]) -> Result<Vec<Vec<String>>, Top
     for p in &mut processes {
         let parent = match nspid_by_host.get(&p.status.ppid) {
             Some(n) => Some(n.clone()),
-            None if p.status.ppid > 0 => read_proc_text(p.status.ppid, "status", parse_status)
+            None if p.status.ppid > 0 => procfs::read_status(p.status.ppid)
                 .ok()
                 .flatten()
                 .map(|s| s.nspid),
@@ -1044,73 +716,21 @@ impl Context {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::runtime::procfs::{parse_cmdline, parse_id_map, parse_stat, parse_status};
 
     fn strings(v: &[&str]) -> Vec<String> {
         v.iter().map(|s| s.to_string()).collect()
     }
 
-    const STAT: &str = "4242 (my (odd) name) S 4200 4242 4242 34816 4242 4194560 1000 0 0 0 \
-        1234 66 0 0 20 5 1 0 50000 10485760 300 18446744073709551615 1 1 0 0 0 0 0 0 0 0 0 0 17 \
-        1 0 0 0 0 0\n";
-
-    const STATUS: &str = "Name:\tsleep\n\
-        Umask:\t0022\n\
-        State:\tS (sleeping)\n\
-        Tgid:\t4242\n\
-        Ngid:\t0\n\
-        Pid:\t4242\n\
-        PPid:\t4200\n\
-        TracerPid:\t0\n\
-        Uid:\t100000\t100033\t100000\t100000\n\
-        Gid:\t100000\t100033\t100000\t100000\n\
-        FDSize:\t64\n\
-        Groups:\t100010 100020 \n\
-        NStgid:\t4242\t7\n\
-        NSpid:\t4242\t7\n\
-        NSpgid:\t4242\t7\n\
-        NSsid:\t4242\t7\n\
-        VmPeak:\t    2328 kB\n\
-        VmSize:\t    2328 kB\n\
-        VmRSS:\t     888 kB\n\
-        Threads:\t1\n\
-        CapInh:\t0000000000000000\n\
-        CapPrm:\t00000000800405fb\n\
-        CapEff:\t00000000800405fb\n\
-        CapBnd:\t00000000800405fb\n\
-        CapAmb:\t0000000000000000\n\
-        NoNewPrivs:\t0\n\
-        Seccomp:\t2\n\
-        Seccomp_filters:\t1\n";
-
-    #[test]
-    fn status_lines_are_parsed() {
-        let s = parse_status(STATUS).unwrap();
-        assert_eq!(s.name, "sleep");
-        assert_eq!(s.state, "S");
-        assert_eq!(s.ppid, 4200);
-        assert_eq!(s.uids, [100000, 100033, 100000, 100000]);
-        assert_eq!(s.gids[1], 100033);
-        assert_eq!(s.groups, vec![100010, 100020]);
-        assert_eq!(s.nspid, vec![4242, 7]);
-        assert_eq!(s.nspgid, vec![4242, 7]);
-        assert_eq!(s.vmrss.as_deref(), Some("888"));
-        assert_eq!(s.cap_eff, "00000000800405fb");
-        assert_eq!(s.seccomp.as_deref(), Some("2"));
+    /// The column headers for `descriptors`, as the first row of `top` shows them.
+    fn headers(descriptors: &[String]) -> Result<Vec<&'static str>, TopError> {
+        Ok(resolve_descriptors(descriptors)?
+            .into_iter()
+            .map(|d| d.header)
+            .collect())
     }
 
-    #[test]
-    fn status_of_kernel_thread_has_no_rss_and_empty_groups() {
-        let s = parse_status("Name:\tkthreadd\nState:\tS (sleeping)\nPPid:\t0\nUid:\t0\t0\t0\t0\nGid:\t0\t0\t0\t0\nGroups:\t \nNSpid:\t2\n").unwrap();
-        assert!(s.groups.is_empty());
-        assert_eq!(s.vmrss, None);
-        assert_eq!(s.seccomp, None);
-    }
-
-    #[test]
-    fn status_without_ids_is_an_error() {
-        assert!(parse_status("Name:\tx\n").is_err());
-        assert!(parse_status("Uid:\t0\t0\nGid:\t0\t0\t0\t0\n").is_err());
-    }
+    use crate::runtime::procfs::tests::{STAT, STATUS};
 
     #[test]
     fn args_join_cmdline_like_psgo() {
@@ -1123,39 +743,6 @@ mod tests {
             "nginx: master process"
         );
         assert_eq!(format_args(&parse_cmdline(b""), "kthreadd"), "[kthreadd]");
-    }
-
-    #[test]
-    fn boot_time_comes_from_btime() {
-        assert_eq!(
-            parse_boot_time("cpu  1 2 3\nintr 5\nbtime 1700000000\nprocesses 9\n"),
-            Some(1700000000)
-        );
-        assert_eq!(parse_boot_time("cpu 1 2\n"), None);
-    }
-
-    #[test]
-    fn go_duration_strings() {
-        let s = 1_000_000_000i64;
-        assert_eq!(format_go_duration(0), "0s");
-        assert_eq!(format_go_duration(1), "1ns");
-        assert_eq!(format_go_duration(1_500), "1.5µs");
-        assert_eq!(format_go_duration(20_000_000), "20ms");
-        assert_eq!(format_go_duration(123_456_789), "123.456789ms");
-        assert_eq!(format_go_duration(s), "1s");
-        assert_eq!(format_go_duration(13 * s + 980_000_000), "13.98s");
-        assert_eq!(format_go_duration(60 * s), "1m0s");
-        assert_eq!(format_go_duration(100 * s), "1m40s");
-        assert_eq!(format_go_duration(3600 * s), "1h0m0s");
-        assert_eq!(
-            format_go_duration((6 * 3600 + 3 * 60 + 27) * s + 677_997_443),
-            "6h3m27.677997443s"
-        );
-        assert_eq!(
-            format_go_duration(128 * 3600 * s + 52 * 60 * s),
-            "128h52m0s"
-        );
-        assert_eq!(format_go_duration(-1_500 * 1_000_000), "-1.5s");
     }
 
     #[test]
@@ -1197,40 +784,14 @@ mod tests {
     }
 
     #[test]
-    fn go_time_string() {
-        assert_eq!(
-            format_go_time(1575885036, 3600, "CET"),
-            "2019-12-09 10:50:36 +0100 CET"
-        );
-        assert_eq!(format_go_time(0, 0, "UTC"), "1970-01-01 00:00:00 +0000 UTC");
-        assert_eq!(
-            format_go_time(1575885036, -(3 * 3600 + 1800), ""),
-            "2019-12-09 06:20:36 -0330 -0330"
-        );
-    }
-
-    #[test]
-    fn tty_nr_decoding() {
-        assert_eq!(decode_tty_nr(34816), (136, 0));
-        assert_eq!(decode_tty_nr(34817), (136, 1));
-        // pts/300: minor bits above 255 live in bits 20..31
-        let nr = (300 & 0xff) | (136 << 8) | ((300 & !0xff) << 12);
-        assert_eq!(decode_tty_nr(nr), (136, 300));
-        assert_eq!(decode_tty_nr(0), (0, 0));
-    }
-
-    #[test]
     fn id_maps_translate_both_ways() {
-        let map = parse_id_map("         0     100000      65536\n 65536 1000 1\n").unwrap();
-        assert_eq!(outside_to_inside(100033, &map), Some(33));
-        assert_eq!(outside_to_inside(1000, &map), Some(65536));
-        assert_eq!(outside_to_inside(99999, &map), None);
-        assert_eq!(outside_to_inside(165536, &map), None);
-        assert_eq!(inside_to_outside(33, &map), Some(100033));
-        assert_eq!(inside_to_outside(65537, &map), None);
-        let full = parse_id_map("0 0 4294967295\n").unwrap();
-        assert_eq!(inside_to_outside(4294967294, &full), Some(4294967294));
-        assert!(parse_id_map("0 1\n").is_err());
+        let ids = sample_context().ids;
+        assert_eq!(ids.container_uid(100033), 33);
+        assert_eq!(ids.container_uid(99999), 65534);
+        assert_eq!(ids.container_gid(165536), 65534);
+        assert_eq!(ids.host_uid(4294967294), 4294967294);
+        let own = IdView::default();
+        assert_eq!((own.container_uid(7), own.host_gid(7)), (7, 7));
     }
 
     #[test]
@@ -1339,7 +900,9 @@ mod tests {
             host_users: NameTable::parse("root:x:0:0::/:/bin/sh\nsub:x:100033:100033::/:/bin/sh\n"),
             host_groups: NameTable::parse("root:x:0:\nsubg:x:100033:\n"),
             ttys: vec![(5, 0, "tty".to_string()), (136, 0, "pts/0".to_string())],
-            format_start: |s| format_go_time(s, 0, "UTC"),
+            format_start: |s| {
+                crate::output::go_time_string(DateTime::from_timestamp(s, 0).unwrap())
+            },
         }
     }
 

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use std::time::Duration;
 
-use chrono::{DateTime, Local, Offset, Utc};
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::logs::{FollowFile, Watcher, parse_input_time};
@@ -201,16 +201,12 @@ impl LogSettings {
 
 static SETTINGS: OnceLock<LogSettings> = OnceLock::new();
 
-/// Sets how this process logs events, once, before anything is recorded (the CLI, from its
-/// flags and containers.conf). A process that never calls it reads containers.conf itself.
-pub fn configure(settings: LogSettings) {
-    let _ = SETTINGS.set(settings);
-}
-
 /// The backend a burrow given `--events-backend` hands to the processes it starts (monitors).
 pub const BACKEND_VARIABLE: &str = "BURROW_EVENTS_BACKEND";
 
-/// This process's settings.
+/// This process's settings, read when first needed (parsing containers.conf costs a command
+/// that records no event about a millisecond): containers.conf, then the backend given to
+/// this burrow or to the one that started it (the environment carries it).
 pub fn settings() -> &'static LogSettings {
     SETTINGS.get_or_init(|| {
         let mut settings = LogSettings::from_config(&crate::config::ConfigEnv::from_process());
@@ -233,11 +229,6 @@ pub fn record(graph_root: &Path, event: &Event) {
     if let Err(e) = append_limited(&settings.log(graph_root), event, settings.max_size) {
         tracing::warn!("{e}");
     }
-}
-
-/// Appends `event` to the log without a size limit.
-pub fn append(log: &Path, event: &Event) -> Result<(), EventsError> {
-    append_limited(log, event, 0)
 }
 
 /// Appends `event` to the log in one write, creating the file (0600) and its directory
@@ -445,7 +436,8 @@ pub fn parse_event(line: &[u8]) -> Option<Event> {
 /// The event as `podman events` prints it without `--format`; `truncate` (`--no-trunc=false`)
 /// shortens IDs to 12 characters. Attributes come sorted (Go's map order is random).
 pub fn human_line(e: &Event, truncate: bool) -> String {
-    let time = go_local_time(e.time);
+    // Written in local time, podman reads event times back into Go's Local location.
+    let time = output::go_local_time_string(e.time);
     let id = if truncate {
         &e.id[..e.id.len().min(12)]
     } else {
@@ -478,34 +470,6 @@ pub fn human_line(e: &Event, truncate: bool) -> String {
         }
         EventType::Secret => format!("{time} {kind} {status} {id}"),
         EventType::Network => format!("{time} {kind} {status} {id} (name={})", e.name),
-    }
-}
-
-/// Go's `time.Time.String()` of the time in the local zone, as podman prints an event time
-/// read back from its file (written in local time, so parsed into the Local location).
-fn go_local_time(t: DateTime<Utc>) -> String {
-    let local = t.with_timezone(&Local);
-    let offset = local.offset().fix();
-    let zone = local_zone_abbreviation(t.timestamp());
-    output::go_time_string_with_zone(local.with_timezone(&offset), zone.as_deref())
-}
-
-/// The C library's abbreviation of the local zone at `secs` (`UTC`, `CET`, `EDT`), which is
-/// what Go prints for times in its Local location.
-fn local_zone_abbreviation(secs: i64) -> Option<String> {
-    let time: libc::time_t = secs;
-    // SAFETY: `tm` is a plain C struct for which all-zero is a valid value; localtime_r only
-    // writes into it and returns null on failure; tm_zone then points at a NUL-terminated
-    // string of the C library's static zone data, copied out before anything can change it.
-    unsafe {
-        let mut tm: libc::tm = std::mem::zeroed();
-        if libc::localtime_r(&time, &mut tm).is_null() || tm.tm_zone.is_null() {
-            return None;
-        }
-        let name = std::ffi::CStr::from_ptr(tm.tm_zone)
-            .to_string_lossy()
-            .into_owned();
-        (!name.is_empty()).then_some(name)
     }
 }
 

@@ -588,10 +588,19 @@ async fn fetch_layer(
     // A staging directory can only be a killed pull's leftover: we hold the layer's lock.
     remove_tree(&staging)?;
     let diff_dir = staging.join("diff");
-    std::fs::create_dir_all(&diff_dir).map_err(|source| PullError::Io {
-        path: diff_dir.clone(),
-        source,
-    })?;
+    // 0555 unless the layer's `./` entry says otherwise, as containers/storage makes a layer's
+    // root: a container's `/` takes its mode from the topmost layer that set it.
+    std::fs::create_dir_all(&diff_dir)
+        .and_then(|()| {
+            std::fs::set_permissions(
+                &diff_dir,
+                std::os::unix::fs::PermissionsExt::from_mode(0o555),
+            )
+        })
+        .map_err(|source| PullError::Io {
+            path: diff_dir.clone(),
+            source,
+        })?;
     let bar = progress.layer(short(&digest), desc.size());
     let oci_desc = OciDescriptor {
         media_type: desc.media_type().to_string(),

@@ -20,6 +20,9 @@ pub struct FollowFile {
     position: u64,
     /// The start of a line whose newline has not been written yet.
     pending: Vec<u8>,
+    /// The last complete line handed out: a replacement that kept the old file's tail (the
+    /// event log's rotation keeps its newer half) is read on from just after it.
+    last: Vec<u8>,
 }
 
 impl FollowFile {
@@ -38,24 +41,27 @@ impl FollowFile {
             identity: (meta.dev(), meta.ino()),
             position,
             pending: Vec::new(),
+            last: Vec::new(),
         }))
     }
 
     /// Hands every complete line (without its newline) written since the last call to
     /// `each`; when the path now names another file, finishes the old one and continues
-    /// with the new one from its start.
+    /// with the new one: after the last line handed out if the new file holds it (a rotation
+    /// that kept the tail), else from its start.
     pub fn read_lines(&mut self, each: &mut dyn FnMut(&[u8])) -> io::Result<()> {
         loop {
             self.drain(each)?;
             match std::fs::metadata(&self.path) {
                 Ok(meta) if (meta.dev(), meta.ino()) != self.identity => {
-                    let Ok(file) = File::open(&self.path) else {
+                    let Ok(mut file) = File::open(&self.path) else {
                         return Ok(());
                     };
                     let meta = file.metadata()?;
+                    let resume = offset_after_line(&mut file, &self.last)?;
+                    self.position = file.seek(SeekFrom::Start(resume))?;
                     self.file = file;
                     self.identity = (meta.dev(), meta.ino());
-                    self.position = 0;
                     self.pending.clear();
                 }
                 Ok(meta) if meta.len() < self.position => {
@@ -80,18 +86,37 @@ impl FollowFile {
             self.position += n as u64;
             let mut chunk = &buf[..n];
             while let Some(end) = chunk.iter().position(|&b| b == b'\n') {
+                self.last.clear();
                 if self.pending.is_empty() {
-                    each(&chunk[..end]);
+                    self.last.extend_from_slice(&chunk[..end]);
                 } else {
-                    self.pending.extend_from_slice(&chunk[..end]);
-                    each(&self.pending);
-                    self.pending.clear();
+                    self.last.append(&mut self.pending);
+                    self.last.extend_from_slice(&chunk[..end]);
                 }
+                each(&self.last);
                 chunk = &chunk[end + 1..];
             }
             self.pending.extend_from_slice(chunk);
         }
     }
+}
+
+/// Where to read a replacement file from: just after the first whole line equal to `line`,
+/// else (no such line, or nothing read before) its start.
+fn offset_after_line(file: &mut File, line: &[u8]) -> io::Result<u64> {
+    if line.is_empty() {
+        return Ok(0);
+    }
+    let mut content = Vec::new();
+    file.read_to_end(&mut content)?;
+    let mut start = 0;
+    for piece in content.split_inclusive(|&b| b == b'\n') {
+        start += piece.len();
+        if piece.strip_suffix(b"\n") == Some(line) {
+            return Ok(start as u64);
+        }
+    }
+    Ok(0)
 }
 
 /// Wakes a follower when something changes in a set of directories.
@@ -173,6 +198,24 @@ mod tests {
         std::fs::write(&tmp, "five\n").unwrap();
         std::fs::rename(&tmp, &path).unwrap();
         assert_eq!(collect(&mut f), ["four", "five"]);
+    }
+
+    #[test]
+    fn a_replacement_that_kept_the_tail_resumes_after_the_last_line_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("log");
+        std::fs::write(&path, "one\ntwo\nthree\n").unwrap();
+        let mut f = FollowFile::open_at(&path, 0).unwrap().unwrap();
+        assert_eq!(collect(&mut f), ["one", "two", "three"]);
+        // the event log's rotation: the newer half kept, a rotation line, then new lines
+        let tmp = dir.path().join("log.tmp");
+        std::fs::write(&tmp, "two\nthree\nrotated\nfour\n").unwrap();
+        std::fs::rename(&tmp, &path).unwrap();
+        assert_eq!(collect(&mut f), ["rotated", "four"]);
+        // the last line read was dropped by the next rotation: all that is left is new
+        std::fs::write(&tmp, "rotated again\nfive\n").unwrap();
+        std::fs::rename(&tmp, &path).unwrap();
+        assert_eq!(collect(&mut f), ["rotated again", "five"]);
     }
 
     #[test]

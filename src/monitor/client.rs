@@ -13,12 +13,15 @@ use nix::sys::socket::{MsgFlags, recv, send};
 
 use super::MonitorError;
 use super::proto::{ClientMessage, DetachMatcher, MAX_PAYLOAD, MonitorMessage, Scan};
-use crate::runtime::{ProcessHandle, tty};
+use crate::runtime::{ProcessHandle, relay};
 
 /// How the caller attaches.
 pub struct AttachOptions {
     /// Relay the caller's standard input (`-i`).
     pub stdin: bool,
+    /// Show the container's standard output and error (`-a` names the ones shown).
+    pub stdout: bool,
+    pub stderr: bool,
     /// The container has a terminal (`-t`): the caller's goes raw and its size follows.
     pub tty: bool,
     /// The key sequence that detaches (only read from a terminal).
@@ -73,12 +76,12 @@ pub fn attach(socket: OwnedFd, options: AttachOptions) -> Result<Outcome, Monito
     let stdin = std::io::stdin();
     let interactive_terminal = options.tty && nix::unistd::isatty(&stdin).unwrap_or(false);
     let raw = if options.stdin && interactive_terminal {
-        tty::RawMode::enter(stdin.as_fd()).map_err(|e| MonitorError::Terminal(e.to_string()))?
+        relay::RawMode::enter(stdin.as_fd()).map_err(|e| MonitorError::Terminal(e.to_string()))?
     } else {
         None
     };
     let mut packet = Vec::with_capacity(MAX_PAYLOAD + 1);
-    if interactive_terminal && let Ok(Some((rows, columns))) = tty::terminal_size(stdin.as_fd()) {
+    if interactive_terminal && let Ok(Some((rows, columns))) = relay::terminal_size(stdin.as_fd()) {
         send_message(&socket, &ClientMessage::Resize(rows, columns), &mut packet);
     }
     let mut detach = DetachMatcher::new(if interactive_terminal {
@@ -131,14 +134,14 @@ fn relay(
                 Ok(0) => return Ok(Outcome::Lost),
                 Ok(n) => match MonitorMessage::decode(&buf[..n]) {
                     // A reader that went away (a closed pipe) loses the output, not the run.
-                    Some(MonitorMessage::Stdout(data)) => {
+                    Some(MonitorMessage::Stdout(data)) if options.stdout => {
                         let _ = stdout.write_all(data).and_then(|()| stdout.flush());
                     }
-                    Some(MonitorMessage::Stderr(data)) => {
+                    Some(MonitorMessage::Stderr(data)) if options.stderr => {
                         let _ = stderr.write_all(data).and_then(|()| stderr.flush());
                     }
                     Some(MonitorMessage::Exit(code)) => return Ok(Outcome::Exited(code)),
-                    None => {}
+                    Some(MonitorMessage::Stdout(_) | MonitorMessage::Stderr(_)) | None => {}
                 },
                 Err(Errno::EINTR | Errno::EAGAIN) => {}
                 Err(_) => return Ok(Outcome::Lost),
@@ -150,7 +153,7 @@ fn relay(
                     continue;
                 };
                 if signal == Signal::SIGWINCH {
-                    if let Ok(Some((rows, columns))) = tty::terminal_size(stdin.as_fd()) {
+                    if let Ok(Some((rows, columns))) = relay::terminal_size(stdin.as_fd()) {
                         send_message(socket, &ClientMessage::Resize(rows, columns), packet);
                     }
                 } else if let Some(target) = &options.signals_to {

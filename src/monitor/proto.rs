@@ -127,7 +127,7 @@ pub fn parse_detach_keys(text: &str) -> Result<Vec<u8>, String> {
         })
 }
 
-pub use crate::runtime::tty::{DetachMatcher, Scan};
+pub use crate::runtime::relay::{DetachMatcher, Scan};
 
 #[cfg(test)]
 mod tests {

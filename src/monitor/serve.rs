@@ -36,6 +36,17 @@ pub struct Session<'a> {
     pub listener: Option<BorrowedFd<'a>>,
     pub clients: &'a mut Vec<OwnedFd>,
     pub signals: &'a SignalFd,
+    /// `--timeout`: when the container is killed if it still runs.
+    pub deadline: Option<std::time::Instant>,
+}
+
+/// How a supervised process ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ended {
+    /// Its exit status (128+N for signal N).
+    pub code: u8,
+    /// It was killed because its `--timeout` passed.
+    pub timed_out: bool,
 }
 
 fn sys(what: &'static str) -> impl FnOnce(Errno) -> MonitorError {
@@ -126,8 +137,8 @@ fn pump(
     }
 }
 
-/// Runs the session until the container's process is reaped; returns its exit status.
-pub fn supervise(session: Session) -> Result<u8, MonitorError> {
+/// Runs the session until the container's process is reaped; returns how it ended.
+pub fn supervise(session: Session) -> Result<Ended, MonitorError> {
     let Session {
         pid,
         streams,
@@ -135,7 +146,9 @@ pub fn supervise(session: Session) -> Result<u8, MonitorError> {
         listener,
         clients,
         signals,
+        deadline,
     } = session;
+    let mut timed_out = false;
     let (mut input, mut outputs) = match streams {
         Streams::Terminal(master) => {
             let input = master.try_clone().map_err(|source| MonitorError::Io {
@@ -173,7 +186,7 @@ pub fn supervise(session: Session) -> Result<u8, MonitorError> {
         if let Some(code) = crate::runtime::reap(pid)? {
             // What the process wrote before it ended is still in the pipes or the terminal.
             outputs.retain(|o| pump(o, &mut buf, &mut log, clients, &mut packet));
-            return Ok(code);
+            return Ok(Ended { code, timed_out });
         }
         let mut fds = Vec::with_capacity(2 + outputs.len() + clients.len());
         fds.push(PollFd::new(signals.as_fd(), PollFlags::POLLIN));
@@ -192,7 +205,24 @@ pub fn supervise(session: Session) -> Result<u8, MonitorError> {
             super::trim_memory();
             trimmed = true;
         }
-        match poll(&mut fds, PollTimeout::NONE) {
+        let timeout = match deadline.filter(|_| !timed_out) {
+            Some(deadline) => {
+                let left = deadline.saturating_duration_since(std::time::Instant::now());
+                if left.is_zero() {
+                    // PID 1 of its PID namespace: the kernel takes every process in it along.
+                    timed_out = true;
+                    let _ = nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGKILL);
+                    PollTimeout::NONE
+                } else {
+                    // Rounded up, so the wake-up is never early.
+                    let ms = left.as_millis().saturating_add(1);
+                    PollTimeout::try_from(ms.min(i32::MAX as u128) as i32)
+                        .unwrap_or(PollTimeout::MAX)
+                }
+            }
+            None => PollTimeout::NONE,
+        };
+        match poll(&mut fds, timeout) {
             Ok(_) | Err(Errno::EINTR) => {}
             Err(e) => return Err(sys("wait for the container")(e)),
         }
@@ -254,8 +284,11 @@ pub fn supervise(session: Session) -> Result<u8, MonitorError> {
                     }
                     Some(ClientMessage::Resize(rows, columns)) => {
                         if terminal && let Some(fd) = &input {
-                            let _ =
-                                crate::runtime::tty::set_terminal_size(fd.as_fd(), rows, columns);
+                            let _ = crate::runtime::console::set_terminal_size(
+                                fd.as_fd(),
+                                rows,
+                                columns,
+                            );
                         }
                     }
                     None => gone.push(i),

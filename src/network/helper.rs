@@ -31,26 +31,59 @@ const EXIT_FD: RawFd = 5;
 /// A running helper; dropping it ends it.
 pub struct Helper {
     name: &'static str,
-    child: Child,
+    /// Taken by `stop`, which hands it on unreaped.
+    child: Option<Child>,
     /// slirp4netns ends when this, the only write end of its exit pipe, closes.
     exit_fd: Option<OwnedFd>,
 }
 
 impl Helper {
     pub fn pid(&self) -> u32 {
-        self.child.id()
+        self.child.as_ref().map_or(0, Child::id)
     }
 
     pub fn name(&self) -> &'static str {
         self.name
+    }
+
+    /// Kills the helper without sitting through its end: the kernel tears its tap device
+    /// down in RCU grace periods (~20 ms) that the container's end need not wait for. A child
+    /// not yet gone comes back for `Ending::reap`; whatever is left when the monitor exits is
+    /// reaped by its reaper.
+    pub fn stop(mut self) -> Option<Child> {
+        self.exit_fd.take();
+        let mut child = self.child.take()?;
+        let _ = child.kill();
+        match child.try_wait() {
+            Ok(None) => Some(child),
+            _ => None,
+        }
     }
 }
 
 impl Drop for Helper {
     fn drop(&mut self) {
         self.exit_fd.take();
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+        if let Some(mut child) = self.child.take() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+}
+
+/// Helpers killed but maybe not yet reaped.
+#[derive(Default)]
+pub struct Ending(Vec<Child>);
+
+impl Ending {
+    pub fn push(&mut self, helper: Helper) {
+        self.0.extend(helper.stop());
+    }
+
+    /// Reaps the ones that are gone by now.
+    pub fn reap(&mut self) {
+        self.0
+            .retain_mut(|child| matches!(child.try_wait(), Ok(None)));
     }
 }
 
@@ -294,7 +327,7 @@ fn spawn(
     Ok(Spawned {
         helper: Helper {
             name,
-            child,
+            child: Some(child),
             exit_fd: None,
         },
         ready: ready_read,
@@ -342,8 +375,10 @@ impl Spawned {
 
     /// The helper's own error lines (without its complaints about syslog), after it ended.
     fn failure(&mut self, log_path: &Path, fallback: &str) -> NetworkError {
-        let _ = self.helper.child.kill();
-        let status = self.helper.child.wait().ok();
+        let status = self.helper.child.take().and_then(|mut child| {
+            let _ = child.kill();
+            child.wait().ok()
+        });
         let text = std::fs::read_to_string(log_path).unwrap_or_default();
         let lines: Vec<&str> = text
             .lines()

@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 
 pub use crate::spec::NetworkMode;
 pub use etc::{AddHost, HostsInput, ResolvInput, hosts, parse_add_host, resolv_conf};
-pub use helper::{Helper, Pending, attach, begin};
+pub use helper::{Ending, Helper, Pending, attach, begin};
 pub use host::{
     HostRoute, assign_host_ports, check_ports_free, detect_route, find_helper,
     unprivileged_port_start,

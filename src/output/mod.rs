@@ -15,6 +15,7 @@
 //! - use `BTreeMap` or `HashMap` freely: map keys are always emitted sorted, as Go does.
 
 mod json;
+mod localtime;
 mod scan;
 mod tabwriter;
 mod template;
@@ -34,8 +35,8 @@ use serde::Serialize;
 
 pub use json::JsonStyle;
 pub use units::{
-    StatusInput, container_status, go_format_float_g, go_time_string, go_time_string_with_zone,
-    go_title, go_units_human_size, human_duration, human_duration_since, human_size,
+    StatusInput, container_status, go_duration_string, go_local_time_string, go_time_string,
+    go_units_human_size, human_duration_since, human_size,
 };
 pub use value::{serialize_nil_map, serialize_nil_slice};
 
@@ -223,19 +224,6 @@ pub fn render_inspect<T: Serialize>(
     let program = compile_user(name, format, origin)?;
     let (data, shapes) = single_value(&items)?;
     run(program, None, &data, shapes, origin == Origin::Table)
-}
-
-/// Render a built-in multi-line template such as podman version's `Client:\t…` block:
-/// `\t`/`\n` escapes expanded, output aligned, no implicit range (podman's
-/// `OriginPodman` with a single object).
-pub fn render_builtin<T: Serialize>(
-    item: &T,
-    template: &str,
-    name: &str,
-) -> Result<String, OutputError> {
-    let program = template::compile(name, &normalize_format(template)).map_err(parse_error)?;
-    let (data, shapes) = single_value(item)?;
-    run(program, None, &data, shapes, true)
 }
 
 /// JSON text of `value` as podman prints it in `style`, with the trailing newline that

@@ -767,33 +767,6 @@ fn version() -> Version {
 }
 
 #[test]
-fn builtin_template_matches_podman_version() {
-    let template = r"{{with .Client -}}
-Client:\tPodman Engine
-Version:\t{{.Version}}
-API Version:\t{{.APIVersion}}
-Go Version:\t{{.GoVersion}}
-{{if .GitCommit -}}Git Commit:\t{{.GitCommit}}\n{{end -}}
-Built:\t{{.BuiltTime}}
-OS/Arch:\t{{.OsArch}}
-{{- end}}
-";
-    // `podman version` on this machine, verbatim
-    let want = "\
-Client:       Podman Engine
-Version:      4.3.1
-API Version:  4.3.1
-Go Version:   go1.19.8
-Built:        Thu Jan  1 00:00:00 1970
-OS/Arch:      linux/amd64
-";
-    assert_eq!(
-        render_builtin(&version(), template, "version").unwrap(),
-        want
-    );
-}
-
-#[test]
 fn single_object_formats() {
     let v = version();
     assert_eq!(

@@ -4,6 +4,8 @@
 
 use chrono::{DateTime, FixedOffset, Timelike, Utc};
 
+use super::localtime::{LocalZone, localtime};
+
 /// Decimal digits of a float in Go's `strconv` decimal form: the value is
 /// `0.d1d2d3… × 10^point`, with trailing zeros trimmed (`digits` is empty for zero).
 struct Decimal {
@@ -298,6 +300,57 @@ pub fn go_time_string_with_zone(t: DateTime<FixedOffset>, zone_name: Option<&str
     out
 }
 
+/// Go's `time.Time.String()` of `t` in the local zone, as podman prints times it holds in
+/// Go's Local location (event times read back from the log, process start times).
+pub fn go_local_time_string(t: DateTime<Utc>) -> String {
+    go_time_string_in_zone(t, &localtime(t.timestamp()))
+}
+
+/// Go's `time.Time.String()` of `t` in `zone`.
+fn go_time_string_in_zone(t: DateTime<Utc>, zone: &LocalZone) -> String {
+    let offset =
+        FixedOffset::east_opt(zone.offset_secs).unwrap_or(FixedOffset::east_opt(0).unwrap());
+    go_time_string_with_zone(t.with_timezone(&offset), zone.name.as_deref())
+}
+
+/// Go's `time.Duration.String()`: `1.5µs`, `20ms`, `13.98s`, `4m10.5s`, `128h52m0s`, the
+/// fraction without trailing zeros and without the point when it is zero.
+pub fn go_duration_string(nanos: i64) -> String {
+    if nanos == 0 {
+        return "0s".to_string();
+    }
+    let sign = if nanos < 0 { "-" } else { "" };
+    let u = nanos.unsigned_abs();
+    fn frac(value: u64, digits: u32) -> String {
+        let scale = 10u64.pow(digits);
+        let f = value % scale;
+        if f == 0 {
+            return format!("{}", value / scale);
+        }
+        let digits = format!("{:0width$}", f, width = digits as usize);
+        format!("{}.{}", value / scale, digits.trim_end_matches('0'))
+    }
+    if u < 1_000 {
+        return format!("{sign}{u}ns");
+    }
+    if u < 1_000_000 {
+        return format!("{sign}{}µs", frac(u, 3));
+    }
+    if u < 1_000_000_000 {
+        return format!("{sign}{}ms", frac(u, 6));
+    }
+    let secs = u / 1_000_000_000;
+    let sub = u % 1_000_000_000;
+    let seconds = frac((secs % 60) * 1_000_000_000 + sub, 9);
+    if secs < 60 {
+        format!("{sign}{seconds}s")
+    } else if secs < 3600 {
+        format!("{sign}{}m{seconds}s", secs / 60)
+    } else {
+        format!("{sign}{}h{}m{seconds}s", secs / 3600, (secs / 60) % 60)
+    }
+}
+
 /// What podman ps needs to know about a container to print its STATUS column.
 #[derive(Debug, Clone, Copy)]
 pub struct StatusInput<'a> {
@@ -526,6 +579,54 @@ mod tests {
             go_time_string_with_zone(t, None),
             "2024-03-01 12:30:00 +0100 +0100"
         );
+    }
+
+    #[test]
+    fn go_time_string_in_a_local_zone() {
+        let t = DateTime::<Utc>::from_timestamp(1575885036, 0).unwrap();
+        let zone = |offset_secs, name: Option<&str>| LocalZone {
+            offset_secs,
+            name: name.map(str::to_string),
+        };
+        assert_eq!(
+            go_time_string_in_zone(t, &zone(3600, Some("CET"))),
+            "2019-12-09 10:50:36 +0100 CET"
+        );
+        assert_eq!(
+            go_time_string_in_zone(t, &zone(-(3 * 3600 + 1800), None)),
+            "2019-12-09 06:20:36 -0330 -0330"
+        );
+        let t = DateTime::<Utc>::from_timestamp(1704164645, 500_000_000).unwrap();
+        assert_eq!(
+            go_time_string_in_zone(t, &zone(0, Some("UTC"))),
+            "2024-01-02 03:04:05.5 +0000 UTC"
+        );
+        let zone = localtime(t.timestamp());
+        assert_eq!(go_local_time_string(t), go_time_string_in_zone(t, &zone));
+    }
+
+    #[test]
+    fn go_duration_strings() {
+        let s = 1_000_000_000i64;
+        assert_eq!(go_duration_string(0), "0s");
+        assert_eq!(go_duration_string(1), "1ns");
+        assert_eq!(go_duration_string(1_500), "1.5µs");
+        assert_eq!(go_duration_string(20_000_000), "20ms");
+        assert_eq!(go_duration_string(123_456_789), "123.456789ms");
+        assert_eq!(go_duration_string(s), "1s");
+        assert_eq!(go_duration_string(13 * s + 980_000_000), "13.98s");
+        assert_eq!(go_duration_string(60 * s), "1m0s");
+        assert_eq!(go_duration_string(100 * s), "1m40s");
+        assert_eq!(go_duration_string(3600 * s), "1h0m0s");
+        assert_eq!(
+            go_duration_string((6 * 3600 + 3 * 60 + 27) * s + 677_997_443),
+            "6h3m27.677997443s"
+        );
+        assert_eq!(
+            go_duration_string(128 * 3600 * s + 52 * 60 * s),
+            "128h52m0s"
+        );
+        assert_eq!(go_duration_string(-1_500 * 1_000_000), "-1.5s");
     }
 
     #[test]

@@ -38,6 +38,23 @@ impl Channel {
         })
     }
 
+    /// Moves the channel's descriptors to `floor` or above, so that descriptors put in place
+    /// below it (`--preserve-fds`) cannot replace them.
+    pub fn move_above(&mut self, floor: std::os::fd::RawFd) -> std::io::Result<()> {
+        use std::os::fd::AsFd;
+        let moved = |stream: &UnixStream| -> std::io::Result<UnixStream> {
+            let fd =
+                nix::fcntl::fcntl(stream.as_fd(), nix::fcntl::FcntlArg::F_DUPFD_CLOEXEC(floor))?;
+            // SAFETY: F_DUPFD_CLOEXEC returned a new descriptor that nothing else owns.
+            Ok(unsafe { <UnixStream as std::os::fd::FromRawFd>::from_raw_fd(fd) })
+        };
+        // Nothing is buffered yet: every message is read whole, one line at a time.
+        let reader = moved(self.reader.get_ref())?;
+        self.writer = moved(&self.writer)?;
+        self.reader = BufReader::new(reader);
+        Ok(())
+    }
+
     pub fn send(&mut self, message: &Message) -> std::io::Result<()> {
         let mut line = serde_json::to_vec(message).map_err(std::io::Error::other)?;
         line.push(b'\n');

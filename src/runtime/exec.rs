@@ -23,7 +23,9 @@ use nix::unistd::{ForkResult, fork};
 use oci_spec::runtime::Process;
 
 use super::channel::{Channel, Message};
-use super::{Foreground, ProcessHandle, RuntimeError, console_err, forwarded, process, tty};
+use super::{
+    Foreground, ProcessHandle, RuntimeError, console, console_err, forwarded, process, relay,
+};
 
 /// The namespaces a container may have, by their names under /proc/PID/ns. One setns(2) joins
 /// them in the kernel's order (user first), each checked with the credentials the user
@@ -180,9 +182,9 @@ pub fn spawn(launch: &ExecLaunch) -> Result<Option<Foreground>, RuntimeError> {
 /// A pty from the container's devpts (burrow is in its mount namespace), sized like burrow's
 /// terminal before the program starts.
 fn open_terminal(process: &Process) -> Result<(OwnedFd, OwnedFd), RuntimeError> {
-    let (master, slave) = tty::open_pty().map_err(console_err)?;
-    if let Ok(Some((rows, columns))) = tty::terminal_size(std::io::stdin().as_fd()) {
-        tty::set_terminal_size(master.as_fd(), rows, columns).map_err(console_err)?;
+    let (master, slave) = console::open_pty().map_err(console_err)?;
+    if let Ok(Some((rows, columns))) = relay::terminal_size(std::io::stdin().as_fd()) {
+        console::set_terminal_size(master.as_fd(), rows, columns).map_err(console_err)?;
     }
     // The slave belongs to its opener, the container's root; the process's user gets it, as
     // a login would, so it can reopen its own terminal by name. A user the container does not
@@ -252,7 +254,7 @@ fn exec_child(launch: &ExecLaunch, mut channel: Channel, slave: Option<OwnedFd>)
             .map_err(setup("clear the signal mask"))?;
         match slave {
             // A session of its own with the pty as controlling terminal and stdio.
-            Some(slave) => tty::make_controlling_terminal(slave).map_err(console_err)?,
+            Some(slave) => console::make_controlling_terminal(slave).map_err(console_err)?,
             None => {
                 // A session of its own, as conmon gives it: a ^C on burrow's terminal reaches
                 // burrow, which forwards it once, not the process a second time.

@@ -4,7 +4,8 @@
 use nix::sys::signal::Signal;
 use nix::unistd::Pid;
 
-use super::{RuntimeError, console_err, forwarded, reap, tty, wait_err};
+use super::relay::{self, RawMode, Relay, RelayEvent};
+use super::{RuntimeError, console_err, forwarded, reap, wait_err};
 
 /// A process that has exec'd, to wait for in the foreground, with the master of its terminal
 /// when it has one.
@@ -40,11 +41,11 @@ impl Foreground {
         // Raw mode only when input is relayed: keys such as ^C then travel as bytes to the
         // container's terminal, whose line discipline makes them signals there.
         let raw = if self.stdin {
-            tty::RawMode::enter(stdin.as_fd()).map_err(console_err)?
+            RawMode::enter(stdin.as_fd()).map_err(console_err)?
         } else {
             None
         };
-        let _ = tty::copy_window_size(stdin.as_fd(), master.as_fd());
+        let _ = relay::copy_window_size(stdin.as_fd(), master.as_fd());
         let input = self.stdin.then(|| stdin.as_fd());
         // Only a user at a terminal types keys; piped input is passed on whole.
         let keys = if raw.is_some() {
@@ -52,7 +53,7 @@ impl Foreground {
         } else {
             Vec::new()
         };
-        let mut relay = tty::Relay::new(master, input, stdout.as_fd())
+        let mut relay = Relay::new(master, input, stdout.as_fd())
             .map_err(console_err)?
             .detach_on(keys);
         let mut closed = false;
@@ -66,9 +67,9 @@ impl Foreground {
                 continue;
             }
             match relay.step(signals.as_fd()).map_err(console_err)? {
-                tty::RelayEvent::Extra => forward(&signals, self.pid, Some(&relay))?,
-                tty::RelayEvent::Closed => closed = true,
-                tty::RelayEvent::Detached => {
+                RelayEvent::Extra => forward(&signals, self.pid, Some(&relay))?,
+                RelayEvent::Closed => closed = true,
+                RelayEvent::Detached => {
                     if let Some(raw) = raw {
                         raw.restore().map_err(console_err)?;
                     }
@@ -113,7 +114,7 @@ fn keep_terminal_open(master: std::os::fd::OwnedFd) -> Result<(), RuntimeError> 
                 Some(&nix::sys::signal::SigSet::empty()),
                 None,
             );
-            tty::discard_until_closed(master);
+            relay::discard_until_closed(master);
             // SAFETY: _exit skips the parent's atexit handlers and destructors.
             unsafe { libc::_exit(0) }
         }
@@ -126,7 +127,7 @@ fn keep_terminal_open(master: std::os::fd::OwnedFd) -> Result<(), RuntimeError> 
 fn forward(
     signals: &nix::sys::signalfd::SignalFd,
     pid: Pid,
-    relay: Option<&tty::Relay>,
+    relay: Option<&Relay>,
 ) -> Result<(), RuntimeError> {
     use std::os::fd::AsFd;
     match signals.read_signal() {
@@ -137,7 +138,7 @@ fn forward(
             match (signal, relay) {
                 (Signal::SIGCHLD, _) => {}
                 (Signal::SIGWINCH, Some(relay)) => {
-                    let _ = tty::copy_window_size(std::io::stdin().as_fd(), relay.master());
+                    let _ = relay::copy_window_size(std::io::stdin().as_fd(), relay.master());
                 }
                 // The container may be gone already; its exit is collected by `reap`.
                 _ => {

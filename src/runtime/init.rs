@@ -147,7 +147,10 @@ fn overwrite_arguments() {
     let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else {
         return;
     };
-    let Some(areas) = memory_areas(&stat) else {
+    let Some(areas) = super::procfs::parse_stat(&stat)
+        .ok()
+        .and_then(|stat| stat.args_and_env)
+    else {
         return;
     };
     let Ok(mut mem) = std::fs::OpenOptions::new()
@@ -164,31 +167,5 @@ fn overwrite_arguments() {
         if mem.seek(SeekFrom::Start(start)).is_ok() {
             let _ = mem.write_all(&bytes);
         }
-    }
-}
-
-/// arg_start, arg_end, env_start and env_end: fields 48 to 51 of /proc/PID/stat.
-fn memory_areas(stat: &str) -> Option<[u64; 4]> {
-    let rest = &stat[stat.rfind(')')? + 1..];
-    // Field 3 (state) is the first after the name; field 48 is 45 further.
-    let mut fields = rest.split_whitespace().skip(45);
-    let mut out = [0u64; 4];
-    for slot in &mut out {
-        *slot = fields.next()?.parse().ok()?;
-    }
-    (out[0] < out[1] && out[2] <= out[3]).then_some(out)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn memory_areas_come_from_the_stat_fields() {
-        let stat = std::fs::read_to_string("/proc/self/stat").unwrap();
-        let [arg_start, arg_end, env_start, env_end] = memory_areas(&stat).unwrap();
-        assert!(arg_start < arg_end && arg_end <= env_start && env_start <= env_end);
-        let cmdline = std::fs::read("/proc/self/cmdline").unwrap();
-        assert_eq!(cmdline.len() as u64, arg_end - arg_start);
     }
 }

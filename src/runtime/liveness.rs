@@ -8,6 +8,8 @@ use std::time::{Duration, Instant};
 use nix::sys::signal::Signal;
 use rustix::process::{Pid, PidfdFlags};
 
+use super::procfs::{self, boot_id};
+
 /// How a process is recorded: enough to recognise it later.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProcessIdentity {
@@ -16,35 +18,13 @@ pub struct ProcessIdentity {
     pub boot_id: String,
 }
 
-/// The current boot's ID; empty if the kernel does not say.
-pub fn boot_id() -> String {
-    std::fs::read_to_string("/proc/sys/kernel/random/boot_id")
-        .map(|s| s.trim().to_string())
-        .unwrap_or_default()
-}
-
 /// A live (not zombie) process's start time in clock ticks since boot, from /proc/PID/stat.
-pub fn start_time(pid: i32) -> Option<u64> {
-    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
-    parse_stat(&stat)
-}
-
-fn parse_stat(stat: &str) -> Option<u64> {
-    super::procfs::parse_stat(stat)
+fn start_time(pid: i32) -> Option<u64> {
+    procfs::read_stat(pid)
         .ok()
+        .flatten()
         .filter(|stat| !stat.ended())
         .map(|stat| stat.starttime)
-}
-
-/// The children of process `pid` (of its main thread, which is where burrow's monitors fork).
-pub fn children(pid: i32) -> Vec<i32> {
-    std::fs::read_to_string(format!("/proc/{pid}/task/{pid}/children"))
-        .map(|text| {
-            text.split_whitespace()
-                .filter_map(|p| p.parse().ok())
-                .collect()
-        })
-        .unwrap_or_default()
 }
 
 impl ProcessIdentity {
@@ -127,15 +107,6 @@ impl ProcessHandle {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn stat_parsing_survives_odd_names_and_skips_zombies() {
-        let tail = "S 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 4242 20 21";
-        assert_eq!(parse_stat(&format!("12 (a) b (c) {tail}")), Some(4242));
-        let zombie = tail.replacen('S', "Z", 1);
-        assert_eq!(parse_stat(&format!("12 (sh) {zombie}")), None);
-        assert_eq!(parse_stat("garbage"), None);
-    }
 
     #[test]
     fn a_child_is_alive_until_it_ends_and_the_handle_sees_it_end() {

@@ -6,6 +6,7 @@
 //! reports any failure as `Failed` so the parent can print a real error instead of a silent exit.
 
 mod channel;
+pub mod console;
 mod exec;
 mod files;
 mod foreground;
@@ -14,17 +15,19 @@ mod liveness;
 mod mountopts;
 mod process;
 pub mod procfs;
+pub mod relay;
 mod rootfs;
 pub mod sealed;
-pub mod tty;
+pub mod shift;
 
 pub use exec::{
     ExecLaunch, descriptor_is_open, join_container, read_container_file, spawn as spawn_exec,
 };
 pub use files::{ContainerFacts, files_in as container_files_in, write as write_container_files};
 pub use foreground::Foreground;
-pub use liveness::{ProcessHandle, ProcessIdentity, boot_id, children};
-pub use rootfs::{Rootfs, read_layer_file};
+pub use liveness::{ProcessHandle, ProcessIdentity};
+pub use procfs::{boot_id, children};
+pub use rootfs::{AccountEntries, Rootfs, read_layer_file};
 
 use nix::sched::CloneFlags;
 use nix::sys::signal::{SigSet, SigmaskHow, Signal, sigprocmask};
@@ -115,12 +118,25 @@ fn child_main(launch: &Launch, mut channel: Channel, console: Option<&UnixStream
                 ));
             }
         }
-        rootfs::prepare(launch.spec, launch.rootfs)?;
+        // Before the mounts: the mqueue filesystem shows the IPC namespace of its mounter.
+        let shm = match launch.join_ipc {
+            Some(donor) => join_ipc(donor)?,
+            None => None,
+        };
+        rootfs::prepare(launch.spec, launch.rootfs, launch.accounts, shm)?;
         match (console, &launch.stdio) {
             (Some(socket), _) => open_console(socket, launch.console_size)?,
-            (None, Some(stdio)) => stdio.install()?,
-            (None, None) if !launch.stdin => detach_stdin()?,
-            (None, None) => {}
+            (None, stdio) => {
+                // Its own session and process group, as under runc and crun: the container's
+                // first process leads them (`ps` shows PGID and SID 1), and job control in
+                // the caller's session never reaches it except through burrow's forwarding.
+                let _ = nix::unistd::setsid();
+                match stdio {
+                    Some(stdio) => stdio.install()?,
+                    None if !launch.stdin => detach_stdin()?,
+                    None => {}
+                }
+            }
         }
         let _ = channel.send(&Message::Ready);
         match channel.receive() {
@@ -132,9 +148,12 @@ fn child_main(launch: &Launch, mut channel: Channel, console: Option<&UnixStream
             }
         }
         set_parent_death_signal(None)?;
-        close_inherited(3).map_err(|source| RuntimeError::Setup {
-            what: "mark inherited descriptors close-on-exec".into(),
-            source,
+        pass_preserved(launch.preserved, &mut channel)?;
+        close_inherited(3 + launch.preserved.len() as u32).map_err(|source| {
+            RuntimeError::Setup {
+                what: "mark inherited descriptors close-on-exec".into(),
+                source,
+            }
         })?;
         process::exec(
             launch.spec,
@@ -149,6 +168,96 @@ fn child_main(launch: &Launch, mut channel: Channel, console: Option<&UnixStream
         code: error.exit_code(),
     });
     error.exit_code() as isize
+}
+
+/// `--ipc container:X`: joins X's IPC namespace, and returns a detached copy of X's /dev/shm
+/// mount (none if X has no /dev/shm), which shares its files as podman's shm directory does.
+/// The copy is made inside X's mount namespace, the only place open_tree may clone it from;
+/// the process then returns to its own, which has no pivot yet.
+fn join_ipc(donor: &ProcessHandle) -> Result<Option<std::os::fd::OwnedFd>, RuntimeError> {
+    use std::os::fd::AsFd;
+    let setns = |fd: std::os::fd::BorrowedFd, flag: CloneFlags, what: &str| {
+        nix::sched::setns(fd, flag).map_err(|e| RuntimeError::Setup {
+            what: what.into(),
+            source: e.into(),
+        })
+    };
+    setns(
+        donor.as_fd(),
+        CloneFlags::CLONE_NEWIPC,
+        "join the IPC namespace of the container given to --ipc",
+    )?;
+    let own = std::fs::File::open("/proc/self/ns/mnt").map_err(|source| RuntimeError::Setup {
+        what: "open the container's mount namespace".into(),
+        source,
+    })?;
+    setns(
+        donor.as_fd(),
+        CloneFlags::CLONE_NEWNS,
+        "enter the mount namespace of the container given to --ipc",
+    )?;
+    let tree = rustix::mount::open_tree(
+        rustix::fs::CWD,
+        "/dev/shm",
+        rustix::mount::OpenTreeFlags::OPEN_TREE_CLONE
+            | rustix::mount::OpenTreeFlags::OPEN_TREE_CLOEXEC,
+    );
+    setns(
+        own.as_fd(),
+        CloneFlags::CLONE_NEWNS,
+        "return to the container's mount namespace",
+    )?;
+    match tree {
+        Ok(tree) => Ok(Some(tree)),
+        Err(rustix::io::Errno::NOENT) => Ok(None),
+        Err(e) => Err(RuntimeError::Setup {
+            what: "copy the /dev/shm mount of the container given to --ipc".into(),
+            source: e.into(),
+        }),
+    }
+}
+
+/// `--preserve-fds`: the monitor's copies become the container's descriptors 3 and up. They
+/// and the channel (still needed to report a failed exec) first move above that range, so
+/// that no dup2 replaces one of them before it is in place.
+fn pass_preserved(
+    preserved: &[std::os::fd::OwnedFd],
+    channel: &mut Channel,
+) -> Result<(), RuntimeError> {
+    use std::os::fd::{AsFd, AsRawFd, RawFd};
+    if preserved.is_empty() {
+        return Ok(());
+    }
+    let setup = |e: nix::Error| RuntimeError::Setup {
+        what: "pass the preserved file descriptors".into(),
+        source: e.into(),
+    };
+    let floor = 3 + preserved.len() as RawFd;
+    channel
+        .move_above(floor)
+        .map_err(|source| RuntimeError::Setup {
+            what: "move the launch channel".into(),
+            source,
+        })?;
+    let moved: Vec<std::os::fd::OwnedFd> = preserved
+        .iter()
+        .map(|fd| {
+            nix::fcntl::fcntl(fd.as_fd(), nix::fcntl::FcntlArg::F_DUPFD_CLOEXEC(floor))
+                // SAFETY: F_DUPFD_CLOEXEC returned a new descriptor that nothing else owns.
+                .map(|raw| unsafe {
+                    <std::os::fd::OwnedFd as std::os::fd::FromRawFd>::from_raw_fd(raw)
+                })
+        })
+        .collect::<Result<_, _>>()
+        .map_err(setup)?;
+    for (i, fd) in moved.iter().enumerate() {
+        // SAFETY: dup2 onto a number below `floor`: whatever sat there (a copy this process
+        // no longer needs) is replaced; the new descriptor is not close-on-exec.
+        if unsafe { libc::dup2(fd.as_raw_fd(), 3 + i as RawFd) } < 0 {
+            return Err(setup(nix::Error::last()));
+        }
+    }
+    Ok(())
 }
 
 fn set_parent_death_signal(signal: Option<Signal>) -> Result<(), RuntimeError> {
@@ -180,7 +289,7 @@ impl ContainerStdio {
     }
 }
 
-fn console_err(e: tty::TtyError) -> RuntimeError {
+fn console_err(e: impl std::fmt::Display) -> RuntimeError {
     RuntimeError::Setup {
         what: "set up the container's terminal".into(),
         source: std::io::Error::other(e.to_string()),
@@ -191,12 +300,12 @@ fn console_err(e: tty::TtyError) -> RuntimeError {
 /// process's controlling terminal, stdio and /dev/console; the master goes to burrow.
 fn open_console(socket: &UnixStream, size: Option<(u16, u16)>) -> Result<(), RuntimeError> {
     use std::os::fd::AsFd;
-    let (master, slave) = tty::open_pty().map_err(console_err)?;
+    let (master, slave) = console::open_pty().map_err(console_err)?;
     // Sized before the program starts, so it never sees a 0x0 terminal.
     if let Some((rows, columns)) = size {
-        tty::set_terminal_size(master.as_fd(), rows, columns).map_err(console_err)?;
+        console::set_terminal_size(master.as_fd(), rows, columns).map_err(console_err)?;
     }
-    let path = tty::pty_path(slave.as_fd()).map_err(console_err)?;
+    let path = console::pty_path(slave.as_fd()).map_err(console_err)?;
     let console = std::path::Path::new("/dev/console");
     std::fs::File::create(console).map_err(|e| RuntimeError::Setup {
         what: "create /dev/console".into(),
@@ -213,9 +322,9 @@ fn open_console(socket: &UnixStream, size: Option<(u16, u16)>) -> Result<(), Run
         what: format!("bind {} to /dev/console", path.display()),
         source: e.into(),
     })?;
-    tty::send_fd(socket.as_fd(), master.as_fd()).map_err(console_err)?;
+    console::send_fd(socket.as_fd(), master.as_fd()).map_err(console_err)?;
     drop(master);
-    tty::make_controlling_terminal(slave).map_err(console_err)
+    console::make_controlling_terminal(slave).map_err(console_err)
 }
 
 /// Without -i the container reads end-of-file, as in podman, not the caller's input.
@@ -352,6 +461,12 @@ pub struct Launch<'a> {
     pub stdio: Option<ContainerStdio>,
     /// The terminal's size (rows, columns), with `-t`.
     pub console_size: Option<(u16, u16)>,
+    /// Descriptors the process gets as 3 and up (`--preserve-fds`).
+    pub preserved: &'a [std::os::fd::OwnedFd],
+    /// Lines for the container's /etc/passwd and /etc/group.
+    pub accounts: rootfs::AccountEntries<'a>,
+    /// `--ipc container:X`: X's process, whose IPC namespace the container joins.
+    pub join_ipc: Option<&'a ProcessHandle>,
     /// Called once the process exists in its namespaces with its IDs mapped, before it
     /// builds its root: what needs only the namespaces (the network helper) overlaps the build.
     pub on_cloned: Option<&'a dyn Fn(Pid)>,
@@ -442,7 +557,7 @@ fn start_blocked(
             let console = match console {
                 Some((ours, theirs)) => {
                     drop(theirs);
-                    match tty::receive_fd(std::os::fd::AsFd::as_fd(&ours)) {
+                    match console::receive_fd(std::os::fd::AsFd::as_fd(&ours)) {
                         Ok(master) => Some(master),
                         Err(e) => {
                             kill_and_reap(pid);

@@ -451,8 +451,68 @@ fn make_readonly(path: &str) -> Result<(), RuntimeError> {
     )
 }
 
+/// Lines the container's /etc/passwd and /etc/group get at its start (each unless the file
+/// already has its name or ID): `--userns keep-id`, `--hostuser`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct AccountEntries<'a> {
+    pub passwd: &'a [String],
+    pub group: &'a [String],
+}
+
+/// Appends to the file at `path` in the root the lines of `entries` it lacks. Written through
+/// the overlay by the container's root, so the copied-up file keeps the image's owner and mode
+/// (podman appends to the mounted rootfs the same way). An image without /etc gets nothing.
+fn add_entries(root: &OwnedFd, path: &str, entries: &[String]) -> Result<(), RuntimeError> {
+    use std::io::{Read, Write};
+    if entries.is_empty() {
+        return Ok(());
+    }
+    let what = format!("add the user's entry to {path}");
+    let fd = match rustix::fs::openat2(
+        root.as_fd(),
+        path.trim_start_matches('/'),
+        OFlags::RDWR | OFlags::APPEND | OFlags::CREATE | OFlags::CLOEXEC,
+        Mode::from_raw_mode(0o644),
+        ResolveFlags::IN_ROOT | ResolveFlags::NO_MAGICLINKS,
+    ) {
+        Ok(fd) => fd,
+        Err(Errno::NOENT) => return Ok(()),
+        Err(e) => return Err(sys(what)(e)),
+    };
+    let mut file = std::fs::File::from(fd);
+    let mut text = String::new();
+    file.read_to_string(&mut text)
+        .map_err(|source| RuntimeError::Setup {
+            what: what.clone(),
+            source,
+        })?;
+    let missing = crate::spec::missing_entries(&text, entries);
+    if missing.is_empty() {
+        return Ok(());
+    }
+    let mut out = String::new();
+    if !text.is_empty() && !text.ends_with('\n') {
+        out.push('\n');
+    }
+    for line in missing {
+        out.push_str(line);
+        out.push('\n');
+    }
+    file.write_all(out.as_bytes())
+        .map_err(|source| RuntimeError::Setup { what, source })
+}
+
 /// Builds the whole root filesystem and pivots into it. Runs in the container's namespaces.
-pub fn prepare(spec: &Spec, rootfs: &Rootfs) -> Result<(), RuntimeError> {
+///
+/// `shm`, a detached copy of another container's /dev/shm mount (`--ipc container:X`), goes
+/// where the spec mounts a /dev/shm of the container's own.
+pub fn prepare(
+    spec: &Spec,
+    rootfs: &Rootfs,
+    accounts: AccountEntries,
+    shm: Option<OwnedFd>,
+) -> Result<(), RuntimeError> {
+    let mut shm = shm;
     // Our mounts must not propagate back to the host's namespace.
     mount(
         None::<&str>,
@@ -464,8 +524,27 @@ pub fn prepare(spec: &Spec, rootfs: &Rootfs) -> Result<(), RuntimeError> {
     .map_err(nix_sys("make the mount namespace private"))?;
     mount_overlay(rootfs)?;
     let root = open_root(&rootfs.merged)?;
+    add_entries(&root, "/etc/passwd", accounts.passwd)?;
+    add_entries(&root, "/etc/group", accounts.group)?;
     for m in spec.mounts().as_deref().unwrap_or_default() {
-        mount_one(&root, m)?;
+        match shm.take() {
+            Some(tree) if m.destination() == Path::new("/dev/shm") => {
+                let target = resolve_in_root(&root, m.destination(), false)?;
+                rustix::mount::move_mount(
+                    tree.as_fd(),
+                    "",
+                    target.as_fd(),
+                    "",
+                    MoveMountFlags::MOVE_MOUNT_F_EMPTY_PATH
+                        | MoveMountFlags::MOVE_MOUNT_T_EMPTY_PATH,
+                )
+                .map_err(sys("attach the /dev/shm of the container given to --ipc"))?;
+            }
+            other => {
+                shm = other;
+                mount_one(&root, m)?;
+            }
+        }
     }
     // A /dev bound from the host has its own nodes and links, and is not ours to write to
     // (runc's needsSetupDev).

@@ -136,7 +136,9 @@ fn overlay_view() -> Result<OwnedFd, String> {
         nix::unistd::ForkResult::Child => {
             drop(parent);
             let code = match make_overlay_view(&dir, &name) {
-                Ok(file) => i32::from(super::tty::send_fd(child.as_fd(), file.as_fd()).is_err()),
+                Ok(file) => {
+                    i32::from(super::console::send_fd(child.as_fd(), file.as_fd()).is_err())
+                }
                 Err(e) => {
                     use std::io::Write;
                     let _ = (&child).write_all(e.as_bytes());
@@ -148,7 +150,7 @@ fn overlay_view() -> Result<OwnedFd, String> {
         }
         nix::unistd::ForkResult::Parent { child: pid } => {
             drop(child);
-            let received = super::tty::receive_fd(parent.as_fd());
+            let received = super::console::receive_fd(parent.as_fd());
             let _ = nix::sys::wait::waitpid(pid, None);
             let file = match received {
                 Ok(file) => file,

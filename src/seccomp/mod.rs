@@ -15,9 +15,7 @@ use std::path::{Path, PathBuf};
 
 pub use compile::{compile, compile_abis};
 pub use profile::{Action, ArchMapEntry, Arg, CmpOp, Filter, Profile, SyscallGroup, load_profile};
-pub use resolve::{
-    Abi, ArgCondition, Rules, SyscallRule, abi_syscall_number, resolve, resolve_abi, syscall_number,
-};
+pub use resolve::{Abi, ArgCondition, Rules, SyscallRule, abi_syscall_number, resolve_abi};
 pub use seccompiler::{BpfProgram, TargetArch};
 
 /// podman's default profile as data. It mirrors containers/common pkg/seccomp/seccomp.json
@@ -153,13 +151,7 @@ pub fn profile_abis(profile: &Profile, native: Abi) -> Vec<Abi> {
 
 /// This machine's own system call ABI.
 pub fn native_abi() -> Result<Abi, SeccompError> {
-    match native_arch()? {
-        TargetArch::x86_64 => Ok(Abi::X86_64),
-        TargetArch::aarch64 => Ok(Abi::Aarch64),
-        TargetArch::riscv64 => Err(SeccompError::UnsupportedArch {
-            arch: "riscv64".to_string(),
-        }),
-    }
+    Abi::of(native_arch()?)
 }
 
 /// The architecture burrow itself runs on, which is the one the container's syscalls use.

@@ -68,7 +68,8 @@ impl Abi {
         }
     }
 
-    fn of(arch: TargetArch) -> Result<Abi, SeccompError> {
+    /// The 64-bit ABI of `arch`; burrow filters x86_64 and aarch64 only.
+    pub fn of(arch: TargetArch) -> Result<Abi, SeccompError> {
         match arch {
             TargetArch::x86_64 => Ok(Abi::X86_64),
             TargetArch::aarch64 => Ok(Abi::Aarch64),
@@ -110,11 +111,7 @@ pub struct ArgCondition {
 /// Applies `includes`/`excludes` as containers/common does: a group needs every capability
 /// in `includes.caps`, none of `excludes.caps`, and the arch in `includes.arches` (if set)
 /// and not in `excludes.arches`. Names the arch does not have are skipped, as libseccomp does.
-pub fn resolve(profile: &Profile, caps: &[&str], arch: TargetArch) -> Result<Rules, SeccompError> {
-    resolve_abi(profile, caps, Abi::of(arch)?)
-}
-
-/// [`resolve`] for one ABI, which may be a 32-bit one of the machine's architecture.
+/// `abi` may be a 32-bit one of the machine's architecture.
 pub fn resolve_abi(profile: &Profile, caps: &[&str], abi: Abi) -> Result<Rules, SeccompError> {
     let problem = |problem: ProfileProblem| SeccompError::Profile {
         path: profile.origin.clone(),
@@ -166,11 +163,6 @@ pub fn resolve_abi(profile: &Profile, caps: &[&str], abi: Abi) -> Result<Rules, 
         syscalls,
         origin: profile.origin.clone(),
     })
-}
-
-/// The syscall number of `name` on `arch`, from the kernel's tables.
-pub fn syscall_number(arch: TargetArch, name: &str) -> Option<u32> {
-    abi_syscall_number(Abi::of(arch).ok()?, name)
 }
 
 /// The syscall number of `name` in `abi` (x32's with `__X32_SYSCALL_BIT` set).

@@ -3,6 +3,16 @@ use std::time::Instant;
 
 use super::*;
 
+/// The rules for `arch`'s own (64-bit) ABI.
+fn resolve(profile: &Profile, caps: &[&str], arch: TargetArch) -> Result<Rules, SeccompError> {
+    resolve_abi(profile, caps, Abi::of(arch)?)
+}
+
+/// The syscall number of `name` in `arch`'s own ABI.
+fn syscall_number(arch: TargetArch, name: &str) -> Option<u32> {
+    abi_syscall_number(Abi::of(arch).ok()?, name)
+}
+
 /// podman's default capability set (containers.conf default_capabilities).
 const PODMAN_DEFAULT_CAPS: &[&str] = &[
     "CAP_CHOWN",

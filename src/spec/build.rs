@@ -536,7 +536,11 @@ fn namespaces(opts: &RunOptions) -> Vec<LinuxNamespace> {
         (LinuxNamespaceType::User, opts.userns != UsernsMode::Host),
         (LinuxNamespaceType::Mount, true),
         (LinuxNamespaceType::Uts, !opts.uts_host),
-        (LinuxNamespaceType::Ipc, opts.ipc != IpcMode::Host),
+        // Another container's is joined at start (runtime), by its process.
+        (
+            LinuxNamespaceType::Ipc,
+            !matches!(opts.ipc, IpcMode::Host | IpcMode::Container(_)),
+        ),
         (LinuxNamespaceType::Pid, !opts.pid_host),
         (
             LinuxNamespaceType::Network,

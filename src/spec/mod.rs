@@ -29,11 +29,13 @@ pub use options::{
     SeccompMode, SecurityOpt, SystemdMode, TmpfsMount, Ulimit, UlimitResource, UsernsMode,
     VolumeMount, VolumeSource, parse_annotation, parse_capabilities, parse_entrypoint,
     parse_env_args, parse_env_file, parse_ipc, parse_label, parse_mount, parse_namespace_mode,
-    parse_network, parse_security_opt, parse_signal, parse_systemd, parse_tmpfs, parse_ulimit,
-    parse_userns, parse_volume, signal_name, timezone_source,
+    parse_network, parse_security_opt, parse_signal, parse_systemd, parse_tmpfs, parse_uint_flag,
+    parse_ulimit, parse_userns, parse_volume, signal_name, timezone_source,
 };
 pub use resources::check_resource_flag;
-pub use user::{ResolvedUser, resolve_group_add, resolve_user};
+pub use user::{
+    HostAccount, ResolvedUser, missing_entries, passwd_line, resolve_group_add, resolve_user,
+};
 
 /// One line of an ID map: `size` IDs from `container_id` inside map to `host_id` outside.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,6 +43,21 @@ pub struct IdMapping {
     pub container_id: u32,
     pub host_id: u32,
     pub size: u32,
+}
+
+/// Where `id` of `from` lands in `to`'s numbering: the ID a file stored for `from` (the user's
+/// namespace, as layers are extracted) must get so that a container with mapping `to` sees it
+/// as `id` too (`--userns keep-id`). `None` when `to` does not map `id`, or `from` cannot hold
+/// where it goes.
+pub fn shifted_owner(from: &[IdMapping], to: &[IdMapping], id: u32) -> Option<u32> {
+    let host = to.iter().find_map(|m| {
+        let offset = id.checked_sub(m.container_id)?;
+        (offset < m.size).then(|| m.host_id + offset)
+    })?;
+    from.iter().find_map(|m| {
+        let offset = host.checked_sub(m.host_id)?;
+        (offset < m.size).then(|| m.container_id + offset)
+    })
 }
 
 /// The part of an image's config (`config` object of the image config JSON) that shapes a run.

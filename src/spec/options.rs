@@ -369,6 +369,13 @@ pub struct RunOptions {
     pub stop_timeout: Option<u64>,
     /// `--stop-signal`, over the image's.
     pub stop_signal: Option<String>,
+    /// `--rmi`: the image goes when the container does, unless another container uses it.
+    pub remove_image: bool,
+    /// `--timeout`: seconds after which the container is killed (none: it runs as long as
+    /// it likes).
+    pub timeout: Option<u64>,
+    /// `--hostuser`: host users whose passwd entries the container gets.
+    pub host_users: Vec<String>,
 }
 
 impl RunOptions {
@@ -774,6 +781,15 @@ pub fn parse_ipc(value: &str) -> Result<IpcMode, SpecError> {
             }),
         },
     }
+}
+
+/// A flag podman reads with pflag's UintVar, refused in pflag's words.
+pub fn parse_uint_flag(flag: &str, value: &str) -> Result<u64, SpecError> {
+    value.parse::<u64>().map_err(|_| SpecError::BadFlagValue {
+        message: format!(
+            "invalid argument {value:?} for \"--{flag}\" flag: strconv.ParseUint: parsing {value:?}: invalid syntax"
+        ),
+    })
 }
 
 /// Parses `--systemd`.

@@ -2191,3 +2191,67 @@ fn a_user_dev_mount_drops_the_default_dev_mounts_but_shm() {
     assert_eq!(under_dev, strings(&["/dev", "/dev/shm"]));
     assert_eq!(mount_at(&spec, "/dev").typ().as_deref(), Some("bind"));
 }
+
+#[test]
+fn host_accounts_get_podmans_passwd_line() {
+    let account = HostAccount {
+        name: "alice".into(),
+        uid: 1001,
+        gid: 1001,
+        full_name: "Alice".into(),
+        home: "/home/alice".into(),
+    };
+    assert_eq!(
+        passwd_line(&account, &[], "/"),
+        "alice:*:1001:1001:Alice:/:/bin/sh"
+    );
+    assert_eq!(
+        passwd_line(&account, &["/home"], "/work"),
+        "alice:*:1001:1001:Alice:/home/alice:/bin/sh"
+    );
+    assert_eq!(
+        passwd_line(&account, &["/home/bob"], "/work"),
+        "alice:*:1001:1001:Alice:/work:/bin/sh"
+    );
+}
+
+#[test]
+fn entries_the_image_has_by_name_or_id_are_not_added() {
+    let existing = "root:x:0:0:root:/root:/bin/sh\napp:x:1000:1000::/home/app:/bin/sh\n";
+    let additions = vec![
+        "app:*:1001:1001::/:/bin/sh".to_string(),
+        "other:*:1000:1000::/:/bin/sh".to_string(),
+        "alice:*:1001:1001::/:/bin/sh".to_string(),
+        "alice:*:1001:1001::/:/bin/sh".to_string(),
+    ];
+    assert_eq!(
+        missing_entries(existing, &additions),
+        ["alice:*:1001:1001::/:/bin/sh"]
+    );
+}
+
+#[test]
+fn keep_id_shifts_image_owners_into_the_users_namespace() {
+    // The user's namespace: 0 is the user (1001), 1.. the subordinate IDs.
+    let shared = [
+        IdMapping {
+            container_id: 0,
+            host_id: 1001,
+            size: 1,
+        },
+        IdMapping {
+            container_id: 1,
+            host_id: 100000,
+            size: 65536,
+        },
+    ];
+    let keep_id = plan_ids(UsernsMode::KeepId, 1001, &shared);
+    // Root of the image is the first subordinate ID, the user is the user.
+    assert_eq!(shifted_owner(&shared, &keep_id, 0), Some(1));
+    assert_eq!(shifted_owner(&shared, &keep_id, 1000), Some(1001));
+    assert_eq!(shifted_owner(&shared, &keep_id, 1001), Some(0));
+    assert_eq!(shifted_owner(&shared, &keep_id, 1002), Some(1002));
+    // The same mapping changes nothing.
+    assert_eq!(shifted_owner(&shared, &shared, 1000), Some(1000));
+    assert_eq!(shifted_owner(&shared, &keep_id, 70000), None);
+}

@@ -146,3 +146,56 @@ pub fn resolve_group_add(values: &[String], group: Option<&str>) -> Result<Vec<u
     }
     Ok(gids)
 }
+
+/// A host user that the container's /etc/passwd gets (`--userns keep-id`, `--hostuser`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HostAccount {
+    pub name: String,
+    pub uid: u32,
+    pub gid: u32,
+    /// The GECOS field.
+    pub full_name: String,
+    pub home: String,
+}
+
+/// podman's passwd line for a host user: its home only where a mount shows it inside (at the
+/// home or a directory above it), else the container's working directory.
+pub fn passwd_line(account: &HostAccount, mount_destinations: &[&str], workdir: &str) -> String {
+    let home = std::path::Path::new(&account.home);
+    let mounted = home
+        .ancestors()
+        .filter(|a| *a != std::path::Path::new("/"))
+        .any(|a| {
+            mount_destinations
+                .iter()
+                .any(|d| std::path::Path::new(d) == a)
+        });
+    let home = if mounted { &account.home } else { workdir };
+    format!(
+        "{}:*:{}:{}:{}:{}:/bin/sh",
+        account.name, account.uid, account.gid, account.full_name, home
+    )
+}
+
+/// The lines of `additions` (passwd or group lines) whose name and ID `existing` lacks, as
+/// podman adds them: a user or group the image has keeps its own entry.
+pub fn missing_entries<'a>(existing: &str, additions: &'a [String]) -> Vec<&'a str> {
+    let key = |line: &str| -> Option<(String, String)> {
+        let fields: Vec<&str> = line.split(':').collect();
+        (!line.starts_with('#') && fields.len() >= 3)
+            .then(|| (fields[0].to_string(), fields[2].to_string()))
+    };
+    let mut known: Vec<(String, String)> = existing.lines().filter_map(key).collect();
+    let mut missing = Vec::new();
+    for line in additions {
+        let Some((name, id)) = key(line) else {
+            continue;
+        };
+        if known.iter().any(|(n, i)| *n == name || *i == id) {
+            continue;
+        }
+        known.push((name, id));
+        missing.push(line.as_str());
+    }
+    missing
+}

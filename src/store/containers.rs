@@ -88,6 +88,26 @@ pub struct ContainerRecord {
     /// before it, and not removed while it exists (podman's dependencies).
     #[serde(default)]
     pub dependencies: Vec<String>,
+    /// `--rmi`: the image is removed with the container, unless another container uses it.
+    #[serde(default)]
+    pub remove_image: bool,
+    /// `--timeout`: seconds after its start at which the container is killed.
+    #[serde(default)]
+    pub timeout: Option<u64>,
+    /// Lines added to the container's /etc/passwd and /etc/group at its start, each unless
+    /// the file already has the name or ID (`--userns keep-id`, `--hostuser`).
+    #[serde(default)]
+    pub passwd_entries: Vec<String>,
+    #[serde(default)]
+    pub group_entries: Vec<String>,
+    /// `--ipc` as podman shows it (`shareable`, `private`, `none`, `host`, `container:ID`);
+    /// empty for a container made before it was recorded (shareable).
+    #[serde(default)]
+    pub ipc: String,
+    /// The key of the layer copies with shifted owners its overlay uses instead of the
+    /// layers themselves (`--userns keep-id`; see `Store::shifted_layer_dir`).
+    #[serde(default)]
+    pub layer_shift: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Default)]
@@ -518,7 +538,7 @@ impl Store {
                 out.push((path, None));
             } else if name.starts_with('.') && name.ends_with(".removing") {
                 let lock_path = path.join(LOCK);
-                match Lock::try_exclusive(&lock_path) {
+                match Lock::try_exclusive_existing(&lock_path) {
                     Ok(Some(lock)) => out.push((path, Some(lock))),
                     Ok(None) => {}
                     Err(e) if e.kind() == io::ErrorKind::NotFound => out.push((path, None)),
@@ -528,6 +548,35 @@ impl Store {
         }
         Ok((containers, out))
     }
+}
+
+/// Removes a container's directory with its lock file last, so that a sweeper probing the
+/// lock of a `.removing` directory finds it held until only the empty directory is left
+/// (absent lock: abandoned, or all but gone; either way removing it again is harmless).
+pub fn remove_container_tree(dir: &Path) -> Result<(), StoreError> {
+    let gone = |r: io::Result<()>, path: &Path| match r {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => Err(io_err("remove", path)(e)),
+        _ => Ok(()),
+    };
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(io_err("read", dir)(e)),
+    };
+    for entry in entries.flatten() {
+        if entry.file_name() == LOCK {
+            continue;
+        }
+        let path = entry.path();
+        if entry.file_type().is_ok_and(|t| t.is_dir()) {
+            gone(fs::remove_dir_all(&path), &path)?;
+        } else {
+            gone(fs::remove_file(&path), &path)?;
+        }
+    }
+    let lock = dir.join(LOCK);
+    gone(fs::remove_file(&lock), &lock)?;
+    gone(fs::remove_dir(dir), dir)
 }
 
 /// State files are small and rewritten on every transition, so they skip fsync: the rename
@@ -630,5 +679,28 @@ mod tests {
         assert_eq!(ended.exit_code, Some(-1));
         assert_eq!(ended.pid, None);
         assert_eq!(ended.started_at, Some(now));
+    }
+
+    /// The race a parallel `rm` and `create` ran into: the sweeper's probe of a `.removing`
+    /// directory's lock put a new lock file into the tree being deleted (ENOTEMPTY for the
+    /// remover). The probe creates nothing, and a removal leaves the lock for last.
+    #[test]
+    fn probing_a_removal_never_adds_to_it_and_the_lock_goes_last() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path().to_path_buf());
+        let removing = store.containers_dir().join(".abc.removing");
+        fs::create_dir_all(removing.join("upper/etc")).unwrap();
+        fs::write(removing.join("upper/etc/file"), "x").unwrap();
+        let held = Lock::exclusive(&removing.join(LOCK)).unwrap();
+        assert!(store.containers_and_leftovers().unwrap().1.is_empty());
+        // the remover has deleted the lock file already: the probe must not bring it back
+        fs::remove_file(removing.join(LOCK)).unwrap();
+        assert_eq!(store.containers_and_leftovers().unwrap().1.len(), 1);
+        assert!(!removing.join(LOCK).exists());
+        drop(held);
+        fs::write(removing.join(LOCK), "").unwrap();
+        remove_container_tree(&removing).unwrap();
+        assert!(!removing.exists());
+        remove_container_tree(&removing).unwrap();
     }
 }

@@ -83,7 +83,17 @@ impl Lock {
 
     /// Takes the lock only if nobody holds it.
     pub fn try_exclusive(path: &Path) -> io::Result<Option<Lock>> {
-        let file = open_lock_file(path)?;
+        Lock::try_lock(open_lock_file(path)?)
+    }
+
+    /// Like `try_exclusive`, for a lock file that must already exist (NotFound otherwise):
+    /// probing the lock of a directory that another process may be deleting must never put a
+    /// new file into it.
+    pub fn try_exclusive_existing(path: &Path) -> io::Result<Option<Lock>> {
+        Lock::try_lock(OpenOptions::new().read(true).write(true).open(path)?)
+    }
+
+    fn try_lock(file: File) -> io::Result<Option<Lock>> {
         match Flock::lock(file, FlockArg::LockExclusiveNonblock) {
             Ok(flock) => Ok(Some(Lock { _flock: flock })),
             Err((_, nix::errno::Errno::EWOULDBLOCK)) => Ok(None),

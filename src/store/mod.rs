@@ -20,7 +20,7 @@ pub mod record;
 pub use check::{Finding, STAGED_RECORD, Scan};
 pub use containers::{
     Container, ContainerLock, ContainerRecord, ContainerState, DamagedContainer, LookupError,
-    Status, lookup,
+    Status, lookup, remove_container_tree,
 };
 
 pub use fsutil::{
@@ -212,6 +212,13 @@ impl Store {
             .iter()
             .map(|l| self.layer_dir(l).join("diff"))
             .collect()
+    }
+
+    /// A layer's copy with its owners shifted for another ID mapping (`key` names the
+    /// mapping): kept beside the layer's own tree, made once for every container with that
+    /// mapping, as containers/storage keeps mapped layers, and removed with the layer.
+    pub fn shifted_layer_dir(&self, diff_id: &str, key: &str) -> PathBuf {
+        self.layer_dir(diff_id).join(format!("shifted-{key}"))
     }
 
     pub fn layer_staging_dir(&self, diff_id: &str) -> PathBuf {

@@ -6,7 +6,7 @@ mod subid;
 
 pub use pause::{is_pause_invocation, pause_forever};
 
-pub use subid::{IdMap, SubRange, map_args, mapped_count, plan_mapping, ranges_for, to_host};
+pub use subid::{IdMap, SubRange, map_args, plan_mapping, ranges_for, to_container, to_host};
 
 use std::fs;
 use std::io::{Read, Write};

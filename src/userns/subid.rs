@@ -65,16 +65,19 @@ pub fn plan_mapping(own_id: u32, ranges: &[SubRange]) -> Vec<IdMap> {
     maps
 }
 
-/// Number of IDs inside the namespace covered by a mapping.
-pub fn mapped_count(maps: &[IdMap]) -> u64 {
-    maps.iter().map(|m| u64::from(m.size)).sum()
-}
-
 /// Host ID that a container ID maps to, if it is mapped.
 pub fn to_host(maps: &[IdMap], container_id: u32) -> Option<u32> {
     maps.iter().find_map(|m| {
         let offset = container_id.checked_sub(m.container_id)?;
-        (offset < m.size).then(|| m.host_id + offset)
+        (offset < m.size).then(|| m.host_id.checked_add(offset))?
+    })
+}
+
+/// Container ID that a host ID maps to, if it is mapped.
+pub fn to_container(maps: &[IdMap], host_id: u32) -> Option<u32> {
+    maps.iter().find_map(|m| {
+        let offset = host_id.checked_sub(m.host_id)?;
+        (offset < m.size).then(|| m.container_id.checked_add(offset))?
     })
 }
 
@@ -139,11 +142,14 @@ mod tests {
             map_args(&maps).join(" "),
             "0 1000 1 1 100000 65536 65537 500000 10"
         );
-        assert_eq!(mapped_count(&maps), 65547);
         assert_eq!(to_host(&maps, 0), Some(1000));
         assert_eq!(to_host(&maps, 42), Some(100041));
         assert_eq!(to_host(&maps, 65537), Some(500000));
         assert_eq!(to_host(&maps, 65547), None);
+        assert_eq!(to_container(&maps, 1000), Some(0));
+        assert_eq!(to_container(&maps, 100041), Some(42));
+        assert_eq!(to_container(&maps, 500009), Some(65546));
+        assert_eq!(to_container(&maps, 99999), None);
     }
 
     #[test]

@@ -207,6 +207,50 @@ impl Sandbox {
         cmd
     }
 
+    /// A directory holding `podman` -> burrow, the drop-in install the README documents
+    /// (burrow takes its name from argv[0]).
+    pub fn podman_dir(&self) -> PathBuf {
+        let dir = self.dir.join("bin");
+        let link = dir.join("podman");
+        if !link.exists() {
+            fs::create_dir_all(&dir).unwrap();
+            std::os::unix::fs::symlink(binary(), &link).unwrap();
+        }
+        dir
+    }
+
+    /// `command_of` for a program that calls `podman` (distrobox, toolbox): burrow is the
+    /// `podman` first on PATH, and the program is killed if it runs past `timeout`.
+    pub fn tool_command(&self, timeout: Duration, program: &str, args: &[&str]) -> Command {
+        let seconds = timeout.as_secs().to_string();
+        let mut timed = vec!["--kill-after=10", seconds.as_str(), program];
+        timed.extend_from_slice(args);
+        let mut cmd = self.command_of("timeout", &timed);
+        cmd.env(
+            "PATH",
+            format!(
+                "{}:/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin",
+                self.podman_dir().display()
+            ),
+        );
+        for (k, v) in &self.envs {
+            cmd.env(k, v);
+        }
+        cmd
+    }
+
+    /// Runs a program that calls `podman` (see `tool_command`) and returns its output.
+    pub fn run_tool(&self, timeout: Duration, program: &str, args: &[&str]) -> Run {
+        let output = self.tool_command(timeout, program, args).output().unwrap();
+        Run {
+            args: std::iter::once(program)
+                .chain(args.iter().copied())
+                .map(String::from)
+                .collect(),
+            output,
+        }
+    }
+
     /// Runs burrow as the test user and returns its output.
     pub fn run(&self, args: &[&str]) -> Run {
         let output = self.command(args).output().unwrap();
@@ -553,5 +597,24 @@ impl Terminal {
         let mode = nix::sys::termios::tcgetattr(&self.master).unwrap();
         mode.local_flags
             .contains(nix::sys::termios::LocalFlags::ICANON)
+    }
+}
+
+/// Gives the program `cmd` starts `three` and `four` as its descriptors 3 and 4 (for the
+/// `--preserve-fds` tests).
+pub fn pass_as_3_and_4(cmd: &mut Command, three: &std::fs::File, four: &std::fs::File) {
+    use std::os::fd::AsRawFd;
+    let (three_fd, four_fd) = (three.as_raw_fd(), four.as_raw_fd());
+    // SAFETY: fcntl and dup2 are async-signal-safe; the caller keeps the files open until the
+    // command has started. Copied high first, so neither source is overwritten before it is used.
+    unsafe {
+        cmd.pre_exec(move || {
+            let a = libc::fcntl(three_fd, libc::F_DUPFD_CLOEXEC, 100);
+            let b = libc::fcntl(four_fd, libc::F_DUPFD_CLOEXEC, 100);
+            if a < 0 || b < 0 || libc::dup2(a, 3) < 0 || libc::dup2(b, 4) < 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
     }
 }

@@ -1,58 +1,26 @@
-//! Terminal support for `run -t`: the container opens a pseudo-terminal in its own devpts and
-//! hands the master side to burrow over a unix socket (as crun's console socket does); burrow
-//! puts the user's terminal into raw mode and relays bytes between it and the master.
-//!
-//! In the container: `open_pty`, `set_terminal_size` (from the spec's consoleSize, so the
-//! process starts with the right size), `pty_path` for /dev/console, `make_controlling_terminal`,
-//! `send_fd` of the master, then close the master and exec. In burrow: `receive_fd`,
-//! `RawMode::enter`, `copy_window_size`, `Relay::step` until the container exits, `Relay::drain`.
+//! The caller's side of a terminal, shared by `run`, `attach` and `exec`: the user's terminal
+//! in raw mode (`RawMode`), its window size passed on to the container's pseudo-terminal, the
+//! detach keys found in the input (`DetachMatcher`), and `Relay`, which copies bytes between
+//! the caller's stdin/stdout and the master of the container's console (see `console`).
 //!
 //! The relay is driven by one `poll()` on one thread. The caller's signalfd is part of that poll,
 //! so SIGWINCH and SIGCHLD are handled between copies without a second thread or a timeout.
 
-use std::io::{self, IoSlice, IoSliceMut};
-use std::os::fd::{AsFd, AsRawFd, BorrowedFd, FromRawFd, OwnedFd, RawFd};
-use std::path::PathBuf;
+use std::io;
+use std::os::fd::{AsFd, BorrowedFd, OwnedFd};
 
 use nix::errno::Errno;
 use nix::fcntl::{FcntlArg, OFlag, fcntl};
 use nix::poll::{PollFd, PollFlags, PollTimeout, poll};
-use nix::pty::{posix_openpt, unlockpt};
-use nix::sys::socket::{ControlMessage, ControlMessageOwned, MsgFlags, recvmsg, sendmsg};
 use nix::sys::termios::{SetArg, Termios, cfmakeraw, tcgetattr, tcsetattr};
-use nix::unistd::{dup2_stderr, dup2_stdin, dup2_stdout, getpid, getsid, read, setsid, write};
+use nix::unistd::{read, write};
 use rustix::termios::Winsize;
-
-/// The device major of every Unix98 pty slave; its minor is the number under /dev/pts.
-const PTY_SLAVE_MAJOR: u32 = 136;
 
 /// How much is read at once, and how much input is held while the container does not read.
 const CHUNK: usize = 64 * 1024;
 
 #[derive(Debug, thiserror::Error)]
-pub enum TtyError {
-    #[error(
-        "cannot open /dev/ptmx in the container: {0}; the container needs a devpts instance \
-         on /dev/pts (newinstance, ptmxmode=0666) and /dev/ptmx linking to pts/ptmx"
-    )]
-    OpenPtmx(io::Error),
-    #[error(
-        "cannot open the slave side of the pseudo-terminal with TIOCGPTPEER: {0}; \
-         burrow -t needs Linux 4.13 or newer"
-    )]
-    OpenPeer(io::Error),
-    #[error("file descriptor {fd} is not a pseudo-terminal slave")]
-    NotPtySlave { fd: RawFd },
-    #[error(
-        "cannot receive the container's pseudo-terminal: the container closed the socket \
-         without sending it"
-    )]
-    NothingReceived,
-    #[error(
-        "cannot receive the container's pseudo-terminal: the message on the socket carried \
-         no file descriptor"
-    )]
-    NoDescriptor,
+pub enum RelayError {
     #[error("cannot {what}: {source}")]
     Io {
         what: &'static str,
@@ -60,138 +28,11 @@ pub enum TtyError {
     },
 }
 
-/// Maps an errno from nix or rustix to `TtyError::Io` naming what was being done.
-fn failed<E: Into<io::Error>>(what: &'static str) -> impl FnOnce(E) -> TtyError {
-    move |error| TtyError::Io {
+/// Maps an errno from nix or rustix to `RelayError::Io` naming what was being done.
+fn failed<E: Into<io::Error>>(what: &'static str) -> impl FnOnce(E) -> RelayError {
+    move |error| RelayError::Io {
         what,
         source: error.into(),
-    }
-}
-
-/// In the container, after pivot_root: opens a new pseudo-terminal in the container's devpts
-/// (through /dev/ptmx) and returns `(master, slave)`, both close-on-exec. The slave is opened
-/// from the master (TIOCGPTPEER) rather than by path, so it is always the peer of this master
-/// even if /dev/pts is not what it seems.
-pub fn open_pty() -> Result<(OwnedFd, OwnedFd), TtyError> {
-    let master = posix_openpt(OFlag::O_RDWR | OFlag::O_NOCTTY | OFlag::O_CLOEXEC)
-        .map_err(|errno| TtyError::OpenPtmx(errno.into()))?;
-    unlockpt(&master).map_err(failed("unlock the pseudo-terminal (TIOCSPTLCK)"))?;
-    use rustix::pty::OpenptFlags;
-    let slave = rustix::pty::ioctl_tiocgptpeer(
-        &master,
-        OpenptFlags::RDWR | OpenptFlags::NOCTTY | OpenptFlags::CLOEXEC,
-    )
-    .map_err(|errno| TtyError::OpenPeer(errno.into()))?;
-    Ok((master.into(), slave))
-}
-
-/// The slave's path in the devpts it was opened from, e.g. "/dev/pts/0", for bind-mounting over
-/// /dev/console. Read from the device number, so it needs no ioctl (TIOCGPTN works only on the
-/// master) and no lookup in /dev; the path is only meaningful in the container's mount namespace.
-pub fn pty_path(slave: BorrowedFd<'_>) -> Result<PathBuf, TtyError> {
-    let stat = rustix::fs::fstat(slave).map_err(failed("inspect the pseudo-terminal slave"))?;
-    let is_char_device =
-        rustix::fs::FileType::from_raw_mode(stat.st_mode) == rustix::fs::FileType::CharacterDevice;
-    if !is_char_device || rustix::fs::major(stat.st_rdev) != PTY_SLAVE_MAJOR {
-        return Err(TtyError::NotPtySlave {
-            fd: slave.as_raw_fd(),
-        });
-    }
-    Ok(PathBuf::from(format!(
-        "/dev/pts/{}",
-        rustix::fs::minor(stat.st_rdev)
-    )))
-}
-
-/// In the container: makes `slave` the controlling terminal of a new session and the process's
-/// stdin, stdout and stderr, so ^C and ^Z reach the container's foreground process group.
-/// A process that already leads its session keeps it (setsid would fail with EPERM).
-///
-/// Only async-signal-safe system calls are made, so this may run between fork and exec; it
-/// allocates only to report an error.
-pub fn make_controlling_terminal(slave: OwnedFd) -> Result<(), TtyError> {
-    if getsid(None).ok() != Some(getpid()) {
-        setsid().map_err(failed("start a new session for the terminal"))?;
-    }
-    rustix::process::ioctl_tiocsctty(&slave).map_err(failed(
-        "make the pseudo-terminal the controlling terminal (TIOCSCTTY)",
-    ))?;
-    // dup2 onto the same number would keep close-on-exec and the final close would then
-    // take the descriptor away from stdio, so a slave on 0, 1 or 2 is moved above them first.
-    let slave = if slave.as_raw_fd() <= libc::STDERR_FILENO {
-        rustix::io::fcntl_dupfd_cloexec(&slave, libc::STDERR_FILENO + 1)
-            .map_err(failed("duplicate the pseudo-terminal slave"))?
-    } else {
-        slave
-    };
-    dup2_stdin(&slave).map_err(failed("make the pseudo-terminal standard input"))?;
-    dup2_stdout(&slave).map_err(failed("make the pseudo-terminal standard output"))?;
-    dup2_stderr(&slave).map_err(failed("make the pseudo-terminal standard error"))?;
-    Ok(())
-}
-
-/// Sends `fd` over a unix stream socket with SCM_RIGHTS and one byte of payload (a stream
-/// socket cannot carry a message with no data).
-pub fn send_fd(socket: BorrowedFd<'_>, fd: BorrowedFd<'_>) -> Result<(), TtyError> {
-    let fds = [fd.as_raw_fd()];
-    let rights = [ControlMessage::ScmRights(&fds)];
-    let payload = [0u8];
-    let iov = [IoSlice::new(&payload)];
-    loop {
-        // MSG_NOSIGNAL: a parent that died is an error to report, not a SIGPIPE to die of.
-        match sendmsg::<()>(
-            socket.as_raw_fd(),
-            &iov,
-            &rights,
-            MsgFlags::MSG_NOSIGNAL,
-            None,
-        ) {
-            Ok(_) => return Ok(()),
-            Err(Errno::EINTR) => continue,
-            Err(errno) => return Err(failed("send the pseudo-terminal over the socket")(errno)),
-        }
-    }
-}
-
-/// Receives one descriptor sent by `send_fd`, close-on-exec. It reads exactly one byte, so
-/// nothing sent after it on the socket is consumed; any extra descriptors are closed.
-/// No buffered reader may read the socket ahead of it: a plain read that takes the byte makes
-/// the kernel discard the descriptor.
-pub fn receive_fd(socket: BorrowedFd<'_>) -> Result<OwnedFd, TtyError> {
-    let mut payload = [0u8];
-    let mut space = nix::cmsg_space!([RawFd; 1]);
-    loop {
-        let mut iov = [IoSliceMut::new(&mut payload)];
-        let message = match recvmsg::<()>(
-            socket.as_raw_fd(),
-            &mut iov,
-            Some(&mut space),
-            MsgFlags::MSG_CMSG_CLOEXEC,
-        ) {
-            Ok(message) => message,
-            Err(Errno::EINTR) => continue,
-            Err(errno) => {
-                return Err(failed("receive the container's pseudo-terminal")(errno));
-            }
-        };
-        let mut received = Vec::new();
-        let cmsgs = message
-            .cmsgs()
-            .map_err(failed("receive the container's pseudo-terminal"))?;
-        for cmsg in cmsgs {
-            if let ControlMessageOwned::ScmRights(fds) = cmsg {
-                // SAFETY: the kernel installed these descriptors in our table while receiving
-                // this message (MSG_CMSG_CLOEXEC); nothing else refers to them yet.
-                received.extend(
-                    fds.into_iter()
-                        .map(|fd| unsafe { OwnedFd::from_raw_fd(fd) }),
-                );
-            }
-        }
-        if message.bytes == 0 && received.is_empty() {
-            return Err(TtyError::NothingReceived);
-        }
-        return received.into_iter().next().ok_or(TtyError::NoDescriptor);
     }
 }
 
@@ -207,7 +48,7 @@ pub struct RawMode {
 
 impl RawMode {
     /// Switches the terminal behind `fd` to raw mode; `None` when `fd` is not a terminal.
-    pub fn enter(fd: BorrowedFd<'_>) -> Result<Option<RawMode>, TtyError> {
+    pub fn enter(fd: BorrowedFd<'_>) -> Result<Option<RawMode>, RelayError> {
         let saved = match tcgetattr(fd) {
             Ok(saved) => saved,
             Err(Errno::ENOTTY | Errno::EINVAL) => return Ok(None),
@@ -227,11 +68,11 @@ impl RawMode {
     }
 
     /// Puts back the settings saved by `enter`, reporting a failure that `Drop` would ignore.
-    pub fn restore(mut self) -> Result<(), TtyError> {
+    pub fn restore(mut self) -> Result<(), RelayError> {
         self.put_back()
     }
 
-    fn put_back(&mut self) -> Result<(), TtyError> {
+    fn put_back(&mut self) -> Result<(), RelayError> {
         if self.restored {
             return Ok(());
         }
@@ -251,41 +92,26 @@ fn window_size(fd: BorrowedFd<'_>) -> Result<Winsize, rustix::io::Errno> {
     rustix::termios::tcgetwinsize(fd)
 }
 
-fn set_window_size(fd: BorrowedFd<'_>, size: Winsize) -> Result<(), rustix::io::Errno> {
-    rustix::termios::tcsetwinsize(fd, size)
-}
-
 /// Gives `to` (the pty master) the window size of `from` (the caller's terminal), which makes
 /// the kernel send SIGWINCH to the container's foreground process group when it changed.
 /// A `from` that is not a terminal has no size to copy, which is not an error.
-pub fn copy_window_size(from: BorrowedFd<'_>, to: BorrowedFd<'_>) -> Result<(), TtyError> {
+pub fn copy_window_size(from: BorrowedFd<'_>, to: BorrowedFd<'_>) -> Result<(), RelayError> {
     let size = match window_size(from) {
         Ok(size) => size,
         Err(rustix::io::Errno::NOTTY | rustix::io::Errno::INVAL) => return Ok(()),
         Err(errno) => return Err(failed("read the terminal's window size")(errno)),
     };
-    set_window_size(to, size).map_err(failed("set the pseudo-terminal's window size"))
+    rustix::termios::tcsetwinsize(to, size).map_err(failed("set the pseudo-terminal's window size"))
 }
 
 /// The terminal's size as `(rows, columns)`, e.g. for the spec's `process.consoleSize`;
 /// `None` when `fd` is not a terminal.
-pub fn terminal_size(fd: BorrowedFd<'_>) -> Result<Option<(u16, u16)>, TtyError> {
+pub fn terminal_size(fd: BorrowedFd<'_>) -> Result<Option<(u16, u16)>, RelayError> {
     match window_size(fd) {
         Ok(size) => Ok(Some((size.ws_row, size.ws_col))),
         Err(rustix::io::Errno::NOTTY | rustix::io::Errno::INVAL) => Ok(None),
         Err(errno) => Err(failed("read the terminal's window size")(errno)),
     }
-}
-
-/// Sets the size of the pseudo-terminal behind `pty` (either side).
-pub fn set_terminal_size(pty: BorrowedFd<'_>, rows: u16, columns: u16) -> Result<(), TtyError> {
-    let size = Winsize {
-        ws_row: rows,
-        ws_col: columns,
-        ws_xpixel: 0,
-        ws_ypixel: 0,
-    };
-    set_window_size(pty, size).map_err(failed("set the pseudo-terminal's window size"))
 }
 
 /// Finds the detach sequence in the input as it arrives, across reads.
@@ -372,7 +198,7 @@ impl<'a> Relay<'a> {
         master: OwnedFd,
         input: Option<BorrowedFd<'a>>,
         output: BorrowedFd<'a>,
-    ) -> Result<Relay<'a>, TtyError> {
+    ) -> Result<Relay<'a>, RelayError> {
         let flags = fcntl(&master, FcntlArg::F_GETFL)
             .map_err(failed("read the pseudo-terminal's flags"))?;
         let flags = OFlag::from_bits_retain(flags) | OFlag::O_NONBLOCK;
@@ -408,7 +234,7 @@ impl<'a> Relay<'a> {
     /// Copies input → master and master → output until `extra` is readable (`Extra`) or the
     /// master reports that the slave is gone and nothing is left to read (`Closed`, also on
     /// every later call). End-of-file on the input only stops reading it.
-    pub fn step(&mut self, extra: BorrowedFd<'_>) -> Result<RelayEvent, TtyError> {
+    pub fn step(&mut self, extra: BorrowedFd<'_>) -> Result<RelayEvent, RelayError> {
         loop {
             if self.closed {
                 return Ok(RelayEvent::Closed);
@@ -439,7 +265,7 @@ impl<'a> Relay<'a> {
                 PollFlags::empty()
             };
             if (extra_ready | master_ready | input_ready).contains(PollFlags::POLLNVAL) {
-                return Err(TtyError::Io {
+                return Err(RelayError::Io {
                     what: "wait for terminal input or output",
                     source: io::Error::from(Errno::EBADF),
                 });
@@ -470,7 +296,7 @@ impl<'a> Relay<'a> {
 
     /// After the container exited: copies what the master still holds to the output, without
     /// waiting for more.
-    pub fn drain(&mut self) -> Result<(), TtyError> {
+    pub fn drain(&mut self) -> Result<(), RelayError> {
         loop {
             match read(&self.master, &mut self.chunk) {
                 Ok(0) | Err(Errno::EIO) => {
@@ -487,7 +313,7 @@ impl<'a> Relay<'a> {
 
     /// One read from the master. EIO (or end-of-file) means no process holds the slave any
     /// more and everything it wrote has been read.
-    fn copy_master_output(&mut self, hung_up: bool) -> Result<(), TtyError> {
+    fn copy_master_output(&mut self, hung_up: bool) -> Result<(), RelayError> {
         match read(&self.master, &mut self.chunk) {
             Ok(0) | Err(Errno::EIO) => self.closed = true,
             Ok(count) => write_all(self.output, &self.chunk[..count])?,
@@ -500,7 +326,7 @@ impl<'a> Relay<'a> {
     }
 
     /// One read from the input into the free part of `pending`; true when bytes arrived.
-    fn read_input(&mut self) -> Result<bool, TtyError> {
+    fn read_input(&mut self) -> Result<bool, RelayError> {
         let Some(input) = self.input else {
             return Ok(false);
         };
@@ -543,7 +369,7 @@ impl<'a> Relay<'a> {
     }
 
     /// Writes as much pending input as the master takes now; the rest waits for POLLOUT.
-    fn flush_pending(&mut self) -> Result<(), TtyError> {
+    fn flush_pending(&mut self) -> Result<(), RelayError> {
         while !self.pending.is_empty() {
             match write(&self.master, &self.pending) {
                 Ok(0) | Err(Errno::EAGAIN) => break,
@@ -580,7 +406,7 @@ pub fn discard_until_closed(master: OwnedFd) {
 }
 
 /// Writes all of `bytes`, waiting for room if `fd` happens to be non-blocking.
-fn write_all(fd: BorrowedFd<'_>, mut bytes: &[u8]) -> Result<(), TtyError> {
+fn write_all(fd: BorrowedFd<'_>, mut bytes: &[u8]) -> Result<(), RelayError> {
     const WHAT: &str = "write the container's terminal output";
     while !bytes.is_empty() {
         match write(fd, bytes) {
@@ -606,8 +432,10 @@ fn write_all(fd: BorrowedFd<'_>, mut bytes: &[u8]) -> Result<(), TtyError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::runtime::console::{
+        make_controlling_terminal, open_pty, pty_path, set_terminal_size,
+    };
     use std::io::{Read, Seek, SeekFrom, Write};
-    use std::os::unix::net::UnixStream;
     use std::os::unix::process::{CommandExt, ExitStatusExt};
     use std::process::{Child, Command, Stdio};
 
@@ -696,99 +524,6 @@ mod tests {
         file.seek(SeekFrom::Start(0)).unwrap();
         file.read_to_string(&mut text).unwrap();
         text
-    }
-
-    fn has_cloexec(fd: BorrowedFd<'_>) -> bool {
-        rustix::io::fcntl_getfd(fd)
-            .unwrap()
-            .contains(rustix::io::FdFlags::CLOEXEC)
-    }
-
-    #[test]
-    fn open_pty_pair_carries_bytes_both_ways() {
-        let (master, slave) = open_pty().unwrap();
-        assert!(has_cloexec(master.as_fd()) && has_cloexec(slave.as_fd()));
-        assert!(nix::unistd::isatty(&slave).unwrap());
-
-        write_all_to(&master, b"ping\n");
-        let mut line = [0u8; 16];
-        let count = read(&slave, &mut line).unwrap();
-        assert_eq!(&line[..count], b"ping\n");
-
-        write_all_to(&slave, b"pong\n");
-        // The default line discipline echoes "ping" and maps \n to \r\n on output.
-        let seen = read_until(master.as_fd(), "pong\r\n");
-        assert!(seen.ends_with("ping\r\npong\r\n"), "{seen:?}");
-    }
-
-    #[test]
-    fn pty_path_names_the_slave_in_dev_pts() {
-        let (master, slave) = open_pty().unwrap();
-        let path = pty_path(slave.as_fd()).unwrap();
-        let link = std::fs::read_link(format!("/proc/self/fd/{}", slave.as_raw_fd())).unwrap();
-        assert_eq!(path, link);
-        assert!(path.starts_with("/dev/pts"));
-
-        let (read_end, _write_end) = pipe();
-        assert!(matches!(
-            pty_path(read_end.as_fd()),
-            Err(TtyError::NotPtySlave { .. })
-        ));
-        // The master is a character device too, but not a slave.
-        assert!(matches!(
-            pty_path(master.as_fd()),
-            Err(TtyError::NotPtySlave { .. })
-        ));
-    }
-
-    #[test]
-    fn a_sent_master_works_in_the_receiver() {
-        let (sender, receiver) = UnixStream::pair().unwrap();
-        let (master, slave) = open_pty().unwrap();
-        send_fd(sender.as_fd(), master.as_fd()).unwrap();
-        drop(master);
-        let received = receive_fd(receiver.as_fd()).unwrap();
-        assert!(has_cloexec(received.as_fd()));
-
-        write_all_to(&received, b"over the socket\n");
-        let mut line = [0u8; 32];
-        let count = read(&slave, &mut line).unwrap();
-        assert_eq!(&line[..count], b"over the socket\n");
-
-        drop(sender);
-        assert!(matches!(
-            receive_fd(receiver.as_fd()),
-            Err(TtyError::NothingReceived)
-        ));
-    }
-
-    #[test]
-    fn receive_fd_reads_only_its_own_byte() {
-        let (mut sender, receiver) = UnixStream::pair().unwrap();
-        let (read_end, write_end) = pipe();
-        send_fd(sender.as_fd(), write_end.as_fd()).unwrap();
-        sender.write_all(b"after").unwrap();
-        let received = receive_fd(receiver.as_fd()).unwrap();
-
-        let mut rest = [0u8; 5];
-        (&receiver).read_exact(&mut rest).unwrap();
-        assert_eq!(&rest, b"after");
-
-        write_all_to(&received, b"x");
-        drop((received, write_end));
-        let mut all = Vec::new();
-        std::fs::File::from(read_end).read_to_end(&mut all).unwrap();
-        assert_eq!(all, b"x");
-    }
-
-    #[test]
-    fn plain_bytes_without_a_descriptor_are_an_error() {
-        let (mut sender, receiver) = UnixStream::pair().unwrap();
-        sender.write_all(b"?").unwrap();
-        assert!(matches!(
-            receive_fd(receiver.as_fd()),
-            Err(TtyError::NoDescriptor)
-        ));
     }
 
     #[test]
