@@ -686,7 +686,7 @@ fn bind(destination: &str, source: &Path, options: &[&str]) -> Mount {
 fn mounts(input: &SpecInput, gid5_mapped: bool) -> Result<Vec<Mount>, SpecError> {
     let opts = input.options;
     let mut out = system_mounts(opts, gid5_mapped);
-    out.extend(generated_file_mounts(input.files, input.options.no_hosts));
+    out.extend(generated_file_mounts(input.files, input.options));
     let seen = given_destinations(opts)?;
     if seen.contains(Path::new("/dev")) {
         // The user's /dev brings its own nodes, pts and mqueue (and the host's may lack
@@ -836,17 +836,18 @@ fn sys_mounts(opts: &RunOptions) -> Vec<Mount> {
     vec![sys, cgroup]
 }
 
-/// `--no-hosts` leaves the image's /etc/hosts in place.
-fn generated_file_mounts(files: &ContainerFiles, no_hosts: bool) -> Vec<Mount> {
+/// `--no-hosts` leaves the image's /etc/hosts in place, `--dns none` its /etc/resolv.conf
+/// (toolbox passes both, then replaces the files with links to the host's).
+fn generated_file_mounts(files: &ContainerFiles, opts: &RunOptions) -> Vec<Mount> {
     let options = ["bind", "rprivate"];
     let mut out = vec![bind("/etc/hostname", &files.hostname, &options)];
-    if !no_hosts {
+    if !opts.no_hosts {
         out.push(bind("/etc/hosts", &files.hosts, &options));
     }
-    out.extend([
-        bind("/etc/resolv.conf", &files.resolv_conf, &options),
-        bind("/run/.containerenv", &files.containerenv, &options),
-    ]);
+    if !opts.dns_none() {
+        out.push(bind("/etc/resolv.conf", &files.resolv_conf, &options));
+    }
+    out.push(bind("/run/.containerenv", &files.containerenv, &options));
     out
 }
 

@@ -387,6 +387,12 @@ impl RunOptions {
             SecurityOpt::Label(_) | SecurityOpt::Apparmor(_) => {}
         }
     }
+
+    /// `--dns none`: the container keeps the image's /etc/resolv.conf, as podman's
+    /// UseImageResolvConf.
+    pub fn dns_none(&self) -> bool {
+        self.dns.iter().any(|d| d == "none")
+    }
 }
 
 /// podman's real-time signals: glibc keeps 32 and 33 for itself, so SIGRTMIN is 34 and the

@@ -2255,3 +2255,19 @@ fn keep_id_shifts_image_owners_into_the_users_namespace() {
     assert_eq!(shifted_owner(&shared, &shared, 1000), Some(1000));
     assert_eq!(shifted_owner(&shared, &keep_id, 70000), None);
 }
+
+#[test]
+fn dns_none_and_no_hosts_keep_the_images_files() {
+    let plain = mount_destinations(&Host::new().build(&RunOptions::default()).unwrap());
+    assert!(plain.contains(&"/etc/resolv.conf".to_string()));
+    assert!(plain.contains(&"/etc/hosts".to_string()));
+    let options = RunOptions {
+        dns: vec!["none".into()],
+        no_hosts: true,
+        ..Default::default()
+    };
+    let dests = mount_destinations(&Host::new().build(&options).unwrap());
+    assert!(!dests.contains(&"/etc/resolv.conf".to_string()));
+    assert!(!dests.contains(&"/etc/hosts".to_string()));
+    assert!(dests.contains(&"/etc/hostname".to_string()));
+}
