@@ -565,3 +565,33 @@ fn mac_address_reaches_the_interface() {
     sb.run(&["run", "--rm", "--mac-address", "zz", "busybox", "true"])
         .assert_error(125, &["zz is not a valid mac address"]);
 }
+
+#[test]
+fn a_container_in_its_own_user_namespace_is_connected_by_either_helper() {
+    let sb = sandbox_with_busybox();
+    // keep-id gives the container a user namespace of its own, which owns its network
+    // namespace: the helper must enter it to configure the interface.
+    for network in ["pasta", "slirp4netns"] {
+        let out = sb.ok(&[
+            "run",
+            "--rm",
+            "--userns",
+            "keep-id",
+            "--network",
+            network,
+            "busybox",
+            "ip",
+            "-o",
+            "-4",
+            "addr",
+            "show",
+        ]);
+        let text = out.stdout();
+        let interfaces: Vec<&str> = text
+            .lines()
+            .filter_map(|l| l.split_whitespace().nth(1))
+            .filter(|name| *name != "lo")
+            .collect();
+        assert_eq!(interfaces.len(), 1, "{network}: {text}");
+    }
+}

@@ -27,6 +27,7 @@ const READY_TIMEOUT: Duration = Duration::from_secs(15);
 const NETNS_FD: RawFd = 3;
 const READY_FD: RawFd = 4;
 const EXIT_FD: RawFd = 5;
+const USERNS_FD: RawFd = 6;
 
 /// A running helper; dropping it ends it.
 pub struct Helper {
@@ -193,6 +194,13 @@ pub fn begin(
     let log =
         std::fs::File::create(&log_path).map_err(io(format!("create {}", log_path.display())))?;
     let netns_arg = format!("/proc/self/fd/{NETNS_FD}");
+    // A container in a user namespace of its own (keep-id and other mappings) owns its network
+    // namespace from there, and the helper must join it to configure the interface; one in
+    // the monitor's own must not be named (joining one's own user namespace fails).
+    let userns = own_user_namespace(pid)?;
+    let userns_arg = userns
+        .as_ref()
+        .map(|_| format!("/proc/self/fd/{USERNS_FD}"));
     match &config.mode {
         NetworkMode::Pasta(options) => {
             let ready_arg = format!("/proc/self/fd/{READY_FD}");
@@ -201,9 +209,10 @@ pub fn begin(
                 options,
                 config.mac_address.as_deref(),
                 &netns_arg,
+                userns_arg.as_deref(),
                 &ready_arg,
             );
-            let spawned = spawn(name, &binary, &args, netns, log, None, None)?;
+            let spawned = spawn(name, &binary, &args, netns, userns, log, None, None)?;
             Ok(Some(Pending {
                 spawned,
                 log_path,
@@ -219,6 +228,7 @@ pub fn begin(
                 &options,
                 config.mac_address.as_deref(),
                 &netns_arg,
+                userns_arg.as_deref(),
                 READY_FD,
                 EXIT_FD,
                 "slirp4netns.sock",
@@ -231,6 +241,7 @@ pub fn begin(
                 &binary,
                 &args,
                 netns,
+                userns,
                 log,
                 Some(exit_read),
                 Some(run_dir),
@@ -253,25 +264,38 @@ struct Spawned {
     ready: OwnedFd,
 }
 
+/// The container's user namespace, open, when it is not the caller's own.
+fn own_user_namespace(pid: i32) -> Result<Option<std::fs::File>, NetworkError> {
+    use std::os::unix::fs::MetadataExt;
+    let path = format!("/proc/{pid}/ns/user");
+    let theirs = std::fs::File::open(&path).map_err(io(format!("open {path}")))?;
+    let ours = std::fs::metadata("/proc/self/ns/user").map_err(io("stat /proc/self/ns/user"))?;
+    let meta = theirs.metadata().map_err(io(format!("stat {path}")))?;
+    Ok(((meta.dev(), meta.ino()) != (ours.dev(), ours.ino())).then_some(theirs))
+}
+
+#[allow(clippy::too_many_arguments)]
 fn spawn(
     name: &'static str,
     binary: &Path,
     args: &[String],
     netns: std::fs::File,
+    userns: Option<std::fs::File>,
     log: std::fs::File,
     exit_read: Option<OwnedFd>,
     cwd: Option<&Path>,
 ) -> Result<Spawned, NetworkError> {
     let (ready_read, ready_write) = nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC)
         .map_err(|e| io("create a pipe")(e.into()))?;
-    let netns = high(&netns)?;
-    let ready_write = high(&ready_write)?;
-    let exit_read = exit_read.as_ref().map(high).transpose()?;
-    let raw = (
-        netns.as_raw_fd(),
-        ready_write.as_raw_fd(),
-        exit_read.as_ref().map(|f| f.as_raw_fd()),
-    );
+    // Each descriptor the helper gets, moved above the numbers it is given as, then put there.
+    let mut given = vec![(high(&netns)?, NETNS_FD), (high(&ready_write)?, READY_FD)];
+    if let Some(read) = &exit_read {
+        given.push((high(read)?, EXIT_FD));
+    }
+    if let Some(userns) = &userns {
+        given.push((high(userns)?, USERNS_FD));
+    }
+    let raw: Vec<(RawFd, RawFd)> = given.iter().map(|(f, to)| (f.as_raw_fd(), *to)).collect();
     let parent = std::process::id() as i32;
     let mut command = Command::new(binary);
     command
@@ -281,7 +305,8 @@ fn spawn(
         .stderr(Stdio::from(log))
         .current_dir(cwd.unwrap_or(Path::new("/")));
     // SAFETY: between fork and exec only async-signal-safe calls run (prctl, getppid,
-    // sigprocmask, dup2, close_range), and the monitor is single-threaded.
+    // sigprocmask, dup2, close_range), and the monitor is single-threaded; `raw` is read,
+    // never allocated, in the child.
     unsafe {
         command.pre_exec(move || {
             if libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL) != 0 {
@@ -295,29 +320,20 @@ fn spawn(
             let mut empty: libc::sigset_t = std::mem::zeroed();
             libc::sigemptyset(&mut empty);
             libc::sigprocmask(libc::SIG_SETMASK, &empty, std::ptr::null_mut());
-            for (from, to) in [(raw.0, NETNS_FD), (raw.1, READY_FD)] {
+            // Nothing else of the monitor's (the container's pipes, its lock) may stay open
+            // in the helper; the descriptors it is given are put in place after, by dup2,
+            // which leaves them open across exec.
+            libc::syscall(
+                libc::SYS_close_range,
+                3u32,
+                u32::MAX,
+                libc::CLOSE_RANGE_CLOEXEC,
+            );
+            for &(from, to) in &raw {
                 if libc::dup2(from, to) < 0 {
                     return Err(std::io::Error::last_os_error());
                 }
             }
-            if let Some(from) = raw.2
-                && libc::dup2(from, EXIT_FD) < 0
-            {
-                return Err(std::io::Error::last_os_error());
-            }
-            // Nothing else of the monitor's (the container's pipes, its lock) may stay open
-            // in the helper.
-            let first = if raw.2.is_some() {
-                EXIT_FD + 1
-            } else {
-                READY_FD + 1
-            };
-            libc::syscall(
-                libc::SYS_close_range,
-                first as u32,
-                u32::MAX,
-                libc::CLOSE_RANGE_CLOEXEC,
-            );
             Ok(())
         });
     }

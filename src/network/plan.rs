@@ -116,6 +116,7 @@ pub fn pasta_args(
     user_options: &[String],
     mac: Option<&str>,
     netns: &str,
+    userns: Option<&str>,
     ready: &str,
 ) -> Vec<String> {
     let mut args: Vec<String> = ["--config-net", "--foreground", "--quiet"]
@@ -165,6 +166,9 @@ pub fn pasta_args(
     {
         args.extend(["--ns-mac-addr".into(), mac.into()]);
     }
+    if let Some(userns) = userns {
+        args.extend(["--userns".into(), userns.into()]);
+    }
     args.extend(["--pid".into(), ready.into(), "--netns".into(), netns.into()]);
     args
 }
@@ -176,6 +180,7 @@ pub fn slirp4netns_args(
     options: &SlirpOptions,
     mac: Option<&str>,
     netns: &str,
+    userns: Option<&str>,
     ready_fd: i32,
     exit_fd: i32,
     api_socket: &str,
@@ -197,10 +202,11 @@ pub fn slirp4netns_args(
         format!("--ready-fd={ready_fd}"),
         format!("--exit-fd={exit_fd}"),
         format!("--api-socket={api_socket}"),
-        "--netns-type=path".into(),
-        netns.into(),
-        "tap0".into(),
     ]);
+    if let Some(userns) = userns {
+        args.push(format!("--userns-path={userns}"));
+    }
+    args.extend(["--netns-type=path".into(), netns.into(), "tap0".into()]);
     args
 }
 
@@ -238,7 +244,14 @@ mod tests {
             parse_publish("8080:80").unwrap(),
             parse_publish("127.0.0.1:9000-9001:90-91/udp").unwrap(),
         ];
-        let args = pasta_args(&ports, &[], None, "/proc/self/fd/3", "/proc/self/fd/4");
+        let args = pasta_args(
+            &ports,
+            &[],
+            None,
+            "/proc/self/fd/3",
+            None,
+            "/proc/self/fd/4",
+        );
         assert_eq!(
             args.join(" "),
             "--config-net --foreground --quiet -t 8080-8080:80-80 -u 127.0.0.1/9000-9001:90-91 -T none -U none --dns-forward 169.254.1.1 --pid /proc/self/fd/4 --netns /proc/self/fd/3"
@@ -248,11 +261,12 @@ mod tests {
             &["-T".into(), "5432".into()],
             Some("aa:bb:cc:dd:ee:ff"),
             "N",
+            Some("U"),
             "R",
         );
         assert_eq!(
             args.join(" "),
-            "--config-net --foreground --quiet -T 5432 -t none -u none -U none --dns-forward 169.254.1.1 --ns-mac-addr aa:bb:cc:dd:ee:ff --pid R --netns N"
+            "--config-net --foreground --quiet -T 5432 -t none -u none -U none --dns-forward 169.254.1.1 --ns-mac-addr aa:bb:cc:dd:ee:ff --userns U --pid R --netns N"
         );
     }
 
@@ -260,8 +274,16 @@ mod tests {
     fn slirp4netns_as_podman_runs_it() {
         let options = SlirpOptions::parse(&[]).unwrap();
         assert_eq!(
-            slirp4netns_args(&options, None, "/proc/self/fd/3", 4, 5, "/run/x/slirp.sock")
-                .join(" "),
+            slirp4netns_args(
+                &options,
+                None,
+                "/proc/self/fd/3",
+                None,
+                4,
+                5,
+                "/run/x/slirp.sock"
+            )
+            .join(" "),
             "--configure --mtu=65520 --disable-host-loopback --ready-fd=4 --exit-fd=5 --api-socket=/run/x/slirp.sock --netns-type=path /proc/self/fd/3 tap0"
         );
         let options = SlirpOptions::parse(&[
@@ -270,7 +292,11 @@ mod tests {
             "mtu=1500".into(),
         ])
         .unwrap();
-        let args = slirp4netns_args(&options, None, "N", 4, 5, "S").join(" ");
+        let args = slirp4netns_args(&options, None, "N", Some("U"), 4, 5, "S").join(" ");
+        assert!(
+            args.ends_with("--userns-path=U --netns-type=path N tap0"),
+            "{args}"
+        );
         assert!(
             args.starts_with("--configure --mtu=1500 --cidr=10.5.0.0/24 "),
             "{args}"
