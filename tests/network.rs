@@ -59,7 +59,7 @@ fn wait_for_http(port: u16, body: &str) {
 
 /// A detached busybox httpd serving `body`, with the extra run flags.
 fn run_httpd(sb: &Sandbox, name: &str, flags: &[&str], body: &str) {
-    let script = format!("mkdir /w && echo {body} > /w/index.html && exec httpd -f -p 80 -h /w");
+    let script = format!("mkdir -p /w && echo {body} > /w/index.html && exec httpd -f -p 80 -h /w");
     let mut args = vec!["run", "-d", "--name", name];
     args.extend_from_slice(flags);
     args.extend_from_slice(&["busybox", "sh", "-c", &script]);
@@ -480,15 +480,6 @@ fn bad_port_specs_and_taken_ports_leave_no_container() {
     drop(taken);
     sb.run(&["run", "--rm", "--network", "bogus", "busybox", "true"])
         .assert_error(125, &["invalid --network \"bogus\""]);
-    sb.run(&[
-        "run",
-        "--rm",
-        "--network",
-        "container:other",
-        "busybox",
-        "true",
-    ])
-    .assert_error(125, &["is not supported yet"]);
 }
 
 #[test]
@@ -593,5 +584,109 @@ fn a_container_in_its_own_user_namespace_is_connected_by_either_helper() {
             .filter(|name| *name != "lo")
             .collect();
         assert_eq!(interfaces.len(), 1, "{network}: {text}");
+    }
+}
+
+#[test]
+fn a_container_joins_another_containers_network_and_starts_it_when_stopped() {
+    let sb = sandbox_with_busybox();
+    let port = free_port();
+    let mapping = format!("{port}:80");
+    run_httpd(&sb, "donor", &["-p", &mapping], "served-by-the-donor");
+    wait_for_http(port, "served-by-the-donor");
+    // The joiner reaches the donor's server on its own loopback: one namespace.
+    let out = sb.ok(&[
+        "run",
+        "--rm",
+        "--network",
+        "container:donor",
+        "busybox",
+        "wget",
+        "-qO-",
+        "http://127.0.0.1:80/index.html",
+    ]);
+    assert_eq!(out.stdout(), "served-by-the-donor\n");
+    let donor_id = sb.inspect("donor")["Id"].as_str().unwrap().to_string();
+    sb.ok(&[
+        "create",
+        "--name",
+        "joiner",
+        "--network",
+        "container:donor",
+        "busybox",
+        "true",
+    ]);
+    assert_eq!(
+        sb.inspect("joiner")["HostConfig"]["NetworkMode"],
+        format!("container:{donor_id}")
+    );
+    // A stopped donor starts with its dependent, as in podman.
+    sb.ok(&["stop", "-t", "0", "donor"]);
+    sb.ok(&["start", "-a", "joiner"]);
+    assert_eq!(sb.inspect("donor")["State"]["Status"], "running");
+    sb.run(&["rm", "-f", "donor"])
+        .assert_error(125, &["has dependent containers"]);
+    sb.run(&["run", "--rm", "--network", "container:nope", "busybox", "true"])
+        .assert_error(
+            125,
+            &["looking up container to share net namespace with: no container with name or ID \"nope\" found"],
+        );
+    sb.ok(&["rm", "-f", "-t", "0", "joiner", "donor"]);
+}
+
+#[test]
+fn network_ns_path_joins_a_namespace_file_and_a_missing_one_is_named() {
+    let sb = sandbox_with_busybox();
+    // A namespace the user owns: the one of a running container, by its /proc path.
+    run_httpd(&sb, "owner", &["--network", "none"], "x");
+    let pid = sb.inspect("owner")["State"]["Pid"].as_i64().unwrap();
+    let path = format!("ns:/proc/{pid}/ns/net");
+    let out = sb.ok(&[
+        "run",
+        "--rm",
+        "--network",
+        &path,
+        "busybox",
+        "readlink",
+        "/proc/self/ns/net",
+    ]);
+    let owner_ns = std::fs::read_link(format!("/proc/{pid}/ns/net")).unwrap();
+    assert_eq!(out.stdout().trim(), owner_ns.to_str().unwrap());
+    sb.run(&[
+        "run",
+        "--rm",
+        "--network",
+        "ns:/nonexistent/net",
+        "busybox",
+        "true",
+    ])
+    .assert_error(125, &["cannot open network namespace /nonexistent/net"]);
+    sb.ok(&["rm", "-f", "-t", "0", "owner"]);
+}
+
+#[test]
+fn dns_none_keeps_the_images_resolv_conf() {
+    let sb = sandbox_with_busybox();
+    let out = sb.ok(&[
+        "run",
+        "--rm",
+        "--dns",
+        "none",
+        "busybox",
+        "sh",
+        "-c",
+        "grep -c resolv.conf /proc/self/mountinfo || true",
+    ]);
+    // Nothing is mounted over the image's file.
+    assert_eq!(out.stdout().trim(), "0", "{}", out.stdout());
+}
+
+#[test]
+fn a_published_port_is_free_again_when_the_container_has_ended() {
+    let sb = sandbox_with_busybox();
+    let mapping = format!("{}:80", free_port());
+    // A script publishing one port from one container after another.
+    for _ in 0..3 {
+        sb.ok(&["run", "--rm", "-p", &mapping, "busybox", "true"]);
     }
 }

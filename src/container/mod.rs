@@ -564,12 +564,22 @@ fn prepare(
         .unwrap_or_default();
     let hostname = options.hostname.clone().unwrap_or_else(|| id[..12].into());
     let image_name = image.names.first().cloned().unwrap_or_default();
-    let planned = network::plan(
+    let mut planned = network::plan(
         options,
         request.image_config.config.as_ref(),
         &hostname,
         name,
     )?;
+    // A container in another's network namespace shares its view of names, as in podman.
+    if let spec::NetworkMode::Container(donor) = &options.network {
+        let files = runtime::container_files_in(&store.container_dir(donor).join("userdata"));
+        if let Ok(text) = std::fs::read_to_string(&files.resolv_conf) {
+            planned.resolv_conf = text;
+        }
+        if let (Some(_), Ok(text)) = (&planned.hosts, std::fs::read_to_string(&files.hosts)) {
+            planned.hosts = Some(text);
+        }
+    }
     let network_path = crate::network::NetworkConfig::path_in(&staging.join("userdata"));
     crate::store::write_private(&network_path, &planned.config.to_json())
         .map_err(io_err("write", &network_path))?;
@@ -674,10 +684,7 @@ fn prepare(
         restart: options.restart,
         log_driver: options.log_driver,
         log_size_max: options.log_size_max,
-        dependencies: match &options.ipc {
-            spec::IpcMode::Container(id) => vec![id.clone()],
-            _ => Vec::new(),
-        },
+        dependencies: namespace_donors(options),
         ipc: ipc_text(&options.ipc),
         remove_image: options.remove_image,
         timeout: options.timeout,
@@ -705,6 +712,21 @@ fn ipc_text(mode: &spec::IpcMode) -> String {
         spec::IpcMode::Host => "host".into(),
         spec::IpcMode::Container(id) => format!("container:{id}"),
     }
+}
+
+/// The containers whose namespaces this one joins (`--network container:ID`, `--ipc
+/// container:ID`): it depends on them.
+fn namespace_donors(options: &RunOptions) -> Vec<String> {
+    let mut donors = Vec::new();
+    if let spec::NetworkMode::Container(id) = &options.network {
+        donors.push(id.clone());
+    }
+    if let spec::IpcMode::Container(id) = &options.ipc
+        && !donors.contains(id)
+    {
+        donors.push(id.clone());
+    }
+    donors
 }
 
 /// The container whose IPC namespace this one joins (`--ipc container:ID`).

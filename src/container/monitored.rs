@@ -410,8 +410,9 @@ fn run_monitor(
         };
         let previous = lock.container.state.clone();
         let donor = super::ipc_donor(&record)
-            .map(|id| donor_process(&store, id))
+            .map(|id| donor_process(&store, id, "IPC"))
             .transpose()?;
+        let netns = joined_network(&store, &network.mode)?;
         // The helper starts as soon as the namespace exists, so its set-up overlaps the
         // container's root build; it is waited for before the container may exec.
         let pending = std::cell::RefCell::new(None);
@@ -435,6 +436,7 @@ fn run_monitor(
                 group: &record.group_entries,
             },
             join_ipc: donor.as_ref(),
+            join_net: netns.as_ref().map(|n| n.as_fd()),
             on_cloned: Some(&begin_network),
         })?;
         let pid = starting.pid.as_raw();
@@ -576,8 +578,12 @@ fn run_monitor(
     Ok(code)
 }
 
-/// The running process of the container whose IPC namespace a container joins.
-fn donor_process(store: &Store, id: &str) -> Result<runtime::ProcessHandle, ContainerError> {
+/// The running process of the container whose `kind` namespace a container joins.
+fn donor_process(
+    store: &Store,
+    id: &str,
+    kind: &str,
+) -> Result<runtime::ProcessHandle, ContainerError> {
     let Some(donor) = store.container(id)? else {
         return Err(LookupError::NotFound(id.to_string()).into());
     };
@@ -586,10 +592,39 @@ fn donor_process(store: &Store, id: &str) -> Result<runtime::ProcessHandle, Cont
         .ok_or_else(|| ContainerError::StartFailed {
             code: 125,
             message: format!(
-                "cannot join the IPC namespace of container {}: it is not running; start it first (burrow start {})",
+                "cannot join the {kind} namespace of container {}: it is not running; start it first (burrow start {})",
                 donor.record.name, donor.record.name
             ),
         })
+}
+
+/// What the container's network namespace is joined from: another container's process, or a
+/// namespace file given by path; none when it gets its own or the host's.
+fn joined_network(
+    store: &Store,
+    mode: &crate::network::NetworkMode,
+) -> Result<Option<OwnedFd>, ContainerError> {
+    match mode {
+        crate::network::NetworkMode::Container(id) => {
+            let process = donor_process(store, id, "network")?;
+            Ok(Some(process.as_fd().try_clone_to_owned().map_err(|e| {
+                ContainerError::StartFailed {
+                    code: 125,
+                    message: format!("cannot hold the process of container {id}: {e}"),
+                }
+            })?))
+        }
+        crate::network::NetworkMode::Path(path) => std::fs::File::open(path)
+            .map(|f| Some(OwnedFd::from(f)))
+            .map_err(|e| ContainerError::StartFailed {
+                code: 125,
+                message: format!(
+                    "cannot open network namespace {}: {e}; give --network ns: the path of a namespace file (such as /proc/PID/ns/net or a mount made with ip netns add)",
+                    path.display()
+                ),
+            }),
+        _ => Ok(None),
+    }
 }
 
 /// `--rmi`: the container's image goes too, unless another container uses it (then podman

@@ -40,22 +40,6 @@ pub(super) fn plan(
     if let Some(warning) = warning {
         tracing::warn!("{warning}");
     }
-    match &mode {
-        NetworkMode::Container(name) => {
-            return Err(NetworkError::Unsupported {
-                what: format!("joining another container's network (--network container:{name})"),
-            });
-        }
-        NetworkMode::Path(path) => {
-            return Err(NetworkError::Unsupported {
-                what: format!(
-                    "joining a network namespace by path (--network ns:{})",
-                    path.display()
-                ),
-            });
-        }
-        _ => {}
-    }
     let slirp = match &mode {
         NetworkMode::Slirp4netns(o) => Some(SlirpOptions::parse(o)?),
         _ => None,

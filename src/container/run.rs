@@ -11,7 +11,7 @@ use super::{ContainerError, CreateRequest, Created, Host, MonitorHandle, StartOp
 use crate::cgroups::LimitsSupport;
 use crate::image::{ImageConfig, ImageUseError};
 use crate::monitor::{self, AttachOptions, Outcome};
-use crate::spec::{IpcMode, LogDriver, RunOptions};
+use crate::spec::{IpcMode, LogDriver, NetworkMode, RunOptions};
 use crate::store::{ContainerRecord, ImageRecord, Store, StoreError};
 
 /// `--pull`: when to ask the registry for the image.
@@ -76,6 +76,10 @@ pub enum RunError {
         "looking up container to share ipc namespace with: no container with name or ID \"{0}\" found: no such container"
     )]
     NoIpcDonor(String),
+    #[error(
+        "looking up container to share net namespace with: no container with name or ID \"{0}\" found: no such container"
+    )]
+    NoNetworkDonor(String),
     #[error(
         "joining IPC of container {0} is not allowed: non-shareable IPC (hint: use IpcMode:shareable for the donor container)"
     )]
@@ -248,7 +252,25 @@ pub fn create_from_image(
     if options.userns == crate::spec::UsernsMode::NoMap {
         return Err(RunError::NomapUnsupported);
     }
-    // The donor by ID, so that the record names it whatever it is renamed to.
+    // Donors by ID, so that the record names them whatever they are renamed to.
+    let joined_net;
+    let options = match &options.network {
+        NetworkMode::Container(name) => {
+            let donor = match super::find(store, host, name) {
+                Ok(donor) => donor,
+                Err(ContainerError::Lookup(crate::store::LookupError::NotFound(_))) => {
+                    return Err(RunError::NoNetworkDonor(name.clone()));
+                }
+                Err(e) => return Err(e.into()),
+            };
+            joined_net = RunOptions {
+                network: NetworkMode::Container(donor.record.id),
+                ..options.clone()
+            };
+            &joined_net
+        }
+        _ => options,
+    };
     let joined;
     let options = match &options.ipc {
         IpcMode::Container(name) => {

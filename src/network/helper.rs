@@ -36,6 +36,9 @@ pub struct Helper {
     child: Option<Child>,
     /// slirp4netns ends when this, the only write end of its exit pipe, closes.
     exit_fd: Option<OwnedFd>,
+    /// It listens on published host ports, which must be free again once the container's
+    /// end is reported (a script may publish the same port from its next container).
+    holds_ports: bool,
 }
 
 impl Helper {
@@ -47,14 +50,19 @@ impl Helper {
         self.name
     }
 
-    /// Kills the helper without sitting through its end: the kernel tears its tap device
-    /// down in RCU grace periods (~20 ms) that the container's end need not wait for. A child
-    /// not yet gone comes back for `Ending::reap`; whatever is left when the monitor exits is
+    /// Kills the helper, and waits for its end only if it holds host ports: otherwise
+    /// nothing of it can be seen outside the container, and the kernel's teardown of its tap
+    /// device (RCU grace periods, ~20 ms) need not delay the container's end. A child not
+    /// yet gone comes back for `Ending::reap`; whatever is left when the monitor exits is
     /// reaped by its reaper.
     pub fn stop(mut self) -> Option<Child> {
         self.exit_fd.take();
         let mut child = self.child.take()?;
         let _ = child.kill();
+        if self.holds_ports {
+            let _ = child.wait();
+            return None;
+        }
         match child.try_wait() {
             Ok(None) => Some(child),
             _ => None,
@@ -212,7 +220,8 @@ pub fn begin(
                 userns_arg.as_deref(),
                 &ready_arg,
             );
-            let spawned = spawn(name, &binary, &args, netns, userns, log, None, None)?;
+            let mut spawned = spawn(name, &binary, &args, netns, userns, log, None, None)?;
+            spawned.helper.holds_ports = !config.ports.is_empty();
             Ok(Some(Pending {
                 spawned,
                 log_path,
@@ -247,6 +256,7 @@ pub fn begin(
                 Some(run_dir),
             )?;
             spawned.helper.exit_fd = Some(exit_write);
+            spawned.helper.holds_ports = !config.ports.is_empty();
             Ok(Some(Pending {
                 spawned,
                 log_path,
@@ -345,6 +355,7 @@ fn spawn(
             name,
             child: Some(child),
             exit_fd: None,
+            holds_ports: false,
         },
         ready: ready_read,
     })

@@ -118,7 +118,16 @@ fn child_main(launch: &Launch, mut channel: Channel, console: Option<&UnixStream
                 ));
             }
         }
-        // Before the mounts: the mqueue filesystem shows the IPC namespace of its mounter.
+        // Before the mounts: the mqueue filesystem shows the IPC namespace of its mounter,
+        // sysfs the network namespace.
+        if let Some(netns) = launch.join_net {
+            nix::sched::setns(netns, CloneFlags::CLONE_NEWNET).map_err(|e| {
+                RuntimeError::Setup {
+                    what: "join the network namespace given to --network".into(),
+                    source: e.into(),
+                }
+            })?;
+        }
         let shm = match launch.join_ipc {
             Some(donor) => join_ipc(donor)?,
             None => None,
@@ -467,6 +476,9 @@ pub struct Launch<'a> {
     pub accounts: rootfs::AccountEntries<'a>,
     /// `--ipc container:X`: X's process, whose IPC namespace the container joins.
     pub join_ipc: Option<&'a ProcessHandle>,
+    /// `--network container:X` (X's process) or `ns:PATH` (the open file): the network
+    /// namespace the container joins.
+    pub join_net: Option<std::os::fd::BorrowedFd<'a>>,
     /// Called once the process exists in its namespaces with its IDs mapped, before it
     /// builds its root: what needs only the namespaces (the network helper) overlaps the build.
     pub on_cloned: Option<&'a dyn Fn(Pid)>,

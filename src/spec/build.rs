@@ -542,9 +542,13 @@ fn namespaces(opts: &RunOptions) -> Vec<LinuxNamespace> {
             !matches!(opts.ipc, IpcMode::Host | IpcMode::Container(_)),
         ),
         (LinuxNamespaceType::Pid, !opts.pid_host),
+        // Another container's, or one named by path, is joined at start too.
         (
             LinuxNamespaceType::Network,
-            opts.network != NetworkMode::Host,
+            !matches!(
+                opts.network,
+                NetworkMode::Host | NetworkMode::Container(_) | NetworkMode::Path(_)
+            ),
         ),
         (LinuxNamespaceType::Cgroup, !opts.cgroupns_host),
     ];
