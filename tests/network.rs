@@ -690,3 +690,39 @@ fn a_published_port_is_free_again_when_the_container_has_ended() {
         sb.ok(&["run", "--rm", "-p", &mapping, "busybox", "true"]);
     }
 }
+
+#[test]
+fn containers_conf_chooses_the_default_helper() {
+    let sb = sandbox_with_busybox();
+    let conf = sb.home.join(".config/containers/containers.conf");
+    std::fs::write(
+        &conf,
+        "[network]\ndefault_rootless_network_cmd = \"slirp4netns\"\n",
+    )
+    .unwrap();
+    sb.chown_home();
+    sb.ok(&["create", "--name", "c", "busybox", "true"]);
+    assert_eq!(sb.inspect("c")["HostConfig"]["NetworkMode"], "slirp4netns");
+    let info = sb.ok(&["info", "--format", "{{.Host.RootlessNetworkCmd}}"]);
+    assert_eq!(info.stdout().trim(), "slirp4netns");
+    // An explicit --network still wins.
+    sb.ok(&[
+        "create",
+        "--name",
+        "d",
+        "--network",
+        "pasta",
+        "busybox",
+        "true",
+    ]);
+    assert_eq!(sb.inspect("d")["HostConfig"]["NetworkMode"], "pasta");
+    std::fs::write(&conf, "[network]\ndefault_rootless_network_cmd = \"vde\"\n").unwrap();
+    sb.run(&["create", "busybox", "true"]).assert_error(
+        125,
+        &[
+            "default_rootless_network_cmd \"vde\"",
+            "set it to \"pasta\" or \"slirp4netns\"",
+        ],
+    );
+    sb.ok(&["rm", "c", "d"]);
+}

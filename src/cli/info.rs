@@ -47,11 +47,17 @@ fn gather(ctx: &Context) -> Result<Value> {
             "logDriver": "k8s-file",
             "pasta": helper("pasta"),
             "slirp4netns": helper("slirp4netns"),
-            // What a container gets without --network: pasta, else slirp4netns, else none.
+            // What a container gets without --network: containers.conf's choice, else pasta,
+            // else slirp4netns, else none.
             "rootlessNetworkCmd": crate::network::mode_name(
-                &crate::network::resolve_default(&crate::network::NetworkMode::Default, |n| {
-                    crate::network::find_helper(n).is_some()
-                })
+                &crate::network::resolve_default(
+                    &crate::network::NetworkMode::Default,
+                    crate::config::containers_conf::default_rootless_network_cmd(&ctx.env)
+                        .ok()
+                        .flatten()
+                        .as_deref(),
+                    |n| crate::network::find_helper(n).is_some(),
+                )
                 .0,
             ),
             "os": platform.os,

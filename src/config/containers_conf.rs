@@ -24,6 +24,10 @@ pub enum ContainersConfError {
         "{path}: events_logfile_max_size {value:?} is not a size; write bytes (1000000) or a size such as \"1m\""
     )]
     Size { path: PathBuf, value: String },
+    #[error(
+        "{path}: default_rootless_network_cmd {value:?} is not a network helper burrow knows; set it to \"pasta\" or \"slirp4netns\""
+    )]
+    NetworkCmd { path: PathBuf, value: String },
 }
 
 /// What containers.conf says about events; `None` where no file sets a key.
@@ -100,6 +104,49 @@ impl EventsConf {
             None => {}
         }
         Ok(())
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct NetworkFileDoc {
+    #[serde(default)]
+    network: NetworkDoc,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct NetworkDoc {
+    default_rootless_network_cmd: Option<String>,
+}
+
+/// `[network] default_rootless_network_cmd` (pasta or slirp4netns): the helper a container
+/// gets when `--network` is not given; `None` where no file sets it.
+pub fn default_rootless_network_cmd(
+    env: &ConfigEnv,
+) -> Result<Option<String>, ContainersConfError> {
+    let mut found = None;
+    for path in containers_conf_files(env) {
+        let text = std::fs::read_to_string(&path).map_err(|source| ContainersConfError::Read {
+            path: path.clone(),
+            source,
+        })?;
+        found = network_cmd_in(&path, &text)?.or(found);
+    }
+    Ok(found)
+}
+
+fn network_cmd_in(path: &Path, text: &str) -> Result<Option<String>, ContainersConfError> {
+    let doc: NetworkFileDoc = toml::from_str(text).map_err(|e| ContainersConfError::Parse {
+        path: path.to_path_buf(),
+        message: e.message().to_string(),
+    })?;
+    match doc.network.default_rootless_network_cmd {
+        Some(cmd) if cmd == "pasta" || cmd == "slirp4netns" => Ok(Some(cmd)),
+        Some(cmd) if cmd.is_empty() => Ok(None),
+        Some(value) => Err(ContainersConfError::NetworkCmd {
+            path: path.to_path_buf(),
+            value,
+        }),
+        None => Ok(None),
     }
 }
 
@@ -184,6 +231,22 @@ mod tests {
         for bad in ["", "m", "1x", "1mbb", "-1", "1.m"] {
             assert_eq!(parse_human_size(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn the_default_network_command_is_pasta_or_slirp4netns() {
+        let read = |text: &str| network_cmd_in(Path::new("/c"), text);
+        assert_eq!(
+            read("[network]\ndefault_rootless_network_cmd = \"slirp4netns\"\n").unwrap(),
+            Some("slirp4netns".into())
+        );
+        assert_eq!(read("[engine]\nevents_logger = \"file\"\n").unwrap(), None);
+        let err = read("[network]\ndefault_rootless_network_cmd = \"vde\"\n").unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("set it to \"pasta\" or \"slirp4netns\""),
+            "{err}"
+        );
     }
 
     #[test]

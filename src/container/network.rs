@@ -35,8 +35,15 @@ pub(super) fn plan(
     hostname: &str,
     name: &str,
 ) -> Result<PlannedNetwork, NetworkError> {
-    let (mode, warning) =
-        network::resolve_default(&options.network, |n| network::find_helper(n).is_some());
+    let configured = match options.network {
+        NetworkMode::Default => crate::config::containers_conf::default_rootless_network_cmd(
+            &crate::config::ConfigEnv::from_process(),
+        )?,
+        _ => None,
+    };
+    let (mode, warning) = network::resolve_default(&options.network, configured.as_deref(), |n| {
+        network::find_helper(n).is_some()
+    });
     if let Some(warning) = warning {
         tracing::warn!("{warning}");
     }

@@ -60,8 +60,8 @@ pub enum NetworkError {
         protocol: String,
         reason: String,
     },
-    #[error("{what} is not supported yet; use --network pasta, slirp4netns, none or host")]
-    Unsupported { what: String },
+    #[error(transparent)]
+    Config(#[from] crate::config::containers_conf::ContainersConfError),
     #[error(
         "invalid slirp4netns option {option:?}: use allow_host_loopback=BOOL, cidr=CIDR, enable_ipv6=BOOL, mtu=N or port_handler=slirp4netns"
     )]
@@ -108,14 +108,20 @@ impl NetworkError {
     }
 }
 
-/// The default network: pasta when installed, else slirp4netns, else none with a warning
-/// saying what to install.
+/// The default network: the helper containers.conf names (`configured`), else pasta when
+/// installed, else slirp4netns, else none with a warning saying what to install.
 pub fn resolve_default(
     mode: &NetworkMode,
+    configured: Option<&str>,
     has: impl Fn(&str) -> bool,
 ) -> (NetworkMode, Option<String>) {
     if *mode != NetworkMode::Default {
         return (mode.clone(), None);
+    }
+    match configured {
+        Some("slirp4netns") => return (NetworkMode::Slirp4netns(Vec::new()), None),
+        Some("pasta") => return (NetworkMode::Pasta(Vec::new()), None),
+        _ => {}
     }
     if has("pasta") {
         (NetworkMode::Pasta(Vec::new()), None)
@@ -206,12 +212,20 @@ mod tests {
     #[test]
     fn default_prefers_pasta_then_slirp4netns_then_none_with_a_warning() {
         let d = NetworkMode::Default;
-        assert_eq!(resolve_default(&d, |_| true).0, NetworkMode::Pasta(vec![]));
         assert_eq!(
-            resolve_default(&d, |n| n == "slirp4netns").0,
+            resolve_default(&d, None, |_| true).0,
+            NetworkMode::Pasta(vec![])
+        );
+        assert_eq!(
+            resolve_default(&d, None, |n| n == "slirp4netns").0,
             NetworkMode::Slirp4netns(vec![])
         );
-        let (mode, warning) = resolve_default(&d, |_| false);
+        // containers.conf's choice wins over what is installed.
+        assert_eq!(
+            resolve_default(&d, Some("slirp4netns"), |_| true).0,
+            NetworkMode::Slirp4netns(vec![])
+        );
+        let (mode, warning) = resolve_default(&d, None, |_| false);
         assert_eq!(mode, NetworkMode::None);
         assert!(
             warning
@@ -219,7 +233,7 @@ mod tests {
                 .contains("install passt (pasta) or slirp4netns")
         );
         assert_eq!(
-            resolve_default(&NetworkMode::Host, |_| true).0,
+            resolve_default(&NetworkMode::Host, Some("pasta"), |_| true).0,
             NetworkMode::Host
         );
     }
