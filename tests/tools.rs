@@ -207,7 +207,6 @@ fn distrobox_enters_a_box_as_the_user_with_the_home_bound() {
 /// `toolbox init-container` in the container, which redirects /etc/hosts and resolv.conf to
 /// the host's and creates the user.
 #[test]
-#[ignore = "blocked: burrow lacks `--dns none` and `--no-hosts` (issue 12, networking), and keep-id layer copies (the runflags branch); run with --ignored once they land"]
 fn toolbox_creates_runs_and_removes_a_container() {
     let session = Session::new();
     let image = session.debian_box();
@@ -234,6 +233,17 @@ fn toolbox_creates_runs_and_removes_a_container() {
             .contains(&format!("uid={}({})", user.uid, user.name)),
         "{}",
         run.stdout()
+    );
+    // The user's shell gets their own home, the one toolbox gave the user it made from the
+    // host's passwd entry (exec --user brings that user's HOME over the container's /root).
+    let home = session.tool("toolbox", &["run", "-c", "tb", "sh", "-c", "echo $HOME"]);
+    assert_success(&home);
+    let entry = nix::unistd::User::from_name(&user.name).unwrap().unwrap();
+    assert_eq!(home.stdout().trim(), entry.dir.to_str().unwrap());
+    assert!(
+        !home.stderr().contains("Permission denied"),
+        "{}",
+        home.stderr()
     );
     let status = session.tool("toolbox", &["run", "-c", "tb", "sh", "-c", "exit 7"]);
     assert_eq!(status.code(), 7, "{}", status.stderr());

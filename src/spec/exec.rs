@@ -95,8 +95,14 @@ pub fn exec_process(
             None => env.push((name.clone(), value.clone())),
         }
     }
-    if !env.iter().any(|(n, _)| n == "HOME") {
-        env.push(("HOME".to_string(), home));
+    // `--user` brings that user's home, over the container's HOME, as podman's exec does
+    // (toolbox's `run` would otherwise start the user's login shell in /root); HOME given to
+    // exec itself still wins.
+    let given_home = options.env.iter().any(|(n, _)| n == "HOME");
+    match env.iter_mut().find(|(n, _)| n == "HOME") {
+        Some(slot) if options.user.is_some() && !given_home => slot.1 = home,
+        Some(_) => {}
+        None => env.push(("HOME".to_string(), home)),
     }
     process.set_env(Some(
         env.into_iter().map(|(n, v)| format!("{n}={v}")).collect(),
@@ -294,7 +300,7 @@ mod tests {
     }
 
     #[test]
-    fn home_is_added_only_when_the_environment_has_none() {
+    fn home_is_the_exec_users_unless_given() {
         let mut c = container(0);
         c.set_env(Some(vec!["PATH=/bin".into()]));
         let as_app = ExecOptions {
@@ -309,6 +315,26 @@ mod tests {
             env_of(&plan(&c, &options(&["env"])).unwrap()),
             ["PATH=/bin", "HOME=/root"]
         );
+        // The container's HOME yields to the exec user's, not to the container's own user,
+        // and not over a HOME given to exec.
+        c.set_env(Some(vec!["PATH=/bin".into(), "HOME=/root".into()]));
+        assert_eq!(
+            env_of(&plan(&c, &as_app).unwrap()),
+            ["PATH=/bin", "HOME=/home/app"]
+        );
+        assert_eq!(
+            env_of(&plan(&c, &options(&["env"])).unwrap()),
+            ["PATH=/bin", "HOME=/root"]
+        );
+        let with_home = ExecOptions {
+            env: vec![("HOME".into(), "/x".into())],
+            ..as_app.clone()
+        };
+        assert_eq!(
+            env_of(&plan(&c, &with_home).unwrap()),
+            ["PATH=/bin", "HOME=/x"]
+        );
+        c.set_env(Some(vec!["PATH=/bin".into()]));
         // No passwd file: a numeric user's home is /.
         let p = exec_process(&c, &options(&["env"]), None, None).unwrap();
         assert_eq!(env_of(&p), ["PATH=/bin", "HOME=/"]);
