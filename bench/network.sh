@@ -46,6 +46,12 @@ p_rate="$(throughput "$pport")"
 as_user $P rm -f -t 0 iperf >/dev/null
 echo "burrow (pasta):       $b_rate Gbit/s"
 echo "burrow (slirp4netns): $s_rate Gbit/s"
+# The ceiling: the same client and server over the host's loopback, no forwarder between.
+lport="$(free_port)"
+iperf3 -s -1 -p "$lport" >/dev/null 2>&1 &
+l_rate="$(throughput "$lport")"
+wait
+echo "plain host loopback:  $l_rate Gbit/s (no container, the ceiling)"
 echo "podman (slirp4netns): $p_rate Gbit/s"
 python3 -c "print('ratio burrow/podman: pasta %.1fx, slirp4netns %.1fx' % ($b_rate/$p_rate, $s_rate/$p_rate))"
 
