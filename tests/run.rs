@@ -1183,6 +1183,27 @@ fn keep_id_adds_the_users_entries_and_image_files_stay_root_owned() {
 /// keep-id's layer copies with shifted owners are made once per layer and mapping and shared
 /// by the containers with that mapping (the second create copies nothing: both see the same
 /// file), and they go with the image.
+/// `keep-id:uid=,gid=`: the user's own IDs take the given numbers inside, files the process
+/// writes into a bind-mounted host directory still belong to the user on the host, and the
+/// user's passwd entry carries the inside numbers.
+#[test]
+fn keep_id_with_uid_and_gid_maps_the_user_to_those_ids() {
+    let sb = sandbox_with_busybox();
+    let me = &sb.user.name;
+    let shared = sb.home.join("shared");
+    std::fs::create_dir(&shared).unwrap();
+    sb.chown_home();
+    let bind = format!("{}:/shared", shared.display());
+    let run = sb.ok(&[
+        "run", "--rm", "--userns", "keep-id:uid=200,gid=300", "-v", &bind, "busybox", "sh", "-c",
+        "id -u; id -g; id -un; touch /shared/made; stat -c %u:%g /shared/made /bin",
+    ]);
+    assert_eq!(run.stdout(), format!("200\n300\n{me}\n200:300\n0:0\n"));
+    assert_eq!(owner(&shared.join("made")), (sb.user.uid, sb.user.gid));
+    sb.run(&["run", "--rm", "--userns", "keep-id:uid=x", "busybox", "true"])
+        .assert_error(125, &["invalid --userns \"keep-id:uid=x\"", "write keep-id:uid=N,gid=N"]);
+}
+
 #[test]
 fn keep_id_layer_copies_are_shared_and_removed_with_the_image() {
     let sb = sandbox_with_busybox();

@@ -626,7 +626,7 @@ fn prepare(
         seccomp: None,
     })?;
     let (passwd_entries, group_entries) = account_entries(options, identity, &spec, id)?;
-    let layer_shift = if options.userns == spec::UsernsMode::KeepId
+    let layer_shift = if matches!(options.userns, spec::UsernsMode::KeepId { .. })
         && identity.rootless()
         && !identity.single_id()
     {
@@ -790,14 +790,17 @@ fn account_entries(
         })?;
         passwd.push(spec::passwd_line(&account, &destinations, &workdir));
     }
-    if options.userns == spec::UsernsMode::KeepId
+    if let spec::UsernsMode::KeepId { uid, gid } = options.userns
         && identity.uid != 0
-        && let Some(account) = host_account(&identity.uid.to_string())
+        && let Some(mut account) = host_account(&identity.uid.to_string())
     {
+        // The user's entries carry the IDs they have inside (`keep-id:uid=,gid=`).
+        account.uid = uid.unwrap_or(account.uid);
+        account.gid = gid.unwrap_or(account.gid);
         passwd.push(spec::passwd_line(&account, &destinations, &workdir));
         if let Ok(Some(g)) = nix::unistd::Group::from_gid(nix::unistd::Gid::from_raw(identity.gid))
         {
-            group.push(format!("{}:x:{}:{}", g.name, g.gid, account.name));
+            group.push(format!("{}:x:{}:{}", g.name, account.gid, account.name));
         }
     }
     Ok((passwd, group))

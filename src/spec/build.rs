@@ -385,7 +385,11 @@ fn process_user(input: &SpecInput) -> Result<ResolvedUser, SpecError> {
     let image_user = input.image.user.as_deref().filter(|u| !u.is_empty());
     let spec = match (&opts.user, image_user, opts.userns) {
         (Some(user), _, _) => user.clone(),
-        (None, _, UsernsMode::KeepId) => format!("{}:{}", input.own_uid, input.own_gid),
+        (None, _, UsernsMode::KeepId { uid, gid }) => format!(
+            "{}:{}",
+            uid.unwrap_or(input.own_uid),
+            gid.unwrap_or(input.own_gid)
+        ),
         (None, Some(user), _) => user.to_string(),
         (None, None, _) => "0".to_string(),
     };
@@ -586,8 +590,12 @@ fn id_mappings(input: &SpecInput) -> (Option<Vec<LinuxIdMapping>>, Option<Vec<Li
     if mode == UsernsMode::Host {
         return (None, None);
     }
-    let uids = plan_ids(mode, input.own_uid, input.uid_map);
-    let gids = plan_ids(mode, input.own_gid, input.gid_map);
+    let (uid_inside, gid_inside) = match mode {
+        UsernsMode::KeepId { uid, gid } => (uid, gid),
+        _ => (None, None),
+    };
+    let uids = plan_ids(mode, input.own_uid, uid_inside, input.uid_map);
+    let gids = plan_ids(mode, input.own_gid, gid_inside, input.gid_map);
     (Some(to_linux(&uids)), Some(to_linux(&gids)))
 }
 
@@ -604,10 +612,15 @@ fn to_linux(maps: &[IdMapping]) -> Vec<LinuxIdMapping> {
         .collect()
 }
 
-/// Rewrites the default rootless map for the mode. keep-id: the own ID keeps its number, the
-/// subordinate IDs fill the container IDs below and above it. nomap: only subordinate IDs,
-/// from container ID 0.
-pub(super) fn plan_ids(mode: UsernsMode, own: u32, default: &[IdMapping]) -> Vec<IdMapping> {
+/// Rewrites the default rootless map for the mode. keep-id: the own ID keeps its number (or
+/// takes `inside`), the subordinate IDs fill the container IDs below and above it. nomap: only
+/// subordinate IDs, from container ID 0.
+pub(super) fn plan_ids(
+    mode: UsernsMode,
+    own: u32,
+    inside: Option<u32>,
+    default: &[IdMapping],
+) -> Vec<IdMapping> {
     let subordinate: Vec<IdMapping> = default
         .iter()
         .filter(|m| !(m.host_id <= own && own - m.host_id < m.size))
@@ -616,16 +629,17 @@ pub(super) fn plan_ids(mode: UsernsMode, own: u32, default: &[IdMapping]) -> Vec
     match mode {
         UsernsMode::Default | UsernsMode::Host => default.to_vec(),
         UsernsMode::NoMap => lay_out(&subordinate, 0, u32::MAX),
-        UsernsMode::KeepId => {
-            let mut out = lay_out(&subordinate, 0, own);
+        UsernsMode::KeepId { .. } => {
+            let target = inside.unwrap_or(own);
+            let mut out = lay_out(&subordinate, 0, target);
             let used: u64 = out.iter().map(|m| u64::from(m.size)).sum();
             out.push(IdMapping {
-                container_id: own,
+                container_id: target,
                 host_id: own,
                 size: 1,
             });
             let rest = skip_ids(&subordinate, used);
-            out.extend(lay_out(&rest, own.saturating_add(1), u32::MAX));
+            out.extend(lay_out(&rest, target.saturating_add(1), u32::MAX));
             out
         }
     }

@@ -193,6 +193,8 @@ pub enum SpecError {
     DuplicateMountDestination { destination: String },
     #[error("unrecognized namespace mode {value} passed")]
     BadUserns { value: String },
+    #[error("invalid --userns {value:?}: {reason}; write keep-id:uid=N,gid=N")]
+    BadKeepId { value: String, reason: String },
     #[error("must provide at least one UID or GID mapping to configure a user namespace")]
     UsernsPrivate,
     #[error(

@@ -198,8 +198,8 @@ pub enum UsernsMode {
     /// The user's own ID is root inside, subordinate IDs follow.
     #[default]
     Default,
-    /// The user's own ID keeps its number inside.
-    KeepId,
+    /// The user's own ID keeps its number inside, or takes `uid`/`gid` (`keep-id:uid=,gid=`).
+    KeepId { uid: Option<u32>, gid: Option<u32> },
     /// The user's own ID is not mapped at all.
     NoMap,
     /// No user namespace.
@@ -924,11 +924,38 @@ pub fn timezone_source(value: &str) -> PathBuf {
     }
 }
 
+/// `keep-id:uid=N,gid=N`: the IDs the user's own take inside.
+fn parse_keep_id(value: &str) -> Result<UsernsMode, SpecError> {
+    let (mut uid, mut gid) = (None, None);
+    for option in value["keep-id:".len()..].split(',') {
+        let (key, number) = option.split_once('=').unwrap_or((option, ""));
+        let slot = match key {
+            "uid" => &mut uid,
+            "gid" => &mut gid,
+            _ => {
+                return Err(SpecError::BadKeepId {
+                    value: value.to_string(),
+                    reason: format!("unknown option {option:?}"),
+                });
+            }
+        };
+        *slot = Some(number.parse().map_err(|_| SpecError::BadKeepId {
+            value: value.to_string(),
+            reason: format!("{key} {number:?} is not a number"),
+        })?);
+    }
+    Ok(UsernsMode::KeepId { uid, gid })
+}
+
 /// Parses `--userns`; the empty value is the default mapping.
 pub fn parse_userns(value: &str) -> Result<UsernsMode, SpecError> {
     match value {
         "" => Ok(UsernsMode::Default),
-        "keep-id" => Ok(UsernsMode::KeepId),
+        "keep-id" => Ok(UsernsMode::KeepId {
+            uid: None,
+            gid: None,
+        }),
+        _ if value.starts_with("keep-id:") => parse_keep_id(value),
         "nomap" => Ok(UsernsMode::NoMap),
         "host" => Ok(UsernsMode::Host),
         // podman 4 refuses a private user namespace for a rootless user in these words.

@@ -725,7 +725,7 @@ fn security_opts() {
 
 #[test]
 fn userns_network_label_annotation_entrypoint() {
-    assert_eq!(parse_userns("keep-id"), Ok(UsernsMode::KeepId));
+    assert_eq!(parse_userns("keep-id"), Ok(KEEP_ID));
     assert_eq!(parse_userns("nomap"), Ok(UsernsMode::NoMap));
     assert_eq!(parse_userns("host"), Ok(UsernsMode::Host));
     assert_eq!(parse_userns(""), Ok(UsernsMode::Default));
@@ -1705,7 +1705,7 @@ fn default_mapping_is_passed_through() {
 #[test]
 fn keep_id_maps_own_id_to_itself() {
     assert_eq!(
-        triples(&plan_ids(UsernsMode::KeepId, 1000, &UID_MAP)),
+        triples(&plan_ids(KEEP_ID, 1000, None, &UID_MAP)),
         vec![(0, 100000, 1000), (1000, 1000, 1), (1001, 101000, 64536)]
     );
 }
@@ -1730,7 +1730,7 @@ fn keep_id_splits_across_several_ranges() {
         },
     ];
     assert_eq!(
-        triples(&plan_ids(UsernsMode::KeepId, 1000, &maps)),
+        triples(&plan_ids(KEEP_ID, 1000, None, &maps)),
         vec![
             (0, 200000, 600),
             (600, 300000, 400),
@@ -1752,7 +1752,7 @@ fn keep_id_splits_across_several_ranges() {
         },
     ];
     assert_eq!(
-        triples(&plan_ids(UsernsMode::KeepId, 1000, &few)),
+        triples(&plan_ids(KEEP_ID, 1000, None, &few)),
         vec![(0, 200000, 10), (1000, 1000, 1)]
     );
 }
@@ -1760,7 +1760,7 @@ fn keep_id_splits_across_several_ranges() {
 #[test]
 fn nomap_leaves_own_id_out() {
     assert_eq!(
-        triples(&plan_ids(UsernsMode::NoMap, 1000, &UID_MAP)),
+        triples(&plan_ids(UsernsMode::NoMap, 1000, None, &UID_MAP)),
         vec![(0, 100000, 65536)]
     );
 }
@@ -1768,7 +1768,7 @@ fn nomap_leaves_own_id_out() {
 #[test]
 fn keep_id_runs_as_the_caller() {
     let options = RunOptions {
-        userns: UsernsMode::KeepId,
+        userns: KEEP_ID,
         ..Default::default()
     };
     let spec = Host::new().build(&options).unwrap();
@@ -2245,7 +2245,7 @@ fn keep_id_shifts_image_owners_into_the_users_namespace() {
             size: 65536,
         },
     ];
-    let keep_id = plan_ids(UsernsMode::KeepId, 1001, &shared);
+    let keep_id = plan_ids(KEEP_ID, 1001, None, &shared);
     // Root of the image is the first subordinate ID, the user is the user.
     assert_eq!(shifted_owner(&shared, &keep_id, 0), Some(1));
     assert_eq!(shifted_owner(&shared, &keep_id, 1000), Some(1001));
@@ -2270,4 +2270,45 @@ fn dns_none_and_no_hosts_keep_the_images_files() {
     assert!(!dests.contains(&"/etc/resolv.conf".to_string()));
     assert!(!dests.contains(&"/etc/hosts".to_string()));
     assert!(dests.contains(&"/etc/hostname".to_string()));
+}
+
+const KEEP_ID: UsernsMode = UsernsMode::KeepId {
+    uid: None,
+    gid: None,
+};
+
+#[test]
+fn keep_id_with_uid_and_gid_puts_the_users_ids_there() {
+    assert_eq!(
+        parse_userns("keep-id:uid=200,gid=300"),
+        Ok(UsernsMode::KeepId {
+            uid: Some(200),
+            gid: Some(300)
+        })
+    );
+    assert_eq!(
+        parse_userns("keep-id:uid=5"),
+        Ok(UsernsMode::KeepId {
+            uid: Some(5),
+            gid: None
+        })
+    );
+    for bad in ["keep-id:uid=x", "keep-id:size=3", "keep-id:"] {
+        let err = parse_userns(bad).unwrap_err().to_string();
+        assert!(err.contains("write keep-id:uid=N,gid=N"), "{bad}: {err}");
+    }
+    let mode = parse_userns("keep-id:uid=200").unwrap();
+    let map = [IdMapping {
+        container_id: 0,
+        host_id: 1000,
+        size: 1,
+    }, IdMapping {
+        container_id: 1,
+        host_id: 100000,
+        size: 65536,
+    }];
+    assert_eq!(
+        triples(&plan_ids(mode, 1000, Some(200), &map)),
+        [(0, 100000, 200), (200, 1000, 1), (201, 100200, 65336)]
+    );
 }
