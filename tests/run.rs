@@ -1195,13 +1195,34 @@ fn keep_id_with_uid_and_gid_maps_the_user_to_those_ids() {
     sb.chown_home();
     let bind = format!("{}:/shared", shared.display());
     let run = sb.ok(&[
-        "run", "--rm", "--userns", "keep-id:uid=200,gid=300", "-v", &bind, "busybox", "sh", "-c",
+        "run",
+        "--rm",
+        "--userns",
+        "keep-id:uid=200,gid=300",
+        "-v",
+        &bind,
+        "busybox",
+        "sh",
+        "-c",
         "id -u; id -g; id -un; touch /shared/made; stat -c %u:%g /shared/made /bin",
     ]);
     assert_eq!(run.stdout(), format!("200\n300\n{me}\n200:300\n0:0\n"));
     assert_eq!(owner(&shared.join("made")), (sb.user.uid, sb.user.gid));
-    sb.run(&["run", "--rm", "--userns", "keep-id:uid=x", "busybox", "true"])
-        .assert_error(125, &["invalid --userns \"keep-id:uid=x\"", "write keep-id:uid=N,gid=N"]);
+    sb.run(&[
+        "run",
+        "--rm",
+        "--userns",
+        "keep-id:uid=x",
+        "busybox",
+        "true",
+    ])
+    .assert_error(
+        125,
+        &[
+            "invalid --userns \"keep-id:uid=x\"",
+            "write keep-id:uid=N,gid=N",
+        ],
+    );
 }
 
 #[test]
