@@ -62,7 +62,7 @@ impl Session {
         assert_eq!(
             pull.code(),
             0,
-            "the fixture image {name} cannot be pulled ({}); make it with `bash tests/fixtures/setup.sh` as root (it debootstraps a Debian 12 rootfs into /var/tmp/burrow-debian-rootfs and pushes it with tests/fixtures/distro.py)",
+            "the fixture image {name} cannot be pulled ({}); make it with `bash tests/fixtures/setup.sh` as root (it debootstraps a Debian 12 rootfs into /var/tmp/burrow-debian-rootfs-HASH and pushes it with tests/fixtures/distro.py)",
             pull.stderr().trim()
         );
         name
@@ -249,4 +249,22 @@ fn toolbox_creates_runs_and_removes_a_container() {
     assert_eq!(status.code(), 7, "{}", status.stderr());
     assert_success(&session.tool("toolbox", &["rm", "-f", "tb"]));
     assert!(!session.container_names().contains(&"tb".to_string()));
+}
+
+/// A keep-id container of a big image (debian-box, 141 MiB) says that its layers are being
+/// copied with its mapping, the first time only.
+#[test]
+fn the_keep_id_copy_of_a_big_image_is_announced_once() {
+    let session = Session::new();
+    let image = session.debian_box();
+    let notice = "Copying the image's layers";
+    let first = session
+        .sb
+        .ok(&["create", "--userns", "keep-id", &image, "true"]);
+    assert!(first.stderr().contains(notice), "{}", first.stderr());
+    let second = session
+        .sb
+        .ok(&["create", "--userns", "keep-id", &image, "true"]);
+    assert!(!second.stderr().contains(notice), "{}", second.stderr());
+    session.sb.ok(&["rm", "-a"]);
 }

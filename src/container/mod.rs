@@ -285,6 +285,9 @@ fn root_mode(layers: &[PathBuf]) -> u32 {
         .unwrap_or(0o555)
 }
 
+/// Image size from which the keep-id layer copy (~100 MB/s here) is announced.
+const NOTICE_COPY_BYTES: u64 = 32 << 20;
+
 /// With an ID mapping other than the user's namespace's (`--userns keep-id`), the container
 /// runs on copies of the image's layers whose owners are shifted so that it sees them as the
 /// image says (root's files 0:0), and its upper and work directories belong to its root.
@@ -333,6 +336,13 @@ fn shift_layers(
             let partial = dest.with_extension("partial");
             missing.push((lock, source, partial, dest));
         }
+    }
+    // A big image takes seconds to copy: never silently.
+    if !missing.is_empty() && image.size >= NOTICE_COPY_BYTES {
+        eprintln!(
+            "Copying the image's layers ({} in all) with the container's ID mapping (--userns keep-id); this is done once per image and mapping",
+            crate::output::human_size(image.size)
+        );
     }
     let uid = |id: u32| spec::shifted_owner(&from_uid, &to_uid, id);
     let gid = |id: u32| spec::shifted_owner(&from_gid, &to_gid, id);
