@@ -250,7 +250,7 @@ fn inspect(args: InspectArgs, ctx: &Context) -> Result<u8> {
 }
 
 fn rm(args: RmArgs, ctx: &Context) -> Result<u8> {
-    if args.all == !args.volumes.is_empty() {
+    if args.all != args.volumes.is_empty() {
         return Err(CodedError::new(125, "choose either one or more volumes or all").into());
     }
     let (store, host) = (ctx.store(), ctx.host());
