@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use super::{ContainerError, Host, io_err};
 use crate::spec::{self, IdMapping, RunOptions, VolumeMount, VolumeSource};
-use crate::store::{Container, MountRecord, Store};
+use crate::store::{MountRecord, Store};
 use crate::volume::{self, VolumeError, VolumeRecord, VolumeStore};
 
 /// The volumes of a store (`--volumepath` honoured).
@@ -535,22 +535,21 @@ fn clean(path: &str) -> PathBuf {
     Path::new(path).components().collect()
 }
 
-/// `--volumes-from CTR[:ro|rw]`: the donor's binds and volumes at the same destinations.
-fn volumes_from(all: &[Container], arg: &str) -> Result<Vec<VolumeMount>, ContainerError> {
-    let (key, mode) = match arg.rsplit_once(':') {
-        Some((key, mode))
-            if ["ro", "rw", "z", "Z"]
-                .iter()
-                .any(|m| mode.split(',').any(|x| x == *m)) =>
-        {
+/// Splits `--volumes-from CTR[:OPTIONS]` into the container and its options (`ro`, `rw`, `z`).
+fn volumes_from_arg(arg: &str) -> (&str, Option<&str>) {
+    match arg.rsplit_once(':') {
+        Some((key, mode)) if mode.split(',').all(|x| ["ro", "rw", "z", "Z"].contains(&x)) => {
             (key, Some(mode))
         }
         _ => (arg, None),
-    };
-    let donor = crate::store::lookup(all, key)?;
-    Ok(donor
-        .record
-        .mounts
+    }
+}
+
+/// A donor's binds and volumes at the same destinations (`--volumes-from`), read-only or
+/// writable as `mode` says, else as the donor has them.
+fn donor_mounts(mounts: &[MountRecord], mode: Option<&str>) -> Vec<VolumeMount> {
+    let has = |word: &str| mode.is_some_and(|m| m.split(',').any(|x| x == word));
+    mounts
         .iter()
         .map(|m| VolumeMount {
             // The donor's volumes by name (its anonymous ones are shared, not the new one's).
@@ -560,14 +559,62 @@ fn volumes_from(all: &[Container], arg: &str) -> Result<Vec<VolumeMount>, Contai
                 VolumeSource::Host(PathBuf::from(&m.source))
             },
             destination: m.destination.clone(),
-            read_only: match mode {
-                Some(mode) if mode.split(',').any(|x| x == "ro") => true,
-                Some(mode) if mode.split(',').any(|x| x == "rw") => false,
-                _ => m.read_only,
+            read_only: if has("ro") {
+                true
+            } else if has("rw") {
+                false
+            } else {
+                m.read_only
             },
             options: m.options.clone(),
         })
-        .collect())
+        .collect()
+}
+
+/// The container's volume mounts (pure): its own `-v`/`--mount` first, then its donors' at
+/// destinations it does not name, then an anonymous volume for each image VOLUME that no
+/// mount or tmpfs covers. Named volumes' names and `idmap` are checked here, before anything
+/// is made.
+pub(super) fn plan_mounts(
+    own: &[VolumeMount],
+    donated: Vec<VolumeMount>,
+    image_volumes: &[String],
+    tmpfs: &[spec::TmpfsMount],
+) -> Result<Vec<VolumeMount>, ContainerError> {
+    let mut wanted: Vec<VolumeMount> = own.to_vec();
+    let taken = |dest: &str, wanted: &[VolumeMount]| {
+        wanted.iter().any(|w| clean(&w.destination) == clean(dest))
+            || tmpfs.iter().any(|t| clean(&t.destination) == clean(dest))
+    };
+    for m in donated {
+        if !taken(&m.destination, &wanted) {
+            wanted.push(m);
+        }
+    }
+    for dest in image_volumes {
+        if !taken(dest, &wanted) {
+            wanted.push(VolumeMount {
+                source: VolumeSource::Anonymous,
+                destination: dest.clone(),
+                read_only: false,
+                options: Vec::new(),
+            });
+        }
+    }
+    for v in &wanted {
+        if v.options.iter().any(|o| o == "idmap") {
+            return Err(ContainerError::IdmapUnsupported {
+                destination: v.destination.clone(),
+            });
+        }
+        if let VolumeSource::Named(name) = &v.source {
+            volume::validate_name(name).map_err(|e| ContainerError::NamedVolume {
+                name: name.clone(),
+                source: e,
+            })?;
+        }
+    }
+    Ok(wanted)
 }
 
 /// Resolves every volume of a new container to a directory: named volumes are created on
@@ -582,61 +629,30 @@ pub(super) fn resolve(
     staging: &Path,
     made: &mut Vec<String>,
 ) -> Result<ResolvedVolumes, ContainerError> {
-    let mut wanted: Vec<VolumeMount> = options.volumes.clone();
+    let mut donated = Vec::new();
     if !options.volumes_from.is_empty() {
         let all = store.containers()?;
         for arg in &options.volumes_from {
-            for m in volumes_from(&all, arg)? {
-                // A destination the container's own flags name wins.
-                if !wanted
-                    .iter()
-                    .any(|w| clean(&w.destination) == clean(&m.destination))
-                {
-                    wanted.push(m);
-                }
-            }
+            let (key, mode) = volumes_from_arg(arg);
+            let donor = crate::store::lookup(&all, key)?;
+            donated.extend(donor_mounts(&donor.record.mounts, mode));
         }
     }
-    let taken = |dest: &str, wanted: &[VolumeMount]| {
-        wanted.iter().any(|w| clean(&w.destination) == clean(dest))
-            || options
-                .tmpfs
-                .iter()
-                .any(|t| clean(&t.destination) == clean(dest))
-    };
-    for dest in image_volumes(image_config) {
-        if !taken(&dest, &wanted) {
-            wanted.push(VolumeMount {
-                source: VolumeSource::Anonymous,
-                destination: dest,
-                read_only: false,
-                options: Vec::new(),
-            });
-        }
-    }
-    // Everything is checked before anything is made: bad input leaves nothing behind.
+    let wanted = plan_mounts(
+        &options.volumes,
+        donated,
+        &image_volumes(image_config),
+        &options.tmpfs,
+    )?;
+    // Every bind source is checked before any volume is made: bad input leaves nothing.
     for v in &wanted {
-        if v.options.iter().any(|o| o == "idmap") {
-            return Err(ContainerError::IdmapUnsupported {
-                destination: v.destination.clone(),
+        if let VolumeSource::Host(path) = &v.source
+            && let Err(e) = std::fs::metadata(path)
+        {
+            return Err(ContainerError::BindSource {
+                path: path.clone(),
+                reason: go_errno_text(&e),
             });
-        }
-        match &v.source {
-            VolumeSource::Named(name) => {
-                volume::validate_name(name).map_err(|e| ContainerError::NamedVolume {
-                    name: name.clone(),
-                    source: e,
-                })?
-            }
-            VolumeSource::Host(path) => {
-                if let Err(e) = std::fs::metadata(path) {
-                    return Err(ContainerError::BindSource {
-                        path: path.clone(),
-                        reason: go_errno_text(&e),
-                    });
-                }
-            }
-            _ => {}
         }
     }
     let volumes = volume_store(store);
@@ -938,5 +954,85 @@ pub(super) fn remove_made(store: &Store, host: &Host, made: &[String]) {
         {
             let _ = delete_volume_dir(&doomed, host);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mount(source: VolumeSource, destination: &str) -> VolumeMount {
+        VolumeMount {
+            source,
+            destination: destination.into(),
+            read_only: false,
+            options: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn image_volumes_become_anonymous_unless_covered() {
+        let own = [mount(VolumeSource::Named("db".into()), "/var/lib/db/")];
+        let tmpfs = [spec::parse_tmpfs("/cache").unwrap()];
+        let image = ["/var/lib/db".to_string(), "/cache".into(), "/logs".into()];
+        let planned = plan_mounts(&own, Vec::new(), &image, &tmpfs).unwrap();
+        assert_eq!(planned.len(), 2);
+        assert_eq!(planned[1], mount(VolumeSource::Anonymous, "/logs"));
+        let config = serde_json::json!({"Volumes": {"/logs": {}, "/data": {}}});
+        assert_eq!(image_volumes(Some(&config)), ["/data", "/logs"]);
+        assert!(image_volumes(None).is_empty());
+    }
+
+    #[test]
+    fn donated_mounts_keep_their_destinations_and_yield_to_the_containers_own() {
+        let donor = [
+            MountRecord {
+                kind: "volume".into(),
+                source: "shared".into(),
+                destination: "/shared".into(),
+                ..Default::default()
+            },
+            MountRecord {
+                kind: "bind".into(),
+                source: "/srv".into(),
+                destination: "/srv".into(),
+                read_only: true,
+                ..Default::default()
+            },
+        ];
+        assert_eq!(volumes_from_arg("web:ro"), ("web", Some("ro")));
+        assert_eq!(volumes_from_arg("web"), ("web", None));
+        let writable = donor_mounts(&donor, Some("rw"));
+        assert_eq!(writable[0].source, VolumeSource::Named("shared".into()));
+        assert!(!writable[1].read_only);
+        let as_is = donor_mounts(&donor, None);
+        assert!(as_is[1].read_only);
+        let own = [mount(VolumeSource::Host("/mine".into()), "/shared")];
+        let planned = plan_mounts(&own, donor_mounts(&donor, Some("ro")), &[], &[]).unwrap();
+        assert_eq!(planned.len(), 2);
+        assert_eq!(planned[0].source, VolumeSource::Host("/mine".into()));
+        assert!(planned[1].read_only);
+    }
+
+    #[test]
+    fn bad_names_and_idmap_are_refused_before_anything_is_made() {
+        let bad = [mount(VolumeSource::Named("a/b".into()), "/x")];
+        let err = plan_mounts(&bad, Vec::new(), &[], &[]).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "creating named volume \"a/b\": running volume create option: names must match [a-zA-Z0-9][a-zA-Z0-9_.-]*: invalid argument"
+        );
+        let mut idmapped = mount(VolumeSource::Named("ok".into()), "/x");
+        idmapped.options.push("idmap".into());
+        assert!(matches!(
+            plan_mounts(&[idmapped], Vec::new(), &[], &[]),
+            Err(ContainerError::IdmapUnsupported { .. })
+        ));
+    }
+
+    #[test]
+    fn go_errno_texts_are_lower_case() {
+        let e = std::io::Error::from_raw_os_error(libc::ENOENT);
+        assert_eq!(go_errno_text(&e), "no such file or directory");
     }
 }
