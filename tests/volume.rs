@@ -515,3 +515,45 @@ fn prune_asks_first_and_mount_needs_unshare() {
         data_dir(&sb, "used").to_str().unwrap()
     );
 }
+
+/// A burrow killed while creating or removing a volume leaves no half volume: a staged one
+/// never shows and is swept, a removal's leftover goes with the next removal, and the name is
+/// free again at once.
+#[test]
+fn a_killed_create_or_rm_leaves_no_half_volume() {
+    use std::os::unix::process::ExitStatusExt;
+    let sb = Sandbox::new();
+    let killed = |stage: &str, args: &[&str]| {
+        let out = sb
+            .command(args)
+            .env("BURROW_FAILPOINT", stage)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.signal(), Some(9), "not killed at {stage}");
+    };
+    killed("volume.staged", &["volume", "create", "half"]);
+    assert!(volume_names(&sb).is_empty());
+    let leftovers = |sb: &Sandbox| -> Vec<String> {
+        fs::read_dir(sb.graph_root().join("volumes"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with('.'))
+            .collect()
+    };
+    assert!(
+        leftovers(&sb).is_empty(),
+        "the listing swept the dead creator's staging"
+    );
+    sb.ok(&["volume", "create", "half"]);
+
+    sb.ok(&["volume", "create", "other"]);
+    killed("volume.unpublished", &["volume", "rm", "half"]);
+    assert_eq!(volume_names(&sb), ["other"]);
+    assert_eq!(leftovers(&sb), [".half.removing"]);
+    sb.ok(&["volume", "create", "half"]);
+    sb.ok(&["volume", "rm", "other"]);
+    assert!(
+        leftovers(&sb).is_empty(),
+        "the next removal finished the killed one's"
+    );
+}

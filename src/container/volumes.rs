@@ -384,31 +384,49 @@ fn remove_volume_in(
     force: bool,
     removing: Option<&str>,
 ) -> Result<(), ContainerError> {
-    let users: Vec<String> = users(store)?
-        .remove(name)
-        .unwrap_or_default()
-        .into_iter()
-        .filter(|id| Some(id.as_str()) != removing)
-        .collect();
+    let users_now = || -> Result<Vec<String>, ContainerError> {
+        Ok(users(store)?
+            .remove(name)
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|id| Some(id.as_str()) != removing)
+            .collect())
+    };
+    let missing = || {
+        ContainerError::from(VolumeError::NotFound {
+            name: name.to_string(),
+        })
+    };
+    if volumes.get(name)?.is_none() {
+        return Err(missing());
+    }
+    let in_use = |ids: Vec<String>| {
+        ContainerError::from(VolumeError::InUse {
+            name: name.to_string(),
+            ids: ids.join(", "),
+        })
+    };
+    let users = users_now()?;
     if !users.is_empty() {
         if !force {
-            return Err(VolumeError::InUse {
-                name: name.to_string(),
-                ids: users.join(", "),
-            }
-            .into());
+            return Err(in_use(users));
         }
         for id in &users {
             super::remove(store, id, true, None, host)?;
         }
     }
+    // A create holds the names lock from choosing its volumes until its record is published:
+    // under it, no create can take the volume into use between this check and the removal.
+    let names = store.lock_container_names()?;
+    let users = users_now()?;
+    if !users.is_empty() {
+        return Err(in_use(users));
+    }
     let Some(lock) = volumes.lock(name)? else {
-        return Err(VolumeError::NotFound {
-            name: name.to_string(),
-        }
-        .into());
+        return Err(missing());
     };
     let doomed = volumes.unpublish(lock)?;
+    drop(names);
     delete_volume_dir(&doomed, host)?;
     for leftover in volumes.abandoned_removals() {
         let _ = delete_volume_dir(&leftover, host);
