@@ -478,7 +478,7 @@ fn export_and_import_round_trip_with_owners() {
     assert!(data_dir(&sb, "piped").join("dir1000/file").exists());
 
     sb.run(&["volume", "export", "nope"])
-        .assert_error(125, &["no volume with name \"nope\" found"]);
+        .assert_error(125, &["no such volume nope"]);
 }
 
 #[test]

@@ -338,7 +338,8 @@ fn export(args: ExportArgs, ctx: &Context) -> Result<u8> {
             std::io::stdout().as_fd_file()?
         }
     };
-    container::export_volume(&ctx.store(), &ctx.host(), &args.volume, out).map_err(coded)?;
+    container::export_volume(&ctx.store(), &ctx.host(), &args.volume, out)
+        .map_err(no_such_volume)?;
     Ok(0)
 }
 
@@ -354,8 +355,18 @@ fn import(args: ImportArgs, ctx: &Context) -> Result<u8> {
         })?
     };
     container::import_volume(&ctx.store(), &ctx.host(), &args.volume, input, &args.source)
-        .map_err(coded)?;
+        .map_err(no_such_volume)?;
     Ok(0)
+}
+
+/// podman's `volume export` and `import` name a missing volume more tersely than `rm`.
+fn no_such_volume(e: ContainerError) -> anyhow::Error {
+    match e {
+        ContainerError::Volume(VolumeError::NotFound { name }) => {
+            CodedError::new(125, format!("no such volume {name}")).into()
+        }
+        e => coded(e),
+    }
 }
 
 fn mount(args: MountArgs, ctx: &Context, verb: &str) -> Result<u8> {
