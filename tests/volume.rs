@@ -104,6 +104,23 @@ fn copy_up_fills_an_empty_volume_with_the_images_files_and_owners() {
         .collect();
     assert_eq!(names, ["mine"]);
 
+    // A keep-id container's first use copies what it sees: the image's owners.
+    let seen = sb.ok(&[
+        "run",
+        "--rm",
+        "--userns",
+        "keep-id",
+        "-v",
+        "kept:/owners",
+        &layers,
+        "stat",
+        "-c",
+        "%n %u:%g",
+        "/owners/uid42",
+        "/owners",
+    ]);
+    assert_eq!(seen.stdout(), "/owners/uid42 42:42\n/owners 0:0\n");
+
     // nocopy: an empty volume stays empty.
     sb.ok(&["run", "--rm", "-v", "bare:/owners:nocopy", &layers, "true"]);
     assert_eq!(fs::read_dir(data_dir(&sb, "bare")).unwrap().count(), 0);

@@ -591,13 +591,6 @@ fn prepare(
         staging,
         made_volumes,
     )?;
-    volumes::copy_up(
-        store,
-        request.host,
-        &resolved.mounts,
-        &rootfs.layers,
-        &staging.join("copyup"),
-    )?;
     let options = &resolved.options;
     let run_config = ImageRunConfig::from_config_value(request.image_config.config.as_ref())?;
     let passwd = runtime::read_layer_file(&rootfs.layers, Path::new("/etc/passwd"));
@@ -669,7 +662,6 @@ fn prepare(
         seccomp: None,
     })?;
     let (passwd_entries, group_entries) = account_entries(options, identity, &spec, id)?;
-    volumes::chown_for_user(request.host, &options.volumes, &spec)?;
     let layer_shift = if options.userns == spec::UsernsMode::KeepId
         && identity.rootless()
         && !identity.single_id()
@@ -684,6 +676,16 @@ fn prepare(
     } else {
         None
     };
+    // From the layers the container runs on (a keep-id container's shifted copies), so the
+    // copied files have the owners the container sees in the image; `:U` then chowns them too.
+    volumes::copy_up(
+        store,
+        request.host,
+        &resolved.mounts,
+        &rootfs.layers,
+        &staging.join("copyup"),
+    )?;
+    volumes::chown_for_user(request.host, &options.volumes, &spec)?;
     let seccomp = seccomp_filter(store, options, &spec)?;
     let spec_path = staging.join("userdata/config.json");
     let spec_json = serde_json::to_vec(&spec).expect("runtime specs serialize");
