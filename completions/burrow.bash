@@ -118,6 +118,9 @@ _burrow() {
             burrow,version)
                 cmd="burrow__subcmd__version"
                 ;;
+            burrow,volume)
+                cmd="burrow__subcmd__volume"
+                ;;
             burrow,wait)
                 cmd="burrow__subcmd__wait"
                 ;;
@@ -241,6 +244,45 @@ _burrow() {
             burrow__subcmd__system,migrate)
                 cmd="burrow__subcmd__system__subcmd__migrate"
                 ;;
+            burrow__subcmd__volume,create)
+                cmd="burrow__subcmd__volume__subcmd__create"
+                ;;
+            burrow__subcmd__volume,exists)
+                cmd="burrow__subcmd__volume__subcmd__exists"
+                ;;
+            burrow__subcmd__volume,export)
+                cmd="burrow__subcmd__volume__subcmd__export"
+                ;;
+            burrow__subcmd__volume,import)
+                cmd="burrow__subcmd__volume__subcmd__import"
+                ;;
+            burrow__subcmd__volume,inspect)
+                cmd="burrow__subcmd__volume__subcmd__inspect"
+                ;;
+            burrow__subcmd__volume,list)
+                cmd="burrow__subcmd__volume__subcmd__ls"
+                ;;
+            burrow__subcmd__volume,ls)
+                cmd="burrow__subcmd__volume__subcmd__ls"
+                ;;
+            burrow__subcmd__volume,mount)
+                cmd="burrow__subcmd__volume__subcmd__mount"
+                ;;
+            burrow__subcmd__volume,prune)
+                cmd="burrow__subcmd__volume__subcmd__prune"
+                ;;
+            burrow__subcmd__volume,remove)
+                cmd="burrow__subcmd__volume__subcmd__rm"
+                ;;
+            burrow__subcmd__volume,rm)
+                cmd="burrow__subcmd__volume__subcmd__rm"
+                ;;
+            burrow__subcmd__volume,umount)
+                cmd="burrow__subcmd__volume__subcmd__unmount"
+                ;;
+            burrow__subcmd__volume,unmount)
+                cmd="burrow__subcmd__volume__subcmd__unmount"
+                ;;
             *)
                 ;;
         esac
@@ -248,7 +290,7 @@ _burrow() {
 
     case "${cmd}" in
         burrow)
-            opts="-D -c -r -v -h --root --runroot --log-level --debug --noout --events-backend --volumepath --runtime-flag --storage-driver --url --connection --remote --version --help pull images image rmi tag untag history login logout run create start attach restart rename pause unpause ps rm stop kill wait exec inspect logs top port network events container version info system completion unshare"
+            opts="-D -c -r -v -h --root --runroot --log-level --debug --noout --events-backend --volumepath --runtime-flag --storage-driver --url --connection --remote --version --help pull images image rmi tag untag history login logout run create start attach restart rename pause unpause ps rm stop kill wait exec inspect logs top port network volume events container version info system completion unshare"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -494,7 +536,7 @@ _burrow() {
             return 0
             ;;
         burrow__subcmd__container__subcmd__create)
-            opts="-D -a -e -w -u -v -p -P -l -i -t -d -m -c -h --root --runroot --log-level --debug --noout --events-backend --volumepath --runtime-flag --storage-driver --rm --timeout --attach --hostuser --replace --init --name --env --env-file --workdir --user --group-add --entrypoint --hostname --read-only --volume --tmpfs --cap-add --cap-drop --privileged --security-opt --ulimit --userns --network --publish --publish-all --expose --dns --dns-search --dns-option --add-host --no-hosts --mac-address --label --annotation --interactive --tty --detach --detach-keys --sig-proxy --restart --log-driver --log-opt --stop-timeout --stop-signal --cidfile --tz --unsetenv --unsetenv-all --ipc --pid --uts --cgroupns --systemd --mount --memory --memory-swap --memory-reservation --memory-swappiness --kernel-memory --cpus --cpu-shares --cpu-period --cpu-quota --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --pull --help"
+            opts="-D -a -e -w -u -v -p -P -l -i -t -d -m -c -h --root --runroot --log-level --debug --noout --events-backend --volumepath --runtime-flag --storage-driver --rm --timeout --attach --hostuser --replace --init --name --env --env-file --workdir --user --group-add --entrypoint --hostname --read-only --volume --volumes-from --tmpfs --cap-add --cap-drop --privileged --security-opt --ulimit --userns --network --publish --publish-all --expose --dns --dns-search --dns-option --add-host --no-hosts --mac-address --label --annotation --interactive --tty --detach --detach-keys --sig-proxy --restart --log-driver --log-opt --stop-timeout --stop-signal --cidfile --tz --unsetenv --unsetenv-all --ipc --pid --uts --cgroupns --systemd --mount --memory --memory-swap --memory-reservation --memory-swappiness --kernel-memory --cpus --cpu-shares --cpu-period --cpu-quota --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --pull --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -593,6 +635,10 @@ _burrow() {
                     return 0
                     ;;
                 -v)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumes-from)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1340,7 +1386,7 @@ _burrow() {
             return 0
             ;;
         burrow__subcmd__container__subcmd__run)
-            opts="-D -a -e -w -u -v -p -P -l -i -t -d -m -c -h --root --runroot --log-level --debug --noout --events-backend --volumepath --runtime-flag --storage-driver --rm --timeout --attach --hostuser --replace --init --name --env --env-file --workdir --user --group-add --entrypoint --hostname --read-only --volume --tmpfs --cap-add --cap-drop --privileged --security-opt --ulimit --userns --network --publish --publish-all --expose --dns --dns-search --dns-option --add-host --no-hosts --mac-address --label --annotation --interactive --tty --detach --detach-keys --sig-proxy --restart --log-driver --log-opt --stop-timeout --stop-signal --cidfile --tz --unsetenv --unsetenv-all --ipc --pid --uts --cgroupns --systemd --mount --memory --memory-swap --memory-reservation --memory-swappiness --kernel-memory --cpus --cpu-shares --cpu-period --cpu-quota --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --pull --rmi --preserve-fds --help"
+            opts="-D -a -e -w -u -v -p -P -l -i -t -d -m -c -h --root --runroot --log-level --debug --noout --events-backend --volumepath --runtime-flag --storage-driver --rm --timeout --attach --hostuser --replace --init --name --env --env-file --workdir --user --group-add --entrypoint --hostname --read-only --volume --volumes-from --tmpfs --cap-add --cap-drop --privileged --security-opt --ulimit --userns --network --publish --publish-all --expose --dns --dns-search --dns-option --add-host --no-hosts --mac-address --label --annotation --interactive --tty --detach --detach-keys --sig-proxy --restart --log-driver --log-opt --stop-timeout --stop-signal --cidfile --tz --unsetenv --unsetenv-all --ipc --pid --uts --cgroupns --systemd --mount --memory --memory-swap --memory-reservation --memory-swappiness --kernel-memory --cpus --cpu-shares --cpu-period --cpu-quota --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --pull --rmi --preserve-fds --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1439,6 +1485,10 @@ _burrow() {
                     return 0
                     ;;
                 -v)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumes-from)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1916,7 +1966,7 @@ _burrow() {
             return 0
             ;;
         burrow__subcmd__create)
-            opts="-D -a -e -w -u -v -p -P -l -i -t -d -m -c -h --root --runroot --log-level --debug --noout --events-backend --volumepath --runtime-flag --storage-driver --rm --timeout --attach --hostuser --replace --init --name --env --env-file --workdir --user --group-add --entrypoint --hostname --read-only --volume --tmpfs --cap-add --cap-drop --privileged --security-opt --ulimit --userns --network --publish --publish-all --expose --dns --dns-search --dns-option --add-host --no-hosts --mac-address --label --annotation --interactive --tty --detach --detach-keys --sig-proxy --restart --log-driver --log-opt --stop-timeout --stop-signal --cidfile --tz --unsetenv --unsetenv-all --ipc --pid --uts --cgroupns --systemd --mount --memory --memory-swap --memory-reservation --memory-swappiness --kernel-memory --cpus --cpu-shares --cpu-period --cpu-quota --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --pull --help"
+            opts="-D -a -e -w -u -v -p -P -l -i -t -d -m -c -h --root --runroot --log-level --debug --noout --events-backend --volumepath --runtime-flag --storage-driver --rm --timeout --attach --hostuser --replace --init --name --env --env-file --workdir --user --group-add --entrypoint --hostname --read-only --volume --volumes-from --tmpfs --cap-add --cap-drop --privileged --security-opt --ulimit --userns --network --publish --publish-all --expose --dns --dns-search --dns-option --add-host --no-hosts --mac-address --label --annotation --interactive --tty --detach --detach-keys --sig-proxy --restart --log-driver --log-opt --stop-timeout --stop-signal --cidfile --tz --unsetenv --unsetenv-all --ipc --pid --uts --cgroupns --systemd --mount --memory --memory-swap --memory-reservation --memory-swappiness --kernel-memory --cpus --cpu-shares --cpu-period --cpu-quota --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --pull --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2015,6 +2065,10 @@ _burrow() {
                     return 0
                     ;;
                 -v)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumes-from)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4048,7 +4102,7 @@ _burrow() {
             return 0
             ;;
         burrow__subcmd__run)
-            opts="-D -a -e -w -u -v -p -P -l -i -t -d -m -c -h --root --runroot --log-level --debug --noout --events-backend --volumepath --runtime-flag --storage-driver --rm --timeout --attach --hostuser --replace --init --name --env --env-file --workdir --user --group-add --entrypoint --hostname --read-only --volume --tmpfs --cap-add --cap-drop --privileged --security-opt --ulimit --userns --network --publish --publish-all --expose --dns --dns-search --dns-option --add-host --no-hosts --mac-address --label --annotation --interactive --tty --detach --detach-keys --sig-proxy --restart --log-driver --log-opt --stop-timeout --stop-signal --cidfile --tz --unsetenv --unsetenv-all --ipc --pid --uts --cgroupns --systemd --mount --memory --memory-swap --memory-reservation --memory-swappiness --kernel-memory --cpus --cpu-shares --cpu-period --cpu-quota --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --pull --rmi --preserve-fds --help"
+            opts="-D -a -e -w -u -v -p -P -l -i -t -d -m -c -h --root --runroot --log-level --debug --noout --events-backend --volumepath --runtime-flag --storage-driver --rm --timeout --attach --hostuser --replace --init --name --env --env-file --workdir --user --group-add --entrypoint --hostname --read-only --volume --volumes-from --tmpfs --cap-add --cap-drop --privileged --security-opt --ulimit --userns --network --publish --publish-all --expose --dns --dns-search --dns-option --add-host --no-hosts --mac-address --label --annotation --interactive --tty --detach --detach-keys --sig-proxy --restart --log-driver --log-opt --stop-timeout --stop-signal --cidfile --tz --unsetenv --unsetenv-all --ipc --pid --uts --cgroupns --systemd --mount --memory --memory-swap --memory-reservation --memory-swappiness --kernel-memory --cpus --cpu-shares --cpu-period --cpu-quota --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --pull --rmi --preserve-fds --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4147,6 +4201,10 @@ _burrow() {
                     return 0
                     ;;
                 -v)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumes-from)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4873,6 +4931,524 @@ _burrow() {
                     return 0
                     ;;
                 -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        burrow__subcmd__volume)
+            opts="-D -h --root --runroot --log-level --debug --noout --events-backend --volumepath --runtime-flag --storage-driver --help create ls list inspect rm remove prune exists export import mount unmount umount"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        burrow__subcmd__volume__subcmd__create)
+            opts="-d -l -o -D -h --driver --label --opt --ignore --root --runroot --log-level --debug --noout --events-backend --volumepath --runtime-flag --storage-driver --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -d)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --label)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -l)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        burrow__subcmd__volume__subcmd__exists)
+            opts="-D -h --root --runroot --log-level --debug --noout --events-backend --volumepath --runtime-flag --storage-driver --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        burrow__subcmd__volume__subcmd__export)
+            opts="-o -D -h --output --root --runroot --log-level --debug --noout --events-backend --volumepath --runtime-flag --storage-driver --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        burrow__subcmd__volume__subcmd__import)
+            opts="-D -h --root --runroot --log-level --debug --noout --events-backend --volumepath --runtime-flag --storage-driver --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        burrow__subcmd__volume__subcmd__inspect)
+            opts="-a -f -D -h --all --format --root --runroot --log-level --debug --noout --events-backend --volumepath --runtime-flag --storage-driver --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        burrow__subcmd__volume__subcmd__ls)
+            opts="-f -q -D -h --filter --format --noheading --quiet --root --runroot --log-level --debug --noout --events-backend --volumepath --runtime-flag --storage-driver --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        burrow__subcmd__volume__subcmd__mount)
+            opts="-D -h --root --runroot --log-level --debug --noout --events-backend --volumepath --runtime-flag --storage-driver --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        burrow__subcmd__volume__subcmd__prune)
+            opts="-f -D -h --force --filter --root --runroot --log-level --debug --noout --events-backend --volumepath --runtime-flag --storage-driver --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        burrow__subcmd__volume__subcmd__rm)
+            opts="-a -f -D -h --all --force --root --runroot --log-level --debug --noout --events-backend --volumepath --runtime-flag --storage-driver --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        burrow__subcmd__volume__subcmd__unmount)
+            opts="-D -h --root --runroot --log-level --debug --noout --events-backend --volumepath --runtime-flag --storage-driver --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

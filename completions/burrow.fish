@@ -66,6 +66,7 @@ complete -c burrow -n "__fish_burrow_needs_command" -f -a "logs" -d 'Fetch the l
 complete -c burrow -n "__fish_burrow_needs_command" -f -a "top" -d 'Display the running processes of a container'
 complete -c burrow -n "__fish_burrow_needs_command" -f -a "port" -d 'List the published ports of containers'
 complete -c burrow -n "__fish_burrow_needs_command" -f -a "network" -d 'Manage networks'
+complete -c burrow -n "__fish_burrow_needs_command" -f -a "volume" -d 'Manage volumes'
 complete -c burrow -n "__fish_burrow_needs_command" -f -a "events" -d 'Show burrow events'
 complete -c burrow -n "__fish_burrow_needs_command" -f -a "container" -d 'Manage containers'
 complete -c burrow -n "__fish_burrow_needs_command" -f -a "version" -d 'Display the burrow version information'
@@ -381,7 +382,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand run" -s u -l user -d 'Run 
 complete -c burrow -n "__fish_burrow_using_subcommand run" -l group-add -d 'Additional groups to join' -r
 complete -c burrow -n "__fish_burrow_using_subcommand run" -l entrypoint -d 'Override the image\'s entrypoint (a word or a JSON array; "" clears it)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand run" -l hostname -d 'Set the container\'s hostname' -r
-complete -c burrow -n "__fish_burrow_using_subcommand run" -s v -l volume -d 'Bind mount a volume: HOST-DIR:CONTAINER-DIR[:OPTIONS]' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -s v -l volume -d 'Bind mount a volume: [HOST-DIR|VOLUME-NAME:]CONTAINER-DIR[:OPTIONS]' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l volumes-from -d 'Mount the volumes and binds of another container: CONTAINER[:ro|rw]' -r
 complete -c burrow -n "__fish_burrow_using_subcommand run" -l tmpfs -d 'Mount a tmpfs: CONTAINER-DIR[:OPTIONS]' -r
 complete -c burrow -n "__fish_burrow_using_subcommand run" -l cap-add -d 'Add Linux capabilities (or ALL)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand run" -l cap-drop -d 'Drop Linux capabilities (or ALL)' -r
@@ -414,7 +416,7 @@ complete -c burrow -n "__fish_burrow_using_subcommand run" -l pid -d 'PID namesp
 complete -c burrow -n "__fish_burrow_using_subcommand run" -l uts -d 'UTS namespace: host or private' -r
 complete -c burrow -n "__fish_burrow_using_subcommand run" -l cgroupns -d 'Cgroup namespace: host or private' -r
 complete -c burrow -n "__fish_burrow_using_subcommand run" -l systemd -d 'Set the container up for systemd: true (when the command is systemd or init), false, always' -r
-complete -c burrow -n "__fish_burrow_using_subcommand run" -l mount -d 'Attach a filesystem mount: type=bind|tmpfs|devpts,destination=DIR[,source=PATH][,OPTIONS]' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l mount -d 'Attach a filesystem mount: type=bind|volume|tmpfs|devpts,destination=DIR[,source=PATH|NAME][,OPTIONS]' -r
 complete -c burrow -n "__fish_burrow_using_subcommand run" -s m -l memory -d 'Memory limit (e.g. 512m)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand run" -l memory-swap -d 'Memory plus swap limit (-1: unlimited)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand run" -l memory-reservation -d 'Memory soft limit' -r
@@ -471,7 +473,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand create" -s u -l user -d 'R
 complete -c burrow -n "__fish_burrow_using_subcommand create" -l group-add -d 'Additional groups to join' -r
 complete -c burrow -n "__fish_burrow_using_subcommand create" -l entrypoint -d 'Override the image\'s entrypoint (a word or a JSON array; "" clears it)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand create" -l hostname -d 'Set the container\'s hostname' -r
-complete -c burrow -n "__fish_burrow_using_subcommand create" -s v -l volume -d 'Bind mount a volume: HOST-DIR:CONTAINER-DIR[:OPTIONS]' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -s v -l volume -d 'Bind mount a volume: [HOST-DIR|VOLUME-NAME:]CONTAINER-DIR[:OPTIONS]' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l volumes-from -d 'Mount the volumes and binds of another container: CONTAINER[:ro|rw]' -r
 complete -c burrow -n "__fish_burrow_using_subcommand create" -l tmpfs -d 'Mount a tmpfs: CONTAINER-DIR[:OPTIONS]' -r
 complete -c burrow -n "__fish_burrow_using_subcommand create" -l cap-add -d 'Add Linux capabilities (or ALL)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand create" -l cap-drop -d 'Drop Linux capabilities (or ALL)' -r
@@ -504,7 +507,7 @@ complete -c burrow -n "__fish_burrow_using_subcommand create" -l pid -d 'PID nam
 complete -c burrow -n "__fish_burrow_using_subcommand create" -l uts -d 'UTS namespace: host or private' -r
 complete -c burrow -n "__fish_burrow_using_subcommand create" -l cgroupns -d 'Cgroup namespace: host or private' -r
 complete -c burrow -n "__fish_burrow_using_subcommand create" -l systemd -d 'Set the container up for systemd: true (when the command is systemd or init), false, always' -r
-complete -c burrow -n "__fish_burrow_using_subcommand create" -l mount -d 'Attach a filesystem mount: type=bind|tmpfs|devpts,destination=DIR[,source=PATH][,OPTIONS]' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l mount -d 'Attach a filesystem mount: type=bind|volume|tmpfs|devpts,destination=DIR[,source=PATH|NAME][,OPTIONS]' -r
 complete -c burrow -n "__fish_burrow_using_subcommand create" -s m -l memory -d 'Memory limit (e.g. 512m)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand create" -l memory-swap -d 'Memory plus swap limit (-1: unlimited)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand create" -l memory-reservation -d 'Memory soft limit' -r
@@ -660,7 +663,7 @@ complete -c burrow -n "__fish_burrow_using_subcommand rm" -s a -l all -d 'Remove
 complete -c burrow -n "__fish_burrow_using_subcommand rm" -s f -l force -d 'Stop and remove running containers too'
 complete -c burrow -n "__fish_burrow_using_subcommand rm" -l depend -d 'Remove the containers that depend on it first'
 complete -c burrow -n "__fish_burrow_using_subcommand rm" -s i -l ignore -d 'Ignore errors for containers that do not exist'
-complete -c burrow -n "__fish_burrow_using_subcommand rm" -s v -l volumes -d 'Remove anonymous volumes with the container (burrow removes them with it in any case)'
+complete -c burrow -n "__fish_burrow_using_subcommand rm" -s v -l volumes -d 'Remove anonymous volumes associated with the container'
 complete -c burrow -n "__fish_burrow_using_subcommand rm" -s l -l latest -d 'Act on the most recently created container'
 complete -c burrow -n "__fish_burrow_using_subcommand rm" -s h -l help -d 'Print help'
 complete -c burrow -n "__fish_burrow_using_subcommand stop" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
@@ -890,6 +893,180 @@ complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_s
 complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from remove" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from remove" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount unmount umount" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount unmount umount" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount unmount umount" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount unmount umount" -l events-backend -d 'Events backend to use: file or none (journald is not available) (default: containers.conf\'s events_logger, else file)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount unmount umount" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount unmount umount" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount unmount umount" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount unmount umount" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount unmount umount" -l noout -d 'Do not output to stdout'
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount unmount umount" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount unmount umount" -f -a "create" -d 'Create a new volume'
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount unmount umount" -f -a "ls" -d 'List volumes'
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount unmount umount" -f -a "list" -d 'List volumes'
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount unmount umount" -f -a "inspect" -d 'Display detailed information on one or more volumes'
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount unmount umount" -f -a "rm" -d 'Remove one or more volumes'
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount unmount umount" -f -a "remove" -d 'Remove one or more volumes'
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount unmount umount" -f -a "prune" -d 'Remove all unused volumes'
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount unmount umount" -f -a "exists" -d 'Check if a volume exists'
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount unmount umount" -f -a "export" -d 'Export the contents of a volume as a tar'
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount unmount umount" -f -a "import" -d 'Import a tar into a volume'
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount unmount umount" -f -a "mount" -d 'Print the path of a volume\'s files (inside burrow unshare)'
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount unmount umount" -f -a "unmount" -d 'Unmount a volume (inside burrow unshare)'
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount unmount umount" -f -a "umount" -d 'Unmount a volume (inside burrow unshare)'
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from create" -s d -l driver -d 'Volume driver: only local' -r
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from create" -s l -l label -d 'Set metadata for a volume: KEY=VALUE' -r
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from create" -s o -l opt -d 'Set driver specific options: o=uid=N,gid=N, UID=N, GID=N, ...' -r
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from create" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from create" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from create" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from create" -l events-backend -d 'Events backend to use: file or none (journald is not available) (default: containers.conf\'s events_logger, else file)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from create" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from create" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from create" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from create" -l ignore -d 'Do not fail if the volume already exists'
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from create" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from create" -l noout -d 'Do not output to stdout'
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter the output: name=, label=, driver=, scope=, opt=, dangling=' -r
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from ls" -l format -d 'Format the output with a Go template or as json' -r
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from ls" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from ls" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from ls" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from ls" -l events-backend -d 'Events backend to use: file or none (journald is not available) (default: containers.conf\'s events_logger, else file)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from ls" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from ls" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from ls" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from ls" -l noheading -d 'Do not print the header'
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print volume names only'
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from ls" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from ls" -l noout -d 'Do not output to stdout'
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from list" -s f -l filter -d 'Filter the output: name=, label=, driver=, scope=, opt=, dangling=' -r
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from list" -l format -d 'Format the output with a Go template or as json' -r
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from list" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from list" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from list" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from list" -l events-backend -d 'Events backend to use: file or none (journald is not available) (default: containers.conf\'s events_logger, else file)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from list" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from list" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from list" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from list" -l noheading -d 'Do not print the header'
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print volume names only'
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from list" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from list" -l noout -d 'Do not output to stdout'
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Format the output with a Go template or as json' -r
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l events-backend -d 'Events backend to use: file or none (journald is not available) (default: containers.conf\'s events_logger, else file)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from inspect" -s a -l all -d 'Inspect all volumes'
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from inspect" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l noout -d 'Do not output to stdout'
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from rm" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from rm" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from rm" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from rm" -l events-backend -d 'Events backend to use: file or none (journald is not available) (default: containers.conf\'s events_logger, else file)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from rm" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from rm" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from rm" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from rm" -s a -l all -d 'Remove all volumes'
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from rm" -s f -l force -d 'Remove the containers using a volume first'
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from rm" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from rm" -l noout -d 'Do not output to stdout'
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from remove" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from remove" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from remove" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from remove" -l events-backend -d 'Events backend to use: file or none (journald is not available) (default: containers.conf\'s events_logger, else file)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from remove" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from remove" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from remove" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from remove" -s a -l all -d 'Remove all volumes'
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from remove" -s f -l force -d 'Remove the containers using a volume first'
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from remove" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from remove" -l noout -d 'Do not output to stdout'
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from prune" -l filter -d 'Only prune the volumes that pass these filters: label=, name=, driver=, ...' -r
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from prune" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from prune" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from prune" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from prune" -l events-backend -d 'Events backend to use: file or none (journald is not available) (default: containers.conf\'s events_logger, else file)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from prune" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from prune" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from prune" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from prune" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from prune" -l noout -d 'Do not output to stdout'
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from exists" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from exists" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from exists" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from exists" -l events-backend -d 'Events backend to use: file or none (journald is not available) (default: containers.conf\'s events_logger, else file)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from exists" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from exists" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from exists" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from exists" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from exists" -l noout -d 'Do not output to stdout'
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from export" -s o -l output -d 'Write to this file instead of stdout' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from export" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from export" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from export" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from export" -l events-backend -d 'Events backend to use: file or none (journald is not available) (default: containers.conf\'s events_logger, else file)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from export" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from export" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from export" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from export" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from export" -l noout -d 'Do not output to stdout'
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from import" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from import" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from import" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from import" -l events-backend -d 'Events backend to use: file or none (journald is not available) (default: containers.conf\'s events_logger, else file)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from import" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from import" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from import" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from import" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from import" -l noout -d 'Do not output to stdout'
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from mount" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from mount" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from mount" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from mount" -l events-backend -d 'Events backend to use: file or none (journald is not available) (default: containers.conf\'s events_logger, else file)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from mount" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from mount" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from mount" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from mount" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from mount" -l noout -d 'Do not output to stdout'
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from mount" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from unmount" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from unmount" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from unmount" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from unmount" -l events-backend -d 'Events backend to use: file or none (journald is not available) (default: containers.conf\'s events_logger, else file)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from unmount" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from unmount" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from unmount" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from unmount" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from unmount" -l noout -d 'Do not output to stdout'
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from unmount" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from umount" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from umount" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from umount" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from umount" -l events-backend -d 'Events backend to use: file or none (journald is not available) (default: containers.conf\'s events_logger, else file)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from umount" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from umount" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from umount" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from umount" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from umount" -l noout -d 'Do not output to stdout'
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from umount" -s h -l help -d 'Print help'
 complete -c burrow -n "__fish_burrow_using_subcommand events" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand events" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand events" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
@@ -956,7 +1133,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l group-add -d 'Additional groups to join' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l entrypoint -d 'Override the image\'s entrypoint (a word or a JSON array; "" clears it)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l hostname -d 'Set the container\'s hostname' -r
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -s v -l volume -d 'Bind mount a volume: HOST-DIR:CONTAINER-DIR[:OPTIONS]' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -s v -l volume -d 'Bind mount a volume: [HOST-DIR|VOLUME-NAME:]CONTAINER-DIR[:OPTIONS]' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l volumes-from -d 'Mount the volumes and binds of another container: CONTAINER[:ro|rw]' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l tmpfs -d 'Mount a tmpfs: CONTAINER-DIR[:OPTIONS]' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l cap-add -d 'Add Linux capabilities (or ALL)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l cap-drop -d 'Drop Linux capabilities (or ALL)' -r
@@ -989,7 +1167,7 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l uts -d 'UTS namespace: host or private' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l cgroupns -d 'Cgroup namespace: host or private' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l systemd -d 'Set the container up for systemd: true (when the command is systemd or init), false, always' -r
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l mount -d 'Attach a filesystem mount: type=bind|tmpfs|devpts,destination=DIR[,source=PATH][,OPTIONS]' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l mount -d 'Attach a filesystem mount: type=bind|volume|tmpfs|devpts,destination=DIR[,source=PATH|NAME][,OPTIONS]' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -s m -l memory -d 'Memory limit (e.g. 512m)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l memory-swap -d 'Memory plus swap limit (-1: unlimited)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l memory-reservation -d 'Memory soft limit' -r
@@ -1155,7 +1333,7 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from rm" -s f -l force -d 'Stop and remove running containers too'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from rm" -l depend -d 'Remove the containers that depend on it first'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from rm" -s i -l ignore -d 'Ignore errors for containers that do not exist'
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from rm" -s v -l volumes -d 'Remove anonymous volumes with the container (burrow removes them with it in any case)'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from rm" -s v -l volumes -d 'Remove anonymous volumes associated with the container'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from rm" -s l -l latest -d 'Act on the most recently created container'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
@@ -1176,7 +1354,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l group-add -d 'Additional groups to join' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l entrypoint -d 'Override the image\'s entrypoint (a word or a JSON array; "" clears it)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l hostname -d 'Set the container\'s hostname' -r
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -s v -l volume -d 'Bind mount a volume: HOST-DIR:CONTAINER-DIR[:OPTIONS]' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -s v -l volume -d 'Bind mount a volume: [HOST-DIR|VOLUME-NAME:]CONTAINER-DIR[:OPTIONS]' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l volumes-from -d 'Mount the volumes and binds of another container: CONTAINER[:ro|rw]' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l tmpfs -d 'Mount a tmpfs: CONTAINER-DIR[:OPTIONS]' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l cap-add -d 'Add Linux capabilities (or ALL)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l cap-drop -d 'Drop Linux capabilities (or ALL)' -r
@@ -1209,7 +1388,7 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l uts -d 'UTS namespace: host or private' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l cgroupns -d 'Cgroup namespace: host or private' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l systemd -d 'Set the container up for systemd: true (when the command is systemd or init), false, always' -r
-complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l mount -d 'Attach a filesystem mount: type=bind|tmpfs|devpts,destination=DIR[,source=PATH][,OPTIONS]' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l mount -d 'Attach a filesystem mount: type=bind|volume|tmpfs|devpts,destination=DIR[,source=PATH|NAME][,OPTIONS]' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -s m -l memory -d 'Memory limit (e.g. 512m)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l memory-swap -d 'Memory plus swap limit (-1: unlimited)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l memory-reservation -d 'Memory soft limit' -r

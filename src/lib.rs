@@ -20,3 +20,4 @@ pub mod seccomp;
 pub mod spec;
 pub mod store;
 pub mod userns;
+pub mod volume;

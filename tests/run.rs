@@ -1431,8 +1431,8 @@ fn ipc_container_joins_the_donors_ipc_namespace() {
 }
 
 /// `-v /path` (distrobox passes `-v /var/log/journal`): an anonymous volume, a writable
-/// directory that is not the container's overlay, kept across starts and removed with the
-/// container.
+/// directory that is not the container's overlay, kept across starts; the container's
+/// directory goes with `rm` (the volume too with `rm -v`: tests/volume.rs).
 #[test]
 fn anonymous_volume_is_a_directory_of_the_containers_own() {
     let sb = sandbox_with_busybox();

@@ -338,7 +338,7 @@ pub struct RmArgs {
     /// Seconds to wait for the stop signal before killing a running container
     #[arg(short, long, value_name = "SECONDS")]
     pub time: Option<u64>,
-    /// Remove anonymous volumes with the container (burrow removes them with it in any case)
+    /// Remove anonymous volumes associated with the container
     #[arg(short, long)]
     pub volumes: bool,
     /// Act on the most recently created container
@@ -376,7 +376,9 @@ pub fn rm(args: RmArgs, ctx: &Context) -> Result<u8> {
             false,
         )?
     };
-    let remove = |id: &str| container::remove(&store, id, args.force, timeout, &host);
+    let remove = |id: &str| {
+        container::remove_with_volumes(&store, id, args.force, timeout, &host, args.volumes)
+    };
     for_each(targets, missing, |id| {
         if !args.depend {
             return remove(id).map(|()| None);

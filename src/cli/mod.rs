@@ -21,6 +21,7 @@ mod system;
 mod top;
 mod unshare;
 mod version;
+mod volume;
 
 pub use version::{BURROW_VERSION, PODMAN_VERSION, version_line};
 
@@ -300,6 +301,11 @@ pub enum Command {
         #[command(subcommand)]
         command: network::NetworkCommand,
     },
+    /// Manage volumes
+    Volume {
+        #[command(subcommand)]
+        command: volume::VolumeCommand,
+    },
     /// Show burrow events
     Events(events::Args),
     /// Manage containers
@@ -389,7 +395,7 @@ impl Context {
     }
 
     pub fn store(&self) -> Store {
-        Store::new(self.graph_root())
+        Store::new(self.graph_root()).with_volume_path(self.global.volumepath.clone())
     }
 
     /// The caller and burrow's volatile state directory, for container commands.
@@ -450,6 +456,7 @@ pub fn run(cli: Cli, program: &str) -> Result<u8> {
         Command::Top(args) => top::run(args, &ctx),
         Command::Port(args) => port::run(args, &ctx),
         Command::Network { command } => network::run(command, &ctx),
+        Command::Volume { command } => volume::run(command, &ctx),
         Command::Events(args) => events::run(args, &ctx),
         Command::Container { command } => container::dispatch(command, &ctx),
         Command::Version(args) => version::run(args, &ctx),

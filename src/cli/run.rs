@@ -66,9 +66,12 @@ pub struct Args {
     /// Mount the container's root filesystem read-only
     #[arg(long)]
     pub read_only: bool,
-    /// Bind mount a volume: HOST-DIR:CONTAINER-DIR[:OPTIONS]
+    /// Bind mount a volume: [HOST-DIR|VOLUME-NAME:]CONTAINER-DIR[:OPTIONS]
     #[arg(short, long = "volume", value_name = "VOLUME")]
     pub volume: Vec<String>,
+    /// Mount the volumes and binds of another container: CONTAINER[:ro|rw]
+    #[arg(long, value_name = "CONTAINER")]
+    pub volumes_from: Vec<String>,
     /// Mount a tmpfs: CONTAINER-DIR[:OPTIONS]
     #[arg(long, value_name = "TMPFS")]
     pub tmpfs: Vec<String>,
@@ -183,7 +186,7 @@ pub struct Args {
     /// Set the container up for systemd: true (when the command is systemd or init), false, always
     #[arg(long, value_name = "MODE", default_value = "true")]
     pub systemd: String,
-    /// Attach a filesystem mount: type=bind|tmpfs|devpts,destination=DIR[,source=PATH][,OPTIONS]
+    /// Attach a filesystem mount: type=bind|volume|tmpfs|devpts,destination=DIR[,source=PATH|NAME][,OPTIONS]
     #[arg(long, value_name = "MOUNT")]
     pub mount: Vec<String>,
     #[command(flatten)]
@@ -395,6 +398,7 @@ fn options(args: &Args, rmi: bool) -> Result<RunOptions> {
     o.uts_host = namespace(&args.uts)? == NamespaceMode::Host;
     o.cgroupns_host = namespace(&args.cgroupns)? == NamespaceMode::Host;
     o.systemd = spec::parse_systemd(&args.systemd)?;
+    o.volumes_from = args.volumes_from.clone();
     for arg in &args.mount {
         match spec::parse_mount(arg, &cwd)? {
             MountArg::Bind(volume) => o.volumes.push(volume),

@@ -10,6 +10,7 @@ mod names;
 mod network;
 mod run;
 pub mod top;
+mod volumes;
 
 pub use check::{CheckReport, Repair, check};
 pub use exec::{ExecError, ExecRequest, exec};
@@ -19,6 +20,11 @@ pub use network::network_of;
 pub use run::{
     AttachFlags, CreateReport, ImageRequest, PullPolicy, RunError, claim_descriptors,
     create_from_image, exit_code_of, find_or_pull, start_attached,
+};
+pub use volumes::{
+    VolumeCreate, VolumeFilter, VolumeInfo, VolumeJson, create_volume, export_volume,
+    import_volume, inspect_volumes, list_volumes, parse_volume_filter, prunable_volumes,
+    remove_volume, volume_exists, volume_mountpoint, volume_store,
 };
 
 use std::collections::BTreeMap;
@@ -138,6 +144,24 @@ pub enum ContainerError {
     Userns(#[from] crate::userns::UsernsError),
     #[error(transparent)]
     Network(#[from] crate::network::NetworkError),
+    #[error(transparent)]
+    Volume(#[from] crate::volume::VolumeError),
+    #[error("creating named volume {name:?}: {source}")]
+    NamedVolume {
+        name: String,
+        source: crate::volume::VolumeError,
+    },
+    /// podman's text for a bind source that cannot be used.
+    #[error("statfs {}: {reason}", path.display())]
+    BindSource { path: PathBuf, reason: String },
+    #[error(
+        "the idmap option of the volume at {destination} needs an ID-mapped mount, which the kernel allows only to root of the host here; drop idmap: the user namespace already maps the files of a rootless container"
+    )]
+    IdmapUnsupported { destination: String },
+    #[error("{filter:?} is an invalid volume filter")]
+    BadVolumeFilter { filter: String },
+    #[error("{value:?} is not a valid value for the \"dangling\" filter - must be true or false")]
+    BadVolumeFilterValue { value: String },
 }
 
 impl ContainerError {
@@ -147,6 +171,7 @@ impl ContainerError {
             ContainerError::Running(_) => 2,
             ContainerError::Runtime(e) => e.exit_code(),
             ContainerError::StartFailed { code, .. } => *code,
+            ContainerError::Volume(e) => e.exit_code(),
             _ => 125,
         }
     }
@@ -512,9 +537,11 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<Created, Contain
         None => names::generate(|n| existing.iter().any(|c| c.record.name == n)),
     };
     let staging = store.container_staging_dir(&id);
-    let result = prepare(store, request, &id, &name, &staging);
+    let mut made_volumes = Vec::new();
+    let result = prepare(store, request, &id, &name, &staging, &mut made_volumes);
     if result.is_err() {
         let _ = remove_tree(&staging);
+        volumes::remove_made(store, request.host, &made_volumes);
     }
     let created = result.map_err(|e| match crate::store::out_of_space(store.root()) {
         Some(full) => ContainerError::StartFailed {
@@ -528,6 +555,7 @@ pub fn create(store: &Store, request: &CreateRequest) -> Result<Created, Contain
     let images = store.lock_images()?;
     if !images.images.iter().any(|i| i.id == request.image.id) {
         let _ = remove_tree(&staging);
+        volumes::remove_made(store, request.host, &made_volumes);
         return Err(ContainerError::ImageGone {
             name,
             image: request.image.id[..12.min(request.image.id.len())].into(),
@@ -548,6 +576,7 @@ fn prepare(
     id: &str,
     name: &str,
     staging: &Path,
+    made_volumes: &mut Vec<String>,
 ) -> Result<Created, ContainerError> {
     let image = request.image;
     let identity = &request.host.identity;
@@ -564,8 +593,15 @@ fn prepare(
         std::os::unix::fs::PermissionsExt::from_mode(root_mode(&rootfs.layers)),
     )
     .map_err(io_err("set the mode of", &upper))?;
-    let with_volumes = anonymous_volumes(request.options, &dir, staging)?;
-    let options = with_volumes.as_ref().unwrap_or(request.options);
+    let resolved = volumes::resolve(
+        store,
+        request.options,
+        request.image_config.config.as_ref(),
+        &dir,
+        staging,
+        made_volumes,
+    )?;
+    let options = &resolved.options;
     let run_config = ImageRunConfig::from_config_value(request.image_config.config.as_ref())?;
     let passwd = runtime::read_layer_file(&rootfs.layers, Path::new("/etc/passwd"));
     let group = runtime::read_layer_file(&rootfs.layers, Path::new("/etc/group"));
@@ -650,6 +686,16 @@ fn prepare(
     } else {
         None
     };
+    // From the layers the container runs on (a keep-id container's shifted copies), so the
+    // copied files have the owners the container sees in the image; `:U` then chowns them too.
+    volumes::copy_up(
+        store,
+        request.host,
+        &resolved.mounts,
+        &rootfs.layers,
+        &staging.join("copyup"),
+    )?;
+    volumes::chown_for_user(request.host, &options.volumes, &spec)?;
     let seccomp = seccomp_filter(store, options, &spec)?;
     let spec_path = staging.join("userdata/config.json");
     let spec_json = serde_json::to_vec(&spec).expect("runtime specs serialize");
@@ -701,6 +747,8 @@ fn prepare(
         passwd_entries,
         group_entries,
         layer_shift,
+        mounts: resolved.mounts,
+        volume_path: store.volume_path_override().map(Path::to_path_buf),
     };
     Ok(Created {
         container: Container {
@@ -814,35 +862,6 @@ fn account_entries(
         }
     }
     Ok((passwd, group))
-}
-
-/// `-v /path` (distrobox passes `-v /var/log/journal`): an anonymous volume. Until burrow has
-/// volume records, each is an empty directory of the container's own (`volumes/N`), bound like
-/// `-v HOST-DIR:/path` and removed with the container; podman would also copy the image's
-/// content at the path into it and keep it after `rm` without `-v`. `None` when there is none.
-fn anonymous_volumes(
-    options: &RunOptions,
-    dir: &Path,
-    staging: &Path,
-) -> Result<Option<RunOptions>, ContainerError> {
-    if !options
-        .volumes
-        .iter()
-        .any(|v| v.source == spec::VolumeSource::Anonymous)
-    {
-        return Ok(None);
-    }
-    let mut resolved = options.clone();
-    let anonymous = resolved
-        .volumes
-        .iter_mut()
-        .filter(|v| v.source == spec::VolumeSource::Anonymous);
-    for (n, volume) in anonymous.enumerate() {
-        let made = staging.join("volumes").join(n.to_string());
-        std::fs::create_dir_all(&made).map_err(io_err("create", &made))?;
-        volume.source = spec::VolumeSource::Host(dir.join("volumes").join(n.to_string()));
-    }
-    Ok(Some(resolved))
 }
 
 /// Capability flags as podman's inspect lists them.
@@ -981,8 +1000,10 @@ pub fn list_with_damaged(
         };
         let fresh = current_state(&lock.container.state);
         if fresh.status == Status::Exited && lock.container.record.auto_remove {
+            let record = lock.container.record.clone();
             let doomed = store.unpublish_container(lock)?;
             delete_dir(&doomed, host)?;
+            volumes::remove_anonymous(store, host, &record);
             removed.push(c.record.id.clone());
             continue;
         }
@@ -1297,13 +1318,26 @@ pub fn wait(store: &Store, id: &str, condition: WaitCondition) -> Result<i32, Co
 }
 
 /// Removes a container by exact ID: with `force`, a running one is stopped first (`timeout`,
-/// or the container's own).
+/// or the container's own). Its anonymous volumes stay (podman's `rm` without `-v`).
 pub fn remove(
     store: &Store,
     id: &str,
     force: bool,
     timeout: Option<Duration>,
     host: &Host,
+) -> Result<(), ContainerError> {
+    remove_with_volumes(store, id, force, timeout, host, false)
+}
+
+/// `remove`, and with `volumes` (`rm -v`, `--rm`) the container's anonymous volumes that no
+/// other container uses.
+pub fn remove_with_volumes(
+    store: &Store,
+    id: &str,
+    force: bool,
+    timeout: Option<Duration>,
+    host: &Host,
+    volumes: bool,
 ) -> Result<(), ContainerError> {
     let mut lock = match store.lock_container(id) {
         Ok(Some(lock)) => lock,
@@ -1333,6 +1367,9 @@ pub fn remove(
     host.remove_container_run_dir(id);
     delete_dir(&doomed, host)?;
     event(store, "remove", &record);
+    if volumes {
+        volumes::remove_anonymous(store, host, &record);
+    }
     sweep_removals(store, host);
     Ok(())
 }

@@ -17,7 +17,7 @@ use nix::sys::signal::{SigSet, SigmaskHow, Signal, sigprocmask};
 use nix::sys::signalfd::{SfdFlags, SignalFd};
 use serde::{Deserialize, Serialize};
 
-use super::{ContainerError, Host, load, remove, shares_userns};
+use super::{ContainerError, Host, load, shares_userns};
 use crate::monitor::{self, MonitorError, Streams};
 use crate::runtime::{self, ContainerStdio, ProcessIdentity};
 use crate::spec::LogDriver;
@@ -196,7 +196,7 @@ pub fn start_monitored(
                 && c.record.auto_remove
                 && c.state.status != Status::Running
             {
-                let _ = remove(store, id, true, None, host);
+                let _ = super::remove_with_volumes(store, id, true, None, host, true);
             }
             // A full disk shows up as whatever failed first (often "read-only file system"
             // from an overlay that could not make its work directory): name the cause.
@@ -559,7 +559,7 @@ fn run_monitor(
     };
     if record.auto_remove {
         // `remove` writes the event.
-        match remove(&store, &record.id, true, None, &host) {
+        match super::remove_with_volumes(&store, &record.id, true, None, &host, true) {
             Ok(()) | Err(ContainerError::Lookup(LookupError::NotFound(_))) => {}
             Err(e) => tracing::warn!("{e}"),
         }

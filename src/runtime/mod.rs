@@ -27,7 +27,7 @@ pub use files::{ContainerFacts, files_in as container_files_in, write as write_c
 pub use foreground::Foreground;
 pub use liveness::{ProcessHandle, ProcessIdentity};
 pub use procfs::{boot_id, children};
-pub use rootfs::{AccountEntries, Rootfs, read_layer_file};
+pub use rootfs::{AccountEntries, Rootfs, mount_overlay, read_layer_file};
 
 use nix::sched::CloneFlags;
 use nix::sys::signal::{SigSet, SigmaskHow, Signal, sigprocmask};

@@ -12,7 +12,7 @@ use oci_spec::runtime::{
 use super::options::{
     IpcMode, NetworkMode, RunOptions, SeccompMode, SystemdMode, UlimitResource, UsernsMode,
 };
-use super::options::{VolumeSource, parse_env_args, parse_env_file};
+use super::options::{VolumeMount, VolumeSource, parse_env_args, parse_env_file};
 use super::user::{ResolvedUser, resolve_group_add, resolve_user};
 use super::{IdMapping, ImageRunConfig, SpecError};
 
@@ -906,11 +906,12 @@ fn user_mounts(opts: &RunOptions) -> Result<Vec<Mount>, SpecError> {
     for volume in &opts.volumes {
         let source = match &volume.source {
             VolumeSource::Host(path) => path,
-            VolumeSource::Named(name) => {
-                return Err(SpecError::NamedVolume { name: name.clone() });
+            VolumeSource::Overlay { lower, upper, work } => {
+                out.push(overlay_mount(volume, lower, upper, work));
+                continue;
             }
-            VolumeSource::Anonymous => {
-                return Err(SpecError::AnonymousVolume {
+            VolumeSource::Named(_) | VolumeSource::Anonymous => {
+                return Err(SpecError::UnresolvedVolume {
                     destination: volume.destination.clone(),
                 });
             }
@@ -963,6 +964,35 @@ fn volume_mount(destination: &str, source: &Path, read_only: bool, given: &[Stri
     }
     options.push(if read_only { "ro" } else { "rw" });
     bind(destination, source, &options)
+}
+
+/// A `:O` volume: the host directory as overlay's lower layer, the container's own upper and
+/// work directories on top; `userxattr`, as the root overlay, since the container's user
+/// namespace mounts it.
+fn overlay_mount(volume: &VolumeMount, lower: &Path, upper: &Path, work: &Path) -> Mount {
+    let data = [
+        format!("lowerdir={}", lower.display()),
+        format!("upperdir={}", upper.display()),
+        format!("workdir={}", work.display()),
+        "userxattr".to_string(),
+    ];
+    let mut options: Vec<&str> = data.iter().map(String::as_str).collect();
+    options.extend(
+        volume
+            .options
+            .iter()
+            .map(String::as_str)
+            .filter(|o| ["nosuid", "nodev", "noexec"].contains(o)),
+    );
+    if volume.read_only {
+        options.push("ro");
+    }
+    mount(
+        &volume.destination,
+        "overlay",
+        Path::new("overlay"),
+        &options,
+    )
 }
 
 fn annotations(input: &SpecInput) -> Result<HashMap<String, String>, SpecError> {

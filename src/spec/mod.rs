@@ -215,14 +215,12 @@ pub enum SpecError {
         "the '--group-add keep-groups' option is not allowed with any other --group-add options"
     )]
     KeepGroupsWithOthers,
+    /// A volume reached the spec without its directory: the container's create resolves
+    /// every volume first, so this is burrow's own mistake.
     #[error(
-        "named volume {name:?} is not supported yet; bind mount a host directory with an absolute path instead"
+        "volume at {destination} was not resolved to a directory before planning the container"
     )]
-    NamedVolume { name: String },
-    #[error(
-        "anonymous volume {destination:?} is not supported yet; bind mount a host directory with HOST-DIR:{destination}"
-    )]
-    AnonymousVolume { destination: String },
+    UnresolvedVolume { destination: String },
     #[error("must provide a non-empty command to start an exec session: invalid argument")]
     EmptyExecCommand,
     #[error("building the runtime spec failed: {reason}")]

@@ -166,6 +166,13 @@ pub enum VolumeSource {
     Host(PathBuf),
     Named(String),
     Anonymous,
+    /// `:O`: an overlay with the host directory `lower` under the container's own `upper`
+    /// and `work` (changes go there and are discarded with the container).
+    Overlay {
+        lower: PathBuf,
+        upper: PathBuf,
+        work: PathBuf,
+    },
 }
 
 /// One parsed `-v`.
@@ -320,6 +327,8 @@ pub struct RunOptions {
     pub read_only_tmpfs: bool,
     pub init: bool,
     pub volumes: Vec<VolumeMount>,
+    /// `--volumes-from CTR[:ro|rw]`, raw: resolved against the container records at create.
+    pub volumes_from: Vec<String>,
     pub tmpfs: Vec<TmpfsMount>,
     /// `--mount type=devpts`.
     pub devpts: Vec<DevptsMount>,
@@ -839,7 +848,9 @@ pub fn parse_mount(arg: &str, cwd: &Path) -> Result<MountArg, SpecError> {
             ("uid" | "gid" | "mode" | "max", Some(v)) if !v.is_empty() => {
                 options.push(field.to_string())
             }
-            ("relabel" | "consistency", Some(_)) | ("z" | "Z" | "U" | "idmap", None) => {}
+            ("relabel" | "consistency", Some(_)) | ("z" | "Z", None) => {}
+            ("U" | "idmap", None) => options.push(key.to_string()),
+            ("volume-nocopy", None) => options.push("nocopy".into()),
             (
                 "nosuid" | "suid" | "nodev" | "dev" | "noexec" | "exec" | "tmpcopyup"
                 | "notmpcopyup",
@@ -895,10 +906,21 @@ pub fn parse_mount(arg: &str, cwd: &Path) -> Result<MountArg, SpecError> {
             destination,
             options,
         })),
-        "volume" => Err(match source {
-            Some(name) => SpecError::NamedVolume { name },
-            None => SpecError::AnonymousVolume { destination },
-        }),
+        "volume" => {
+            let source = match source {
+                Some(name) if name.starts_with('/') || name.starts_with('.') => {
+                    VolumeSource::Host(cwd.join(name))
+                }
+                Some(name) => VolumeSource::Named(name),
+                None => VolumeSource::Anonymous,
+            };
+            Ok(MountArg::Bind(VolumeMount {
+                source,
+                destination,
+                read_only,
+                options,
+            }))
+        }
         other => Err(SpecError::BadMountType {
             kind: other.to_string(),
         }),

@@ -1449,25 +1449,69 @@ fn user_mount_replaces_default_at_same_destination() {
 }
 
 #[test]
-fn named_and_anonymous_volumes_are_refused_for_now() {
+fn unresolved_volumes_never_reach_the_spec() {
     let named = RunOptions {
         volumes: vec![parse_volume("data:/data", Path::new("/")).unwrap()],
         ..Default::default()
     };
     assert_eq!(
         Host::new().build(&named),
-        Err(SpecError::NamedVolume {
-            name: "data".to_string()
+        Err(SpecError::UnresolvedVolume {
+            destination: "/data".to_string()
         })
     );
-    let anonymous = RunOptions {
-        volumes: vec![parse_volume("/data", Path::new("/")).unwrap()],
+}
+
+#[test]
+fn overlay_volumes_mount_overlay_with_userxattr() {
+    let options = RunOptions {
+        volumes: vec![VolumeMount {
+            source: VolumeSource::Overlay {
+                lower: "/home/alice/src".into(),
+                upper: "/c/overlay/0/upper".into(),
+                work: "/c/overlay/0/work".into(),
+            },
+            destination: "/src".into(),
+            read_only: false,
+            options: strings(&["O"]),
+        }],
         ..Default::default()
     };
-    assert!(matches!(
-        Host::new().build(&anonymous),
-        Err(SpecError::AnonymousVolume { .. })
-    ));
+    let spec = Host::new().build(&options).unwrap();
+    let m = mount_at(&spec, "/src");
+    assert_eq!(m.typ().as_deref(), Some("overlay"));
+    assert_eq!(
+        options_of(&spec, "/src"),
+        strings(&[
+            "lowerdir=/home/alice/src",
+            "upperdir=/c/overlay/0/upper",
+            "workdir=/c/overlay/0/work",
+            "userxattr"
+        ])
+    );
+}
+
+#[test]
+fn mount_type_volume_names_a_volume_or_makes_an_anonymous_one() {
+    let cwd = Path::new("/home/alice");
+    match parse_mount("type=volume,src=cache,dst=/c,ro,volume-nocopy", cwd).unwrap() {
+        MountArg::Bind(v) => {
+            assert_eq!(v.source, VolumeSource::Named("cache".into()));
+            assert!(v.read_only);
+            assert_eq!(v.options, strings(&["nocopy"]));
+        }
+        other => panic!("{other:?}"),
+    }
+    match parse_mount("type=volume,dst=/c", cwd).unwrap() {
+        MountArg::Bind(v) => assert_eq!(v.source, VolumeSource::Anonymous),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(
+        parse_mount("type=volume,src=v,dst=/c,foo=bar", cwd)
+            .unwrap_err()
+            .to_string(),
+        "foo: invalid mount option"
+    );
 }
 
 #[test]

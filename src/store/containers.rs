@@ -108,6 +108,42 @@ pub struct ContainerRecord {
     /// layers themselves (`--userns keep-id`; see `Store::shifted_layer_dir`).
     #[serde(default)]
     pub layer_shift: Option<String>,
+    /// The mounts given with `-v`, `--mount type=bind|volume` and `--volumes-from`, and the
+    /// image's VOLUMEs, as resolved at create: which volumes the container uses (`volume rm`
+    /// asks every record) and what `--volumes-from` copies.
+    #[serde(default)]
+    pub mounts: Vec<MountRecord>,
+    /// `--volumepath` at create, when not the default: where its volumes are.
+    #[serde(default)]
+    pub volume_path: Option<PathBuf>,
+}
+
+/// One user mount of a container.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+pub struct MountRecord {
+    /// `bind` or `volume`.
+    pub kind: String,
+    /// The host path of a bind, the name of a volume.
+    pub source: String,
+    pub destination: String,
+    #[serde(default)]
+    pub read_only: bool,
+    /// The options as given (without ro/rw).
+    #[serde(default)]
+    pub options: Vec<String>,
+    /// An anonymous volume: removed with the container by `rm -v` and `--rm`.
+    #[serde(default)]
+    pub anonymous: bool,
+}
+
+impl ContainerRecord {
+    /// The names of the volumes the container uses.
+    pub fn volume_names(&self) -> impl Iterator<Item = &str> {
+        self.mounts
+            .iter()
+            .filter(|m| m.kind == "volume")
+            .map(|m| m.source.as_str())
+    }
 }
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Default)]

@@ -20,7 +20,7 @@ pub mod record;
 pub use check::{Finding, STAGED_RECORD, Scan};
 pub use containers::{
     Container, ContainerLock, ContainerRecord, ContainerState, DamagedContainer, LookupError,
-    Status, lookup, remove_container_tree,
+    MountRecord, Status, lookup, remove_container_tree,
 };
 
 pub use fsutil::{
@@ -159,6 +159,8 @@ impl ImageList<'_> {
 #[derive(Debug, Clone)]
 pub struct Store {
     root: PathBuf,
+    /// `--volumepath`: where volumes live instead of `<root>/volumes`.
+    volume_path: Option<PathBuf>,
 }
 
 /// The short directory name of a layer: the first 16 hex digits of its diff ID.
@@ -172,7 +174,30 @@ impl Store {
     /// exists and is open to other users is closed first (`close_store_root`).
     pub fn new(root: PathBuf) -> Store {
         fsutil::close_store_root(&root);
-        Store { root }
+        Store {
+            root,
+            volume_path: None,
+        }
+    }
+
+    /// The same store with its volumes elsewhere (`--volumepath`); `None` keeps the default.
+    pub fn with_volume_path(mut self, path: Option<PathBuf>) -> Store {
+        if path.is_some() {
+            self.volume_path = path;
+        }
+        self
+    }
+
+    /// Where volumes live: `--volumepath`, else `<root>/volumes`.
+    pub fn volumes_dir(&self) -> PathBuf {
+        self.volume_path
+            .clone()
+            .unwrap_or_else(|| self.root.join("volumes"))
+    }
+
+    /// The volume path when it is not the default, for records that must find it again.
+    pub fn volume_path_override(&self) -> Option<&Path> {
+        self.volume_path.as_deref()
     }
 
     pub fn root(&self) -> &Path {
