@@ -71,6 +71,38 @@ fn named_volume_keeps_data_across_containers() {
     assert_eq!(out.stdout(), "kept\n");
     // The container's root owns what it wrote: the user, on the host.
     assert_eq!(owner(&data_dir(&sb, "keep").join("f")).0, sb.user.uid);
+    // inspect names the volume, as podman's Mounts do; a bind stays a bind.
+    let bind = format!("{}:/b", sb.home.display());
+    sb.ok(&[
+        "create",
+        "--name",
+        "c",
+        "-v",
+        "keep:/data",
+        "-v",
+        &bind,
+        &busybox,
+        "true",
+    ]);
+    let info = sb.inspect("c");
+    let mounts = info["Mounts"].as_array().unwrap();
+    let at = |d: &str| {
+        mounts
+            .iter()
+            .find(|m| m["Destination"] == d)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(at("/data")["Type"], "volume");
+    assert_eq!(at("/data")["Name"], "keep");
+    assert_eq!(at("/data")["Driver"], "local");
+    assert_eq!(
+        at("/data")["Source"],
+        data_dir(&sb, "keep").display().to_string()
+    );
+    assert_eq!(at("/b")["Type"], "bind");
+    assert!(at("/b").get("Name").is_none());
+    sb.ok(&["rm", "c"]);
 }
 
 #[test]

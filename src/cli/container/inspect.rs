@@ -2,6 +2,7 @@
 //! runtime spec.
 
 use std::collections::BTreeMap;
+use std::path::Path;
 
 use chrono::{DateTime, Utc};
 use oci_spec::runtime::{LinuxNamespaceType, Spec};
@@ -117,6 +118,9 @@ struct State {
 struct Mount {
     #[serde(rename = "Type")]
     kind: String,
+    /// A volume's name (podman leaves the key out for binds).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    name: Option<String>,
     source: String,
     destination: String,
     driver: String,
@@ -235,15 +239,20 @@ pub fn describe(store: &Store, c: &Container) -> Inspect {
         })
         .map(|m| {
             let options = m.options().clone().unwrap_or_default();
+            // A volume is bound from its data directory; the record says which it is.
+            let volume = c.record.mounts.iter().find(|r| {
+                r.kind == "volume" && Path::new(&r.destination) == m.destination().as_path()
+            });
             Mount {
-                kind: "bind".into(),
+                kind: if volume.is_some() { "volume" } else { "bind" }.into(),
+                name: volume.map(|v| v.source.clone()),
+                driver: if volume.is_some() { "local" } else { "" }.into(),
                 source: m
                     .source()
                     .as_ref()
                     .map(|s| s.display().to_string())
                     .unwrap_or_default(),
                 destination: m.destination().display().to_string(),
-                driver: String::new(),
                 mode: String::new(),
                 rw: !options.iter().any(|o| o == "ro"),
                 propagation: options
@@ -259,7 +268,10 @@ pub fn describe(store: &Store, c: &Container) -> Inspect {
         .collect();
     let binds = mounts
         .iter()
-        .map(|m| format!("{}:{}:{}", m.source, m.destination, m.options.join(",")))
+        .map(|m| {
+            let source = m.name.as_ref().unwrap_or(&m.source);
+            format!("{source}:{}:{}", m.destination, m.options.join(","))
+        })
         .collect();
     let annotations: BTreeMap<String, String> = spec
         .annotations()
