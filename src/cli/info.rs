@@ -122,20 +122,7 @@ fn distribution(os_release: &str) -> Value {
 /// A network helper podman would use (pasta, slirp4netns): its path in $PATH or podman's
 /// helper directories, and its version (one line of `--version`), or empty strings.
 fn helper(name: &str) -> Value {
-    let path = std::env::var_os("PATH")
-        .map(|p| std::env::split_paths(&p).collect::<Vec<_>>())
-        .unwrap_or_default()
-        .into_iter()
-        .chain(
-            [
-                "/usr/local/libexec/podman",
-                "/usr/libexec/podman",
-                "/usr/lib/podman",
-            ]
-            .map(Into::into),
-        )
-        .map(|dir: std::path::PathBuf| dir.join(name))
-        .find(|p| p.is_file());
+    let path = crate::network::find_helper(name);
     let Some(path) = path else {
         return json!({ "executable": "", "package": "", "version": "" });
     };

@@ -328,20 +328,7 @@ fn shift_layers(
 ) -> Result<String, ContainerError> {
     use sha2::Digest;
     let identity = &host.identity;
-    let maps = |spec_maps: &Option<Vec<oci_spec::runtime::LinuxIdMapping>>| -> Vec<IdMapping> {
-        spec_maps
-            .iter()
-            .flatten()
-            .map(|m| IdMapping {
-                container_id: m.container_id(),
-                host_id: m.host_id(),
-                size: m.size(),
-            })
-            .collect()
-    };
-    let linux = spec.linux().as_ref();
-    let to_uid = maps(&linux.and_then(|l| l.uid_mappings().clone()));
-    let to_gid = maps(&linux.and_then(|l| l.gid_mappings().clone()));
+    let (to_uid, to_gid) = spec_id_maps(spec);
     let (from_uid, from_gid) = (
         id_mappings(&identity.uid_map),
         id_mappings(&identity.gid_map),
@@ -423,6 +410,26 @@ fn host_hard_limits() -> BTreeMap<UlimitResource, u64> {
         }
     }
     limits
+}
+
+/// The container's UID and GID maps, as its spec gives them.
+fn spec_id_maps(spec: &Spec) -> (Vec<IdMapping>, Vec<IdMapping>) {
+    let maps = |spec_maps: Option<&Vec<oci_spec::runtime::LinuxIdMapping>>| -> Vec<IdMapping> {
+        spec_maps
+            .into_iter()
+            .flatten()
+            .map(|m| IdMapping {
+                container_id: m.container_id(),
+                host_id: m.host_id(),
+                size: m.size(),
+            })
+            .collect()
+    };
+    let linux = spec.linux().as_ref();
+    (
+        maps(linux.and_then(|l| l.uid_mappings().as_ref())),
+        maps(linux.and_then(|l| l.gid_mappings().as_ref())),
+    )
 }
 
 fn id_mappings(maps: &[crate::userns::IdMap]) -> Vec<IdMapping> {

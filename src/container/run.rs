@@ -256,13 +256,7 @@ pub fn create_from_image(
     let joined_net;
     let options = match &options.network {
         NetworkMode::Container(name) => {
-            let donor = match super::find(store, host, name) {
-                Ok(donor) => donor,
-                Err(ContainerError::Lookup(crate::store::LookupError::NotFound(_))) => {
-                    return Err(RunError::NoNetworkDonor(name.clone()));
-                }
-                Err(e) => return Err(e.into()),
-            };
+            let donor = find_donor(store, host, name, RunError::NoNetworkDonor)?;
             joined_net = RunOptions {
                 network: NetworkMode::Container(donor.record.id),
                 ..options.clone()
@@ -274,13 +268,7 @@ pub fn create_from_image(
     let joined;
     let options = match &options.ipc {
         IpcMode::Container(name) => {
-            let donor = match super::find(store, host, name) {
-                Ok(donor) => donor,
-                Err(ContainerError::Lookup(crate::store::LookupError::NotFound(_))) => {
-                    return Err(RunError::NoIpcDonor(name.clone()));
-                }
-                Err(e) => return Err(e.into()),
-            };
+            let donor = find_donor(store, host, name, RunError::NoIpcDonor)?;
             if donor.record.ipc == "private" {
                 return Err(RunError::IpcNotShareable(donor.record.id));
             }
@@ -314,6 +302,23 @@ pub fn create_from_image(
         let _ = std::fs::remove_file(path);
     }
     report
+}
+
+/// The container whose namespace a new one joins; a missing one gets podman's text for the
+/// namespace (`missing`).
+fn find_donor(
+    store: &Store,
+    host: &Host,
+    name: &str,
+    missing: fn(String) -> RunError,
+) -> Result<super::Container, RunError> {
+    match super::find(store, host, name) {
+        Ok(donor) => Ok(donor),
+        Err(ContainerError::Lookup(crate::store::LookupError::NotFound(_))) => {
+            Err(missing(name.to_string()))
+        }
+        Err(e) => Err(e.into()),
+    }
 }
 
 /// Creates the cidfile, refusing one that exists (podman's rule: it may be another

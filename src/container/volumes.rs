@@ -9,7 +9,7 @@ use chrono::Utc;
 use serde::Serialize;
 
 use super::{ContainerError, Host, io_err};
-use crate::spec::{self, IdMapping, RunOptions, VolumeMount, VolumeSource};
+use crate::spec::{self, RunOptions, VolumeMount, VolumeSource};
 use crate::store::{MountRecord, Store};
 use crate::volume::{self, VolumeError, VolumeRecord, VolumeStore};
 
@@ -907,31 +907,11 @@ pub(super) fn chown_for_user(
     }
     let user = spec.process().as_ref().map(|p| p.user().clone());
     let (uid, gid) = user.map_or((0, 0), |u| (u.uid(), u.gid()));
-    let maps = |m: &Option<Vec<oci_spec::runtime::LinuxIdMapping>>| -> Vec<IdMapping> {
-        m.iter()
-            .flatten()
-            .map(|m| IdMapping {
-                container_id: m.container_id(),
-                host_id: m.host_id(),
-                size: m.size(),
-            })
-            .collect()
-    };
-    let linux = spec.linux().as_ref();
-    let (to_uid, to_gid) = (
-        maps(&linux.and_then(|l| l.uid_mappings().clone())),
-        maps(&linux.and_then(|l| l.gid_mappings().clone())),
+    let (to_uid, to_gid) = super::spec_id_maps(spec);
+    let (from_uid, from_gid) = (
+        super::id_mappings(&host.identity.uid_map),
+        super::id_mappings(&host.identity.gid_map),
     );
-    let ns = |m: &[crate::userns::IdMap]| -> Vec<IdMapping> {
-        m.iter()
-            .map(|m| IdMapping {
-                container_id: m.container_id,
-                host_id: m.host_id,
-                size: m.size,
-            })
-            .collect()
-    };
-    let (from_uid, from_gid) = (ns(&host.identity.uid_map), ns(&host.identity.gid_map));
     let owner = (
         spec::shifted_owner(&from_uid, &to_uid, uid).unwrap_or(uid),
         spec::shifted_owner(&from_gid, &to_gid, gid).unwrap_or(gid),
