@@ -39,6 +39,19 @@ else
     mapfile -t targets < <(cargo fuzz list)
 fi
 
+# layer_tar hides the real /tmp behind a tmpfs of its own: from a checkout under /tmp it
+# cannot see its corpus (libFuzzer: "The required directory ... does not exist").
+case "$PWD/" in
+/tmp/*)
+    for target in "${targets[@]}"; do
+        if [ "$target" = layer_tar ]; then
+            echo "fuzz/run.sh: layer_tar cannot run from $PWD: it hides /tmp; run the fuzzers from a checkout outside /tmp" >&2
+            exit 2
+        fi
+    done
+    ;;
+esac
+
 start=$SECONDS
 cargo fuzz build "${build_flags[@]}"
 echo "built fuzz targets in $((SECONDS - start)) s"
