@@ -1459,29 +1459,11 @@ fn anonymous_volume_is_a_directory_of_the_containers_own() {
 #[test]
 fn the_first_process_leads_its_session_and_process_group() {
     let sb = sandbox_with_busybox();
-    let run = sb.ok(&[
-        "run",
-        "--rm",
-        "busybox",
-        "cut",
-        "-d",
-        " ",
-        "-f",
-        "5,6",
-        "/proc/self/stat",
-    ]);
-    assert_eq!(run.stdout(), "1 1\n");
-    let run = sb.ok(&[
-        "run",
-        "--rm",
-        "-i",
-        "busybox",
-        "cut",
-        "-d",
-        " ",
-        "-f",
-        "5,6",
-        "/proc/self/stat",
-    ]);
-    assert_eq!(run.stdout(), "1 1\n");
+    // With and without stdin held open.
+    for flags in [&[][..], &["-i"][..]] {
+        let mut args = vec!["run", "--rm"];
+        args.extend_from_slice(flags);
+        args.extend_from_slice(&["busybox", "cut", "-d", " ", "-f", "5,6", "/proc/self/stat"]);
+        assert_eq!(sb.ok(&args).stdout(), "1 1\n", "{flags:?}");
+    }
 }

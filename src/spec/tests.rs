@@ -2342,20 +2342,8 @@ fn keep_id_with_uid_and_gid_puts_the_users_ids_there() {
         assert!(err.contains("write keep-id:uid=N,gid=N"), "{bad}: {err}");
     }
     let mode = parse_userns("keep-id:uid=200").unwrap();
-    let map = [
-        IdMapping {
-            container_id: 0,
-            host_id: 1000,
-            size: 1,
-        },
-        IdMapping {
-            container_id: 1,
-            host_id: 100000,
-            size: 65536,
-        },
-    ];
     assert_eq!(
-        triples(&plan_ids(mode, 1000, Some(200), &map)),
+        triples(&plan_ids(mode, 1000, Some(200), &UID_MAP)),
         [(0, 100000, 200), (200, 1000, 1), (201, 100200, 65336)]
     );
 }
