@@ -52,9 +52,9 @@ fn gather(ctx: &Context) -> Result<Value> {
             "rootlessNetworkCmd": crate::network::mode_name(
                 &crate::network::resolve_default(
                     &crate::network::NetworkMode::Default,
-                    crate::config::containers_conf::default_rootless_network_cmd(&ctx.env)
+                    crate::config::ContainersConf::load(&ctx.env)
                         .ok()
-                        .flatten()
+                        .and_then(|c| c.rootless_network_cmd)
                         .as_deref(),
                     |n| crate::network::find_helper(n).is_some(),
                 )

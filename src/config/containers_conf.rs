@@ -1,8 +1,10 @@
-//! The events settings of containers.conf (`[engine] events_logger`, `events_logfile_path`,
-//! `events_logfile_max_size`), read from podman's files in podman's order: a later file
+//! What burrow reads of containers.conf: the events settings (`[engine] events_logger`,
+//! `events_logfile_path`, `events_logfile_max_size`) and the default network helper (`[network]
+//! default_rootless_network_cmd`), from podman's files in podman's order: a later file
 //! overrides an earlier one key by key. Everything else in containers.conf is left to podman.
 
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use serde::Deserialize;
 
@@ -30,20 +32,30 @@ pub enum ContainersConfError {
     NetworkCmd { path: PathBuf, value: String },
 }
 
-/// What containers.conf says about events; `None` where no file sets a key.
+/// What burrow reads of containers.conf; `None` where no file sets a key.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct EventsConf {
+pub struct ContainersConf {
     /// `events_logger`: file, journald or none.
     pub logger: Option<String>,
     pub logfile_path: Option<PathBuf>,
     /// In bytes; 0 lets the log grow without limit, as in podman.
     pub logfile_max_size: Option<u64>,
+    /// `[network] default_rootless_network_cmd`: the helper (pasta or slirp4netns) a container
+    /// gets when `--network` is not given.
+    pub rootless_network_cmd: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
 struct FileDoc {
     #[serde(default)]
     engine: EngineDoc,
+    #[serde(default)]
+    network: NetworkDoc,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct NetworkDoc {
+    default_rootless_network_cmd: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -60,10 +72,19 @@ enum SizeDoc {
     Text(String),
 }
 
-impl EventsConf {
+/// This process's containers.conf, read once (a 24 KB parse costs about a millisecond, and a
+/// `create` wants it for its network and again for its event); a file that cannot be read
+/// stays an error for every caller.
+pub fn for_process() -> Result<&'static ContainersConf, &'static ContainersConfError> {
+    static CONF: OnceLock<Result<ContainersConf, ContainersConfError>> = OnceLock::new();
+    CONF.get_or_init(|| ContainersConf::load(&ConfigEnv::from_process()))
+        .as_ref()
+}
+
+impl ContainersConf {
     /// Reads the files podman reads, in its order.
-    pub fn load(env: &ConfigEnv) -> Result<EventsConf, ContainersConfError> {
-        let mut conf = EventsConf::default();
+    pub fn load(env: &ConfigEnv) -> Result<ContainersConf, ContainersConfError> {
+        let mut conf = ContainersConf::default();
         for path in containers_conf_files(env) {
             conf.merge_file(&path)?;
         }
@@ -83,6 +104,19 @@ impl EventsConf {
             path: path.to_path_buf(),
             message: e.message().to_string(),
         })?;
+        match doc.network.default_rootless_network_cmd {
+            Some(cmd) if cmd == "pasta" || cmd == "slirp4netns" => {
+                self.rootless_network_cmd = Some(cmd)
+            }
+            Some(cmd) if cmd.is_empty() => {}
+            Some(value) => {
+                return Err(ContainersConfError::NetworkCmd {
+                    path: path.to_path_buf(),
+                    value,
+                });
+            }
+            None => {}
+        }
         let engine = doc.engine;
         if let Some(logger) = engine.events_logger {
             self.logger = Some(logger);
@@ -104,49 +138,6 @@ impl EventsConf {
             None => {}
         }
         Ok(())
-    }
-}
-
-#[derive(Debug, Default, Deserialize)]
-struct NetworkFileDoc {
-    #[serde(default)]
-    network: NetworkDoc,
-}
-
-#[derive(Debug, Default, Deserialize)]
-struct NetworkDoc {
-    default_rootless_network_cmd: Option<String>,
-}
-
-/// `[network] default_rootless_network_cmd` (pasta or slirp4netns): the helper a container
-/// gets when `--network` is not given; `None` where no file sets it.
-pub fn default_rootless_network_cmd(
-    env: &ConfigEnv,
-) -> Result<Option<String>, ContainersConfError> {
-    let mut found = None;
-    for path in containers_conf_files(env) {
-        let text = std::fs::read_to_string(&path).map_err(|source| ContainersConfError::Read {
-            path: path.clone(),
-            source,
-        })?;
-        found = network_cmd_in(&path, &text)?.or(found);
-    }
-    Ok(found)
-}
-
-fn network_cmd_in(path: &Path, text: &str) -> Result<Option<String>, ContainersConfError> {
-    let doc: NetworkFileDoc = toml::from_str(text).map_err(|e| ContainersConfError::Parse {
-        path: path.to_path_buf(),
-        message: e.message().to_string(),
-    })?;
-    match doc.network.default_rootless_network_cmd {
-        Some(cmd) if cmd == "pasta" || cmd == "slirp4netns" => Ok(Some(cmd)),
-        Some(cmd) if cmd.is_empty() => Ok(None),
-        Some(value) => Err(ContainersConfError::NetworkCmd {
-            path: path.to_path_buf(),
-            value,
-        }),
-        None => Ok(None),
     }
 }
 
@@ -235,7 +226,11 @@ mod tests {
 
     #[test]
     fn the_default_network_command_is_pasta_or_slirp4netns() {
-        let read = |text: &str| network_cmd_in(Path::new("/c"), text);
+        let read = |text: &str| {
+            let mut conf = ContainersConf::default();
+            conf.merge_text(Path::new("/c"), text)
+                .map(|()| conf.rootless_network_cmd)
+        };
         assert_eq!(
             read("[network]\ndefault_rootless_network_cmd = \"slirp4netns\"\n").unwrap(),
             Some("slirp4netns".into())
@@ -251,7 +246,7 @@ mod tests {
 
     #[test]
     fn later_files_override_key_by_key() {
-        let mut conf = EventsConf::default();
+        let mut conf = ContainersConf::default();
         conf.merge_text(
             Path::new("/a"),
             "[engine]\nevents_logger = \"journald\"\nevents_logfile_max_size = \"2m\"\n[engine.runtimes]\nrunc = [\"/usr/bin/runc\"]\n",
@@ -264,10 +259,11 @@ mod tests {
         .unwrap();
         assert_eq!(
             conf,
-            EventsConf {
+            ContainersConf {
                 logger: Some("journald".into()),
                 logfile_path: Some("/tmp/ev.log".into()),
                 logfile_max_size: Some(4096),
+                rootless_network_cmd: None,
             }
         );
         let err = conf

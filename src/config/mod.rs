@@ -14,7 +14,7 @@ pub use auth::{
     auth_file_search_path, lookup_credentials, lookup_credentials_for_key, parse_credentials_key,
     remove_all_credentials, remove_credentials, store_credentials,
 };
-pub use containers_conf::EventsConf;
+pub use containers_conf::ContainersConf;
 pub use env::ConfigEnv;
 pub use error::{ConfigError, InvalidRewrite, ReferenceError};
 pub use reference::ImageRef;

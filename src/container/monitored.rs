@@ -398,8 +398,7 @@ fn run_monitor(
         ),
         _ => None,
     };
-    let network =
-        crate::network::NetworkConfig::load(&store.container_dir(&record.id).join("userdata"))?;
+    let network = super::network_of(&store, &record.id)?;
     let mut restart_count = 0u32;
     let mut ending = crate::network::Ending::default();
     let code = loop {

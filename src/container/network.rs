@@ -16,9 +16,9 @@ pub fn network_of(
     store: &crate::store::Store,
     id: &str,
 ) -> Result<NetworkConfig, super::ContainerError> {
-    Ok(NetworkConfig::load(
-        &store.container_dir(id).join("userdata"),
-    )?)
+    let path = NetworkConfig::path_in(&store.container_dir(id).join("userdata"));
+    // The store's one record reader: a damaged file is an error naming it, never "none".
+    Ok(crate::store::record::read(&path)?.unwrap_or_else(NetworkConfig::none))
 }
 
 pub(super) struct PlannedNetwork {
@@ -36,9 +36,10 @@ pub(super) fn plan(
     name: &str,
 ) -> Result<PlannedNetwork, NetworkError> {
     let configured = match options.network {
-        NetworkMode::Default => crate::config::containers_conf::default_rootless_network_cmd(
-            &crate::config::ConfigEnv::from_process(),
-        )?,
+        NetworkMode::Default => crate::config::containers_conf::for_process()
+            .map_err(|e| NetworkError::Config(e.to_string()))?
+            .rootless_network_cmd
+            .clone(),
         _ => None,
     };
     let (mode, warning) = network::resolve_default(&options.network, configured.as_deref(), |n| {

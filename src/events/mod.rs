@@ -180,7 +180,16 @@ impl LogSettings {
     /// cannot be read costs a warning and podman's defaults; journald, which burrow cannot
     /// write to, is the file backend.
     pub fn from_config(env: &crate::config::ConfigEnv) -> LogSettings {
-        let conf = crate::config::EventsConf::load(env).unwrap_or_else(|e| {
+        Self::from_conf(crate::config::ContainersConf::load(env).as_ref())
+    }
+
+    fn from_conf(
+        conf: Result<
+            &crate::config::ContainersConf,
+            &crate::config::containers_conf::ContainersConfError,
+        >,
+    ) -> LogSettings {
+        let conf = conf.cloned().unwrap_or_else(|e| {
             tracing::warn!("{e}; using the default events settings");
             Default::default()
         });
@@ -209,7 +218,7 @@ pub const BACKEND_VARIABLE: &str = "BURROW_EVENTS_BACKEND";
 /// this burrow or to the one that started it (the environment carries it).
 pub fn settings() -> &'static LogSettings {
     SETTINGS.get_or_init(|| {
-        let mut settings = LogSettings::from_config(&crate::config::ConfigEnv::from_process());
+        let mut settings = LogSettings::from_conf(crate::config::containers_conf::for_process());
         match std::env::var(BACKEND_VARIABLE).as_deref() {
             Ok("none") => settings.enabled = false,
             Ok("file") => settings.enabled = true,

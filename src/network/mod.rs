@@ -60,8 +60,9 @@ pub enum NetworkError {
         protocol: String,
         reason: String,
     },
-    #[error(transparent)]
-    Config(#[from] crate::config::containers_conf::ContainersConfError),
+    /// containers.conf cannot be read, or names a helper burrow does not know.
+    #[error("{0}")]
+    Config(String),
     #[error(
         "invalid slirp4netns option {option:?}: use allow_host_loopback=BOOL, cidr=CIDR, enable_ipv6=BOOL, mtu=N or port_handler=slirp4netns"
     )]
@@ -97,8 +98,6 @@ pub enum NetworkError {
         what: String,
         source: std::io::Error,
     },
-    #[error("{} is damaged ({reason}); remove the container and create it again", path.display())]
-    Damaged { path: PathBuf, reason: String },
 }
 
 impl NetworkError {
@@ -169,21 +168,13 @@ impl NetworkConfig {
         userdata.join("network.json")
     }
 
-    /// The saved configuration; a container made before networks were saved has none.
-    pub fn load(userdata: &Path) -> Result<NetworkConfig, NetworkError> {
-        let path = Self::path_in(userdata);
-        match std::fs::read(&path) {
-            Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| NetworkError::Damaged {
-                path,
-                reason: e.to_string(),
-            }),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(NetworkConfig {
-                mode: NetworkMode::None,
-                ports: Vec::new(),
-                mac_address: None,
-                addressing: None,
-            }),
-            Err(e) => Err(NetworkError::io(format!("read {}", path.display()))(e)),
+    /// What a container made before networks were saved has.
+    pub fn none() -> NetworkConfig {
+        NetworkConfig {
+            mode: NetworkMode::None,
+            ports: Vec::new(),
+            mac_address: None,
+            addressing: None,
         }
     }
 
