@@ -605,13 +605,7 @@ fn joined_network(
 ) -> Result<Option<OwnedFd>, ContainerError> {
     match mode {
         crate::network::NetworkMode::Container(id) => {
-            let process = donor_process(store, id, "network")?;
-            Ok(Some(process.as_fd().try_clone_to_owned().map_err(|e| {
-                ContainerError::StartFailed {
-                    code: 125,
-                    message: format!("cannot hold the process of container {id}: {e}"),
-                }
-            })?))
+            Ok(Some(donor_process(store, id, "network")?.into_fd()))
         }
         crate::network::NetworkMode::Path(path) => std::fs::File::open(path)
             .map(|f| Some(OwnedFd::from(f)))

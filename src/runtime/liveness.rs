@@ -64,6 +64,11 @@ impl AsFd for ProcessHandle {
 }
 
 impl ProcessHandle {
+    /// The pidfd, to be held for setns(2) later (a namespace joined by another container).
+    pub fn into_fd(self) -> OwnedFd {
+        self.fd
+    }
+
     /// Sends `signal`; a process that already ended is not an error.
     pub fn signal(&self, signal: Signal) -> std::io::Result<()> {
         self.send(signal as i32)
