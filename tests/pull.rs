@@ -53,6 +53,27 @@ fn pull_prints_the_image_id_and_stores_files_with_mapped_owners() {
     );
 }
 
+/// Push and save send a layer's bytes as the registry served them, so the pull keeps them.
+#[test]
+fn pulled_layers_keep_the_registry_blob_byte_for_byte() {
+    use sha2::Digest;
+    let sb = Sandbox::new();
+    sb.ok(&["pull", "-q", &image_ref("layers:latest")]);
+    let layers = fixture("layers:latest")["layers"].as_array().unwrap();
+    assert!(layers.len() > 1);
+    for layer in layers {
+        let diff_dir = sb.layer_diff(layer["diff_id"].as_str().unwrap());
+        let blob = fs::read(diff_dir.with_file_name("blob")).unwrap();
+        let digest = format!("sha256:{}", hex::encode(sha2::Sha256::digest(&blob)));
+        assert_eq!(digest, layer["digest"].as_str().unwrap());
+        let record: serde_json::Value =
+            serde_json::from_slice(&fs::read(diff_dir.with_file_name("layer.json")).unwrap())
+                .unwrap();
+        assert_eq!(record["compressed_digest"], layer["digest"]);
+        assert_eq!(record["blob_size"], blob.len() as u64);
+    }
+}
+
 #[test]
 fn quiet_pull_prints_only_the_id() {
     let sb = Sandbox::new();

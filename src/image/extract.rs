@@ -1,7 +1,8 @@
 //! The blocking half of a layer pull: bytes arrive from the network task over a channel and are
 //! decompressed, hashed and written to disk as they come, so no layer is ever held in memory.
 
-use std::io::{self, BufRead, BufReader, Read};
+use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
+use std::os::unix::fs::OpenOptionsExt;
 use std::path::Path;
 
 use bytes::Bytes;
@@ -99,21 +100,44 @@ pub enum ExtractError {
     Layer(#[from] LayerError),
     #[error("uncompressed content has digest {actual}, but the image config says {expected}")]
     DiffId { expected: String, actual: String },
+    #[error("cannot write {}: {source}", path.display())]
+    Io {
+        path: std::path::PathBuf,
+        source: io::Error,
+    },
 }
+
+/// The name of a layer's blob file in its directory.
+pub const BLOB_FILE: &str = "blob";
 
 /// What extraction measured.
 pub struct Extracted {
+    /// Bytes of the uncompressed tar stream.
     pub size: u64,
+    /// Digest of the uncompressed tar stream.
+    pub diff_id: String,
+    /// Digest and size of the blob as it came (kept in the layer directory as `blob`).
+    pub blob_digest: String,
+    pub blob_size: u64,
 }
 
-/// Decompresses, hashes and applies one layer into `dest` (an empty directory), then checks the
-/// diff ID. The whole blob is consumed, so the stream's own digest check runs to its end.
+/// Decompresses, hashes and applies one downloaded layer into the staging directory `staging`
+/// (its `diff` tree and its `blob`), then checks the diff ID. The whole blob is consumed, so
+/// the stream's own digest check runs to its end.
 pub fn extract_layer(
     mut source: ChannelReader,
     expected_diff_id: &str,
-    dest: &Path,
+    staging: &Path,
 ) -> Result<Extracted, ExtractError> {
-    let result = extract_inner(&mut source, expected_diff_id, dest);
+    let result = extract_blob(&mut source, staging).and_then(|extracted| {
+        if extracted.diff_id != expected_diff_id {
+            return Err(ExtractError::DiffId {
+                expected: expected_diff_id.to_string(),
+                actual: extracted.diff_id,
+            });
+        }
+        Ok(extracted)
+    });
     // A download failure explains any later symptom (a truncated gzip, a short tar): report it.
     match (result, source.failure.take()) {
         (_, Some(failure)) => Err(ExtractError::Download(failure)),
@@ -121,48 +145,73 @@ pub fn extract_layer(
     }
 }
 
-fn extract_inner(
-    source: &mut ChannelReader,
-    expected_diff_id: &str,
-    dest: &Path,
-) -> Result<Extracted, ExtractError> {
-    let (size, actual) = decompress_and_apply(&mut *source, dest)?;
-    // Read the compressed stream to its end, where the download's digest is checked.
-    io::copy(source, &mut io::sink()).map_err(|e| ExtractError::Download(e.to_string()))?;
-    if actual != expected_diff_id {
-        return Err(ExtractError::DiffId {
-            expected: expected_diff_id.to_string(),
-            actual,
-        });
+/// Stores a layer blob (gzip, zstd or none, sniffed) in the empty staging directory `staging`:
+/// the bytes as they came in `staging/blob`, the applied tree in `staging/diff`. Reads `source`
+/// to its end. The caller checks the diff ID and publishes the directory.
+pub fn extract_blob(source: &mut dyn Read, staging: &Path) -> Result<Extracted, ExtractError> {
+    let diff_dir = staging.join("diff");
+    // 0555 unless the layer's `./` entry says otherwise, as containers/storage makes a layer's
+    // root: a container's `/` takes its mode from the topmost layer that set it.
+    std::fs::create_dir_all(&diff_dir)
+        .and_then(|()| {
+            std::fs::set_permissions(
+                &diff_dir,
+                std::os::unix::fs::PermissionsExt::from_mode(0o555),
+            )
+        })
+        .map_err(|source| ExtractError::Io {
+            path: diff_dir.clone(),
+            source,
+        })?;
+    let blob_path = staging.join(BLOB_FILE);
+    let file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(&blob_path)
+        .map_err(|source| ExtractError::Io {
+            path: blob_path.clone(),
+            source,
+        })?;
+    let mut copy = BlobCopy {
+        inner: source,
+        file: BufWriter::with_capacity(256 * 1024, file),
+        hasher: Sha256::new(),
+        count: 0,
+        failure: None,
+    };
+    let applied = decompress_and_apply(&mut copy, &diff_dir);
+    let blob_error = |copy: &mut BlobCopy<_>| {
+        copy.failure.take().map(|source| ExtractError::Io {
+            path: blob_path.clone(),
+            source,
+        })
+    };
+    let (size, diff_id) = match applied {
+        Ok(done) => done,
+        Err(e) => return Err(blob_error(&mut copy).unwrap_or(e)),
+    };
+    // Read the compressed stream to its end (where a download's digest is checked): the blob
+    // must be whole even when the tar's end marker came early.
+    if let Err(e) = io::copy(&mut copy, &mut io::sink()) {
+        return Err(blob_error(&mut copy).unwrap_or(ExtractError::Download(e.to_string())));
     }
-    Ok(Extracted { size })
+    copy.file.flush().map_err(|source| ExtractError::Io {
+        path: blob_path.clone(),
+        source,
+    })?;
+    Ok(Extracted {
+        size,
+        diff_id,
+        blob_digest: format!("sha256:{}", hex::encode(copy.hasher.finalize())),
+        blob_size: copy.count,
+    })
 }
 
 /// Returns the size and digest of the uncompressed tar after applying it.
-fn decompress_and_apply(
-    source: &mut ChannelReader,
-    dest: &Path,
-) -> Result<(u64, String), ExtractError> {
-    let mut buffered = BufReader::with_capacity(256 * 1024, source);
-    let compression = {
-        let head = buffered
-            .fill_buf()
-            .map_err(|e| ExtractError::Download(e.to_string()))?;
-        sniff(head)
-    };
-    let decompress_err = |source| ExtractError::Decompress {
-        compression,
-        source,
-    };
-    let decoder: Box<dyn Read + '_> = match compression {
-        Compression::None => Box::new(buffered),
-        Compression::Gzip => Box::new(flate2::bufread::MultiGzDecoder::new(buffered)),
-        Compression::Zstd => {
-            Box::new(zstd::stream::read::Decoder::with_buffer(buffered).map_err(decompress_err)?)
-        }
-    };
+fn decompress_and_apply(source: &mut dyn Read, dest: &Path) -> Result<(u64, String), ExtractError> {
     let mut tar = HashingReader {
-        inner: decoder,
+        inner: open_decompressed(BufReader::with_capacity(256 * 1024, source))?,
         hasher: Sha256::new(),
         count: 0,
     };
@@ -171,16 +220,81 @@ fn decompress_and_apply(
         Err(LayerError::ReadArchive { source } | LayerError::ReadEntry { source, .. })
             if is_decode_error(&source) =>
         {
-            return Err(decompress_err(source));
+            return Err(ExtractError::Decompress {
+                compression: tar.inner.compression,
+                source,
+            });
         }
         Err(e) => return Err(e.into()),
     }
     // The tar's end marker may come before the end of the stream: hash the padding too.
-    io::copy(&mut tar, &mut io::sink()).map_err(decompress_err)?;
+    io::copy(&mut tar, &mut io::sink()).map_err(|source| ExtractError::Decompress {
+        compression: tar.inner.compression,
+        source,
+    })?;
     Ok((
         tar.count,
         format!("sha256:{}", hex::encode(tar.hasher.finalize())),
     ))
+}
+
+/// A blob's uncompressed stream, with the compression it was found in.
+pub struct Decompressed<'a> {
+    pub compression: Compression,
+    inner: Box<dyn Read + 'a>,
+}
+
+impl Read for Decompressed<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        self.inner.read(buf)
+    }
+}
+
+/// Wraps `source` in the decoder its first bytes call for (none, gzip or zstd).
+pub fn open_decompressed<'a, R: BufRead + 'a>(
+    mut source: R,
+) -> Result<Decompressed<'a>, ExtractError> {
+    let compression = {
+        let head = source
+            .fill_buf()
+            .map_err(|e| ExtractError::Download(e.to_string()))?;
+        sniff(head)
+    };
+    let inner: Box<dyn Read + 'a> = match compression {
+        Compression::None => Box::new(source),
+        Compression::Gzip => Box::new(flate2::bufread::MultiGzDecoder::new(source)),
+        Compression::Zstd => Box::new(zstd::stream::read::Decoder::with_buffer(source).map_err(
+            |source| ExtractError::Decompress {
+                compression,
+                source,
+            },
+        )?),
+    };
+    Ok(Decompressed { compression, inner })
+}
+
+/// Copies what passes through to the layer's blob file and hashes it. A failed write is kept
+/// apart, so it is reported as the disk problem it is rather than as a corrupt archive.
+struct BlobCopy<R> {
+    inner: R,
+    file: BufWriter<std::fs::File>,
+    hasher: Sha256,
+    count: u64,
+    failure: Option<io::Error>,
+}
+
+impl<R: Read> Read for BlobCopy<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        if let Err(e) = self.file.write_all(&buf[..n]) {
+            let message = format!("cannot keep the layer's blob: {e}");
+            self.failure = Some(e);
+            return Err(io::Error::other(message));
+        }
+        self.hasher.update(&buf[..n]);
+        self.count += n as u64;
+        Ok(n)
+    }
 }
 
 /// Decoders report corrupt input as InvalidInput/InvalidData/UnexpectedEof.

@@ -3,6 +3,7 @@
 mod extract;
 mod filter;
 mod history;
+pub mod ingest;
 mod login;
 mod lookup;
 mod manage;

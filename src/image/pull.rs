@@ -587,20 +587,6 @@ async fn fetch_layer(
     let staging = store.layer_staging_dir(diff_id);
     // A staging directory can only be a killed pull's leftover: we hold the layer's lock.
     remove_tree(&staging)?;
-    let diff_dir = staging.join("diff");
-    // 0555 unless the layer's `./` entry says otherwise, as containers/storage makes a layer's
-    // root: a container's `/` takes its mode from the topmost layer that set it.
-    std::fs::create_dir_all(&diff_dir)
-        .and_then(|()| {
-            std::fs::set_permissions(
-                &diff_dir,
-                std::os::unix::fs::PermissionsExt::from_mode(0o555),
-            )
-        })
-        .map_err(|source| PullError::Io {
-            path: diff_dir.clone(),
-            source,
-        })?;
     let bar = progress.layer(short(&digest), desc.size());
     let oci_desc = OciDescriptor {
         media_type: desc.media_type().to_string(),
@@ -609,22 +595,21 @@ async fn fetch_layer(
         ..Default::default()
     };
     let (tx, rx) = mpsc::channel::<Chunk>(32);
-    let record = LayerRecord {
-        diff_id: diff_id.to_string(),
-        compressed_digest: digest.clone(),
-        media_type: desc.media_type().to_string(),
-        size: 0,
-    };
+    let (diff_id, media_type) = (diff_id.to_string(), desc.media_type().to_string());
     let worker_store = store.clone();
-    let dest = diff_dir.clone();
+    let dest = staging.clone();
     // Extraction, the flush to disk and the rename all block, so they run on the worker: the
     // network thread keeps feeding the other layers meanwhile.
+    let blob_digest = digest.clone();
     let worker = tokio::task::spawn_blocking(move || {
-        let extracted = extract_layer(ChannelReader::new(rx), &record.diff_id, &dest)
-            .map_err(|e| layer_error(e, &record.compressed_digest))?;
+        let extracted = extract_layer(ChannelReader::new(rx), &diff_id, &dest)
+            .map_err(|e| layer_error(e, &blob_digest))?;
         let record = LayerRecord {
+            diff_id,
+            compressed_digest: extracted.blob_digest,
+            media_type,
             size: extracted.size,
-            ..record
+            blob_size: extracted.blob_size,
         };
         worker_store.commit_layer(&record)?;
         crate::failpoint!("pull.layer-committed");
@@ -676,6 +661,7 @@ fn layer_error(e: ExtractError, digest: &str) -> PullError {
             blob: digest.to_string(),
             detail,
         },
+        ExtractError::Io { path, source } => PullError::Io { path, source },
         ExtractError::Layer(source) => PullError::Layer {
             blob: digest.to_string(),
             source,

@@ -133,6 +133,10 @@ pub struct LayerRecord {
     pub media_type: String,
     /// Bytes of the uncompressed tar stream.
     pub size: u64,
+    /// Bytes of the blob kept in the layer's directory (`compressed_digest` is its digest,
+    /// `media_type` its type); 0 in records of layers pulled before blobs were kept.
+    #[serde(default)]
+    pub blob_size: u64,
 }
 
 /// The image list held under its lock; `save` writes changes back atomically.
@@ -162,6 +166,9 @@ pub struct Store {
     /// `--volumepath`: where volumes live instead of `<root>/volumes`.
     volume_path: Option<PathBuf>,
 }
+
+/// A layer's blob file in its directory.
+pub const LAYER_BLOB: &str = "blob";
 
 /// The short directory name of a layer: the first 16 hex digits of its diff ID.
 pub fn layer_short_id(diff_id: &str) -> &str {
@@ -360,18 +367,49 @@ impl Store {
         Ok(quarantined)
     }
 
+    /// The blob a layer was stored from, as a registry or an archive held it (compressed as
+    /// its record's media type says); `None` for a layer pulled before blobs were kept.
+    pub fn layer_blob(&self, diff_id: &str) -> Result<Option<PathBuf>, StoreError> {
+        let path = self.layer_dir(diff_id).join(LAYER_BLOB);
+        match fs::symlink_metadata(&path) {
+            Ok(m) if m.is_file() => Ok(Some(path)),
+            Ok(_) => Ok(None),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(io_err("inspect", &path)(e)),
+        }
+    }
+
+    /// A staging directory for a layer whose diff ID is not known until it has been read (an
+    /// imported tar), with the lock that marks it in use: a killed import's directory is
+    /// cleared like a killed pull's, once nobody holds that lock.
+    pub fn unnamed_layer_staging(&self) -> Result<(PathBuf, Lock), StoreError> {
+        let stamp = Utc::now().timestamp_nanos_opt().unwrap_or_default();
+        let key = format!("ingest-{}-{stamp}", std::process::id());
+        let lock = self.lock_layer(&key)?;
+        Ok((self.layers_dir().join(format!("{key}.partial")), lock))
+    }
+
     /// Publishes a fully extracted staging directory under its final name.
     pub fn commit_layer(&self, record: &LayerRecord) -> Result<(), StoreError> {
-        let staging = self.layer_staging_dir(&record.diff_id);
+        self.commit_layer_from(&self.layer_staging_dir(&record.diff_id), record)
+    }
+
+    /// Publishes the fully extracted `staging` directory as the layer `record` describes; call
+    /// with that layer's lock held.
+    pub fn commit_layer_from(
+        &self,
+        staging: &Path,
+        record: &LayerRecord,
+    ) -> Result<(), StoreError> {
         // Flushed with the whole layer just below.
         record::write(
             &staging.join("layer.json"),
             record,
             record::Durability::Replaced,
         )?;
-        sync_filesystem(&staging).map_err(io_err("sync", &staging))?;
+        sync_filesystem(staging).map_err(io_err("sync", staging))?;
         let dir = self.layer_dir(&record.diff_id);
-        fs::rename(&staging, &dir).map_err(io_err("rename", &staging))
+        fs::rename(staging, &dir).map_err(io_err("rename", staging))
     }
 
     /// Drops the documents of deleted images and every layer the remaining ones do not use.
@@ -518,6 +556,7 @@ mod tests {
                     compressed_digest: "sha256:00".into(),
                     media_type: "x".into(),
                     size: 0,
+                    blob_size: 0,
                 })
                 .unwrap();
         }
@@ -543,6 +582,7 @@ mod tests {
                 compressed_digest: "c".into(),
                 media_type: "m".into(),
                 size: 0,
+                blob_size: 0,
             })
             .unwrap();
         let err = store.layer("sha256:3333333333333333bbbb").unwrap_err();
