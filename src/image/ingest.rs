@@ -329,7 +329,8 @@ mod tests {
         }))
         .unwrap();
         let names = vec!["localhost/x:latest".to_string()];
-        let image = store_image(&store, &config, std::slice::from_ref(&record), None, &names).unwrap();
+        let image =
+            store_image(&store, &config, std::slice::from_ref(&record), None, &names).unwrap();
         assert_eq!(image.id, hex::encode(Sha256::digest(&config)));
         assert_eq!(image.names, names);
         assert_eq!(image.repositories, vec!["localhost/x"]);
