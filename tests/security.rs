@@ -1069,3 +1069,22 @@ fn exec_works_into_an_init_container() {
     ]);
     sb.run(&["exec", "i", "true"]).assert_code(0);
 }
+
+/// A store moved to a bigger disk is often a symlink: burrow follows it and judges the target.
+#[test]
+fn a_store_root_that_is_a_symlink_is_judged_by_its_target() {
+    let sb = Sandbox::new();
+    let real = sb.home.join("bigdisk");
+    std::fs::create_dir(&real).unwrap();
+    std::os::unix::fs::chown(&real, Some(sb.user.uid), Some(sb.user.gid)).unwrap();
+    std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o700)).unwrap();
+    let link = sb.home.join("store");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    let link = link.to_str().unwrap();
+    sb.ok(&["--root", link, "pull", "-q", &image_ref("busybox:latest")]);
+    assert!(real.join("images.json").is_file());
+
+    std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o777)).unwrap();
+    sb.run(&["--root", link, "pull", "-q", &image_ref("busybox:latest")])
+        .assert_error(125, &["is writable by other users", "point --root at"]);
+}

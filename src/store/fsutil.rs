@@ -117,6 +117,9 @@ pub fn ensure_private_dir(dir: &Path) -> io::Result<()> {
     check_private_dir(dir)
 }
 
+const RUN_ROOT_FIX: &str = "or point XDG_RUNTIME_DIR or --runroot at a directory of your own";
+const STORE_ROOT_FIX: &str = "or point --root at a directory of your own";
+
 /// Creates `dir` with mode 0700; false when it already existed.
 fn create_private_dir(dir: &Path) -> io::Result<bool> {
     match fs::DirBuilder::new().mode(0o700).create(dir) {
@@ -129,7 +132,10 @@ fn create_private_dir(dir: &Path) -> io::Result<bool> {
 /// Whether `dir` is a directory of the user's own that nobody else can write; the error says
 /// what is wrong with it and what to do.
 pub fn check_private_dir(dir: &Path) -> io::Result<()> {
-    let meta = fs::symlink_metadata(dir)?;
+    check_private(dir, fs::symlink_metadata(dir)?, RUN_ROOT_FIX)
+}
+
+fn check_private(dir: &Path, meta: fs::Metadata, fix: &str) -> io::Result<()> {
     let ours = meta.uid() == nix::unistd::geteuid().as_raw();
     let what = if !meta.is_dir() {
         "is not a directory"
@@ -143,7 +149,7 @@ pub fn check_private_dir(dir: &Path) -> io::Result<()> {
     Err(io::Error::new(
         io::ErrorKind::PermissionDenied,
         format!(
-            "{} {what}, so burrow cannot trust it; remove it (or have its owner remove it), or point XDG_RUNTIME_DIR or --runroot at a directory of your own",
+            "{} {what}, so burrow cannot trust it; remove it (or have its owner remove it), {fix}",
             dir.display()
         ),
     ))
@@ -171,14 +177,15 @@ pub fn ensure_private_root(dir: &Path) -> io::Result<()> {
         return Ok(());
     }
     close_store_root(dir);
-    check_private_dir(dir)
+    // A root that is a symlink (a store moved to a bigger disk) is judged by its target.
+    check_private(dir, fs::metadata(dir)?, STORE_ROOT_FIX)
 }
 
 /// An existing store root that others may read or enter (made by an older burrow, or by hand
 /// under a umask of 022) is closed to them, with one warning. Cheap enough for every command:
 /// one stat when the root is already private.
 pub fn close_store_root(dir: &Path) {
-    let Ok(meta) = fs::symlink_metadata(dir) else {
+    let Ok(meta) = fs::metadata(dir) else {
         return;
     };
     let mode = meta.mode() & 0o7777;
