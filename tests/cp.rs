@@ -224,7 +224,7 @@ fn stopped_containers_are_copied_from_their_overlay() {
 /// A host file and directory that the attacks aim at, and what they hold.
 fn host_targets(sb: &Sandbox) -> (String, String) {
     sh(
-        &sb,
+        sb,
         "mkdir -p hostdir && echo HOST-SECRET > hostdir/secret && echo hi > f",
     );
     let dir = sb.home.join("hostdir").display().to_string();

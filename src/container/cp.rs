@@ -65,13 +65,13 @@ impl Location {
         if arg == "-" {
             return Location::Stream;
         }
-        if !arg.starts_with(['.', '/']) {
-            if let Some((key, path)) = arg.split_once(':') {
-                return Location::Container {
-                    key: key.into(),
-                    path: path.into(),
-                };
-            }
+        if !arg.starts_with(['.', '/'])
+            && let Some((key, path)) = arg.split_once(':')
+        {
+            return Location::Container {
+                key: key.into(),
+                path: path.into(),
+            };
         }
         Location::Host(arg.into())
     }
@@ -111,8 +111,8 @@ enum Access {
     },
     /// The lock keeps the container from starting while its overlay is mounted here.
     Stopped {
-        rootfs: Rootfs,
-        _lock: Option<ContainerLock>,
+        rootfs: Box<Rootfs>,
+        _lock: Option<Box<ContainerLock>>,
     },
 }
 
@@ -326,24 +326,24 @@ fn open_side(
         .container(&id)
         .map_err(ContainerError::from)?
         .ok_or_else(|| CpError::NoSuchContainer(key.clone()))?;
-    if container.state.status == Status::Running {
-        if let Some((handle, pid)) = running(&container) {
-            drop(lock);
-            return Ok(Some(ContainerSide {
-                name,
-                path: path.clone(),
-                access: Access::Running { pidfd: handle, pid },
-                user,
-            }));
-        }
+    if container.state.status == Status::Running
+        && let Some((handle, pid)) = running(&container)
+    {
+        drop(lock);
+        return Ok(Some(ContainerSide {
+            name,
+            path: path.clone(),
+            access: Access::Running { pidfd: handle, pid },
+            user,
+        }));
     }
-    let rootfs = super::load(store, container)?.rootfs;
+    let rootfs = Box::new(super::load(store, container)?.rootfs);
     Ok(Some(ContainerSide {
         name,
         path: path.clone(),
         access: Access::Stopped {
             rootfs,
-            _lock: Some(lock),
+            _lock: Some(Box::new(lock)),
         },
         user,
     }))

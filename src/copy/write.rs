@@ -225,16 +225,16 @@ impl Writer {
                 part => parts.push(part),
             }
         }
-        if let Some(prefix) = &self.prefix {
-            if prefix.as_slice() != b"." {
-                if parts.first() != Some(&prefix.as_slice()) {
-                    return Err(CopyError::BadEntry {
-                        path: self.shown(raw),
-                        reason: "it is not below the copied source",
-                    });
-                }
-                parts.remove(0);
+        if let Some(prefix) = &self.prefix
+            && prefix.as_slice() != b"."
+        {
+            if parts.first() != Some(&prefix.as_slice()) {
+                return Err(CopyError::BadEntry {
+                    path: self.shown(raw),
+                    reason: "it is not below the copied source",
+                });
             }
+            parts.remove(0);
         }
         Ok((!parts.is_empty()).then(|| parts.join(&b'/')))
     }
@@ -261,12 +261,12 @@ impl Writer {
     }
 
     fn parent(&mut self, parent: &[u8]) -> Result<OwnedFd, CopyError> {
-        if let Some((cached, fd)) = &self.parent_cache {
-            if cached == parent {
-                return fd
-                    .try_clone()
-                    .map_err(|e| self.fs_error("open", parent, io_errno(&e)));
-            }
+        if let Some((cached, fd)) = &self.parent_cache
+            && cached == parent
+        {
+            return fd
+                .try_clone()
+                .map_err(|e| self.fs_error("open", parent, io_errno(&e)));
         }
         let fd = open_beneath(
             self.top.as_fd(),
