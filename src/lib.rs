@@ -7,6 +7,7 @@ pub mod cgroups;
 pub mod cli;
 pub mod config;
 pub mod container;
+pub mod copy;
 pub mod events;
 pub mod failpoint;
 pub mod image;

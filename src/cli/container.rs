@@ -23,6 +23,8 @@ pub enum ContainerCommand {
     Create(Box<run::Args>),
     /// Run a process in a running container
     Exec(Box<super::exec::Args>),
+    /// Copy files/folders between a container and the local filesystem
+    Cp(super::cp::Args),
     /// Check if a container exists in local storage
     Exists(ExistsArgs),
     /// Display the configuration of a container
@@ -62,6 +64,7 @@ pub fn dispatch(command: ContainerCommand, ctx: &Context) -> Result<u8> {
     match command {
         ContainerCommand::Create(args) => run::create(*args, ctx),
         ContainerCommand::Exec(args) => super::exec::run(*args, ctx),
+        ContainerCommand::Cp(args) => super::cp::run(args, ctx),
         ContainerCommand::Exists(args) => exists(args, ctx),
         ContainerCommand::Inspect(args) => inspect(args, ctx),
         ContainerCommand::List(args) => ps(args, ctx),

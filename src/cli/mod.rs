@@ -4,6 +4,7 @@
 mod common;
 mod completion;
 mod container;
+mod cp;
 mod events;
 mod exec;
 mod image;
@@ -288,6 +289,8 @@ pub enum Command {
     Wait(container::WaitArgs),
     /// Run a process in a running container
     Exec(Box<exec::Args>),
+    /// Copy files/folders between a container and the local filesystem
+    Cp(cp::Args),
     /// Display the configuration of containers or images
     Inspect(InspectArgs),
     /// Fetch the logs of one or more containers
@@ -451,6 +454,7 @@ pub fn run(cli: Cli, program: &str) -> Result<u8> {
         Command::Kill(args) => container::kill(args, &ctx),
         Command::Wait(args) => container::wait(args, &ctx),
         Command::Exec(args) => exec::run(*args, &ctx),
+        Command::Cp(args) => cp::run(args, &ctx),
         Command::Inspect(args) => inspect(args, &ctx),
         Command::Logs(args) => logs::run(args, &ctx),
         Command::Top(args) => top::run(args, &ctx),

@@ -3,6 +3,7 @@
 //! that changes a container's state; `store` keeps the records, `runtime` runs the process.
 
 mod check;
+mod cp;
 mod exec;
 mod filter;
 mod monitored;
@@ -13,6 +14,7 @@ pub mod top;
 mod volumes;
 
 pub use check::{CheckReport, Repair, check};
+pub use cp::{CopyRequest, CpError, Location as CopyLocation, copy};
 pub use exec::{ExecError, ExecRequest, exec};
 pub use filter::{ContainerFilter, FilterError};
 pub use monitored::{MonitorHandle, StartOptions, connect, monitor_main, start_monitored};
