@@ -43,6 +43,12 @@ pub enum PullError {
     NotFound { image: String },
     #[error("{image}: authentication required by {registry}; run: burrow login {registry}")]
     Unauthorized { registry: String, image: String },
+    /// The token service refused the credentials (podman: "unable to retrieve auth token:
+    /// invalid username/password").
+    #[error(
+        "{image}: unable to retrieve auth token: invalid username/password; check the credentials given with --creds or stored by: burrow login {registry}"
+    )]
+    BadCredentials { registry: String, image: String },
     #[error(
         "cannot connect to registry {registry}: {detail}; check that it is running and that its location in registries.conf (~/.config/containers/registries.conf or /etc/containers/registries.conf) is right"
     )]
