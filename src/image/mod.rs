@@ -10,6 +10,7 @@ mod manage;
 pub mod platform;
 mod progress;
 mod pull;
+mod push;
 mod roots;
 
 pub use filter::{FilterError, ImageFilter};
@@ -20,6 +21,7 @@ pub use manage::{ImageError, RemoveOptions, RemoveReport, local_name, prune, rem
 pub use platform::Platform;
 pub use progress::Progress;
 pub use pull::{PullOptions, pull};
+pub use push::{Compression, ManifestFormat, PushError, PushOptions, PushReport, push};
 pub use roots::network_runtime;
 
 use std::path::PathBuf;
