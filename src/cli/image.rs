@@ -5,7 +5,7 @@ use anyhow::{Result, bail};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use super::{CodedError, Context, images, pull};
+use super::{CodedError, Context, images, pull, push};
 use crate::container::Host;
 use crate::image::{ImageConfig, ImageError, RemoveOptions, lookup};
 use crate::output;
@@ -30,6 +30,8 @@ pub enum ImageCommand {
     Prune(PruneArgs),
     /// Pull images from a registry
     Pull(pull::Args),
+    /// Push an image to a registry
+    Push(push::Args),
     /// Remove a name from a local image
     Untag(UntagArgs),
     /// Show the history of an image
@@ -45,6 +47,7 @@ pub fn run(command: ImageCommand, ctx: &Context) -> Result<u8> {
         ImageCommand::Exists(args) => exists(args, ctx),
         ImageCommand::Prune(args) => prune(args, ctx),
         ImageCommand::Pull(args) => pull::run(args, ctx),
+        ImageCommand::Push(args) => push::run(args, ctx),
         ImageCommand::Untag(args) => untag(args, ctx),
         ImageCommand::History(args) => history(args, ctx),
     }

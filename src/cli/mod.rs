@@ -17,6 +17,7 @@ mod logs;
 mod network;
 mod port;
 mod pull;
+mod push;
 mod run;
 mod system;
 mod top;
@@ -242,6 +243,8 @@ impl GlobalArgs {
 pub enum Command {
     /// Pull images from a registry
     Pull(pull::Args),
+    /// Push an image to a registry
+    Push(push::Args),
     /// List images in local storage
     Images(images::Args),
     /// Manage images
@@ -432,6 +435,7 @@ pub fn run(cli: Cli, program: &str) -> Result<u8> {
     tracing::debug!("Using run root {}", ctx.run_root().display());
     match cli.command {
         Command::Pull(args) => pull::run(args, &ctx),
+        Command::Push(args) => push::run(args, &ctx),
         Command::Images(args) => images::run(args, &ctx),
         Command::Image { command } => image::run(command, &ctx),
         Command::Rmi(args) => image::rm(args, &ctx),

@@ -59,20 +59,23 @@ impl Args {
     }
 
     fn credentials(&self) -> Result<Option<Credentials>> {
-        let Some(creds) = &self.creds else {
-            return Ok(None);
-        };
-        let (username, password) = creds.split_once(':').unwrap_or((creds, ""));
-        if username.is_empty() {
-            bail!(
-                "invalid --creds \"{creds}\": the username is empty; use --creds USERNAME:PASSWORD"
-            );
-        }
-        Ok(Some(Credentials::Basic {
-            username: username.to_string(),
-            password: password.to_string(),
-        }))
+        parse_creds(self.creds.as_deref())
     }
+}
+
+/// `--creds USERNAME[:PASSWORD]` (pull and push).
+pub(super) fn parse_creds(creds: Option<&str>) -> Result<Option<Credentials>> {
+    let Some(creds) = creds else {
+        return Ok(None);
+    };
+    let (username, password) = creds.split_once(':').unwrap_or((creds, ""));
+    if username.is_empty() {
+        bail!("invalid --creds \"{creds}\": the username is empty; use --creds USERNAME:PASSWORD");
+    }
+    Ok(Some(Credentials::Basic {
+        username: username.to_string(),
+        password: password.to_string(),
+    }))
 }
 
 pub fn run(args: Args, ctx: &Context) -> Result<u8> {

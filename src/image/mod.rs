@@ -10,6 +10,7 @@ mod manage;
 pub mod platform;
 mod progress;
 mod pull;
+mod push;
 mod roots;
 
 pub use filter::{FilterError, ImageFilter};
@@ -20,6 +21,7 @@ pub use manage::{ImageError, RemoveOptions, RemoveReport, local_name, prune, rem
 pub use platform::Platform;
 pub use progress::Progress;
 pub use pull::{PullOptions, pull};
+pub use push::{Compression, ManifestFormat, PushError, PushOptions, PushReport, push};
 pub use roots::network_runtime;
 
 use std::path::PathBuf;
@@ -43,6 +45,12 @@ pub enum PullError {
     NotFound { image: String },
     #[error("{image}: authentication required by {registry}; run: burrow login {registry}")]
     Unauthorized { registry: String, image: String },
+    /// The token service refused the credentials (podman: "unable to retrieve auth token:
+    /// invalid username/password").
+    #[error(
+        "{image}: unable to retrieve auth token: invalid username/password; check the credentials given with --creds or stored by: burrow login {registry}"
+    )]
+    BadCredentials { registry: String, image: String },
     #[error(
         "cannot connect to registry {registry}: {detail}; check that it is running and that its location in registries.conf (~/.config/containers/registries.conf or /etc/containers/registries.conf) is right"
     )]

@@ -106,7 +106,7 @@ fn is_not_found(e: &OciDistributionError) -> bool {
     }
 }
 
-fn is_unauthorized(e: &OciDistributionError) -> bool {
+pub(super) fn is_unauthorized(e: &OciDistributionError) -> bool {
     match e {
         OciDistributionError::UnauthorizedError { .. }
         | OciDistributionError::AuthenticationFailure(_) => true,
@@ -115,6 +115,10 @@ fn is_unauthorized(e: &OciDistributionError) -> bool {
             use oci_client::errors::OciErrorCode::*;
             matches!(e.code, Unauthorized | Denied)
         }),
+        // A HEAD answer (blob_exists) has no body to parse, only its status.
+        OciDistributionError::RequestError(r) => {
+            matches!(r.status().map(|s| s.as_u16()), Some(401 | 403))
+        }
         _ => false,
     }
 }
@@ -185,7 +189,7 @@ impl Session {
         client
             .auth(&reference, &auth, oci_client::RegistryOperation::Pull)
             .await
-            .map_err(|e| classify(e, &registry, &endpoint.reference, insecure))?;
+            .map_err(|e| classify_auth(e, &auth, &registry, &endpoint.reference, insecure))?;
         Ok(Session {
             client,
             auth,
@@ -204,8 +208,28 @@ impl Session {
     }
 }
 
+/// A failed token request: with credentials, the token service refused them (a wrong
+/// password); anonymous, the registry wants credentials.
+pub(super) fn classify_auth(
+    e: OciDistributionError,
+    auth: &RegistryAuth,
+    registry: &str,
+    image: &ImageRef,
+    insecure: bool,
+) -> PullError {
+    match (&e, auth) {
+        (OciDistributionError::AuthenticationFailure(_), RegistryAuth::Basic(..)) => {
+            PullError::BadCredentials {
+                registry: registry.to_string(),
+                image: image.to_string(),
+            }
+        }
+        _ => classify(e, registry, image, insecure),
+    }
+}
+
 /// Turns a registry error into one that says what to do.
-fn classify(
+pub(super) fn classify(
     e: OciDistributionError,
     registry: &str,
     image: &ImageRef,

@@ -55,6 +55,15 @@ pub fn registry() -> String {
     std::env::var("BURROW_TEST_REGISTRY").unwrap_or_else(|_| "127.0.0.1:5000".into())
 }
 
+/// The registry that wants bearer tokens from setup.sh's token service (tests/fixtures/README.md):
+/// anonymous tokens pull, `TOKEN_USER`'s push too, `TOKEN_SHORT_USER`'s expire after 3 seconds.
+pub fn token_registry() -> String {
+    std::env::var("BURROW_TEST_TOKEN_REGISTRY").unwrap_or_else(|_| "127.0.0.1:5002".into())
+}
+
+pub const TOKEN_USER: (&str, &str) = ("burrow", "secret");
+pub const TOKEN_SHORT_USER: (&str, &str) = ("burrowshort", "secret");
+
 pub fn fixtures() -> &'static Value {
     static FIXTURES: OnceLock<Value> = OnceLock::new();
     FIXTURES.get_or_init(|| {
