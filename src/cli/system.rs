@@ -1,9 +1,13 @@
-//! `system`: the store's consistency check (podman 5's `system check`) and `migrate`.
+//! `system`: the store's consistency check (podman 5's `system check`), `migrate`, and the
+//! storage commands (`df`).
 
 use anyhow::Result;
+use chrono::Utc;
+use serde::Serialize;
 
 use super::{CodedError, Context};
-use crate::container::{CheckReport, Repair};
+use crate::container::{CheckReport, DiskUsage, Repair};
+use crate::output::{self, JsonStyle, ListFormat};
 use crate::store::Finding;
 
 #[derive(Debug, clap::Subcommand)]
@@ -14,6 +18,18 @@ pub enum SystemCommand {
     Check(CheckArgs),
     /// Migrate containers
     Migrate(MigrateArgs),
+    /// Show burrow disk usage
+    Df(DfArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct DfArgs {
+    /// Pretty-print the summary with a Go template or as json
+    #[arg(long, value_name = "string")]
+    pub format: Option<String>,
+    /// Show detailed information on space usage
+    #[arg(short, long)]
+    pub verbose: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -40,7 +56,250 @@ pub fn run(command: SystemCommand, ctx: &Context) -> Result<u8> {
     match command {
         SystemCommand::Check(args) => check(args, ctx),
         SystemCommand::Migrate(args) => migrate(args),
+        SystemCommand::Df(args) => df(args, ctx),
     }
+}
+
+/// `system df`: the summary, or with `-v` a table each for images, containers and volumes.
+fn df(args: DfArgs, ctx: &Context) -> Result<u8> {
+    if args.verbose && args.format.is_some() {
+        return Err(CodedError::new(125, "cannot combine --format and --verbose flags").into());
+    }
+    let store = ctx.store();
+    let host = ctx.host();
+    if store.root().exists() {
+        // Writable layers and volumes hold files of subordinate IDs that only the user
+        // namespace may read.
+        ctx.enter_userns()?;
+    }
+    let usage = crate::container::disk_usage(&store, &host).map_err(super::common::coded)?;
+    if args.verbose {
+        print!("{}", df_verbose(&usage)?);
+    } else {
+        print!("{}", df_summary(&usage, args.format.as_deref())?);
+    }
+    Ok(0)
+}
+
+/// go-units `HumanSize`, as `system df` prints sizes.
+fn df_size(bytes: u64) -> String {
+    output::go_units_human_size(bytes as f64, 4)
+}
+
+/// A summary line with podman's template fields (`Size` and `Reclaimable` formatted, the
+/// `Raw` ones in bytes).
+#[derive(Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct DfSummaryRow {
+    #[serde(rename = "Type")]
+    kind: &'static str,
+    total: usize,
+    active: usize,
+    size: String,
+    reclaimable: String,
+    raw_size: u64,
+    raw_reclaimable: u64,
+}
+
+/// A summary line as podman's JSON has it: the sizes in bytes.
+#[derive(Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct DfSummaryJson {
+    #[serde(rename = "Type")]
+    kind: &'static str,
+    total: usize,
+    active: usize,
+    size: u64,
+    reclaimable: u64,
+}
+
+fn df_summary(usage: &DiskUsage, format: Option<&str>) -> Result<String> {
+    let summary = usage.summary();
+    let rows: Vec<DfSummaryRow> = summary
+        .iter()
+        .map(|s| {
+            // podman rounds the share to a whole percent, and calls nothing of nothing 0%.
+            let percent = if s.size > 0 {
+                (s.reclaimable as f64 / s.size as f64 * 100.0).round() as u64
+            } else {
+                0
+            };
+            DfSummaryRow {
+                kind: s.kind,
+                total: s.total,
+                active: s.active,
+                size: df_size(s.size),
+                reclaimable: format!("{} ({percent}%)", df_size(s.reclaimable)),
+                raw_size: s.size,
+                raw_reclaimable: s.reclaimable,
+            }
+        })
+        .collect();
+    let json = || -> Vec<DfSummaryJson> {
+        summary
+            .iter()
+            .map(|s| DfSummaryJson {
+                kind: s.kind,
+                total: s.total,
+                active: s.active,
+                size: s.size,
+                reclaimable: s.reclaimable,
+            })
+            .collect()
+    };
+    Ok(output::render_list(
+        &rows,
+        json,
+        &ListFormat {
+            name: "df",
+            format,
+            default_table: "table {{.Type}}\t{{.Total}}\t{{.Active}}\t{{.Size}}\t{{.Reclaimable}}",
+            headers: &[],
+            noheading: false,
+            json: JsonStyle::INDENT_4,
+        },
+    )?)
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct DfImageRow {
+    repository: String,
+    tag: String,
+    #[serde(rename = "ImageID")]
+    image_id: String,
+    created: String,
+    size: String,
+    shared_size: String,
+    unique_size: String,
+    containers: usize,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct DfContainerRow {
+    #[serde(rename = "ContainerID")]
+    container_id: String,
+    image: String,
+    command: String,
+    local_volumes: usize,
+    size: String,
+    created: String,
+    status: &'static str,
+    names: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct DfVolumeRow {
+    volume_name: String,
+    links: usize,
+    size: String,
+}
+
+fn short_id(id: &str) -> String {
+    id[..id.len().min(12)].to_string()
+}
+
+/// `system df -v`: podman's three titled tables; an image gets a row per tagged name.
+fn df_verbose(usage: &DiskUsage) -> Result<String> {
+    let now = Utc::now();
+    // podman's CREATED here is the duration alone, without " ago".
+    let ago = |t: chrono::DateTime<Utc>| {
+        let since = output::human_duration_since(t, now);
+        since.trim_end_matches(" ago").to_string()
+    };
+    let mut images = Vec::new();
+    for i in &usage.images {
+        let mut pairs: Vec<(String, String)> = i
+            .names
+            .iter()
+            .filter_map(|n| match crate::image::split_name(n) {
+                (repo, Some(tag), _) => Some((repo.to_string(), tag.to_string())),
+                _ => None,
+            })
+            .collect();
+        if pairs.is_empty() {
+            pairs.push(("<none>".into(), "<none>".into()));
+        }
+        for (repository, tag) in pairs {
+            images.push(DfImageRow {
+                repository,
+                tag,
+                image_id: short_id(&i.id),
+                created: i.created.map(ago).unwrap_or_default(),
+                size: df_size(i.size),
+                shared_size: df_size(i.shared_size),
+                unique_size: df_size(i.unique_size),
+                containers: i.containers,
+            });
+        }
+    }
+    let containers: Vec<DfContainerRow> = usage
+        .containers
+        .iter()
+        .map(|c| DfContainerRow {
+            container_id: short_id(&c.id),
+            image: short_id(&c.image_id),
+            command: c.command.join(" "),
+            local_volumes: c.local_volumes,
+            size: df_size(c.rw_size),
+            created: ago(c.created),
+            status: c.status.as_str(),
+            names: c.name.clone(),
+        })
+        .collect();
+    let volumes: Vec<DfVolumeRow> = usage
+        .volumes
+        .iter()
+        .map(|v| DfVolumeRow {
+            volume_name: v.name.clone(),
+            links: v.links,
+            size: df_size(v.size),
+        })
+        .collect();
+    let table = |default_table, headers: &'static [(&'static str, &'static str)]| ListFormat {
+        name: "df",
+        format: None,
+        default_table,
+        headers,
+        noheading: false,
+        json: JsonStyle::INDENT_4,
+    };
+    let images = output::render_list(
+        &images,
+        || (),
+        &table(
+            "table {{.Repository}}\t{{.Tag}}\t{{.ImageID}}\t{{.Created}}\t{{.Size}}\t{{.SharedSize}}\t{{.UniqueSize}}\t{{.Containers}}",
+            &[
+                ("ImageID", "IMAGE ID"),
+                ("SharedSize", "SHARED SIZE"),
+                ("UniqueSize", "UNIQUE SIZE"),
+            ],
+        ),
+    )?;
+    let containers = output::render_list(
+        &containers,
+        || (),
+        &table(
+            "table {{.ContainerID}}\t{{.Image}}\t{{.Command}}\t{{.LocalVolumes}}\t{{.Size}}\t{{.Created}}\t{{.Status}}\t{{.Names}}",
+            &[
+                ("ContainerID", "CONTAINER ID"),
+                ("LocalVolumes", "LOCAL VOLUMES"),
+            ],
+        ),
+    )?;
+    let volumes = output::render_list(
+        &volumes,
+        || (),
+        &table(
+            "table {{.VolumeName}}\t{{.Links}}\t{{.Size}}",
+            &[("VolumeName", "VOLUME NAME")],
+        ),
+    )?;
+    Ok(format!(
+        "Images space usage:\n\n{images}\nContainers space usage:\n\n{containers}\nLocal Volumes space usage:\n\n{volumes}"
+    ))
 }
 
 /// podman migrates its containers' lock numbers and user namespace after an upgrade; toolbox

@@ -10,6 +10,7 @@ mod names;
 mod network;
 mod run;
 pub mod top;
+mod usage;
 mod volumes;
 
 pub use check::{CheckReport, Repair, check};
@@ -20,6 +21,9 @@ pub use network::network_of;
 pub use run::{
     AttachFlags, CreateReport, ImageRequest, PullPolicy, RunError, claim_descriptors,
     create_from_image, exit_code_of, find_or_pull, start_attached,
+};
+pub use usage::{
+    ContainerUsage, DiskUsage, ImageUsage, UsageSummary, VolumeUsage, disk_usage, plan_image_usage,
 };
 pub use volumes::{
     VolumeCreate, VolumeFilter, VolumeInfo, VolumeJson, create_volume, export_volume,

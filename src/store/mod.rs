@@ -25,7 +25,7 @@ pub use containers::{
 
 pub use fsutil::{
     Lock, check_private_dir, ensure_private_dir, ensure_private_root, ensure_private_run_root,
-    out_of_space, sync_filesystem, write_atomic, write_private, write_replace,
+    out_of_space, sync_filesystem, tree_usage, write_atomic, write_private, write_replace,
 };
 
 use std::collections::HashSet;
