@@ -138,3 +138,268 @@ fn df_counts_shared_layers_once_and_matches_images_and_volumes() {
     sb.run(&["system", "df", "-v", "--format", "json"])
         .assert_error(125, &["cannot combine --format and --verbose flags"]);
 }
+
+/// Runs burrow with `input` on its stdin.
+fn run_with_input(sb: &Sandbox, args: &[&str], input: &str) -> Run {
+    use std::io::Write;
+    let mut child = sb
+        .command(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    Run {
+        args: args.iter().map(|s| s.to_string()).collect(),
+        output: child.wait_with_output().unwrap(),
+    }
+}
+
+fn container_names(sb: &Sandbox) -> Vec<String> {
+    let mut names: Vec<String> = sb
+        .ok(&["ps", "-a", "--format", "{{.Names}}"])
+        .stdout()
+        .lines()
+        .map(String::from)
+        .collect();
+    names.sort();
+    names
+}
+
+fn full_id(sb: &Sandbox, name: &str) -> String {
+    sb.inspect(name)["Id"].as_str().unwrap().to_string()
+}
+
+#[test]
+fn container_prune_asks_then_removes_what_does_not_run_and_passes_the_filters() {
+    let sb = sandbox_with_busybox();
+    sb.ok(&["create", "--name", "fresh", "busybox", "true"]);
+    sb.ok(&["run", "--name", "ended", "busybox", "true"]);
+    sb.ok(&[
+        "run", "--name", "pinned", "--label", "keep=yes", "busybox", "true",
+    ]);
+    sb.ok(&["run", "-d", "--name", "busy", "busybox", "sleep", "1000"]);
+    let warning = "WARNING! This will remove all non running containers.\nAre you sure you want to continue? [y/N] ";
+
+    // No answer at all: podman's EOF error; a "no": nothing happens.
+    let eof = sb.run(&["container", "prune"]);
+    eof.assert_error(125, &["EOF"]);
+    assert_eq!(eof.stdout(), warning);
+    let no = run_with_input(&sb, &["container", "prune"], "n\n");
+    no.assert_code(0);
+    assert_eq!(no.stdout(), warning);
+    assert_eq!(container_names(&sb), ["busy", "ended", "fresh", "pinned"]);
+
+    // Nothing was made before an hour ago.
+    assert_eq!(
+        sb.ok(&["container", "prune", "-f", "--filter", "until=1h"])
+            .stdout(),
+        ""
+    );
+    sb.run(&["container", "prune", "-f", "--filter", "until=soon"])
+        .assert_error(
+            125,
+            &["failed to parse value as time or duration: \"soon\""],
+        );
+    sb.run(&["container", "prune", "-f", "--filter", "color=red"])
+        .assert_error(125, &["color is an invalid filter"]);
+
+    let (fresh, ended) = (full_id(&sb, "fresh"), full_id(&sb, "ended"));
+    let yes = run_with_input(
+        &sb,
+        &["container", "prune", "--filter", "label!=keep"],
+        "y\n",
+    );
+    yes.assert_code(0);
+    let mut removed: Vec<String> = yes
+        .stdout()
+        .strip_prefix(warning)
+        .unwrap()
+        .lines()
+        .map(String::from)
+        .collect();
+    removed.sort();
+    let mut want = vec![fresh, ended];
+    want.sort();
+    assert_eq!(removed, want);
+    assert_eq!(container_names(&sb), ["busy", "pinned"]);
+
+    let pinned = full_id(&sb, "pinned");
+    assert_eq!(
+        sb.ok(&["container", "prune", "-f"]).stdout(),
+        format!("{pinned}\n")
+    );
+    assert_eq!(
+        container_names(&sb),
+        ["busy"],
+        "the running container stays"
+    );
+}
+
+#[test]
+fn container_cleanup_refuses_a_running_container_and_removes_with_rm() {
+    let sb = sandbox_with_busybox();
+    sb.ok(&["run", "--name", "done", "busybox", "true"]);
+    sb.ok(&["run", "-d", "--name", "busy", "busybox", "sleep", "1000"]);
+    assert_eq!(sb.ok(&["container", "cleanup", "done"]).stdout(), "done\n");
+    assert_eq!(container_names(&sb), ["busy", "done"]);
+    let busy = full_id(&sb, "busy");
+    sb.run(&["container", "cleanup", "busy"]).assert_error(
+        125,
+        &[&format!(
+            "failed to clean up container {busy}: container {busy} is running or paused, refusing to clean up: container state improper"
+        )],
+    );
+    sb.run(&["container", "cleanup", "nosuch"]).assert_error(
+        125,
+        &["no container with name or ID \"nosuch\" found: no such container"],
+    );
+    sb.run(&["container", "cleanup"])
+        .assert_error(125, &["you must provide at least one name or id"]);
+    sb.run(&["container", "cleanup", "-a", "done"])
+        .assert_error(125, &["no arguments are needed with --all"]);
+    assert_eq!(
+        sb.ok(&["container", "cleanup", "--rm", "done"]).stdout(),
+        "done\n"
+    );
+    assert_eq!(container_names(&sb), ["busy"]);
+    // The cleaned-up container's image stays while another container uses it.
+    sb.ok(&["run", "--name", "last", "busybox", "true"]);
+    sb.ok(&["container", "cleanup", "--rm", "--rmi", "last"]);
+    sb.ok(&["image", "exists", "busybox"]);
+}
+
+fn image_ids(sb: &Sandbox) -> Vec<String> {
+    let mut ids: Vec<String> = sb
+        .ok(&["images", "-q", "--no-trunc"])
+        .stdout()
+        .lines()
+        .map(|l| l.trim_start_matches("sha256:").to_string())
+        .collect();
+    ids.sort();
+    ids
+}
+
+#[test]
+fn image_prune_removes_dangling_or_unused_images_that_pass_the_filters() {
+    let sb = Sandbox::new();
+    sb.pull("busybox:latest");
+    sb.pull("layers:latest");
+    let (busybox, layers) = (fixture_id("busybox:latest"), fixture_id("layers:latest"));
+    sb.ok(&["create", "--name", "user", "busybox", "true"]);
+    let warning = "WARNING! This command removes all dangling images.\nAre you sure you want to continue? [y/N] ";
+    assert_eq!(
+        run_with_input(&sb, &["image", "prune"], "n\n").stdout(),
+        warning
+    );
+    // Nothing dangles yet.
+    assert_eq!(sb.ok(&["image", "prune", "-f"]).stdout(), "");
+    sb.ok(&["untag", &image_ref("layers:latest")]);
+    // The fixtures were made on 2024-01-01: not before 2020.
+    assert_eq!(
+        sb.ok(&["image", "prune", "-f", "--filter", "until=2020-01-01"])
+            .stdout(),
+        ""
+    );
+    sb.run(&["image", "prune", "-f", "--filter", "until=soon"])
+        .assert_error(
+            125,
+            &["failed to parse value as time or duration: \"soon\""],
+        );
+    assert_eq!(
+        sb.ok(&[
+            "image",
+            "prune",
+            "-f",
+            "--filter",
+            "until=2025-01-01",
+            "--filter",
+            "dangling=true"
+        ])
+        .stdout(),
+        format!("{layers}\n")
+    );
+    assert_eq!(image_ids(&sb), [busybox.clone()]);
+    // busybox is used: even -a keeps it, and its layer stays with it.
+    let all = run_with_input(&sb, &["image", "prune", "-a"], "y\n");
+    all.assert_code(0);
+    assert_eq!(
+        all.stdout(),
+        "WARNING! This command removes all images without at least one container associated with them.\nAre you sure you want to continue? [y/N] "
+    );
+    assert_eq!(image_ids(&sb), [busybox]);
+    sb.ok(&["run", "--rm", "busybox", "true"]);
+}
+
+#[test]
+fn system_prune_warns_then_reports_each_part_and_the_space() {
+    let sb = Sandbox::new();
+    sb.pull("busybox:latest");
+    sb.pull("layers:latest");
+    sb.ok(&[
+        "run",
+        "--name",
+        "ended",
+        "busybox",
+        "sh",
+        "-c",
+        "echo hello > /greeting",
+    ]);
+    sb.ok(&[
+        "run",
+        "-d",
+        "--name",
+        "busy",
+        "-v",
+        "kept:/data",
+        "busybox",
+        "sleep",
+        "1000",
+    ]);
+    sb.ok(&["volume", "create", "unused"]);
+    sb.ok(&["untag", &image_ref("layers:latest")]);
+
+    let plain = run_with_input(&sb, &["system", "prune"], "n\n");
+    plain.assert_code(0);
+    assert_eq!(
+        plain.stdout(),
+        "WARNING! This command removes:\n\t- all stopped containers\n\t- all networks not used by at least one container\n\t- all dangling images\n\t- all dangling build cache\n\nAre you sure you want to continue? [y/N] "
+    );
+    let all = run_with_input(&sb, &["system", "prune", "-a", "--volumes"], "n\n");
+    assert_eq!(
+        all.stdout(),
+        "WARNING! This command removes:\n\t- all stopped containers\n\t- all networks not used by at least one container\n\t- all volumes not used by at least one container\n\t- all images without at least one container associated with them\n\t- all build cache\n\nAre you sure you want to continue? [y/N] "
+    );
+    sb.run(&["system", "prune"]).assert_error(125, &["EOF"]);
+    assert_eq!(container_names(&sb), ["busy", "ended"]);
+
+    let ended = full_id(&sb, "ended");
+    let layers = fixture_id("layers:latest");
+    let own: u64 = fixture_layer_bytes("layers:latest").iter().sum::<u64>()
+        - fixture_layer_bytes("busybox:latest").iter().sum::<u64>();
+    assert_eq!(own, 1_638_400);
+    let out = sb.ok(&["system", "prune", "-f", "--volumes"]).stdout();
+    // The layers image's own layers (busybox's stays) and "hello\n" in the writable layer:
+    // 1638406 bytes, in go-units' four digits.
+    let human = "1.638";
+    assert_eq!(
+        out,
+        format!(
+            "Deleted Containers\n{ended}\nDeleted Volumes\nunused\nDeleted Images\n{layers}\nTotal reclaimed space: {human}MB\n"
+        )
+    );
+    assert_eq!(container_names(&sb), ["busy"]);
+    assert_eq!(sb.ok(&["volume", "ls", "-q"]).stdout(), "kept\n");
+    assert_eq!(image_ids(&sb), [fixture_id("busybox:latest")]);
+    // Nothing left to prune.
+    assert_eq!(
+        sb.ok(&["system", "prune", "-f"]).stdout(),
+        "Total reclaimed space: 0B\n"
+    );
+}

@@ -20,6 +20,24 @@ pub enum SystemCommand {
     Migrate(MigrateArgs),
     /// Show burrow disk usage
     Df(DfArgs),
+    /// Remove unused data
+    Prune(PruneArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct PruneArgs {
+    /// Remove all unused images, not only dangling ones
+    #[arg(short, long)]
+    pub all: bool,
+    /// Do not ask for confirmation
+    #[arg(short, long)]
+    pub force: bool,
+    /// Prune volumes too
+    #[arg(long)]
+    pub volumes: bool,
+    /// Only prune what passes these filters: until=, label=, label!=
+    #[arg(long, value_name = "FILTER")]
+    pub filter: Vec<String>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -57,7 +75,117 @@ pub fn run(command: SystemCommand, ctx: &Context) -> Result<u8> {
         SystemCommand::Check(args) => check(args, ctx),
         SystemCommand::Migrate(args) => migrate(args),
         SystemCommand::Df(args) => df(args, ctx),
+        SystemCommand::Prune(args) => prune(args, ctx),
     }
+}
+
+/// `system prune`: stopped containers, then (with `--volumes`) unused volumes, then dangling
+/// images (with `-a`, every unused one), each part's report under its heading as podman
+/// prints them, and the bytes that came back.
+fn prune(args: PruneArgs, ctx: &Context) -> Result<u8> {
+    use crate::container::{PruneFilter, VolumeFilter};
+    let now = Utc::now();
+    let filter =
+        PruneFilter::parse(&args.filter, now).map_err(|e| CodedError::new(125, e.to_string()))?;
+    let store = ctx.store();
+    let image_filter =
+        crate::image::PruneImageFilter::parse(&store.images()?, &ctx.env, &args.filter, now)?;
+    // Volumes carry labels but no creation filter of podman's volume prune.
+    let volume_filters = args
+        .filter
+        .iter()
+        .filter(|f| f.starts_with("label="))
+        .map(|f| crate::container::parse_volume_filter(f))
+        .collect::<Result<Vec<VolumeFilter>, _>>()
+        .map_err(super::common::coded)?;
+    if !args.force {
+        let volumes = if args.volumes {
+            "\n\t- all volumes not used by at least one container"
+        } else {
+            ""
+        };
+        let images = if args.all {
+            "\t- all images without at least one container associated with them\n\t- all build cache"
+        } else {
+            "\t- all dangling images\n\t- all dangling build cache"
+        };
+        let warning = format!(
+            "WARNING! This command removes:\n\t- all stopped containers\n\t- all networks not used by at least one container{volumes}\n{images}\n\n"
+        );
+        if !confirm(&warning)? {
+            return Ok(0);
+        }
+    }
+    let mut reclaimed = 0;
+    let (containers, mut errors) = super::container::prune_containers(ctx, &filter)?;
+    if !containers.is_empty() {
+        println!("Deleted Containers");
+    }
+    for c in &containers {
+        println!("{}", c.id);
+        reclaimed += c.size;
+    }
+    if args.volumes && store.root().exists() {
+        let host = ctx.host();
+        let names = crate::container::prunable_volumes(&store, &volume_filters)
+            .map_err(super::common::coded)?;
+        let volumes = crate::container::volume_store(&store);
+        let mut deleted = Vec::new();
+        for name in names {
+            let size = crate::store::tree_usage(&volumes.data_dir(&name)).unwrap_or(0);
+            match crate::container::remove_volume(&store, &host, &name, false) {
+                Ok(()) => {
+                    reclaimed += size;
+                    deleted.push(name);
+                }
+                // Gone meanwhile, or taken into use: not this prune's to remove.
+                Err(crate::container::ContainerError::Volume(
+                    crate::volume::VolumeError::NotFound { .. }
+                    | crate::volume::VolumeError::InUse { .. },
+                )) => {}
+                Err(e) => errors.push(e),
+            }
+        }
+        if !deleted.is_empty() {
+            println!("Deleted Volumes");
+        }
+        for name in &deleted {
+            println!("{name}");
+        }
+    }
+    if store.root().exists() {
+        let host = crate::container::Host {
+            identity: ctx.enter_userns()?,
+            run_root: ctx.run_root(),
+        };
+        let images = crate::image::prune(&store, &host, args.all, &image_filter)?;
+        if !images.removed.is_empty() {
+            println!("Deleted Images");
+        }
+        for id in &images.removed {
+            println!("{id}");
+        }
+        reclaimed += images.reclaimed;
+    }
+    println!("Total reclaimed space: {}", df_size(reclaimed));
+    super::container::report_errors(errors)
+}
+
+/// podman's confirmation: `warning` and the question on stdout, then a line of stdin, even
+/// when it is no terminal; the end of input is its error "EOF".
+pub(super) fn confirm(warning: &str) -> Result<bool> {
+    use std::io::{BufRead, Write};
+    let mut out = std::io::stdout().lock();
+    write!(out, "{warning}Are you sure you want to continue? [y/N] ")?;
+    out.flush()?;
+    let mut answer = String::new();
+    if std::io::stdin().lock().read_line(&mut answer)? == 0 {
+        return Err(CodedError::new(125, "EOF").into());
+    }
+    Ok(matches!(
+        answer.trim().to_ascii_lowercase().as_str(),
+        "y" | "yes"
+    ))
 }
 
 /// `system df`: the summary, or with `-v` a table each for images, containers and volumes.

@@ -8,6 +8,7 @@ mod filter;
 mod monitored;
 mod names;
 mod network;
+mod prune;
 mod run;
 pub mod top;
 mod usage;
@@ -18,6 +19,7 @@ pub use exec::{ExecError, ExecRequest, exec};
 pub use filter::{ContainerFilter, FilterError};
 pub use monitored::{MonitorHandle, StartOptions, connect, monitor_main, start_monitored};
 pub use network::network_of;
+pub use prune::{PruneFilter, PruneFilterError, Pruned, cleanup, parse_until, prune_containers};
 pub use run::{
     AttachFlags, CreateReport, ImageRequest, PullPolicy, RunError, claim_descriptors,
     create_from_image, exit_code_of, find_or_pull, start_attached,
@@ -132,6 +134,10 @@ pub enum ContainerError {
         what: &'static str,
         user: String,
     },
+    #[error(
+        "failed to clean up container {0}: container {0} is running or paused, refusing to clean up: container state improper"
+    )]
+    CleanupRunning(String),
     #[error(transparent)]
     Lookup(#[from] LookupError),
     #[error(transparent)]
