@@ -403,3 +403,132 @@ fn system_prune_warns_then_reports_each_part_and_the_space() {
         "Total reclaimed space: 0B\n"
     );
 }
+
+/// Gives the sandbox a run directory of its own (XDG_RUNTIME_DIR): reset and migrate end the
+/// namespace holder there, which the other tests' shared one must not be.
+fn private_run_dir(sb: &mut Sandbox) -> std::path::PathBuf {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = sb.dir.join("xdg-run");
+    std::fs::create_dir(&dir).unwrap();
+    std::os::unix::fs::chown(&dir, Some(sb.user.uid), Some(sb.user.gid)).unwrap();
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o700)).unwrap();
+    sb.envs
+        .push(("XDG_RUNTIME_DIR".into(), dir.display().to_string()));
+    dir.join("burrow")
+}
+
+fn pause_pid(run_root: &std::path::Path) -> i64 {
+    let text = std::fs::read_to_string(run_root.join("pause.pid")).unwrap();
+    text.split_whitespace().next().unwrap().parse().unwrap()
+}
+
+#[test]
+fn reset_leaves_nothing_and_burrow_works_afterwards() {
+    let mut sb = Sandbox::new();
+    let run_root = private_run_dir(&mut sb);
+    sb.pull("busybox:latest");
+    sb.ok(&[
+        "run",
+        "-d",
+        "--name",
+        "busy",
+        "-v",
+        "data:/data",
+        "busybox",
+        "sleep",
+        "1000",
+    ]);
+    sb.ok(&["run", "--name", "ended", "busybox", "touch", "/changed"]);
+    let pid = sb.inspect("busy")["State"]["Pid"].as_i64().unwrap();
+    let pause = pause_pid(&run_root);
+    assert!(alive(pause));
+
+    let warning = format!(
+        "WARNING! This will remove:\n        - all containers\n        - all pods\n        - all images\n        - all networks\n        - all build cache\n        - all machines\n        - all volumes\n        - the graphRoot directory: \"{}\"\n        - the runRoot directory: \"{}\"\nAre you sure you want to continue? [y/N] ",
+        sb.graph_root().display(),
+        run_root.display()
+    );
+    let no = run_with_input(&sb, &["system", "reset"], "n\n");
+    no.assert_code(0);
+    assert_eq!(no.stdout(), warning);
+    let eof = sb.run(&["system", "reset"]);
+    eof.assert_code(1);
+    assert!(
+        eof.stderr().contains("level=error msg=EOF"),
+        "{}",
+        eof.stderr()
+    );
+    assert!(alive(pid) && sb.graph_root().exists());
+
+    sb.ok(&["system", "reset", "-f"]);
+    wait_for(
+        "the container to be killed",
+        std::time::Duration::from_secs(10),
+        || !alive(pid),
+    );
+    wait_for(
+        "the namespace holder to end",
+        std::time::Duration::from_secs(10),
+        || !alive(pause),
+    );
+    assert!(!sb.graph_root().exists(), "the store is still there");
+    assert!(!run_root.exists(), "the run directory is still there");
+
+    assert_eq!(sb.ok(&["images", "-q"]).stdout(), "");
+    assert_eq!(sb.ok(&["ps", "-a", "-q"]).stdout(), "");
+    assert_eq!(sb.ok(&["volume", "ls", "-q"]).stdout(), "");
+    sb.pull("busybox:latest");
+    assert_eq!(
+        sb.ok(&["run", "--rm", "busybox", "echo", "again"]).stdout(),
+        "again\n"
+    );
+    // Nothing to reset is no error either.
+    sb.ok(&["system", "reset", "-f"]);
+    sb.ok(&["system", "reset", "-f"]);
+}
+
+#[test]
+fn migrate_stops_running_containers_and_replaces_the_namespace_holder() {
+    let mut sb = Sandbox::new();
+    let run_root = private_run_dir(&mut sb);
+    sb.pull("busybox:latest");
+    sb.ok(&["run", "-d", "--name", "busy", "busybox", "sleep", "1000"]);
+    sb.ok(&["create", "--name", "idle", "busybox", "true"]);
+    let id = full_id(&sb, "busy");
+    let old = pause_pid(&run_root);
+
+    assert_eq!(
+        sb.ok(&["system", "migrate"]).stdout(),
+        format!("stopped {id}\n")
+    );
+    assert_eq!(
+        sb.ok(&["inspect", "busy", "--format", "{{.State.Status}}"])
+            .stdout(),
+        "exited\n"
+    );
+    wait_for(
+        "the old holder to end",
+        std::time::Duration::from_secs(10),
+        || !alive(old),
+    );
+    assert!(!run_root.join("pause.pid").exists());
+
+    // The next command starts a new holder, with the maps /etc/subuid gives now.
+    sb.ok(&["start", "busy"]);
+    let new = pause_pid(&run_root);
+    assert_ne!(new, old);
+    assert!(alive(new));
+    assert_eq!(
+        sb.ok(&["inspect", "busy", "--format", "{{.State.Status}}"])
+            .stdout(),
+        "running\n"
+    );
+    // Nothing running: nothing to print, the holder still replaced.
+    sb.ok(&["stop", "-t", "0", "busy"]);
+    assert_eq!(sb.ok(&["system", "migrate"]).stdout(), "");
+    wait_for(
+        "the second holder to end",
+        std::time::Duration::from_secs(10),
+        || !alive(new),
+    );
+}

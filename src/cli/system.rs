@@ -22,6 +22,15 @@ pub enum SystemCommand {
     Df(DfArgs),
     /// Remove unused data
     Prune(PruneArgs),
+    /// Reset burrow storage: remove every container, image, volume and the namespace holder
+    Reset(ResetArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ResetArgs {
+    /// Do not ask for confirmation
+    #[arg(short, long)]
+    pub force: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -73,7 +82,8 @@ pub struct CheckArgs {
 pub fn run(command: SystemCommand, ctx: &Context) -> Result<u8> {
     match command {
         SystemCommand::Check(args) => check(args, ctx),
-        SystemCommand::Migrate(args) => migrate(args),
+        SystemCommand::Migrate(args) => migrate(args, ctx),
+        SystemCommand::Reset(args) => reset(args, ctx),
         SystemCommand::Df(args) => df(args, ctx),
         SystemCommand::Prune(args) => prune(args, ctx),
     }
@@ -430,11 +440,12 @@ fn df_verbose(usage: &DiskUsage) -> Result<String> {
     ))
 }
 
-/// podman migrates its containers' lock numbers and user namespace after an upgrade; toolbox
-/// calls this once per podman version it sees. burrow's records and its pause process carry
-/// nothing an upgrade changes, so there is nothing to migrate and, as podman with nothing to
-/// do, it succeeds silently.
-fn migrate(args: MigrateArgs) -> Result<u8> {
+/// podman migrates its containers after an upgrade and restarts its pause process; toolbox
+/// calls this once per podman version it sees. burrow's records carry nothing an upgrade
+/// changes, but the shared user namespace keeps the ID maps it was made with: migrate stops
+/// the running containers (printing each, as podman) and ends the namespace holder, so that
+/// a changed /etc/subuid takes effect with the next command.
+fn migrate(args: MigrateArgs, ctx: &Context) -> Result<u8> {
     if let Some(runtime) = args.new_runtime {
         return Err(CodedError::new(
             125,
@@ -444,6 +455,49 @@ fn migrate(args: MigrateArgs) -> Result<u8> {
         )
         .into());
     }
+    let stopped =
+        crate::container::migrate(&ctx.store(), &ctx.host()).map_err(super::common::coded)?;
+    for id in stopped {
+        println!("stopped {id}");
+    }
+    Ok(0)
+}
+
+/// `system reset`: podman's warning naming both directories and its question, unless `-f`;
+/// then everything of the user's burrow goes.
+fn reset(args: ResetArgs, ctx: &Context) -> Result<u8> {
+    let store = ctx.store();
+    let run_root = ctx.run_root();
+    if !args.force {
+        use std::io::{BufRead, Write};
+        let mut out = std::io::stdout().lock();
+        write!(
+            out,
+            "WARNING! This will remove:\n        - all containers\n        - all pods\n        - all images\n        - all networks\n        - all build cache\n        - all machines\n        - all volumes\n        - the graphRoot directory: {:?}\n        - the runRoot directory: {:?}\nAre you sure you want to continue? [y/N] ",
+            store.root().display().to_string(),
+            run_root.display().to_string(),
+        )?;
+        out.flush()?;
+        let mut answer = String::new();
+        // podman logs the end of input as an error and exits 1.
+        if std::io::stdin().lock().read_line(&mut answer)? == 0 {
+            tracing::error!("EOF");
+            return Ok(1);
+        }
+        if !matches!(answer.trim().to_ascii_lowercase().as_str(), "y" | "yes") {
+            return Ok(0);
+        }
+    }
+    let host = if store.root().exists() || store.volumes_dir().exists() {
+        // Layers and volumes hold files of subordinate IDs: only the namespace can delete them.
+        crate::container::Host {
+            identity: ctx.enter_userns()?,
+            run_root,
+        }
+    } else {
+        ctx.host()
+    };
+    crate::container::reset(&store, &host).map_err(super::common::coded)?;
     Ok(0)
 }
 

@@ -9,6 +9,7 @@ mod monitored;
 mod names;
 mod network;
 mod prune;
+mod reset;
 mod run;
 pub mod top;
 mod usage;
@@ -20,6 +21,7 @@ pub use filter::{ContainerFilter, FilterError};
 pub use monitored::{MonitorHandle, StartOptions, connect, monitor_main, start_monitored};
 pub use network::network_of;
 pub use prune::{PruneFilter, PruneFilterError, Pruned, cleanup, parse_until, prune_containers};
+pub use reset::{migrate, reset};
 pub use run::{
     AttachFlags, CreateReport, ImageRequest, PullPolicy, RunError, claim_descriptors,
     create_from_image, exit_code_of, find_or_pull, start_attached,

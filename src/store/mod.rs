@@ -490,6 +490,18 @@ impl Store {
     }
 }
 
+impl Store {
+    /// Deletes everything of the store: the volumes (also under `--volumepath`) and the root
+    /// with every record, layer and lock (`system reset`). Call inside the user namespace,
+    /// with no container running: layers and volumes hold files of subordinate IDs.
+    pub fn destroy(&self) -> Result<(), StoreError> {
+        if self.volume_path.is_some() {
+            remove_tree(&self.volumes_dir())?;
+        }
+        remove_tree(&self.root)
+    }
+}
+
 /// The short IDs of every layer `images` use (their directory names under `layers/`).
 fn used_layers(images: &[ImageRecord]) -> HashSet<&str> {
     images
