@@ -325,7 +325,7 @@ fn image_prune_removes_dangling_or_unused_images_that_pass_the_filters() {
         .stdout(),
         format!("{layers}\n")
     );
-    assert_eq!(image_ids(&sb), [busybox.clone()]);
+    assert_eq!(image_ids(&sb), std::slice::from_ref(&busybox));
     // busybox is used: even -a keeps it, and its layer stays with it.
     let all = run_with_input(&sb, &["image", "prune", "-a"], "y\n");
     all.assert_code(0);
@@ -531,4 +531,26 @@ fn migrate_stops_running_containers_and_replaces_the_namespace_holder() {
         std::time::Duration::from_secs(10),
         || !alive(new),
     );
+}
+
+#[test]
+fn image_inspect_prints_rootfs_as_podman() {
+    let sb = Sandbox::new();
+    sb.pull("layers:latest");
+    let diff_ids: Vec<&str> = fixture("layers:latest")["layers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["diff_id"].as_str().unwrap())
+        .collect();
+    let out = sb
+        .ok(&[
+            "image",
+            "inspect",
+            "--format",
+            "{{.RootFS.Layers}} {{.RootFS.Type}}",
+            "layers",
+        ])
+        .stdout();
+    assert_eq!(out, format!("[{}] layers\n", diff_ids.join(" ")));
 }
