@@ -482,20 +482,33 @@ fn version_reports_the_podman_burrow_matches_and_burrows_own() {
 
 // ---- 8. system migrate ----
 
-/// toolbox runs `podman system migrate` once per podman version it sees: nothing to migrate
-/// in burrow's store, so it succeeds silently and leaves running containers alone.
+/// toolbox runs `podman system migrate` once per podman version it sees: as podman's, it
+/// stops the running containers (printing each) and replaces the namespace holder
+/// (tests/system.rs checks the holder, in a run directory of its own).
 #[test]
-fn system_migrate_has_nothing_to_do_and_leaves_containers_running() {
-    let sb = sandbox_with_busybox();
+fn system_migrate_stops_running_containers() {
+    let mut sb = sandbox_with_busybox();
+    // Not the shared run directory: migrate ends the namespace holder there.
+    let run_dir = sb.dir.join("xdg-run");
+    std::fs::create_dir(&run_dir).unwrap();
+    std::os::unix::fs::chown(&run_dir, Some(sb.user.uid), Some(sb.user.gid)).unwrap();
+    std::fs::set_permissions(
+        &run_dir,
+        std::os::unix::fs::PermissionsExt::from_mode(0o700),
+    )
+    .unwrap();
+    sb.envs
+        .push(("XDG_RUNTIME_DIR".into(), run_dir.display().to_string()));
     sb.ok(&["run", "-d", "--name", "up", "busybox", "sleep", "1000"]);
+    let id = sb.inspect("up")["Id"].as_str().unwrap().to_string();
     let migrate = run_as_podman(&sb, &["--log-level", "error", "system", "migrate"]);
     migrate.assert_code(0);
-    assert_eq!(migrate.stdout(), "");
+    assert_eq!(migrate.stdout(), format!("stopped {id}\n"));
     assert_eq!(migrate.stderr(), "");
     assert_eq!(
         sb.ok(&["inspect", "up", "--format", "{{.State.Status}}"])
             .stdout(),
-        "running\n"
+        "exited\n"
     );
     run_as_podman(&sb, &["system", "migrate", "x"])
         .assert_one_line_error(125, &["`podman system migrate` takes no arguments"]);

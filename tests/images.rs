@@ -228,8 +228,9 @@ fn prune_removes_dangling_images_only_unless_all() {
         sb.ok(&["images", "-q"]).stdout().trim(),
         id12("many/img3:latest")
     );
-    // Without -f and with no terminal to ask, nothing is removed.
-    sb.ok(&["image", "prune", "-a"]);
+    // Without -f and with no answer on stdin, nothing is removed: podman's "EOF" error.
+    sb.run(&["image", "prune", "-a"])
+        .assert_error(125, &["EOF"]);
     assert_eq!(
         sb.ok(&["images", "-q"]).stdout().trim(),
         id12("many/img3:latest")

@@ -58,6 +58,10 @@ pub enum ContainerCommand {
     Logs(super::logs::Args),
     /// Display the running processes of a container
     Top(super::top::Args),
+    /// Remove all non running containers
+    Prune(PruneArgs),
+    /// Clean up the network and mount resources of one or more containers
+    Cleanup(CleanupArgs),
 }
 
 pub fn dispatch(command: ContainerCommand, ctx: &Context) -> Result<u8> {
@@ -81,7 +85,105 @@ pub fn dispatch(command: ContainerCommand, ctx: &Context) -> Result<u8> {
         ContainerCommand::Unpause(args) => lifecycle::pause(args, ctx, "unpause"),
         ContainerCommand::Logs(args) => super::logs::run(args, ctx),
         ContainerCommand::Top(args) => super::top::run(args, ctx),
+        ContainerCommand::Prune(args) => prune(args, ctx),
+        ContainerCommand::Cleanup(args) => cleanup(args, ctx),
     }
+}
+
+#[derive(Debug, clap::Args)]
+pub struct PruneArgs {
+    /// Do not ask for confirmation
+    #[arg(short, long)]
+    pub force: bool,
+    /// Only prune the containers that pass these filters: until=, label=, label!=
+    #[arg(long, value_name = "FILTER")]
+    pub filter: Vec<String>,
+}
+
+/// The user's host for a command that reads or removes containers' files, which may belong
+/// to subordinate IDs: inside the user namespace when there is a store.
+fn host_in_userns(ctx: &Context) -> Result<container::Host> {
+    if !ctx.store().root().exists() {
+        return Ok(ctx.host());
+    }
+    Ok(container::Host {
+        identity: ctx.enter_userns()?,
+        run_root: ctx.run_root(),
+    })
+}
+
+/// `container prune`: every container that does not run goes; prints their IDs.
+pub fn prune(args: PruneArgs, ctx: &Context) -> Result<u8> {
+    let filter = container::PruneFilter::parse(&args.filter, Utc::now())
+        .map_err(|e| CodedError::new(125, e.to_string()))?;
+    if !args.force
+        && !super::system::confirm("WARNING! This will remove all non running containers.\n")?
+    {
+        return Ok(0);
+    }
+    let (pruned, errors) = prune_containers(ctx, &filter)?;
+    for p in &pruned {
+        println!("{}", p.id);
+    }
+    report_errors(errors)
+}
+
+/// The prune itself, for `container prune` and `system prune`.
+pub(super) fn prune_containers(
+    ctx: &Context,
+    filter: &container::PruneFilter,
+) -> Result<(Vec<container::Pruned>, Vec<ContainerError>)> {
+    let host = host_in_userns(ctx)?;
+    container::prune_containers(&ctx.store(), &host, filter).map_err(coded)
+}
+
+/// Each error but the last on stderr; the last one is the command's.
+pub(super) fn report_errors(errors: Vec<ContainerError>) -> Result<u8> {
+    let mut errors = errors.into_iter();
+    let last = errors.next_back();
+    for e in errors {
+        eprintln!("Error: {e}");
+    }
+    match last {
+        Some(e) => Err(coded(e)),
+        None => Ok(0),
+    }
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CleanupArgs {
+    /// Clean up all containers
+    #[arg(short, long)]
+    pub all: bool,
+    /// Act on the most recently created container
+    #[arg(short, long)]
+    pub latest: bool,
+    /// After cleanup, remove the container
+    #[arg(long)]
+    pub rm: bool,
+    /// After cleanup, remove the image the container was made from, unless another uses it
+    #[arg(long)]
+    pub rmi: bool,
+    /// Containers to clean up (name or ID)
+    #[arg(value_name = "CONTAINER")]
+    pub containers: Vec<String>,
+}
+
+/// `container cleanup`: podman's cleanup of containers that ended; echoes each one.
+pub fn cleanup(args: CleanupArgs, ctx: &Context) -> Result<u8> {
+    if args.all && !args.containers.is_empty() {
+        return Err(CodedError::new(125, "no arguments are needed with --all").into());
+    }
+    if !args.all && !args.latest && args.containers.is_empty() {
+        return Err(CodedError::new(125, "you must provide at least one name or id").into());
+    }
+    let keys = or_latest(ctx, &args.containers, args.latest, 125)?;
+    let targets = targets(ctx, &keys, args.all)?;
+    let host = host_in_userns(ctx)?;
+    let store = ctx.store();
+    for_each(targets, MISSING_IS_AN_ERROR, |id| {
+        container::cleanup(&store, &host, id, args.rm, args.rmi).map(|()| None)
+    })
 }
 
 #[derive(Debug, clap::Args)]

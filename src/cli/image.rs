@@ -1,5 +1,4 @@
 use std::collections::BTreeMap;
-use std::io::{BufRead, IsTerminal, Write};
 
 use anyhow::{Result, bail};
 use chrono::{DateTime, Utc};
@@ -321,34 +320,25 @@ pub struct PruneArgs {
     /// Do not ask for confirmation
     #[arg(short, long)]
     pub force: bool,
-}
-
-fn confirm(question: &str) -> bool {
-    eprint!("{question} [y/N] ");
-    let _ = std::io::stderr().flush();
-    let stdin = std::io::stdin();
-    if !stdin.is_terminal() {
-        eprintln!();
-    }
-    let mut answer = String::new();
-    let _ = stdin.lock().read_line(&mut answer);
-    matches!(answer.trim(), "y" | "Y" | "yes")
+    /// Only prune the images that pass these filters: until=, label=, label!=, dangling=, ...
+    #[arg(long, value_name = "FILTER")]
+    pub filter: Vec<String>,
 }
 
 fn prune(args: PruneArgs, ctx: &Context) -> Result<u8> {
     let what = if args.all {
-        "all images not used by a container"
+        "all images without at least one container associated with them"
     } else {
         "all dangling images"
     };
-    if !args.force
-        && !confirm(&format!(
-            "WARNING! This command removes {what}.\nAre you sure you want to continue?"
-        ))
+    let store = ctx.store();
+    let images = store.images()?;
+    let filter =
+        crate::image::PruneImageFilter::parse(&images, &ctx.env, &args.filter, Utc::now())?;
+    if !args.force && !super::system::confirm(&format!("WARNING! This command removes {what}.\n"))?
     {
         return Ok(0);
     }
-    let store = ctx.store();
     if !store.root().exists() {
         return Ok(0);
     }
@@ -356,7 +346,7 @@ fn prune(args: PruneArgs, ctx: &Context) -> Result<u8> {
         identity: ctx.enter_userns()?,
         run_root: ctx.run_root(),
     };
-    for id in crate::image::prune(&store, &host, args.all)? {
+    for id in crate::image::prune(&store, &host, args.all, &filter)?.removed {
         println!("{id}");
     }
     Ok(0)

@@ -9,8 +9,11 @@ mod filter;
 mod monitored;
 mod names;
 mod network;
+mod prune;
+mod reset;
 mod run;
 pub mod top;
+mod usage;
 mod volumes;
 
 pub use check::{CheckReport, Repair, check};
@@ -19,9 +22,14 @@ pub use exec::{ExecError, ExecRequest, exec};
 pub use filter::{ContainerFilter, FilterError};
 pub use monitored::{MonitorHandle, StartOptions, connect, monitor_main, start_monitored};
 pub use network::network_of;
+pub use prune::{PruneFilter, PruneFilterError, Pruned, cleanup, parse_until, prune_containers};
+pub use reset::{migrate, reset};
 pub use run::{
     AttachFlags, CreateReport, ImageRequest, PullPolicy, RunError, claim_descriptors,
     create_from_image, exit_code_of, find_or_pull, start_attached,
+};
+pub use usage::{
+    ContainerUsage, DiskUsage, ImageUsage, UsageSummary, VolumeUsage, disk_usage, plan_image_usage,
 };
 pub use volumes::{
     VolumeCreate, VolumeFilter, VolumeInfo, VolumeJson, create_volume, export_volume,
@@ -130,6 +138,10 @@ pub enum ContainerError {
         what: &'static str,
         user: String,
     },
+    #[error(
+        "failed to clean up container {0}: container {0} is running or paused, refusing to clean up: container state improper"
+    )]
+    CleanupRunning(String),
     #[error(transparent)]
     Lookup(#[from] LookupError),
     #[error(transparent)]

@@ -623,7 +623,7 @@ fn joined_network(
 /// `--rmi`: the container's image goes too, unless another container uses it (then podman
 /// warns and keeps it). The name the container was made from is what goes: an image with
 /// other names only loses that one.
-fn remove_image(store: &Store, host: &Host, record: &crate::store::ContainerRecord) {
+pub(super) fn remove_image(store: &Store, host: &Host, record: &crate::store::ContainerRecord) {
     let name = if record.image_name.is_empty() {
         &record.image_id
     } else {

@@ -4,12 +4,14 @@
 
 use std::collections::HashSet;
 
+use chrono::{DateTime, Utc};
+
 use crate::config::{ConfigEnv, ConfigError, ImageRef};
 use crate::container::{ContainerError, Host};
 use crate::events::{Event, record};
 use crate::store::{ImageRecord, Store, StoreError};
 
-use super::{LookupError, lookup};
+use super::{FilterError, ImageFilter, LookupError, lookup};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ImageError {
@@ -21,6 +23,10 @@ pub enum ImageError {
     Config(#[from] ConfigError),
     #[error(transparent)]
     Container(#[from] ContainerError),
+    #[error(transparent)]
+    Filter(#[from] FilterError),
+    #[error(transparent)]
+    PruneFilter(#[from] crate::container::PruneFilterError),
     #[error(
         "image used by {container}: image is in use by a container: consider listing external containers and force-removing image"
     )]
@@ -261,28 +267,118 @@ pub fn untag(
     Ok(targets)
 }
 
+/// `image prune --filter`: every filter `images` takes, and podman's `until=` (made before)
+/// and `label!=` (without the label).
+#[derive(Debug, Default)]
+pub struct PruneImageFilter {
+    listed: ImageFilter,
+    until: Option<DateTime<Utc>>,
+    not_labels: Vec<(String, Option<String>)>,
+}
+
+impl PruneImageFilter {
+    /// Parses `--filter` values; `before` and `since` name images of `images`.
+    pub fn parse(
+        images: &[ImageRecord],
+        env: &ConfigEnv,
+        filters: &[String],
+        now: DateTime<Utc>,
+    ) -> Result<PruneImageFilter, ImageError> {
+        let mut f = PruneImageFilter::default();
+        let mut listed = Vec::new();
+        for filter in filters {
+            match filter.split_once('=') {
+                Some(("until", value)) => {
+                    f.until = Some(crate::container::parse_until(value, now)?)
+                }
+                Some(("label!", value)) => f.not_labels.push(match value.split_once('=') {
+                    Some((k, v)) => (k.to_string(), Some(v.to_string())),
+                    None => (value.to_string(), None),
+                }),
+                _ => listed.push(filter.clone()),
+            }
+        }
+        f.listed = ImageFilter::parse(&listed, None, |name| {
+            lookup(images, env, name).map(|found| found.image)
+        })?;
+        Ok(f)
+    }
+
+    fn needs_labels(&self) -> bool {
+        self.listed.needs_labels() || !self.not_labels.is_empty()
+    }
+
+    fn matches(&self, image: &ImageRecord, labels: &serde_json::Value) -> bool {
+        let created = image.created.unwrap_or(image.pulled);
+        self.listed.matches(image, labels)
+            && self.until.is_none_or(|until| created < until)
+            && !self
+                .not_labels
+                .iter()
+                .any(|(k, v)| match (labels.get(k), v) {
+                    (Some(have), Some(want)) => have.as_str() == Some(want.as_str()),
+                    (Some(_), None) => true,
+                    (None, _) => false,
+                })
+    }
+}
+
+/// What `image prune` removed: the images' IDs and the bytes of the layers that went with
+/// them (a layer another image keeps is not counted).
+#[derive(Debug, Default)]
+pub struct PruneReport {
+    pub removed: Vec<String>,
+    pub reclaimed: u64,
+}
+
 /// `image prune`: deletes the images without a name (with `all`, every image) that no
-/// container uses; returns their IDs.
-pub fn prune(store: &Store, host: &Host, all: bool) -> Result<Vec<String>, ImageError> {
+/// container uses and that pass `filter`.
+pub fn prune(
+    store: &Store,
+    host: &Host,
+    all: bool,
+    filter: &PruneImageFilter,
+) -> Result<PruneReport, ImageError> {
     if !store.root().exists() {
-        return Ok(Vec::new());
+        return Ok(PruneReport::default());
     }
     let mut list = store.lock_images()?;
     let used: HashSet<String> = crate::container::list(store, host)?
         .into_iter()
         .map(|c| c.record.image_id)
         .collect();
-    let (gone, kept): (Vec<ImageRecord>, Vec<ImageRecord>) = list
-        .images
-        .drain(..)
-        .partition(|i| (all || i.names.is_empty()) && !used.contains(&i.id));
+    let labels = |image: &ImageRecord| {
+        if filter.needs_labels() {
+            super::image_labels(store, image)
+        } else {
+            serde_json::Value::Null
+        }
+    };
+    let (gone, kept): (Vec<ImageRecord>, Vec<ImageRecord>) = list.images.drain(..).partition(|i| {
+        (all || i.names.is_empty()) && !used.contains(&i.id) && filter.matches(i, &labels(i))
+    });
     list.images = kept;
     list.save()?;
+    let kept_layers: HashSet<&str> = list
+        .images
+        .iter()
+        .flat_map(|i| i.layers.iter().map(String::as_str))
+        .collect();
+    let freed: HashSet<&str> = gone
+        .iter()
+        .flat_map(|i| i.layers.iter().map(String::as_str))
+        .filter(|l| !kept_layers.contains(l))
+        .collect();
+    let reclaimed = freed
+        .iter()
+        .filter_map(|l| store.layer(l).ok().flatten())
+        .map(|l| l.size)
+        .sum();
     let removed: Vec<String> = gone.iter().map(|i| i.id.clone()).collect();
     store.remove_image_files(&removed, &list.images)?;
     for image in &gone {
         let name = image.names.first().cloned().unwrap_or_default();
         record(store.root(), &Event::image("remove", &image.id, &name));
     }
-    Ok(removed)
+    Ok(PruneReport { removed, reclaimed })
 }

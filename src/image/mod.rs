@@ -17,7 +17,10 @@ pub use filter::{FilterError, ImageFilter};
 pub use history::{HistoryEntry, MISSING_ID, history};
 pub use login::verify_login;
 pub use lookup::{Found, LookupError, lookup};
-pub use manage::{ImageError, RemoveOptions, RemoveReport, local_name, prune, remove, tag, untag};
+pub use manage::{
+    ImageError, PruneImageFilter, PruneReport, RemoveOptions, RemoveReport, local_name, prune,
+    remove, tag, untag,
+};
 pub use platform::Platform;
 pub use progress::Progress;
 pub use pull::{PullOptions, pull};

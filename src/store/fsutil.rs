@@ -225,3 +225,37 @@ pub fn out_of_space(path: &Path) -> Option<String> {
         path.display()
     ))
 }
+
+/// Bytes a tree holds as containers/storage counts a container's changes (`Usage`): every
+/// entry but directories, each inode once (hard links are one file), the root itself not.
+/// A missing tree holds nothing.
+pub fn tree_usage(root: &Path) -> io::Result<u64> {
+    let mut seen = std::collections::HashSet::new();
+    let mut total = 0;
+    let mut pending = vec![root.to_path_buf()];
+    while let Some(dir) = pending.pop() {
+        let entries = match fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => continue,
+            Err(e) => return Err(e),
+        };
+        for entry in entries {
+            let entry = entry?;
+            let meta = match entry.metadata() {
+                Ok(meta) => meta,
+                // Removed while walked (a running container's temporary file).
+                Err(e) if e.kind() == io::ErrorKind::NotFound => continue,
+                Err(e) => return Err(e),
+            };
+            if !seen.insert((meta.dev(), meta.ino())) {
+                continue;
+            }
+            if meta.is_dir() {
+                pending.push(entry.path());
+            } else {
+                total += meta.len();
+            }
+        }
+    }
+    Ok(total)
+}

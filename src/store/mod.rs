@@ -25,7 +25,7 @@ pub use containers::{
 
 pub use fsutil::{
     Lock, check_private_dir, ensure_private_dir, ensure_private_root, ensure_private_run_root,
-    out_of_space, sync_filesystem, write_atomic, write_private, write_replace,
+    out_of_space, sync_filesystem, tree_usage, write_atomic, write_private, write_replace,
 };
 
 use std::collections::HashSet;
@@ -487,6 +487,18 @@ impl Store {
             }
         }
         Ok(removed)
+    }
+}
+
+impl Store {
+    /// Deletes everything of the store: the volumes (also under `--volumepath`) and the root
+    /// with every record, layer and lock (`system reset`). Call inside the user namespace,
+    /// with no container running: layers and volumes hold files of subordinate IDs.
+    pub fn destroy(&self) -> Result<(), StoreError> {
+        if self.volume_path.is_some() {
+            remove_tree(&self.volumes_dir())?;
+        }
+        remove_tree(&self.root)
     }
 }
 

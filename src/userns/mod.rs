@@ -4,7 +4,7 @@
 mod pause;
 mod subid;
 
-pub use pause::{is_pause_invocation, pause_forever};
+pub use pause::{is_pause_invocation, pause_forever, stop_holder};
 
 pub use subid::{IdMap, SubRange, map_args, plan_mapping, ranges_for, to_container, to_host};
 

@@ -124,3 +124,43 @@ pub fn join_shared(id: &Identity, run_root: &Path) -> Result<(), UsernsError> {
         source: e.into(),
     })
 }
+
+/// Ends the holder recorded under `run_root`, if it still holds the namespace it recorded,
+/// and forgets it: the next burrow starts a new one with the maps /etc/subuid gives then
+/// (podman's `system migrate`). Containers still running in the old namespace keep it alive.
+/// Returns the pid that was killed.
+pub fn stop_holder(run_root: &Path) -> Result<Option<i32>, UsernsError> {
+    if !run_root.join("pause.pid").exists() {
+        return Ok(None);
+    }
+    crate::store::check_private_dir(run_root).map_err(setup_err("use the run directory"))?;
+    // Held while the holder goes, so that no burrow joins it meanwhile.
+    let _lock = crate::store::Lock::exclusive(&run_root.join("pause.lock"))
+        .map_err(setup_err("lock the pause process's pid file"))?;
+    let pid_file = run_root.join("pause.pid");
+    let killed = holder_pidfd(&pid_file).map(|(pid, pidfd)| {
+        // Already gone is as good as killed.
+        let _ = rustix::process::pidfd_send_signal(&pidfd, rustix::process::Signal::KILL);
+        pid
+    });
+    match fs::remove_file(&pid_file) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+            return Err(setup_err("remove the pause process's pid file")(e));
+        }
+        _ => {}
+    }
+    Ok(killed)
+}
+
+/// A pidfd on the recorded holder, checked after opening to be in the recorded namespace,
+/// so that a reused pid is never signalled.
+fn holder_pidfd(pid_file: &Path) -> Option<(i32, OwnedFd)> {
+    let text = fs::read_to_string(pid_file).ok()?;
+    let mut words = text.split_whitespace();
+    let pid: i32 = words.next()?.parse().ok()?;
+    let inode: u64 = words.next()?.parse().ok()?;
+    let raw = rustix::process::Pid::from_raw(pid)?;
+    let pidfd = rustix::process::pidfd_open(raw, rustix::process::PidfdFlags::empty()).ok()?;
+    let ns = fs::metadata(format!("/proc/{pid}/ns/user")).ok()?;
+    (ns.ino() == inode).then_some((pid, pidfd))
+}
