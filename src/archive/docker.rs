@@ -32,7 +32,7 @@ pub fn docker_manifest(entries: &[DockerManifestEntry]) -> Vec<u8> {
 /// (`name:tag`; digests have no place in it).
 pub fn repositories(entries: &[(String, String)]) -> Vec<u8> {
     let mut repos: BTreeMap<&str, BTreeMap<&str, &str>> = BTreeMap::new();
-    for (name, id) in entries {
+    for (name, id) in entries.iter().filter(|(name, _)| !name.contains('@')) {
         let slash = name.rfind('/').map_or(0, |i| i + 1);
         if let Some(colon) = name[slash..].rfind(':') {
             let (repo, tag) = (&name[..slash + colon], &name[slash + colon + 1..]);

@@ -4,7 +4,7 @@
 use serde::Deserialize;
 
 use super::docker::DockerManifestEntry;
-use super::oci::{Document, OCI_INDEX, DOCKER_LIST};
+use super::oci::{DOCKER_LIST, Document, OCI_INDEX};
 use super::{ArchiveError, ArchiveReader, digest_hex, sha256_digest};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -92,10 +92,11 @@ pub fn read_images(
 }
 
 fn diff_ids(config: &[u8], name: &str) -> Result<Vec<String>, ArchiveError> {
-    let parsed: ConfigRootFs = serde_json::from_slice(config).map_err(|e| ArchiveError::Invalid {
-        name: name.to_string(),
-        detail: format!("not an image config: {e}"),
-    })?;
+    let parsed: ConfigRootFs =
+        serde_json::from_slice(config).map_err(|e| ArchiveError::Invalid {
+            name: name.to_string(),
+            detail: format!("not an image config: {e}"),
+        })?;
     Ok(parsed.rootfs.diff_ids)
 }
 
@@ -181,17 +182,23 @@ fn read_oci(archive: &ArchiveReader) -> Result<Vec<ArchivedImage>, ArchiveError>
         let manifest_name = blob_name(&descriptor.digest, "index.json")?;
         let manifest_bytes = archive.read_document(&manifest_name)?;
         if sha256_digest(&manifest_bytes) != descriptor.digest {
-            return Err(invalid(&manifest_name, "its content does not match its digest"));
+            return Err(invalid(
+                &manifest_name,
+                "its content does not match its digest",
+            ));
         }
-        let manifest: Document =
-            serde_json::from_slice(&manifest_bytes).map_err(|e| invalid(&manifest_name, e.to_string()))?;
+        let manifest: Document = serde_json::from_slice(&manifest_bytes)
+            .map_err(|e| invalid(&manifest_name, e.to_string()))?;
         let config_descriptor = manifest
             .config
             .ok_or_else(|| invalid(&manifest_name, "the manifest names no config"))?;
         let config_name = blob_name(&config_descriptor.digest, &manifest_name)?;
         let config = archive.read_document(&config_name)?;
         if sha256_digest(&config) != config_descriptor.digest {
-            return Err(invalid(&config_name, "its content does not match its digest"));
+            return Err(invalid(
+                &config_name,
+                "its content does not match its digest",
+            ));
         }
         let diff_ids = diff_ids(&config, &config_name)?;
         if diff_ids.len() != manifest.layers.len() {

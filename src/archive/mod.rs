@@ -140,8 +140,11 @@ pub fn sha256_digest(bytes: &[u8]) -> String {
 /// The hex of a `sha256:` digest, checked to be one (it becomes a file name).
 pub fn digest_hex(digest: &str) -> Option<&str> {
     let hex = digest.strip_prefix("sha256:")?;
-    (hex.len() == 64 && hex.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase()))
-        .then_some(hex)
+    (hex.len() == 64
+        && hex
+            .bytes()
+            .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase()))
+    .then_some(hex)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

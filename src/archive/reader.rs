@@ -24,7 +24,10 @@ pub enum Input<'a> {
 
 #[derive(Debug, Clone)]
 enum Entry {
-    File { offset: u64, size: u64 },
+    File {
+        offset: u64,
+        size: u64,
+    },
     /// A symbolic link, with where it leads (checked to stay inside).
     Symlink(String),
     /// A hard link to another entry's name.
@@ -113,7 +116,8 @@ impl ArchiveReader {
         let mut head = [0u8; 4];
         let mut file = file;
         let head_len = if seekable {
-            let n = read_head(&mut file, &mut head).map_err(io_err("read", Path::new(&description)))?;
+            let n =
+                read_head(&mut file, &mut head).map_err(io_err("read", Path::new(&description)))?;
             file.seek(SeekFrom::Start(0))
                 .map_err(io_err("read", Path::new(&description)))?;
             n
@@ -239,10 +243,12 @@ fn read_head(file: &mut File, head: &mut [u8]) -> io::Result<usize> {
 fn spool(input: File, dir: &Path) -> Result<File, ArchiveError> {
     std::fs::create_dir_all(dir).map_err(io_err("create", dir))?;
     let mut spooled = unnamed_file(dir)?;
-    let mut reader = super::decompressed(BufReader::with_capacity(1 << 20, input))
-        .map_err(|source| ArchiveError::Read {
-            name: "the archive".into(),
-            source,
+    let mut reader =
+        super::decompressed(BufReader::with_capacity(1 << 20, input)).map_err(|source| {
+            ArchiveError::Read {
+                name: "the archive".into(),
+                source,
+            }
         })?;
     io::copy(&mut reader, &mut spooled).map_err(|source| ArchiveError::Read {
         name: "the archive".into(),
@@ -276,7 +282,12 @@ fn unnamed_file(dir: &Path) -> Result<File, ArchiveError> {
 
 /// Reads every header of a tar file, recording where each regular file's bytes are. Names are
 /// checked here, so a hostile archive is refused before anything is read from it.
-fn index_tar(file: File) -> Result<Backing, ArchiveError> {
+fn index_tar(mut file: File) -> Result<Backing, ArchiveError> {
+    // A spooled file is positioned at its end.
+    file.seek(SeekFrom::Start(0))
+        .map_err(|e| ArchiveError::Tar {
+            detail: e.to_string(),
+        })?;
     let len = file
         .metadata()
         .map_err(|e| ArchiveError::Tar {
@@ -369,7 +380,9 @@ fn open_beneath(root: &File, root_path: &Path, name: &str) -> Result<EntryReader
         },
     })?;
     let file = File::from(fd);
-    let meta = file.metadata().map_err(io_err("read", &root_path.join(name)))?;
+    let meta = file
+        .metadata()
+        .map_err(io_err("read", &root_path.join(name)))?;
     if !meta.is_file() {
         return Err(ArchiveError::NotRegular {
             name: name.to_string(),

@@ -169,7 +169,9 @@ impl<R: Read> Read for ExactReader<'_, R> {
         if self.left == 0 {
             return Ok(0);
         }
-        let want = buf.len().min(usize::try_from(self.left).unwrap_or(usize::MAX));
+        let want = buf
+            .len()
+            .min(usize::try_from(self.left).unwrap_or(usize::MAX));
         let n = self.inner.read(&mut buf[..want])?;
         if n == 0 {
             return Err(io::Error::new(

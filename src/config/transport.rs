@@ -50,14 +50,7 @@ pub enum TransportError {
 }
 
 /// Transports podman knows that burrow does not read.
-const OTHER_TRANSPORTS: &[&str] = &[
-    "dir",
-    "docker-daemon",
-    "ostree",
-    "sif",
-    "tarball",
-    "atomic",
-];
+const OTHER_TRANSPORTS: &[&str] = &["dir", "docker-daemon", "ostree", "sif", "tarball", "atomic"];
 
 /// What `input` names: a registry reference, or an archive with the image in it. A name such
 /// as `localhost:5000/a` is a registry reference: only the transports' own names are
@@ -123,7 +116,12 @@ mod tests {
 
     #[test]
     fn registry_references_stay_as_they_are() {
-        for input in ["busybox", "127.0.0.1:5000/busybox:latest", "localhost:5000/a", "oci.io/x"] {
+        for input in [
+            "busybox",
+            "127.0.0.1:5000/busybox:latest",
+            "localhost:5000/a",
+            "oci.io/x",
+        ] {
             assert_eq!(
                 parse_image_source(input),
                 Ok(ImageSource::Registry(input.into()))
@@ -145,7 +143,11 @@ mod tests {
         );
         assert_eq!(
             parse_image_source("docker-archive:a.tar:example.com:5000/x:1"),
-            Ok(archive(DockerArchive, "a.tar", Some("example.com:5000/x:1")))
+            Ok(archive(
+                DockerArchive,
+                "a.tar",
+                Some("example.com:5000/x:1")
+            ))
         );
         assert_eq!(
             parse_image_source("docker-archive:a.tar:@1"),
@@ -160,12 +162,17 @@ mod tests {
             Ok(archive(Oci, "dir", Some("latest")))
         );
         let err = parse_image_source("oci-archive:").unwrap_err().to_string();
-        assert_eq!(err, "oci-archive:: no path given; use oci-archive:PATH[:REFERENCE]");
+        assert_eq!(
+            err,
+            "oci-archive:: no path given; use oci-archive:PATH[:REFERENCE]"
+        );
     }
 
     #[test]
     fn podman_storage_and_other_transports_are_refused_with_the_way_out() {
-        let err = parse_image_source("containers-storage:busybox").unwrap_err().to_string();
+        let err = parse_image_source("containers-storage:busybox")
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("podman save IMAGE | burrow load"), "{err}");
         let err = parse_image_source("dir:/tmp/x").unwrap_err().to_string();
         assert!(err.contains("the dir transport is not supported"), "{err}");
