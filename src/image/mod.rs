@@ -4,6 +4,7 @@ mod extract;
 mod filter;
 mod history;
 pub mod ingest;
+mod load;
 mod login;
 mod lookup;
 mod manage;
@@ -11,9 +12,11 @@ pub mod platform;
 mod progress;
 mod pull;
 mod roots;
+mod save;
 
 pub use filter::{FilterError, ImageFilter};
 pub use history::{HistoryEntry, MISSING_ID, history};
+pub use load::{LoadError, Selection, load};
 pub use login::verify_login;
 pub use lookup::{Found, LookupError, lookup};
 pub use manage::{ImageError, RemoveOptions, RemoveReport, local_name, prune, remove, tag, untag};
@@ -21,6 +24,7 @@ pub use platform::Platform;
 pub use progress::Progress;
 pub use pull::{PullOptions, pull};
 pub use roots::network_runtime;
+pub use save::{SaveError, SaveFormat, SaveOptions, save};
 
 use std::path::PathBuf;
 
