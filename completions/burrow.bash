@@ -52,6 +52,9 @@ _burrow() {
             burrow,kill)
                 cmd="burrow__subcmd__kill"
                 ;;
+            burrow,load)
+                cmd="burrow__subcmd__load"
+                ;;
             burrow,login)
                 cmd="burrow__subcmd__login"
                 ;;
@@ -90,6 +93,9 @@ _burrow() {
                 ;;
             burrow,run)
                 cmd="burrow__subcmd__run"
+                ;;
+            burrow,save)
+                cmd="burrow__subcmd__save"
                 ;;
             burrow,start)
                 cmd="burrow__subcmd__start"
@@ -196,6 +202,9 @@ _burrow() {
             burrow__subcmd__image,list)
                 cmd="burrow__subcmd__image__subcmd__ls"
                 ;;
+            burrow__subcmd__image,load)
+                cmd="burrow__subcmd__image__subcmd__load"
+                ;;
             burrow__subcmd__image,ls)
                 cmd="burrow__subcmd__image__subcmd__ls"
                 ;;
@@ -207,6 +216,9 @@ _burrow() {
                 ;;
             burrow__subcmd__image,rm)
                 cmd="burrow__subcmd__image__subcmd__rm"
+                ;;
+            burrow__subcmd__image,save)
+                cmd="burrow__subcmd__image__subcmd__save"
                 ;;
             burrow__subcmd__image,tag)
                 cmd="burrow__subcmd__image__subcmd__tag"
@@ -290,7 +302,7 @@ _burrow() {
 
     case "${cmd}" in
         burrow)
-            opts="-D -c -r -v -h --root --runroot --log-level --debug --noout --events-backend --volumepath --runtime-flag --storage-driver --url --connection --remote --version --help pull images image rmi tag untag history login logout run create start attach restart rename pause unpause ps rm stop kill wait exec inspect logs top port network volume events container version info system completion unshare"
+            opts="-D -c -r -v -h --root --runroot --log-level --debug --noout --events-backend --volumepath --runtime-flag --storage-driver --url --connection --remote --version --help pull images image rmi tag untag history login logout run create start attach restart rename pause unpause ps rm stop kill wait exec inspect logs top port network volume events container version info system completion unshare save load"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2502,7 +2514,7 @@ _burrow() {
             return 0
             ;;
         burrow__subcmd__image)
-            opts="-D -h --root --runroot --log-level --debug --noout --events-backend --volumepath --runtime-flag --storage-driver --help ls list inspect rm tag exists prune pull untag history"
+            opts="-D -h --root --runroot --log-level --debug --noout --events-backend --volumepath --runtime-flag --storage-driver --help ls list inspect rm tag exists prune pull untag history save load"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2679,6 +2691,56 @@ _burrow() {
                     return 0
                     ;;
                 -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        burrow__subcmd__image__subcmd__load)
+            opts="-D -i -q -h --root --runroot --log-level --debug --noout --events-backend --volumepath --runtime-flag --storage-driver --input --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --input)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2896,6 +2958,60 @@ _burrow() {
                     ;;
                 --storage-driver)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        burrow__subcmd__image__subcmd__save)
+            opts="-D -o -m -q -h --root --runroot --log-level --debug --noout --events-backend --volumepath --runtime-flag --storage-driver --output --format --multi-image-archive --uncompressed --compress --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "docker-archive oci-archive oci-dir docker-dir" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -3195,6 +3311,56 @@ _burrow() {
                     return 0
                     ;;
                 -s)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        burrow__subcmd__load)
+            opts="-D -i -q -h --root --runroot --log-level --debug --noout --events-backend --volumepath --runtime-flag --storage-driver --input --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --input)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4430,6 +4596,60 @@ _burrow() {
                     ;;
                 --preserve-fds)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        burrow__subcmd__save)
+            opts="-D -o -m -q -h --root --runroot --log-level --debug --noout --events-backend --volumepath --runtime-flag --storage-driver --output --format --multi-image-archive --uncompressed --compress --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "docker-archive oci-archive oci-dir docker-dir" -- "${cur}"))
                     return 0
                     ;;
                 *)

@@ -193,7 +193,7 @@ fn hostile_entries_refuse_the_whole_archive() {
 
 #[test]
 fn a_truncated_archive_names_the_entry_cut_short() {
-    let mut file = tar_file(&[("manifest.json", &[b'x'; 4000])], &[]);
+    let file = tar_file(&[("manifest.json", &[b'x'; 4000])], &[]);
     file.set_len(2048).unwrap();
     let err = ArchiveReader::from_tar_file(file, "t").err().unwrap();
     assert!(

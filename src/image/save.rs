@@ -284,7 +284,7 @@ fn write_oci(
     );
     writer.add_bytes(&blob(&config.digest), &source.config)?;
     let layers = layer_descriptors(source, uncompressed, true);
-    add_layers(writer, source, &layers, &blob)?;
+    add_layers(writer, source, &layers, blob)?;
     let stored = source.store_manifest.as_deref();
     let manifest = oci_manifest(stored, &source.record, &config, &layers);
     let digest = archive::sha256_digest(&manifest);
