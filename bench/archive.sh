@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # save + load of the biggest multi-layer fixture (big:latest: six gzip layers, 48 MB compressed,
 # 133 MB of tar), burrow beside podman in one run: `save -o FILE` (docker-archive, podman's
-# default), `load -i FILE` into a fresh empty store each run, and the two one after the other.
+# default), `load -i FILE` with the image removed before each run, and save, rmi, load in a row.
 # Target (issue 13): burrow at least 2x faster than podman.
 #
 # Run as root after `bash tests/fixtures/setup.sh` (needs podman, runc, hyperfine):
@@ -19,26 +19,26 @@ as_user $B save -o "$home/out/b.tar" "$big"
 as_user $P save -o "$home/out/p.tar" "$big" 2>/dev/null
 ls -l "$home/out"
 
-# Each load goes into a store of its own, made fresh for the run (mktemp is in both lines).
-Bload() { echo "r=\$(mktemp -d -p $home/stores) && $work/burrow --root \$r --runroot \$r.run load -q -i $1 >/dev/null"; }
-Pload() { echo "r=\$(mktemp -d -p $home/stores) && podman --root \$r --runroot \$r.run --storage-driver overlay --events-backend none load -q -i $1 >/dev/null"; }
-
+# Each load goes into the tool's store with the image removed first (rmi in --prepare), so
+# every layer is stored anew.
 echo "== save (docker-archive)"
 as_user hyperfine --warmup 1 --runs 10 --export-json "$work/results/save.json" \
     --prepare "rm -f $home/out/bs.tar $home/out/ps.tar" \
     -n burrow "$B save -o $home/out/bs.tar $big" \
     -n podman "$P save -q -o $home/out/ps.tar $big"
 
-echo "== load (docker-archive, into an empty store)"
+echo "== load (docker-archive, the image removed before each run)"
 as_user hyperfine --warmup 1 --runs 10 --export-json "$work/results/load.json" \
-    -n burrow "$(Bload "$home/out/b.tar")" \
-    -n podman "$(Pload "$home/out/p.tar")"
+    --prepare "$B rmi -f $big >/dev/null 2>&1 || true" \
+    --prepare "$P rmi -f $big >/dev/null 2>&1 || true" \
+    -n burrow "$B load -q -i $home/out/b.tar" \
+    -n podman "$P load -q -i $home/out/p.tar"
 
-echo "== save + load"
+echo "== save + rmi + load"
 as_user hyperfine --warmup 1 --runs 10 --export-json "$work/results/both.json" \
     --prepare "rm -f $home/out/bs.tar $home/out/ps.tar" \
-    -n burrow "$B save -o $home/out/bs.tar $big && $(Bload "$home/out/bs.tar")" \
-    -n podman "$P save -q -o $home/out/ps.tar $big && $(Pload "$home/out/ps.tar")"
+    -n burrow "$B save -o $home/out/bs.tar $big && $B rmi $big >/dev/null && $B load -q -i $home/out/bs.tar" \
+    -n podman "$P save -q -o $home/out/ps.tar $big && $P rmi $big >/dev/null && $P load -q -i $home/out/ps.tar"
 
 python3 - "$work/results" <<'PY'
 import json, sys, os
