@@ -52,6 +52,9 @@ _burrow() {
             burrow,kill)
                 cmd="burrow__subcmd__kill"
                 ;;
+            burrow,load)
+                cmd="burrow__subcmd__load"
+                ;;
             burrow,login)
                 cmd="burrow__subcmd__login"
                 ;;
@@ -76,9 +79,6 @@ _burrow() {
             burrow,pull)
                 cmd="burrow__subcmd__pull"
                 ;;
-            burrow,push)
-                cmd="burrow__subcmd__push"
-                ;;
             burrow,rename)
                 cmd="burrow__subcmd__rename"
                 ;;
@@ -93,6 +93,9 @@ _burrow() {
                 ;;
             burrow,run)
                 cmd="burrow__subcmd__run"
+                ;;
+            burrow,save)
+                cmd="burrow__subcmd__save"
                 ;;
             burrow,start)
                 cmd="burrow__subcmd__start"
@@ -130,9 +133,6 @@ _burrow() {
             burrow__subcmd__container,attach)
                 cmd="burrow__subcmd__container__subcmd__attach"
                 ;;
-            burrow__subcmd__container,cleanup)
-                cmd="burrow__subcmd__container__subcmd__cleanup"
-                ;;
             burrow__subcmd__container,create)
                 cmd="burrow__subcmd__container__subcmd__create"
                 ;;
@@ -159,9 +159,6 @@ _burrow() {
                 ;;
             burrow__subcmd__container,pause)
                 cmd="burrow__subcmd__container__subcmd__pause"
-                ;;
-            burrow__subcmd__container,prune)
-                cmd="burrow__subcmd__container__subcmd__prune"
                 ;;
             burrow__subcmd__container,ps)
                 cmd="burrow__subcmd__container__subcmd__list"
@@ -205,6 +202,9 @@ _burrow() {
             burrow__subcmd__image,list)
                 cmd="burrow__subcmd__image__subcmd__ls"
                 ;;
+            burrow__subcmd__image,load)
+                cmd="burrow__subcmd__image__subcmd__load"
+                ;;
             burrow__subcmd__image,ls)
                 cmd="burrow__subcmd__image__subcmd__ls"
                 ;;
@@ -214,11 +214,11 @@ _burrow() {
             burrow__subcmd__image,pull)
                 cmd="burrow__subcmd__image__subcmd__pull"
                 ;;
-            burrow__subcmd__image,push)
-                cmd="burrow__subcmd__image__subcmd__push"
-                ;;
             burrow__subcmd__image,rm)
                 cmd="burrow__subcmd__image__subcmd__rm"
+                ;;
+            burrow__subcmd__image,save)
+                cmd="burrow__subcmd__image__subcmd__save"
                 ;;
             burrow__subcmd__image,tag)
                 cmd="burrow__subcmd__image__subcmd__tag"
@@ -253,17 +253,8 @@ _burrow() {
             burrow__subcmd__system,check)
                 cmd="burrow__subcmd__system__subcmd__check"
                 ;;
-            burrow__subcmd__system,df)
-                cmd="burrow__subcmd__system__subcmd__df"
-                ;;
             burrow__subcmd__system,migrate)
                 cmd="burrow__subcmd__system__subcmd__migrate"
-                ;;
-            burrow__subcmd__system,prune)
-                cmd="burrow__subcmd__system__subcmd__prune"
-                ;;
-            burrow__subcmd__system,reset)
-                cmd="burrow__subcmd__system__subcmd__reset"
                 ;;
             burrow__subcmd__volume,create)
                 cmd="burrow__subcmd__volume__subcmd__create"
@@ -311,7 +302,7 @@ _burrow() {
 
     case "${cmd}" in
         burrow)
-            opts="-D -c -r -v -h --root --runroot --log-level --debug --noout --events-backend --volumepath --runtime-flag --storage-driver --url --connection --remote --version --help pull push images image rmi tag untag history login logout run create start attach restart rename pause unpause ps rm stop kill wait exec inspect logs top port network volume events container version info system completion unshare"
+            opts="-D -c -r -v -h --root --runroot --log-level --debug --noout --events-backend --volumepath --runtime-flag --storage-driver --url --connection --remote --version --help pull images image rmi tag untag history login logout run create start attach restart rename pause unpause ps rm stop kill wait exec inspect logs top port network volume events container version info system completion unshare save load"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -465,7 +456,7 @@ _burrow() {
             return 0
             ;;
         burrow__subcmd__container)
-            opts="-D -h --root --runroot --log-level --debug --noout --events-backend --volumepath --runtime-flag --storage-driver --help create exec exists inspect list ls ps rm run start stop kill wait attach restart rename pause unpause logs top prune cleanup"
+            opts="-D -h --root --runroot --log-level --debug --noout --events-backend --volumepath --runtime-flag --storage-driver --help create exec exists inspect list ls ps rm run start stop kill wait attach restart rename pause unpause logs top"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -547,48 +538,6 @@ _burrow() {
                     ;;
                 --sig-proxy)
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        burrow__subcmd__container__subcmd__cleanup)
-            opts="-D -a -l -h --root --runroot --log-level --debug --noout --events-backend --volumepath --runtime-flag --storage-driver --all --latest --rm --rmi --help"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --volumepath)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1296,52 +1245,6 @@ _burrow() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        burrow__subcmd__container__subcmd__prune)
-            opts="-D -f -h --root --runroot --log-level --debug --noout --events-backend --volumepath --runtime-flag --storage-driver --force --filter --help"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --volumepath)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --filter)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2611,7 +2514,7 @@ _burrow() {
             return 0
             ;;
         burrow__subcmd__image)
-            opts="-D -h --root --runroot --log-level --debug --noout --events-backend --volumepath --runtime-flag --storage-driver --help ls list inspect rm tag exists prune pull push untag history"
+            opts="-D -h --root --runroot --log-level --debug --noout --events-backend --volumepath --runtime-flag --storage-driver --help ls list inspect rm tag exists prune pull untag history save load"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2798,6 +2701,56 @@ _burrow() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        burrow__subcmd__image__subcmd__load)
+            opts="-D -i -q -h --root --runroot --log-level --debug --noout --events-backend --volumepath --runtime-flag --storage-driver --input --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --input)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         burrow__subcmd__image__subcmd__ls)
             opts="-D -a -f -n -q -h --root --runroot --log-level --debug --noout --events-backend --volumepath --runtime-flag --storage-driver --all --digests --filter --format --noheading --no-trunc --quiet --sort --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -2857,7 +2810,7 @@ _burrow() {
             return 0
             ;;
         burrow__subcmd__image__subcmd__prune)
-            opts="-D -a -f -h --root --runroot --log-level --debug --noout --events-backend --volumepath --runtime-flag --storage-driver --all --force --filter --help"
+            opts="-D -a -f -h --root --runroot --log-level --debug --noout --events-backend --volumepath --runtime-flag --storage-driver --all --force --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2888,10 +2841,6 @@ _burrow() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --filter)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2976,76 +2925,6 @@ _burrow() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        burrow__subcmd__image__subcmd__push)
-            opts="-D -q -f -h --root --runroot --log-level --debug --noout --events-backend --volumepath --runtime-flag --storage-driver --quiet --tls-verify --creds --authfile --format --compression-format --digestfile --help"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --volumepath)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tls-verify)
-                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
-                    return 0
-                    ;;
-                --creds)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --authfile)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --format)
-                    COMPREPLY=($(compgen -W "oci v2s2 docker" -- "${cur}"))
-                    return 0
-                    ;;
-                -f)
-                    COMPREPLY=($(compgen -W "oci v2s2 docker" -- "${cur}"))
-                    return 0
-                    ;;
-                --compression-format)
-                    COMPREPLY=($(compgen -W "gzip zstd" -- "${cur}"))
-                    return 0
-                    ;;
-                --digestfile)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
         burrow__subcmd__image__subcmd__rm)
             opts="-D -a -f -i -h --root --runroot --log-level --debug --noout --events-backend --volumepath --runtime-flag --storage-driver --all --force --ignore --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -3079,6 +2958,60 @@ _burrow() {
                     ;;
                 --storage-driver)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        burrow__subcmd__image__subcmd__save)
+            opts="-D -o -m -q -h --root --runroot --log-level --debug --noout --events-backend --volumepath --runtime-flag --storage-driver --output --format --multi-image-archive --uncompressed --compress --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "docker-archive oci-archive oci-dir docker-dir" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -3378,6 +3311,56 @@ _burrow() {
                     return 0
                     ;;
                 -s)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        burrow__subcmd__load)
+            opts="-D -i -q -h --root --runroot --log-level --debug --noout --events-backend --volumepath --runtime-flag --storage-driver --input --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --input)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4100,76 +4083,6 @@ _burrow() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        burrow__subcmd__push)
-            opts="-D -q -f -h --root --runroot --log-level --debug --noout --events-backend --volumepath --runtime-flag --storage-driver --quiet --tls-verify --creds --authfile --format --compression-format --digestfile --help"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --volumepath)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tls-verify)
-                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
-                    return 0
-                    ;;
-                --creds)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --authfile)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --format)
-                    COMPREPLY=($(compgen -W "oci v2s2 docker" -- "${cur}"))
-                    return 0
-                    ;;
-                -f)
-                    COMPREPLY=($(compgen -W "oci v2s2 docker" -- "${cur}"))
-                    return 0
-                    ;;
-                --compression-format)
-                    COMPREPLY=($(compgen -W "gzip zstd" -- "${cur}"))
-                    return 0
-                    ;;
-                --digestfile)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
         burrow__subcmd__rename)
             opts="-D -h --root --runroot --log-level --debug --noout --events-backend --volumepath --runtime-flag --storage-driver --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -4692,6 +4605,60 @@ _burrow() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        burrow__subcmd__save)
+            opts="-D -o -m -q -h --root --runroot --log-level --debug --noout --events-backend --volumepath --runtime-flag --storage-driver --output --format --multi-image-archive --uncompressed --compress --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "docker-archive oci-archive oci-dir docker-dir" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         burrow__subcmd__start)
             opts="-D -a -i -f -l -h --root --runroot --log-level --debug --noout --events-backend --volumepath --runtime-flag --storage-driver --attach --interactive --detach-keys --sig-proxy --all --filter --latest --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -4805,7 +4772,7 @@ _burrow() {
             return 0
             ;;
         burrow__subcmd__system)
-            opts="-D -h --root --runroot --log-level --debug --noout --events-backend --volumepath --runtime-flag --storage-driver --help check migrate df prune reset"
+            opts="-D -h --root --runroot --log-level --debug --noout --events-backend --volumepath --runtime-flag --storage-driver --help check migrate"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4888,52 +4855,6 @@ _burrow() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        burrow__subcmd__system__subcmd__df)
-            opts="-D -v -h --root --runroot --log-level --debug --noout --events-backend --volumepath --runtime-flag --storage-driver --format --verbose --help"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --volumepath)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --format)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
         burrow__subcmd__system__subcmd__migrate)
             opts="-D -h --root --runroot --log-level --debug --noout --events-backend --volumepath --runtime-flag --storage-driver --new-runtime --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -4970,94 +4891,6 @@ _burrow() {
                     return 0
                     ;;
                 --new-runtime)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        burrow__subcmd__system__subcmd__prune)
-            opts="-D -a -f -h --root --runroot --log-level --debug --noout --events-backend --volumepath --runtime-flag --storage-driver --all --force --volumes --filter --help"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --volumepath)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --filter)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        burrow__subcmd__system__subcmd__reset)
-            opts="-D -f -h --root --runroot --log-level --debug --noout --events-backend --volumepath --runtime-flag --storage-driver --force --help"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --volumepath)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -74,6 +74,8 @@ complete -c burrow -n "__fish_burrow_needs_command" -f -a "info" -d 'Display bur
 complete -c burrow -n "__fish_burrow_needs_command" -f -a "system" -d 'Manage burrow'
 complete -c burrow -n "__fish_burrow_needs_command" -f -a "completion" -d 'Generate shell autocompletions'
 complete -c burrow -n "__fish_burrow_needs_command" -f -a "unshare" -d 'Run a command in burrow\'s user namespace, as root with your subordinate IDs mapped'
+complete -c burrow -n "__fish_burrow_needs_command" -f -a "save" -d 'Save images to an archive'
+complete -c burrow -n "__fish_burrow_needs_command" -f -a "load" -d 'Load images from an archive'
 complete -c burrow -n "__fish_burrow_using_subcommand pull" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand pull" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand pull" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
@@ -119,26 +121,28 @@ complete -c burrow -n "__fish_burrow_using_subcommand images" -s n -l noheading 
 complete -c burrow -n "__fish_burrow_using_subcommand images" -l no-trunc -d 'Do not truncate output'
 complete -c burrow -n "__fish_burrow_using_subcommand images" -s q -l quiet -d 'Display only image IDs'
 complete -c burrow -n "__fish_burrow_using_subcommand images" -s h -l help -d 'Print help'
-complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull untag history" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
-complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull untag history" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
-complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull untag history" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
-complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull untag history" -l events-backend -d 'Events backend to use: file or none (journald is not available) (default: containers.conf\'s events_logger, else file)' -r
-complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull untag history" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
-complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull untag history" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
-complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull untag history" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
-complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull untag history" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
-complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull untag history" -l noout -d 'Do not output to stdout'
-complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull untag history" -s h -l help -d 'Print help'
-complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull untag history" -f -a "ls" -d 'List images in local storage'
-complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull untag history" -f -a "list" -d 'List images in local storage'
-complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull untag history" -f -a "inspect" -d 'Display the configuration of an image'
-complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull untag history" -f -a "rm" -d 'Remove one or more images from local storage'
-complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull untag history" -f -a "tag" -d 'Add an additional name to a local image'
-complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull untag history" -f -a "exists" -d 'Check if an image exists in local storage'
-complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull untag history" -f -a "prune" -d 'Remove unused images'
-complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull untag history" -f -a "pull" -d 'Pull images from a registry'
-complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull untag history" -f -a "untag" -d 'Remove a name from a local image'
-complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull untag history" -f -a "history" -d 'Show the history of an image'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull untag history save load" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull untag history save load" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull untag history save load" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull untag history save load" -l events-backend -d 'Events backend to use: file or none (journald is not available) (default: containers.conf\'s events_logger, else file)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull untag history save load" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull untag history save load" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull untag history save load" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull untag history save load" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull untag history save load" -l noout -d 'Do not output to stdout'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull untag history save load" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull untag history save load" -f -a "ls" -d 'List images in local storage'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull untag history save load" -f -a "list" -d 'List images in local storage'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull untag history save load" -f -a "inspect" -d 'Display the configuration of an image'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull untag history save load" -f -a "rm" -d 'Remove one or more images from local storage'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull untag history save load" -f -a "tag" -d 'Add an additional name to a local image'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull untag history save load" -f -a "exists" -d 'Check if an image exists in local storage'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull untag history save load" -f -a "prune" -d 'Remove unused images'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull untag history save load" -f -a "pull" -d 'Pull images from a registry'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull untag history save load" -f -a "untag" -d 'Remove a name from a local image'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull untag history save load" -f -a "history" -d 'Show the history of an image'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull untag history save load" -f -a "save" -d 'Save images to an archive'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull untag history save load" -f -a "load" -d 'Load images from an archive'
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from ls" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from ls" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from ls" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
@@ -288,6 +292,37 @@ complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_sub
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from history" -l no-trunc -d 'Do not truncate the output'
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from history" -s q -l quiet -d 'Display the numeric IDs only'
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from history" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from save" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from save" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from save" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from save" -l events-backend -d 'Events backend to use: file or none (journald is not available) (default: containers.conf\'s events_logger, else file)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from save" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from save" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from save" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from save" -s o -l output -d 'Write to a file (or directory, for oci-dir and docker-dir) instead of stdout' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from save" -l format -d 'Save image to oci-archive, oci-dir (directory with oci manifest type), docker-archive, docker-dir (directory with v2s2 manifest type)' -r -f -a "docker-archive\t''
+oci-archive\t''
+oci-dir\t''
+docker-dir\t''"
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from save" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from save" -l noout -d 'Do not output to stdout'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from save" -s m -l multi-image-archive -d 'Save several images in one docker-archive (podman\'s -m; several images imply it)'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from save" -l uncompressed -d 'Accept uncompressed layers when copying OCI images'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from save" -l compress -d 'Compress tarball image layers when saving to a directory using the \'dir\' transport (accepted; layers keep the compression they were pulled with)'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from save" -s q -l quiet -d 'Suppress the output'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from save" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from load" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from load" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from load" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from load" -l events-backend -d 'Events backend to use: file or none (journald is not available) (default: containers.conf\'s events_logger, else file)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from load" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from load" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from load" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from load" -s i -l input -d 'Read from the archive file (or OCI layout directory) instead of stdin' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from load" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from load" -l noout -d 'Do not output to stdout'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from load" -s q -l quiet -d 'Suppress the progress output'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from load" -s h -l help -d 'Print help'
 complete -c burrow -n "__fish_burrow_using_subcommand rmi" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand rmi" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand rmi" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
@@ -1724,3 +1759,34 @@ complete -c burrow -n "__fish_burrow_using_subcommand unshare" -s D -l debug -d 
 complete -c burrow -n "__fish_burrow_using_subcommand unshare" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand unshare" -l rootless-netns -d 'Join the rootless network namespace (not available: burrow has no shared one yet)'
 complete -c burrow -n "__fish_burrow_using_subcommand unshare" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand save" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand save" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand save" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
+complete -c burrow -n "__fish_burrow_using_subcommand save" -l events-backend -d 'Events backend to use: file or none (journald is not available) (default: containers.conf\'s events_logger, else file)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand save" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand save" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand save" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand save" -s o -l output -d 'Write to a file (or directory, for oci-dir and docker-dir) instead of stdout' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand save" -l format -d 'Save image to oci-archive, oci-dir (directory with oci manifest type), docker-archive, docker-dir (directory with v2s2 manifest type)' -r -f -a "docker-archive\t''
+oci-archive\t''
+oci-dir\t''
+docker-dir\t''"
+complete -c burrow -n "__fish_burrow_using_subcommand save" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
+complete -c burrow -n "__fish_burrow_using_subcommand save" -l noout -d 'Do not output to stdout'
+complete -c burrow -n "__fish_burrow_using_subcommand save" -s m -l multi-image-archive -d 'Save several images in one docker-archive (podman\'s -m; several images imply it)'
+complete -c burrow -n "__fish_burrow_using_subcommand save" -l uncompressed -d 'Accept uncompressed layers when copying OCI images'
+complete -c burrow -n "__fish_burrow_using_subcommand save" -l compress -d 'Compress tarball image layers when saving to a directory using the \'dir\' transport (accepted; layers keep the compression they were pulled with)'
+complete -c burrow -n "__fish_burrow_using_subcommand save" -s q -l quiet -d 'Suppress the output'
+complete -c burrow -n "__fish_burrow_using_subcommand save" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand load" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand load" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand load" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
+complete -c burrow -n "__fish_burrow_using_subcommand load" -l events-backend -d 'Events backend to use: file or none (journald is not available) (default: containers.conf\'s events_logger, else file)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand load" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand load" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand load" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand load" -s i -l input -d 'Read from the archive file (or OCI layout directory) instead of stdin' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand load" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
+complete -c burrow -n "__fish_burrow_using_subcommand load" -l noout -d 'Do not output to stdout'
+complete -c burrow -n "__fish_burrow_using_subcommand load" -s q -l quiet -d 'Suppress the progress output'
+complete -c burrow -n "__fish_burrow_using_subcommand load" -s h -l help -d 'Print help'

@@ -3,6 +3,7 @@
 //! The library holds everything; `main.rs` only parses, dispatches and maps errors to exit codes.
 //! See ARCHITECTURE.md for the module map.
 
+pub mod archive;
 pub mod cgroups;
 pub mod cli;
 pub mod config;

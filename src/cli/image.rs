@@ -35,6 +35,10 @@ pub enum ImageCommand {
     Untag(UntagArgs),
     /// Show the history of an image
     History(HistoryArgs),
+    /// Save images to an archive
+    Save(super::save::Args),
+    /// Load images from an archive
+    Load(super::load::Args),
 }
 
 pub fn run(command: ImageCommand, ctx: &Context) -> Result<u8> {
@@ -49,6 +53,8 @@ pub fn run(command: ImageCommand, ctx: &Context) -> Result<u8> {
         ImageCommand::Push(args) => push::run(args, ctx),
         ImageCommand::Untag(args) => untag(args, ctx),
         ImageCommand::History(args) => history(args, ctx),
+        ImageCommand::Save(args) => super::save::run(args, ctx),
+        ImageCommand::Load(args) => super::load::run(args, ctx),
     }
 }
 

@@ -11,6 +11,7 @@ mod image;
 mod images;
 mod info;
 mod lifecycle;
+mod load;
 pub mod log;
 mod login;
 mod logs;
@@ -19,6 +20,7 @@ mod port;
 mod pull;
 mod push;
 mod run;
+mod save;
 mod system;
 mod top;
 mod unshare;
@@ -332,6 +334,10 @@ pub enum Command {
     Completion(completion::Args),
     /// Run a command in burrow's user namespace, as root with your subordinate IDs mapped
     Unshare(unshare::Args),
+    /// Save images to an archive
+    Save(save::Args),
+    /// Load images from an archive
+    Load(load::Args),
 }
 
 /// What every command may need, computed only when asked for.
@@ -472,6 +478,8 @@ pub fn run(cli: Cli, program: &str) -> Result<u8> {
         Command::System { command } => system::run(command, &ctx),
         Command::Completion(args) => completion::run(args),
         Command::Unshare(args) => unshare::run(args, &ctx),
+        Command::Save(args) => save::run(args, &ctx),
+        Command::Load(args) => load::run(args, &ctx),
     }
 }
 

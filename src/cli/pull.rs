@@ -3,8 +3,10 @@ use std::path::PathBuf;
 use anyhow::{Context as _, Result, bail};
 
 use super::Context;
+use crate::archive::Input;
+use crate::config::transport::{ImageSource, parse_image_source};
 use crate::config::{Credentials, RegistriesConf};
-use crate::image::{self, Platform, Progress, PullOptions, lookup};
+use crate::image::{self, Platform, Progress, PullOptions, Selection, lookup};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -97,6 +99,27 @@ pub fn run(args: Args, ctx: &Context) -> Result<u8> {
         env,
     };
     for input in &args.images {
+        let input = match parse_image_source(input)? {
+            ImageSource::Archive {
+                transport,
+                path,
+                reference,
+            } => {
+                let records = image::load(
+                    &store,
+                    Input::Path(&path),
+                    Selection::One(reference.as_deref()),
+                    transport.name(),
+                    &progress,
+                )?;
+                for record in records {
+                    println!("{}", record.id);
+                }
+                continue;
+            }
+            ImageSource::Registry(name) => name,
+        };
+        let input = &input;
         if args.policy != "always" && args.policy != "newer" {
             match lookup(&store.images()?, &ctx.env, input) {
                 Ok(found) => {

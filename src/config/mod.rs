@@ -8,6 +8,7 @@ pub mod env;
 pub mod error;
 pub mod reference;
 pub mod registries;
+pub mod transport;
 
 pub use auth::{
     AuthFile, AuthFileFormat, Credentials, FoundCredentials, RemoveOutcome, auth_file_for_writing,

@@ -63,6 +63,8 @@ pub enum RunError {
     /// The image is not stored (podman's `NAME: image not known`) or the name is malformed.
     #[error(transparent)]
     Lookup(#[from] crate::image::LookupError),
+    #[error(transparent)]
+    Transport(#[from] crate::config::transport::TransportError),
     #[error("cannot run burrow pull for {image}: {source}")]
     PullSpawn {
         image: String,
@@ -142,7 +144,10 @@ impl std::fmt::Display for PullFailure {
 /// Pulls in a child process: pulling enters burrow's user namespace for good, and this process
 /// must stay outside it to map the container's IDs. With `errors` false the child's error
 /// text is kept back and returned instead of printed.
-fn pull_image(request: &ImageRequest, errors: bool) -> Result<Result<(), PullFailure>, RunError> {
+fn pull_image(
+    request: &ImageRequest,
+    errors: bool,
+) -> Result<Result<String, PullFailure>, RunError> {
     // The running binary itself (not a path that an upgrade may have replaced since).
     let mut cmd = std::process::Command::new("/proc/self/exe");
     // Under the caller's name, which the child's messages use (`podman` through a symlink).
@@ -155,7 +160,8 @@ fn pull_image(request: &ImageRequest, errors: bool) -> Result<Result<(), PullFai
     cmd.args(request.pull_args)
         // After `--` an image that starts with a dash stays an image, never a flag.
         .args(["pull", "--", request.reference])
-        .stdout(std::process::Stdio::null())
+        // It prints the image ID: what an archive transport loaded is found by it.
+        .stdout(std::process::Stdio::piped())
         .stderr(if errors {
             std::process::Stdio::inherit()
         } else {
@@ -166,7 +172,7 @@ fn pull_image(request: &ImageRequest, errors: bool) -> Result<Result<(), PullFai
         source,
     })?;
     if out.status.success() {
-        return Ok(Ok(()));
+        return Ok(Ok(String::from_utf8_lossy(&out.stdout).trim().to_string()));
     }
     // 125 is burrow's own error, always printed as one `Error:` line; anything else (a
     // signal, a crash) may have printed nothing.
@@ -190,6 +196,35 @@ fn pull_image(request: &ImageRequest, errors: bool) -> Result<Result<(), PullFai
 
 /// The stored image the request names, pulled first where the policy says so.
 pub fn find_or_pull(store: &Store, request: &ImageRequest) -> Result<ImageRecord, RunError> {
+    use crate::config::transport::{ImageSource, parse_image_source};
+    match parse_image_source(request.reference)? {
+        // An archive is read every time, as podman does: the child `pull` loads it.
+        ImageSource::Archive { .. } => {
+            let id = match pull_image(request, true)? {
+                Ok(id) => id,
+                Err(PullFailure::Reported) => return Err(RunError::PullReported),
+                Err(PullFailure::Text(reason)) => {
+                    return Err(RunError::PullFailed {
+                        image: request.reference.to_string(),
+                        reason,
+                    });
+                }
+            };
+            return Ok(crate::image::lookup(&store.images()?, request.env, &id)?
+                .image
+                .clone());
+        }
+        ImageSource::Registry(name) if name != request.reference => {
+            return find_or_pull(
+                store,
+                &ImageRequest {
+                    reference: &name,
+                    ..*request
+                },
+            );
+        }
+        ImageSource::Registry(_) => {}
+    }
     let image = request.reference;
     let lookup = || -> Result<ImageRecord, RunError> {
         Ok(crate::image::lookup(&store.images()?, request.env, image)?
@@ -216,7 +251,7 @@ pub fn find_or_pull(store: &Store, request: &ImageRequest) -> Result<ImageRecord
             }
         }
         _ => match pull_image(request, true)? {
-            Ok(()) => {}
+            Ok(_) => {}
             Err(PullFailure::Reported) => return Err(RunError::PullReported),
             Err(PullFailure::Text(reason)) => {
                 return Err(RunError::PullFailed {

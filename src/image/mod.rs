@@ -4,6 +4,7 @@ mod extract;
 mod filter;
 mod history;
 pub mod ingest;
+mod load;
 mod login;
 mod lookup;
 mod manage;
@@ -12,9 +13,11 @@ mod progress;
 mod pull;
 mod push;
 mod roots;
+mod save;
 
 pub use filter::{FilterError, ImageFilter};
 pub use history::{HistoryEntry, MISSING_ID, history};
+pub use load::{LoadError, Selection, load};
 pub use login::verify_login;
 pub use lookup::{Found, LookupError, lookup};
 pub use manage::{
@@ -26,6 +29,7 @@ pub use progress::Progress;
 pub use pull::{PullOptions, pull};
 pub use push::{Compression, ManifestFormat, PushError, PushOptions, PushReport, push};
 pub use roots::network_runtime;
+pub use save::{SaveError, SaveFormat, SaveOptions, save};
 
 use std::path::PathBuf;
 
