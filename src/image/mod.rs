@@ -1,5 +1,6 @@
 //! Images: pulling from registries, their configs, and finding a stored image by what a user types.
 
+pub mod commit;
 mod extract;
 mod filter;
 mod history;
