@@ -56,6 +56,10 @@ pub enum ContainerCommand {
     Logs(super::logs::Args),
     /// Display the running processes of a container
     Top(super::top::Args),
+    /// Inspect changes to the container's file system
+    Diff(super::diff::Args),
+    /// Export container's filesystem contents as a tar archive
+    Export(super::export::Args),
 }
 
 pub fn dispatch(command: ContainerCommand, ctx: &Context) -> Result<u8> {
@@ -78,6 +82,8 @@ pub fn dispatch(command: ContainerCommand, ctx: &Context) -> Result<u8> {
         ContainerCommand::Unpause(args) => lifecycle::pause(args, ctx, "unpause"),
         ContainerCommand::Logs(args) => super::logs::run(args, ctx),
         ContainerCommand::Top(args) => super::top::run(args, ctx),
+        ContainerCommand::Diff(args) => super::diff::run(args, ctx),
+        ContainerCommand::Export(args) => super::export::run(args, ctx),
     }
 }
 

@@ -34,6 +34,8 @@ pub enum ImageCommand {
     Untag(UntagArgs),
     /// Show the history of an image
     History(HistoryArgs),
+    /// Inspect changes to the image's file system
+    Diff(super::diff::Args),
 }
 
 pub fn run(command: ImageCommand, ctx: &Context) -> Result<u8> {
@@ -47,6 +49,7 @@ pub fn run(command: ImageCommand, ctx: &Context) -> Result<u8> {
         ImageCommand::Pull(args) => pull::run(args, ctx),
         ImageCommand::Untag(args) => untag(args, ctx),
         ImageCommand::History(args) => history(args, ctx),
+        ImageCommand::Diff(args) => super::diff::run(args, ctx),
     }
 }
 

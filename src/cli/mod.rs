@@ -4,8 +4,10 @@
 mod common;
 mod completion;
 mod container;
+mod diff;
 mod events;
 mod exec;
+mod export;
 mod image;
 mod images;
 mod info;
@@ -326,6 +328,10 @@ pub enum Command {
     Completion(completion::Args),
     /// Run a command in burrow's user namespace, as root with your subordinate IDs mapped
     Unshare(unshare::Args),
+    /// Display the changes to the object's file system
+    Diff(diff::Args),
+    /// Export container's filesystem contents as a tar archive
+    Export(export::Args),
 }
 
 /// What every command may need, computed only when asked for.
@@ -429,6 +435,8 @@ pub fn run(cli: Cli, program: &str) -> Result<u8> {
     tracing::debug!("Using run root {}", ctx.run_root().display());
     match cli.command {
         Command::Pull(args) => pull::run(args, &ctx),
+        Command::Diff(args) => diff::run(args, &ctx),
+        Command::Export(args) => export::run(args, &ctx),
         Command::Images(args) => images::run(args, &ctx),
         Command::Image { command } => image::run(command, &ctx),
         Command::Rmi(args) => image::rm(args, &ctx),

@@ -10,6 +10,7 @@ mod names;
 mod network;
 mod run;
 pub mod top;
+pub mod view;
 mod volumes;
 
 pub use check::{CheckReport, Repair, check};

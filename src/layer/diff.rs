@@ -103,13 +103,22 @@ pub fn write_diff_at<W: Write>(
     out: W,
     options: &DiffOptions<'_>,
 ) -> Result<(W, DiffStats), DiffError> {
+    // A readable descriptor of its own: `root` may be an O_PATH one (a detached
+    // mount), which cannot be listed.
+    let dir = rfs::openat(
+        root,
+        ".",
+        OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC,
+        Mode::empty(),
+    )
+    .map_err(|source| read_error(b"", "open", source))?;
     let mut walk = Walk {
         builder: tar::Builder::new(out),
         options,
         links: HashMap::new(),
         stats: DiffStats::default(),
     };
-    walk.directory(root, &mut Vec::new())?;
+    walk.directory(dir.as_fd(), &mut Vec::new())?;
     let builder = walk.builder;
     let stats = walk.stats;
     let out = builder

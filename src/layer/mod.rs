@@ -9,6 +9,7 @@
 //! The caller is expected to run inside burrow's user namespace, where it is
 //! uid 0 with the user's subordinate IDs mapped, so image owners can be applied.
 
+pub mod changes;
 mod diff;
 mod plan;
 mod writer;
