@@ -3,6 +3,7 @@
 //! that changes a container's state; `store` keeps the records, `runtime` runs the process.
 
 mod check;
+pub mod commit;
 mod exec;
 mod filter;
 mod monitored;

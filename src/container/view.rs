@@ -97,7 +97,7 @@ pub fn container_layers(
 
 /// Paths every container gets as mount points (podman's initInodes): not the user's
 /// changes, so a container's diff leaves them out.
-const MOUNT_POINTS: &[&str] = &[
+pub const MOUNT_POINTS: &[&str] = &[
     "/dev",
     "/etc/hostname",
     "/etc/hosts",

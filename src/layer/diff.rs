@@ -64,10 +64,13 @@ pub enum DiffError {
 pub struct DiffOptions<'a> {
     /// Owners as stored in the tar, from owners as seen by the walk; `None` keeps them.
     /// Answers `None` for an owner it cannot map, which fails the walk.
-    pub owners: Option<&'a dyn Fn(u32, u32) -> Option<(u32, u32)>>,
+    pub owners: Option<&'a (dyn Fn(u32, u32) -> Option<(u32, u32)> + Sync)>,
     /// Modification times later than this (seconds since the epoch) are stored as it
     /// (`--timestamp`, SOURCE_DATE_EPOCH).
     pub clamp_mtime: Option<i64>,
+    /// Paths (no leading `/`) left out when they are empty files, or directories
+    /// holding only such paths: the mount points a container's runtime made.
+    pub skip_empty: &'a [&'a str],
 }
 
 /// What `write_diff` wrote.
@@ -301,6 +304,9 @@ impl<W: Write> Walk<'_, W> {
             Err(source) => return Err(read_error(path, "inspect", source)),
         };
         let file_type = FileType::from_raw_mode(stat.st_mode);
+        if !self.options.skip_empty.is_empty() && self.skippable(parent, name, path) {
+            return Ok(());
+        }
         let (uid, gid) = self.owner(stat.st_uid, stat.st_gid, path)?;
         let mtime = match self.options.clamp_mtime {
             Some(limit) => stat.st_mtime.min(limit),
@@ -432,6 +438,40 @@ impl<W: Write> Walk<'_, W> {
         }
         self.stats.bytes += size;
         Ok(())
+    }
+
+    /// Whether `path` is a mount point to leave out: in `skip_empty`, and an empty file
+    /// or a directory of nothing but such paths.
+    fn skippable(&self, parent: BorrowedFd<'_>, name: &[u8], path: &[u8]) -> bool {
+        if !self.options.skip_empty.iter().any(|p| p.as_bytes() == path) {
+            return false;
+        }
+        let Ok(stat) = rfs::statat(parent, name, AtFlags::SYMLINK_NOFOLLOW) else {
+            return false;
+        };
+        match FileType::from_raw_mode(stat.st_mode) {
+            FileType::RegularFile => stat.st_size == 0,
+            FileType::Directory => {
+                let Ok(dir) = open_child(parent, name, OFlags::DIRECTORY) else {
+                    return false;
+                };
+                let Ok(listing) = rfs::Dir::read_from(&dir) else {
+                    return false;
+                };
+                listing.into_iter().all(|child| {
+                    let Ok(child) = child else { return false };
+                    let child_name = child.file_name().to_bytes();
+                    if child_name == b"." || child_name == b".." {
+                        return true;
+                    }
+                    let mut child_path = path.to_vec();
+                    child_path.push(b'/');
+                    child_path.extend_from_slice(child_name);
+                    self.skippable(dir.as_fd(), child_name, &child_path)
+                })
+            }
+            _ => false,
+        }
     }
 
     fn owner(&self, uid: u32, gid: u32, path: &[u8]) -> Result<(u32, u32), DiffError> {

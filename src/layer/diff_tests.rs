@@ -286,6 +286,7 @@ fn maps_owners_and_clamps_times() {
     let options = DiffOptions {
         owners: Some(&shift),
         clamp_mtime: Some(1_700_000_000),
+        skip_empty: &[],
     };
     let bytes = diff_bytes(tmp.path(), &options);
     let mut archive = tar::Archive::new(bytes.as_slice());
@@ -304,6 +305,7 @@ fn maps_owners_and_clamps_times() {
     let options = DiffOptions {
         owners: Some(&refuse),
         clamp_mtime: None,
+        skip_empty: &[],
     };
     let error = write_diff(tmp.path(), Vec::new(), &options).unwrap_err();
     assert!(
@@ -377,4 +379,20 @@ fn pure_helpers() {
     assert!(!layer_xattr_kept(b"user.overlay.origin"));
     assert!(!layer_xattr_kept(b"trusted.overlay.opaque"));
     assert!(!layer_xattr_kept(b"security.selinux"));
+}
+
+#[test]
+fn leaves_out_empty_mount_points() {
+    let tmp = tempfile::tempdir().unwrap();
+    fs::create_dir_all(tmp.path().join("etc")).unwrap();
+    fs::write(tmp.path().join("etc/hosts"), b"").unwrap();
+    fs::write(tmp.path().join("etc/resolv.conf"), b"kept: not empty").unwrap();
+    fs::create_dir(tmp.path().join("run")).unwrap();
+    fs::write(tmp.path().join("run/.containerenv"), b"").unwrap();
+    let options = DiffOptions {
+        skip_empty: &["etc/hosts", "etc/resolv.conf", "run", "run/.containerenv"],
+        ..DiffOptions::default()
+    };
+    let names = entry_names(&write_diff(tmp.path(), Vec::new(), &options).unwrap().0);
+    assert_eq!(names, ["etc/", "etc/resolv.conf"]);
 }
