@@ -56,6 +56,8 @@ pub enum ContainerCommand {
     Logs(super::logs::Args),
     /// Display the running processes of a container
     Top(super::top::Args),
+    /// Create new image based on the changed container
+    Commit(super::commit::Args),
     /// Inspect changes to the container's file system
     Diff(super::diff::Args),
     /// Export container's filesystem contents as a tar archive
@@ -82,6 +84,7 @@ pub fn dispatch(command: ContainerCommand, ctx: &Context) -> Result<u8> {
         ContainerCommand::Unpause(args) => lifecycle::pause(args, ctx, "unpause"),
         ContainerCommand::Logs(args) => super::logs::run(args, ctx),
         ContainerCommand::Top(args) => super::top::run(args, ctx),
+        ContainerCommand::Commit(args) => super::commit::run(args, ctx),
         ContainerCommand::Diff(args) => super::diff::run(args, ctx),
         ContainerCommand::Export(args) => super::export::run(args, ctx),
     }

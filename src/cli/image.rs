@@ -36,6 +36,8 @@ pub enum ImageCommand {
     History(HistoryArgs),
     /// Inspect changes to the image's file system
     Diff(super::diff::Args),
+    /// Import a tarball to create a filesystem image
+    Import(super::import::Args),
 }
 
 pub fn run(command: ImageCommand, ctx: &Context) -> Result<u8> {
@@ -50,6 +52,7 @@ pub fn run(command: ImageCommand, ctx: &Context) -> Result<u8> {
         ImageCommand::Untag(args) => untag(args, ctx),
         ImageCommand::History(args) => history(args, ctx),
         ImageCommand::Diff(args) => super::diff::run(args, ctx),
+        ImageCommand::Import(args) => super::import::run(args, ctx),
     }
 }
 

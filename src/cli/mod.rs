@@ -1,6 +1,7 @@
 //! The command line: clap definitions and one file per command. Commands parse, call the
 //! library, and print; nothing else lives here.
 
+mod commit;
 mod common;
 mod completion;
 mod container;
@@ -10,6 +11,7 @@ mod exec;
 mod export;
 mod image;
 mod images;
+mod import;
 mod info;
 mod lifecycle;
 pub mod log;
@@ -328,10 +330,14 @@ pub enum Command {
     Completion(completion::Args),
     /// Run a command in burrow's user namespace, as root with your subordinate IDs mapped
     Unshare(unshare::Args),
+    /// Create new image based on the changed container
+    Commit(commit::Args),
     /// Display the changes to the object's file system
     Diff(diff::Args),
     /// Export container's filesystem contents as a tar archive
     Export(export::Args),
+    /// Import a tarball to create a filesystem image
+    Import(import::Args),
 }
 
 /// What every command may need, computed only when asked for.
@@ -435,8 +441,10 @@ pub fn run(cli: Cli, program: &str) -> Result<u8> {
     tracing::debug!("Using run root {}", ctx.run_root().display());
     match cli.command {
         Command::Pull(args) => pull::run(args, &ctx),
+        Command::Commit(args) => commit::run(args, &ctx),
         Command::Diff(args) => diff::run(args, &ctx),
         Command::Export(args) => export::run(args, &ctx),
+        Command::Import(args) => import::run(args, &ctx),
         Command::Images(args) => images::run(args, &ctx),
         Command::Image { command } => image::run(command, &ctx),
         Command::Rmi(args) => image::rm(args, &ctx),

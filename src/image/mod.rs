@@ -4,6 +4,7 @@ pub mod commit;
 mod extract;
 mod filter;
 mod history;
+pub mod import;
 pub mod ingest;
 mod login;
 mod lookup;
