@@ -59,12 +59,18 @@ pub enum DiffError {
     UnmappedOwner { path: String, uid: u32, gid: u32 },
 }
 
+/// Maps an owner (uid, gid) as the walk sees it to the one stored; `None`: unmappable.
+pub type OwnerMap<'a> = dyn Fn(u32, u32) -> Option<(u32, u32)> + Sync + 'a;
+
+/// Extended attributes as (name, value) pairs.
+type Xattrs = Vec<(Vec<u8>, Vec<u8>)>;
+
 /// How a tree becomes a layer.
 #[derive(Default)]
 pub struct DiffOptions<'a> {
     /// Owners as stored in the tar, from owners as seen by the walk; `None` keeps them.
     /// Answers `None` for an owner it cannot map, which fails the walk.
-    pub owners: Option<&'a (dyn Fn(u32, u32) -> Option<(u32, u32)> + Sync)>,
+    pub owners: Option<&'a OwnerMap<'a>>,
     /// Modification times later than this (seconds since the epoch) are stored as it
     /// (`--timestamp`, SOURCE_DATE_EPOCH).
     pub clamp_mtime: Option<i64>,
@@ -540,7 +546,7 @@ fn open_child(parent: BorrowedFd<'_>, name: &[u8], flags: OFlags) -> Result<Owne
 
 /// The extended attributes kept in a layer, and whether overlay marks the
 /// directory opaque.
-fn xattrs(fd: BorrowedFd<'_>, path: &[u8]) -> Result<(Vec<(Vec<u8>, Vec<u8>)>, bool), DiffError> {
+fn xattrs(fd: BorrowedFd<'_>, path: &[u8]) -> Result<(Xattrs, bool), DiffError> {
     let mut names = vec![0u8; 1024];
     let len = loop {
         match rfs::flistxattr(fd, &mut names[..]) {

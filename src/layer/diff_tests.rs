@@ -146,14 +146,14 @@ fn build_tree(root: &Path) {
     fs::write(root.join("opaque/new"), b"new").unwrap();
     set_xattr(&root.join("opaque"), "user.overlay.opaque", b"y");
     set_xattr(&root.join("etc/hostname"), "user.mime", b"text/plain");
-    rfs::mkfifoat(rfs::CWD, &root.join("fifo"), Mode::from_raw_mode(0o600)).unwrap();
+    rfs::mkfifoat(rfs::CWD, root.join("fifo"), Mode::from_raw_mode(0o600)).unwrap();
     fs::create_dir(root.join("locked")).unwrap();
     fs::write(root.join("locked/inside"), b"x").unwrap();
     if is_root() {
         // A whiteout, a real device, a foreign owner, a file capability.
         rfs::mknodat(
             rfs::CWD,
-            &root.join("etc/gone"),
+            root.join("etc/gone"),
             FileType::CharacterDevice,
             Mode::empty(),
             rfs::makedev(0, 0),
@@ -161,7 +161,7 @@ fn build_tree(root: &Path) {
         .unwrap();
         rfs::mknodat(
             rfs::CWD,
-            &root.join("null"),
+            root.join("null"),
             FileType::CharacterDevice,
             Mode::from_raw_mode(0o666),
             rfs::makedev(1, 3),
