@@ -62,6 +62,12 @@ pub enum ContainerCommand {
     Prune(PruneArgs),
     /// Clean up the network and mount resources of one or more containers
     Cleanup(CleanupArgs),
+    /// Create new image based on the changed container
+    Commit(super::commit::Args),
+    /// Inspect changes to the container's file system
+    Diff(super::diff::Args),
+    /// Export container's filesystem contents as a tar archive
+    Export(super::export::Args),
 }
 
 pub fn dispatch(command: ContainerCommand, ctx: &Context) -> Result<u8> {
@@ -87,6 +93,9 @@ pub fn dispatch(command: ContainerCommand, ctx: &Context) -> Result<u8> {
         ContainerCommand::Top(args) => super::top::run(args, ctx),
         ContainerCommand::Prune(args) => prune(args, ctx),
         ContainerCommand::Cleanup(args) => cleanup(args, ctx),
+        ContainerCommand::Commit(args) => super::commit::run(args, ctx),
+        ContainerCommand::Diff(args) => super::diff::run(args, ctx),
+        ContainerCommand::Export(args) => super::export::run(args, ctx),
     }
 }
 

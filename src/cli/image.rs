@@ -39,6 +39,10 @@ pub enum ImageCommand {
     Save(super::save::Args),
     /// Load images from an archive
     Load(super::load::Args),
+    /// Inspect changes to the image's file system
+    Diff(super::diff::Args),
+    /// Import a tarball to create a filesystem image
+    Import(super::import::Args),
 }
 
 pub fn run(command: ImageCommand, ctx: &Context) -> Result<u8> {
@@ -55,6 +59,8 @@ pub fn run(command: ImageCommand, ctx: &Context) -> Result<u8> {
         ImageCommand::History(args) => history(args, ctx),
         ImageCommand::Save(args) => super::save::run(args, ctx),
         ImageCommand::Load(args) => super::load::run(args, ctx),
+        ImageCommand::Diff(args) => super::diff::run(args, ctx),
+        ImageCommand::Import(args) => super::import::run(args, ctx),
     }
 }
 

@@ -1,14 +1,18 @@
 //! The command line: clap definitions and one file per command. Commands parse, call the
 //! library, and print; nothing else lives here.
 
+mod commit;
 mod common;
 mod completion;
 mod container;
 mod cp;
+mod diff;
 mod events;
 mod exec;
+mod export;
 mod image;
 mod images;
+mod import;
 mod info;
 mod lifecycle;
 mod load;
@@ -338,6 +342,14 @@ pub enum Command {
     Save(save::Args),
     /// Load images from an archive
     Load(load::Args),
+    /// Create new image based on the changed container
+    Commit(commit::Args),
+    /// Display the changes to the object's file system
+    Diff(diff::Args),
+    /// Export container's filesystem contents as a tar archive
+    Export(export::Args),
+    /// Import a tarball to create a filesystem image
+    Import(import::Args),
 }
 
 /// What every command may need, computed only when asked for.
@@ -442,6 +454,10 @@ pub fn run(cli: Cli, program: &str) -> Result<u8> {
     match cli.command {
         Command::Pull(args) => pull::run(args, &ctx),
         Command::Push(args) => push::run(args, &ctx),
+        Command::Commit(args) => commit::run(args, &ctx),
+        Command::Diff(args) => diff::run(args, &ctx),
+        Command::Export(args) => export::run(args, &ctx),
+        Command::Import(args) => import::run(args, &ctx),
         Command::Images(args) => images::run(args, &ctx),
         Command::Image { command } => image::run(command, &ctx),
         Command::Rmi(args) => image::rm(args, &ctx),

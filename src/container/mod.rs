@@ -4,6 +4,7 @@
 
 mod check;
 mod cp;
+pub mod commit;
 mod exec;
 mod filter;
 mod monitored;
@@ -14,6 +15,7 @@ mod reset;
 mod run;
 pub mod top;
 mod usage;
+pub mod view;
 mod volumes;
 
 pub use check::{CheckReport, Repair, check};

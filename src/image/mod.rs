@@ -1,8 +1,10 @@
 //! Images: pulling from registries, their configs, and finding a stored image by what a user types.
 
+pub mod commit;
 mod extract;
 mod filter;
 mod history;
+pub mod import;
 pub mod ingest;
 mod load;
 mod login;

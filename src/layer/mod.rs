@@ -9,9 +9,15 @@
 //! The caller is expected to run inside burrow's user namespace, where it is
 //! uid 0 with the user's subordinate IDs mapped, so image owners can be applied.
 
+pub mod changes;
+mod diff;
 mod plan;
 mod writer;
 
+pub use diff::{DiffError, DiffOptions, DiffStats, write_diff, write_diff_at};
+
+#[cfg(test)]
+mod diff_tests;
 #[cfg(test)]
 mod tests;
 
