@@ -39,6 +39,7 @@ complete -c burrow -n "__fish_burrow_needs_command" -s r -l remote -d 'Access a 
 complete -c burrow -n "__fish_burrow_needs_command" -s v -l version -d 'Print the version'
 complete -c burrow -n "__fish_burrow_needs_command" -s h -l help -d 'Print help'
 complete -c burrow -n "__fish_burrow_needs_command" -f -a "pull" -d 'Pull images from a registry'
+complete -c burrow -n "__fish_burrow_needs_command" -f -a "push" -d 'Push an image to a registry'
 complete -c burrow -n "__fish_burrow_needs_command" -f -a "images" -d 'List images in local storage'
 complete -c burrow -n "__fish_burrow_needs_command" -f -a "image" -d 'Manage images'
 complete -c burrow -n "__fish_burrow_needs_command" -f -a "rmi" -d 'Remove one or more images from local storage'
@@ -61,6 +62,7 @@ complete -c burrow -n "__fish_burrow_needs_command" -f -a "stop" -d 'Stop one or
 complete -c burrow -n "__fish_burrow_needs_command" -f -a "kill" -d 'Send a signal to one or more running containers'
 complete -c burrow -n "__fish_burrow_needs_command" -f -a "wait" -d 'Wait for one or more containers to stop and print their exit codes'
 complete -c burrow -n "__fish_burrow_needs_command" -f -a "exec" -d 'Run a process in a running container'
+complete -c burrow -n "__fish_burrow_needs_command" -f -a "cp" -d 'Copy files/folders between a container and the local filesystem'
 complete -c burrow -n "__fish_burrow_needs_command" -f -a "inspect" -d 'Display the configuration of containers or images'
 complete -c burrow -n "__fish_burrow_needs_command" -f -a "logs" -d 'Fetch the logs of one or more containers'
 complete -c burrow -n "__fish_burrow_needs_command" -f -a "top" -d 'Display the running processes of a container'
@@ -74,6 +76,8 @@ complete -c burrow -n "__fish_burrow_needs_command" -f -a "info" -d 'Display bur
 complete -c burrow -n "__fish_burrow_needs_command" -f -a "system" -d 'Manage burrow'
 complete -c burrow -n "__fish_burrow_needs_command" -f -a "completion" -d 'Generate shell autocompletions'
 complete -c burrow -n "__fish_burrow_needs_command" -f -a "unshare" -d 'Run a command in burrow\'s user namespace, as root with your subordinate IDs mapped'
+complete -c burrow -n "__fish_burrow_needs_command" -f -a "save" -d 'Save images to an archive'
+complete -c burrow -n "__fish_burrow_needs_command" -f -a "load" -d 'Load images from an archive'
 complete -c burrow -n "__fish_burrow_needs_command" -f -a "commit" -d 'Create new image based on the changed container'
 complete -c burrow -n "__fish_burrow_needs_command" -f -a "diff" -d 'Display the changes to the object\'s file system'
 complete -c burrow -n "__fish_burrow_needs_command" -f -a "export" -d 'Export container\'s filesystem contents as a tar archive'
@@ -101,6 +105,27 @@ complete -c burrow -n "__fish_burrow_using_subcommand pull" -s D -l debug -d 'Lo
 complete -c burrow -n "__fish_burrow_using_subcommand pull" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand pull" -s q -l quiet -d 'Print only the image ID'
 complete -c burrow -n "__fish_burrow_using_subcommand pull" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand push" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand push" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand push" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
+complete -c burrow -n "__fish_burrow_using_subcommand push" -l events-backend -d 'Events backend to use: file or none (journald is not available) (default: containers.conf\'s events_logger, else file)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand push" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand push" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand push" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand push" -l tls-verify -d 'Require HTTPS and verify certificates (--tls-verify=false allows plain HTTP)' -r -f -a "true\t''
+false\t''"
+complete -c burrow -n "__fish_burrow_using_subcommand push" -l creds -d 'Credentials (USERNAME[:PASSWORD]) to use with the registry' -r
+complete -c burrow -n "__fish_burrow_using_subcommand push" -l authfile -d 'Path of the authentication file (overrides REGISTRY_AUTH_FILE)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand push" -s f -l format -d 'Manifest type to push: oci or v2s2 (default: the image\'s own)' -r -f -a "oci\t''
+v2s2\t''
+docker\t''"
+complete -c burrow -n "__fish_burrow_using_subcommand push" -l compression-format -d 'Compression of the layers pushed: gzip or zstd (default: as stored, gzip for uncompressed ones)' -r -f -a "gzip\t''
+zstd\t''"
+complete -c burrow -n "__fish_burrow_using_subcommand push" -l digestfile -d 'Write the digest of the pushed manifest to this file' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand push" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
+complete -c burrow -n "__fish_burrow_using_subcommand push" -l noout -d 'Do not output to stdout'
+complete -c burrow -n "__fish_burrow_using_subcommand push" -s q -l quiet -d 'Print nothing but errors'
+complete -c burrow -n "__fish_burrow_using_subcommand push" -s h -l help -d 'Print help'
 complete -c burrow -n "__fish_burrow_using_subcommand images" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand images" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand images" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
@@ -123,28 +148,31 @@ complete -c burrow -n "__fish_burrow_using_subcommand images" -s n -l noheading 
 complete -c burrow -n "__fish_burrow_using_subcommand images" -l no-trunc -d 'Do not truncate output'
 complete -c burrow -n "__fish_burrow_using_subcommand images" -s q -l quiet -d 'Display only image IDs'
 complete -c burrow -n "__fish_burrow_using_subcommand images" -s h -l help -d 'Print help'
-complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull untag history diff import" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
-complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull untag history diff import" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
-complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull untag history diff import" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
-complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull untag history diff import" -l events-backend -d 'Events backend to use: file or none (journald is not available) (default: containers.conf\'s events_logger, else file)' -r
-complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull untag history diff import" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
-complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull untag history diff import" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
-complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull untag history diff import" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
-complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull untag history diff import" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
-complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull untag history diff import" -l noout -d 'Do not output to stdout'
-complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull untag history diff import" -s h -l help -d 'Print help'
-complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull untag history diff import" -f -a "ls" -d 'List images in local storage'
-complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull untag history diff import" -f -a "list" -d 'List images in local storage'
-complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull untag history diff import" -f -a "inspect" -d 'Display the configuration of an image'
-complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull untag history diff import" -f -a "rm" -d 'Remove one or more images from local storage'
-complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull untag history diff import" -f -a "tag" -d 'Add an additional name to a local image'
-complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull untag history diff import" -f -a "exists" -d 'Check if an image exists in local storage'
-complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull untag history diff import" -f -a "prune" -d 'Remove unused images'
-complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull untag history diff import" -f -a "pull" -d 'Pull images from a registry'
-complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull untag history diff import" -f -a "untag" -d 'Remove a name from a local image'
-complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull untag history diff import" -f -a "history" -d 'Show the history of an image'
-complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull untag history diff import" -f -a "diff" -d 'Inspect changes to the image\'s file system'
-complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull untag history diff import" -f -a "import" -d 'Import a tarball to create a filesystem image'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull push untag history save load diff import" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull push untag history save load diff import" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull push untag history save load diff import" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull push untag history save load diff import" -l events-backend -d 'Events backend to use: file or none (journald is not available) (default: containers.conf\'s events_logger, else file)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull push untag history save load diff import" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull push untag history save load diff import" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull push untag history save load diff import" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull push untag history save load diff import" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull push untag history save load diff import" -l noout -d 'Do not output to stdout'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull push untag history save load diff import" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull push untag history save load diff import" -f -a "ls" -d 'List images in local storage'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull push untag history save load diff import" -f -a "list" -d 'List images in local storage'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull push untag history save load diff import" -f -a "inspect" -d 'Display the configuration of an image'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull push untag history save load diff import" -f -a "rm" -d 'Remove one or more images from local storage'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull push untag history save load diff import" -f -a "tag" -d 'Add an additional name to a local image'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull push untag history save load diff import" -f -a "exists" -d 'Check if an image exists in local storage'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull push untag history save load diff import" -f -a "prune" -d 'Remove unused images'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull push untag history save load diff import" -f -a "pull" -d 'Pull images from a registry'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull push untag history save load diff import" -f -a "push" -d 'Push an image to a registry'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull push untag history save load diff import" -f -a "untag" -d 'Remove a name from a local image'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull push untag history save load diff import" -f -a "history" -d 'Show the history of an image'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull push untag history save load diff import" -f -a "save" -d 'Save images to an archive'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull push untag history save load diff import" -f -a "load" -d 'Load images from an archive'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull push untag history save load diff import" -f -a "diff" -d 'Inspect changes to the image\'s file system'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull push untag history save load diff import" -f -a "import" -d 'Import a tarball to create a filesystem image'
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from ls" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from ls" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from ls" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
@@ -240,6 +268,7 @@ complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_sub
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from prune" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from prune" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from prune" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from prune" -l filter -d 'Only prune the images that pass these filters: until=, label=, label!=, dangling=, ...' -r
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from prune" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from prune" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from prune" -s a -l all -d 'Remove all images not used by containers, not only dangling ones'
@@ -268,6 +297,27 @@ complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_sub
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from pull" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from pull" -s q -l quiet -d 'Print only the image ID'
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from pull" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from push" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from push" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from push" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from push" -l events-backend -d 'Events backend to use: file or none (journald is not available) (default: containers.conf\'s events_logger, else file)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from push" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from push" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from push" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from push" -l tls-verify -d 'Require HTTPS and verify certificates (--tls-verify=false allows plain HTTP)' -r -f -a "true\t''
+false\t''"
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from push" -l creds -d 'Credentials (USERNAME[:PASSWORD]) to use with the registry' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from push" -l authfile -d 'Path of the authentication file (overrides REGISTRY_AUTH_FILE)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from push" -s f -l format -d 'Manifest type to push: oci or v2s2 (default: the image\'s own)' -r -f -a "oci\t''
+v2s2\t''
+docker\t''"
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from push" -l compression-format -d 'Compression of the layers pushed: gzip or zstd (default: as stored, gzip for uncompressed ones)' -r -f -a "gzip\t''
+zstd\t''"
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from push" -l digestfile -d 'Write the digest of the pushed manifest to this file' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from push" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from push" -l noout -d 'Do not output to stdout'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from push" -s q -l quiet -d 'Print nothing but errors'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from push" -s h -l help -d 'Print help'
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from untag" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from untag" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from untag" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
@@ -293,6 +343,37 @@ complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_sub
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from history" -l no-trunc -d 'Do not truncate the output'
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from history" -s q -l quiet -d 'Display the numeric IDs only'
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from history" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from save" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from save" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from save" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from save" -l events-backend -d 'Events backend to use: file or none (journald is not available) (default: containers.conf\'s events_logger, else file)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from save" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from save" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from save" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from save" -s o -l output -d 'Write to a file (or directory, for oci-dir and docker-dir) instead of stdout' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from save" -l format -d 'Save image to oci-archive, oci-dir (directory with oci manifest type), docker-archive, docker-dir (directory with v2s2 manifest type)' -r -f -a "docker-archive\t''
+oci-archive\t''
+oci-dir\t''
+docker-dir\t''"
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from save" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from save" -l noout -d 'Do not output to stdout'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from save" -s m -l multi-image-archive -d 'Save several images in one docker-archive (podman\'s -m; several images imply it)'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from save" -l uncompressed -d 'Accept uncompressed layers when copying OCI images'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from save" -l compress -d 'Compress tarball image layers when saving to a directory using the \'dir\' transport (accepted; layers keep the compression they were pulled with)'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from save" -s q -l quiet -d 'Suppress the output'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from save" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from load" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from load" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from load" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from load" -l events-backend -d 'Events backend to use: file or none (journald is not available) (default: containers.conf\'s events_logger, else file)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from load" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from load" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from load" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from load" -s i -l input -d 'Read from the archive file (or OCI layout directory) instead of stdin' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from load" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from load" -l noout -d 'Do not output to stdout'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from load" -s q -l quiet -d 'Suppress the progress output'
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from load" -s h -l help -d 'Print help'
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from diff" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from diff" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from diff" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
@@ -756,6 +837,19 @@ complete -c burrow -n "__fish_burrow_using_subcommand exec" -s i -l interactive 
 complete -c burrow -n "__fish_burrow_using_subcommand exec" -l privileged -d 'Give the command every capability and no seccomp filter'
 complete -c burrow -n "__fish_burrow_using_subcommand exec" -s t -l tty -d 'Allocate a pseudo-terminal for the command'
 complete -c burrow -n "__fish_burrow_using_subcommand exec" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand cp" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand cp" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand cp" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
+complete -c burrow -n "__fish_burrow_using_subcommand cp" -l events-backend -d 'Events backend to use: file or none (journald is not available) (default: containers.conf\'s events_logger, else file)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand cp" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand cp" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand cp" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand cp" -s a -l archive -d 'Chown copied files to the primary uid/gid of the destination container' -r -f -a "true\t''
+false\t''"
+complete -c burrow -n "__fish_burrow_using_subcommand cp" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
+complete -c burrow -n "__fish_burrow_using_subcommand cp" -l noout -d 'Do not output to stdout'
+complete -c burrow -n "__fish_burrow_using_subcommand cp" -l overwrite -d 'Allow directories to be overwritten with non-directories and vice versa'
+complete -c burrow -n "__fish_burrow_using_subcommand cp" -s h -l help -d 'Print help'
 complete -c burrow -n "__fish_burrow_using_subcommand inspect" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand inspect" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand inspect" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
@@ -1116,39 +1210,42 @@ false\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand events" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand events" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand events" -s h -l help -d 'Print help'
-complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exec exists inspect list ls ps rm run start stop kill wait attach restart rename pause unpause logs top commit diff export" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
-complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exec exists inspect list ls ps rm run start stop kill wait attach restart rename pause unpause logs top commit diff export" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
-complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exec exists inspect list ls ps rm run start stop kill wait attach restart rename pause unpause logs top commit diff export" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
-complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exec exists inspect list ls ps rm run start stop kill wait attach restart rename pause unpause logs top commit diff export" -l events-backend -d 'Events backend to use: file or none (journald is not available) (default: containers.conf\'s events_logger, else file)' -r
-complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exec exists inspect list ls ps rm run start stop kill wait attach restart rename pause unpause logs top commit diff export" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
-complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exec exists inspect list ls ps rm run start stop kill wait attach restart rename pause unpause logs top commit diff export" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
-complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exec exists inspect list ls ps rm run start stop kill wait attach restart rename pause unpause logs top commit diff export" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
-complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exec exists inspect list ls ps rm run start stop kill wait attach restart rename pause unpause logs top commit diff export" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
-complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exec exists inspect list ls ps rm run start stop kill wait attach restart rename pause unpause logs top commit diff export" -l noout -d 'Do not output to stdout'
-complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exec exists inspect list ls ps rm run start stop kill wait attach restart rename pause unpause logs top commit diff export" -s h -l help -d 'Print help'
-complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exec exists inspect list ls ps rm run start stop kill wait attach restart rename pause unpause logs top commit diff export" -f -a "create" -d 'Create but do not start a container'
-complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exec exists inspect list ls ps rm run start stop kill wait attach restart rename pause unpause logs top commit diff export" -f -a "exec" -d 'Run a process in a running container'
-complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exec exists inspect list ls ps rm run start stop kill wait attach restart rename pause unpause logs top commit diff export" -f -a "exists" -d 'Check if a container exists in local storage'
-complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exec exists inspect list ls ps rm run start stop kill wait attach restart rename pause unpause logs top commit diff export" -f -a "inspect" -d 'Display the configuration of a container'
-complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exec exists inspect list ls ps rm run start stop kill wait attach restart rename pause unpause logs top commit diff export" -f -a "list" -d 'List containers'
-complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exec exists inspect list ls ps rm run start stop kill wait attach restart rename pause unpause logs top commit diff export" -f -a "ls" -d 'List containers'
-complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exec exists inspect list ls ps rm run start stop kill wait attach restart rename pause unpause logs top commit diff export" -f -a "ps" -d 'List containers'
-complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exec exists inspect list ls ps rm run start stop kill wait attach restart rename pause unpause logs top commit diff export" -f -a "rm" -d 'Remove one or more containers'
-complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exec exists inspect list ls ps rm run start stop kill wait attach restart rename pause unpause logs top commit diff export" -f -a "run" -d 'Run a command in a new container'
-complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exec exists inspect list ls ps rm run start stop kill wait attach restart rename pause unpause logs top commit diff export" -f -a "start" -d 'Start one or more containers'
-complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exec exists inspect list ls ps rm run start stop kill wait attach restart rename pause unpause logs top commit diff export" -f -a "stop" -d 'Stop one or more running containers'
-complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exec exists inspect list ls ps rm run start stop kill wait attach restart rename pause unpause logs top commit diff export" -f -a "kill" -d 'Send a signal to one or more running containers'
-complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exec exists inspect list ls ps rm run start stop kill wait attach restart rename pause unpause logs top commit diff export" -f -a "wait" -d 'Wait for one or more containers to stop and print their exit codes'
-complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exec exists inspect list ls ps rm run start stop kill wait attach restart rename pause unpause logs top commit diff export" -f -a "attach" -d 'Attach to a running container'
-complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exec exists inspect list ls ps rm run start stop kill wait attach restart rename pause unpause logs top commit diff export" -f -a "restart" -d 'Restart one or more containers'
-complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exec exists inspect list ls ps rm run start stop kill wait attach restart rename pause unpause logs top commit diff export" -f -a "rename" -d 'Rename a container'
-complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exec exists inspect list ls ps rm run start stop kill wait attach restart rename pause unpause logs top commit diff export" -f -a "pause" -d 'Pause all the processes in one or more containers'
-complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exec exists inspect list ls ps rm run start stop kill wait attach restart rename pause unpause logs top commit diff export" -f -a "unpause" -d 'Unpause the processes in one or more containers'
-complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exec exists inspect list ls ps rm run start stop kill wait attach restart rename pause unpause logs top commit diff export" -f -a "logs" -d 'Fetch the logs of one or more containers'
-complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exec exists inspect list ls ps rm run start stop kill wait attach restart rename pause unpause logs top commit diff export" -f -a "top" -d 'Display the running processes of a container'
-complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exec exists inspect list ls ps rm run start stop kill wait attach restart rename pause unpause logs top commit diff export" -f -a "commit" -d 'Create new image based on the changed container'
-complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exec exists inspect list ls ps rm run start stop kill wait attach restart rename pause unpause logs top commit diff export" -f -a "diff" -d 'Inspect changes to the container\'s file system'
-complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exec exists inspect list ls ps rm run start stop kill wait attach restart rename pause unpause logs top commit diff export" -f -a "export" -d 'Export container\'s filesystem contents as a tar archive'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exec cp exists inspect list ls ps rm run start stop kill wait attach restart rename pause unpause logs top prune cleanup commit diff export" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exec cp exists inspect list ls ps rm run start stop kill wait attach restart rename pause unpause logs top prune cleanup commit diff export" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exec cp exists inspect list ls ps rm run start stop kill wait attach restart rename pause unpause logs top prune cleanup commit diff export" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exec cp exists inspect list ls ps rm run start stop kill wait attach restart rename pause unpause logs top prune cleanup commit diff export" -l events-backend -d 'Events backend to use: file or none (journald is not available) (default: containers.conf\'s events_logger, else file)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exec cp exists inspect list ls ps rm run start stop kill wait attach restart rename pause unpause logs top prune cleanup commit diff export" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exec cp exists inspect list ls ps rm run start stop kill wait attach restart rename pause unpause logs top prune cleanup commit diff export" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exec cp exists inspect list ls ps rm run start stop kill wait attach restart rename pause unpause logs top prune cleanup commit diff export" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exec cp exists inspect list ls ps rm run start stop kill wait attach restart rename pause unpause logs top prune cleanup commit diff export" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exec cp exists inspect list ls ps rm run start stop kill wait attach restart rename pause unpause logs top prune cleanup commit diff export" -l noout -d 'Do not output to stdout'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exec cp exists inspect list ls ps rm run start stop kill wait attach restart rename pause unpause logs top prune cleanup commit diff export" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exec cp exists inspect list ls ps rm run start stop kill wait attach restart rename pause unpause logs top prune cleanup commit diff export" -f -a "create" -d 'Create but do not start a container'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exec cp exists inspect list ls ps rm run start stop kill wait attach restart rename pause unpause logs top prune cleanup commit diff export" -f -a "exec" -d 'Run a process in a running container'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exec cp exists inspect list ls ps rm run start stop kill wait attach restart rename pause unpause logs top prune cleanup commit diff export" -f -a "cp" -d 'Copy files/folders between a container and the local filesystem'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exec cp exists inspect list ls ps rm run start stop kill wait attach restart rename pause unpause logs top prune cleanup commit diff export" -f -a "exists" -d 'Check if a container exists in local storage'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exec cp exists inspect list ls ps rm run start stop kill wait attach restart rename pause unpause logs top prune cleanup commit diff export" -f -a "inspect" -d 'Display the configuration of a container'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exec cp exists inspect list ls ps rm run start stop kill wait attach restart rename pause unpause logs top prune cleanup commit diff export" -f -a "list" -d 'List containers'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exec cp exists inspect list ls ps rm run start stop kill wait attach restart rename pause unpause logs top prune cleanup commit diff export" -f -a "ls" -d 'List containers'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exec cp exists inspect list ls ps rm run start stop kill wait attach restart rename pause unpause logs top prune cleanup commit diff export" -f -a "ps" -d 'List containers'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exec cp exists inspect list ls ps rm run start stop kill wait attach restart rename pause unpause logs top prune cleanup commit diff export" -f -a "rm" -d 'Remove one or more containers'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exec cp exists inspect list ls ps rm run start stop kill wait attach restart rename pause unpause logs top prune cleanup commit diff export" -f -a "run" -d 'Run a command in a new container'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exec cp exists inspect list ls ps rm run start stop kill wait attach restart rename pause unpause logs top prune cleanup commit diff export" -f -a "start" -d 'Start one or more containers'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exec cp exists inspect list ls ps rm run start stop kill wait attach restart rename pause unpause logs top prune cleanup commit diff export" -f -a "stop" -d 'Stop one or more running containers'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exec cp exists inspect list ls ps rm run start stop kill wait attach restart rename pause unpause logs top prune cleanup commit diff export" -f -a "kill" -d 'Send a signal to one or more running containers'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exec cp exists inspect list ls ps rm run start stop kill wait attach restart rename pause unpause logs top prune cleanup commit diff export" -f -a "wait" -d 'Wait for one or more containers to stop and print their exit codes'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exec cp exists inspect list ls ps rm run start stop kill wait attach restart rename pause unpause logs top prune cleanup commit diff export" -f -a "attach" -d 'Attach to a running container'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exec cp exists inspect list ls ps rm run start stop kill wait attach restart rename pause unpause logs top prune cleanup commit diff export" -f -a "restart" -d 'Restart one or more containers'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exec cp exists inspect list ls ps rm run start stop kill wait attach restart rename pause unpause logs top prune cleanup commit diff export" -f -a "rename" -d 'Rename a container'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exec cp exists inspect list ls ps rm run start stop kill wait attach restart rename pause unpause logs top prune cleanup commit diff export" -f -a "pause" -d 'Pause all the processes in one or more containers'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exec cp exists inspect list ls ps rm run start stop kill wait attach restart rename pause unpause logs top prune cleanup commit diff export" -f -a "unpause" -d 'Unpause the processes in one or more containers'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exec cp exists inspect list ls ps rm run start stop kill wait attach restart rename pause unpause logs top prune cleanup commit diff export" -f -a "logs" -d 'Fetch the logs of one or more containers'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exec cp exists inspect list ls ps rm run start stop kill wait attach restart rename pause unpause logs top prune cleanup commit diff export" -f -a "top" -d 'Display the running processes of a container'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exec cp exists inspect list ls ps rm run start stop kill wait attach restart rename pause unpause logs top prune cleanup commit diff export" -f -a "prune" -d 'Remove all non running containers'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exec cp exists inspect list ls ps rm run start stop kill wait attach restart rename pause unpause logs top prune cleanup commit diff export" -f -a "cleanup" -d 'Clean up the network and mount resources of one or more containers'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exec cp exists inspect list ls ps rm run start stop kill wait attach restart rename pause unpause logs top prune cleanup commit diff export" -f -a "commit" -d 'Create new image based on the changed container'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exec cp exists inspect list ls ps rm run start stop kill wait attach restart rename pause unpause logs top prune cleanup commit diff export" -f -a "diff" -d 'Inspect changes to the container\'s file system'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exec cp exists inspect list ls ps rm run start stop kill wait attach restart rename pause unpause logs top prune cleanup commit diff export" -f -a "export" -d 'Export container\'s filesystem contents as a tar archive'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
@@ -1258,6 +1355,19 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from exec" -l privileged -d 'Give the command every capability and no seccomp filter'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from exec" -s t -l tty -d 'Allocate a pseudo-terminal for the command'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from exec" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from cp" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from cp" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from cp" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from cp" -l events-backend -d 'Events backend to use: file or none (journald is not available) (default: containers.conf\'s events_logger, else file)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from cp" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from cp" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from cp" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from cp" -s a -l archive -d 'Chown copied files to the primary uid/gid of the destination container' -r -f -a "true\t''
+false\t''"
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from cp" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from cp" -l noout -d 'Do not output to stdout'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from cp" -l overwrite -d 'Allow directories to be overwritten with non-directories and vice versa'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from cp" -s h -l help -d 'Print help'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from exists" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from exists" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from exists" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
@@ -1609,6 +1719,32 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from top" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from top" -s l -l latest -d 'Act on the most recently created container'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from top" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from prune" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from prune" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from prune" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from prune" -l events-backend -d 'Events backend to use: file or none (journald is not available) (default: containers.conf\'s events_logger, else file)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from prune" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from prune" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from prune" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from prune" -l filter -d 'Only prune the containers that pass these filters: until=, label=, label!=' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from prune" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from prune" -l noout -d 'Do not output to stdout'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l events-backend -d 'Events backend to use: file or none (journald is not available) (default: containers.conf\'s events_logger, else file)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from cleanup" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l noout -d 'Do not output to stdout'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from cleanup" -s a -l all -d 'Clean up all containers'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from cleanup" -s l -l latest -d 'Act on the most recently created container'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l rm -d 'After cleanup, remove the container'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l rmi -d 'After cleanup, remove the image the container was made from, unless another uses it'
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from cleanup" -s h -l help -d 'Print help'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from commit" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from commit" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from commit" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
@@ -1672,18 +1808,21 @@ complete -c burrow -n "__fish_burrow_using_subcommand info" -s f -l format -d 'F
 complete -c burrow -n "__fish_burrow_using_subcommand info" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand info" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand info" -s h -l help -d 'Print help'
-complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check migrate" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
-complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check migrate" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
-complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check migrate" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
-complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check migrate" -l events-backend -d 'Events backend to use: file or none (journald is not available) (default: containers.conf\'s events_logger, else file)' -r
-complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check migrate" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
-complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check migrate" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
-complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check migrate" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
-complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check migrate" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
-complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check migrate" -l noout -d 'Do not output to stdout'
-complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check migrate" -s h -l help -d 'Print help'
-complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check migrate" -f -a "check" -d 'Check storage consistency'
-complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check migrate" -f -a "migrate" -d 'Migrate containers'
+complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check migrate df prune reset" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check migrate df prune reset" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check migrate df prune reset" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
+complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check migrate df prune reset" -l events-backend -d 'Events backend to use: file or none (journald is not available) (default: containers.conf\'s events_logger, else file)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check migrate df prune reset" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check migrate df prune reset" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check migrate df prune reset" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check migrate df prune reset" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
+complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check migrate df prune reset" -l noout -d 'Do not output to stdout'
+complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check migrate df prune reset" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check migrate df prune reset" -f -a "check" -d 'Check storage consistency'
+complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check migrate df prune reset" -f -a "migrate" -d 'Migrate containers'
+complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check migrate df prune reset" -f -a "df" -d 'Show burrow disk usage'
+complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check migrate df prune reset" -f -a "prune" -d 'Remove unused data'
+complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check migrate df prune reset" -f -a "reset" -d 'Reset burrow storage: remove every container, image, volume and the namespace holder'
 complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from check" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from check" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from check" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
@@ -1708,6 +1847,43 @@ complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_su
 complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from migrate" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from migrate" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from migrate" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from df" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from df" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from df" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
+complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from df" -l events-backend -d 'Events backend to use: file or none (journald is not available) (default: containers.conf\'s events_logger, else file)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from df" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from df" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from df" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from df" -l format -d 'Pretty-print the summary with a Go template or as json' -r
+complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from df" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
+complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from df" -l noout -d 'Do not output to stdout'
+complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from df" -s v -l verbose -d 'Show detailed information on space usage'
+complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from df" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from prune" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from prune" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from prune" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
+complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from prune" -l events-backend -d 'Events backend to use: file or none (journald is not available) (default: containers.conf\'s events_logger, else file)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from prune" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from prune" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from prune" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from prune" -l filter -d 'Only prune what passes these filters: until=, label=, label!=' -r
+complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from prune" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
+complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from prune" -l noout -d 'Do not output to stdout'
+complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from prune" -s a -l all -d 'Remove all unused images, not only dangling ones'
+complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
+complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from prune" -l volumes -d 'Prune volumes too'
+complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from reset" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from reset" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from reset" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
+complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from reset" -l events-backend -d 'Events backend to use: file or none (journald is not available) (default: containers.conf\'s events_logger, else file)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from reset" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from reset" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from reset" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from reset" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
+complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from reset" -l noout -d 'Do not output to stdout'
+complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from reset" -s f -l force -d 'Do not ask for confirmation'
+complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from reset" -s h -l help -d 'Print help'
 complete -c burrow -n "__fish_burrow_using_subcommand completion" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand completion" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand completion" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
@@ -1730,6 +1906,37 @@ complete -c burrow -n "__fish_burrow_using_subcommand unshare" -s D -l debug -d 
 complete -c burrow -n "__fish_burrow_using_subcommand unshare" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand unshare" -l rootless-netns -d 'Join the rootless network namespace (not available: burrow has no shared one yet)'
 complete -c burrow -n "__fish_burrow_using_subcommand unshare" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand save" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand save" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand save" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
+complete -c burrow -n "__fish_burrow_using_subcommand save" -l events-backend -d 'Events backend to use: file or none (journald is not available) (default: containers.conf\'s events_logger, else file)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand save" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand save" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand save" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand save" -s o -l output -d 'Write to a file (or directory, for oci-dir and docker-dir) instead of stdout' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand save" -l format -d 'Save image to oci-archive, oci-dir (directory with oci manifest type), docker-archive, docker-dir (directory with v2s2 manifest type)' -r -f -a "docker-archive\t''
+oci-archive\t''
+oci-dir\t''
+docker-dir\t''"
+complete -c burrow -n "__fish_burrow_using_subcommand save" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
+complete -c burrow -n "__fish_burrow_using_subcommand save" -l noout -d 'Do not output to stdout'
+complete -c burrow -n "__fish_burrow_using_subcommand save" -s m -l multi-image-archive -d 'Save several images in one docker-archive (podman\'s -m; several images imply it)'
+complete -c burrow -n "__fish_burrow_using_subcommand save" -l uncompressed -d 'Accept uncompressed layers when copying OCI images'
+complete -c burrow -n "__fish_burrow_using_subcommand save" -l compress -d 'Compress tarball image layers when saving to a directory using the \'dir\' transport (accepted; layers keep the compression they were pulled with)'
+complete -c burrow -n "__fish_burrow_using_subcommand save" -s q -l quiet -d 'Suppress the output'
+complete -c burrow -n "__fish_burrow_using_subcommand save" -s h -l help -d 'Print help'
+complete -c burrow -n "__fish_burrow_using_subcommand load" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand load" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand load" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
+complete -c burrow -n "__fish_burrow_using_subcommand load" -l events-backend -d 'Events backend to use: file or none (journald is not available) (default: containers.conf\'s events_logger, else file)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand load" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand load" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
+complete -c burrow -n "__fish_burrow_using_subcommand load" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand load" -s i -l input -d 'Read from the archive file (or OCI layout directory) instead of stdin' -r -F
+complete -c burrow -n "__fish_burrow_using_subcommand load" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
+complete -c burrow -n "__fish_burrow_using_subcommand load" -l noout -d 'Do not output to stdout'
+complete -c burrow -n "__fish_burrow_using_subcommand load" -s q -l quiet -d 'Suppress the progress output'
+complete -c burrow -n "__fish_burrow_using_subcommand load" -s h -l help -d 'Print help'
 complete -c burrow -n "__fish_burrow_using_subcommand commit" -l root -d 'Path to the storage root (default: $XDG_DATA_HOME/burrow, ~/.local/share/burrow)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand commit" -l runroot -d 'Path to the volatile state directory (default: $XDG_RUNTIME_DIR/burrow or $TMPDIR/burrow-UID)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand commit" -l log-level -d 'Log messages at and above this level: trace, debug, info, warn, warning, error, fatal, panic (default "warn")' -r
