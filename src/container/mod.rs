@@ -3,8 +3,8 @@
 //! that changes a container's state; `store` keeps the records, `runtime` runs the process.
 
 mod check;
-mod cp;
 pub mod commit;
+mod cp;
 mod exec;
 mod filter;
 mod monitored;
