@@ -28,6 +28,16 @@ pub struct Args {
     /// Use VARIANT instead of the architecture's default variant
     #[arg(long, value_name = "VARIANT")]
     pub variant: Option<String>,
+    #[command(flatten)]
+    pub registry: RegistryArgs,
+    /// When to pull: always, missing, never, newer
+    #[arg(long, default_value = "always", value_parser = ["always", "missing", "never", "newer"])]
+    pub policy: String,
+}
+
+/// How to reach and authenticate with a registry: the flags pull and push share.
+#[derive(Debug, clap::Args)]
+pub struct RegistryArgs {
     /// Require HTTPS and verify certificates (--tls-verify=false allows plain HTTP)
     #[arg(long, num_args = 0..=1, default_missing_value = "true", require_equals = true, value_name = "BOOL")]
     pub tls_verify: Option<bool>,
@@ -37,9 +47,6 @@ pub struct Args {
     /// Path of the authentication file (overrides REGISTRY_AUTH_FILE)
     #[arg(long, value_name = "PATH")]
     pub authfile: Option<PathBuf>,
-    /// When to pull: always, missing, never, newer
-    #[arg(long, default_value = "always", value_parser = ["always", "missing", "never", "newer"])]
-    pub policy: String,
 }
 
 impl Args {
@@ -59,14 +66,25 @@ impl Args {
         }
         Ok(platform)
     }
+}
 
-    fn credentials(&self) -> Result<Option<Credentials>> {
+impl RegistryArgs {
+    /// The configuration environment with `--authfile` applied.
+    pub fn env(&self, ctx: &Context) -> crate::config::ConfigEnv {
+        let mut env = ctx.env.clone();
+        if let Some(path) = &self.authfile {
+            env.registry_auth_file = Some(path.clone());
+        }
+        env
+    }
+
+    /// `--creds USERNAME[:PASSWORD]`.
+    pub fn credentials(&self) -> Result<Option<Credentials>> {
         parse_creds(self.creds.as_deref())
     }
 }
 
-/// `--creds USERNAME[:PASSWORD]` (pull and push).
-pub(super) fn parse_creds(creds: Option<&str>) -> Result<Option<Credentials>> {
+fn parse_creds(creds: Option<&str>) -> Result<Option<Credentials>> {
     let Some(creds) = creds else {
         return Ok(None);
     };
@@ -82,11 +100,8 @@ pub(super) fn parse_creds(creds: Option<&str>) -> Result<Option<Credentials>> {
 
 pub fn run(args: Args, ctx: &Context) -> Result<u8> {
     let platform = args.platform()?;
-    let mut env = ctx.env.clone();
-    if let Some(path) = &args.authfile {
-        env.registry_auth_file = Some(path.clone());
-    }
-    let credentials = args.credentials()?;
+    let env = args.registry.env(ctx);
+    let credentials = args.registry.credentials()?;
     let store = ctx.store();
     let conf = RegistriesConf::load(&env)?;
     ctx.enter_userns()?;
@@ -94,7 +109,7 @@ pub fn run(args: Args, ctx: &Context) -> Result<u8> {
     let progress = Progress::new(args.quiet);
     let opts = PullOptions {
         platform,
-        tls_verify: args.tls_verify,
+        tls_verify: args.registry.tls_verify,
         credentials,
         env,
     };

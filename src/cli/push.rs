@@ -17,15 +17,8 @@ pub struct Args {
     /// Print nothing but errors
     #[arg(short, long)]
     pub quiet: bool,
-    /// Require HTTPS and verify certificates (--tls-verify=false allows plain HTTP)
-    #[arg(long, num_args = 0..=1, default_missing_value = "true", require_equals = true, value_name = "BOOL")]
-    pub tls_verify: Option<bool>,
-    /// Credentials (USERNAME[:PASSWORD]) to use with the registry
-    #[arg(long, value_name = "USERNAME[:PASSWORD]")]
-    pub creds: Option<String>,
-    /// Path of the authentication file (overrides REGISTRY_AUTH_FILE)
-    #[arg(long, value_name = "PATH")]
-    pub authfile: Option<PathBuf>,
+    #[command(flatten)]
+    pub registry: super::pull::RegistryArgs,
     /// Manifest type to push: oci or v2s2 (default: the image's own)
     #[arg(short, long, value_name = "FORMAT", value_parser = ["oci", "v2s2", "docker"])]
     pub format: Option<String>,
@@ -62,11 +55,8 @@ fn destination(text: &str) -> Result<ImageRef> {
 }
 
 pub fn run(args: Args, ctx: &Context) -> Result<u8> {
-    let mut env = ctx.env.clone();
-    if let Some(path) = &args.authfile {
-        env.registry_auth_file = Some(path.clone());
-    }
-    let credentials = super::pull::parse_creds(args.creds.as_deref())?;
+    let env = args.registry.env(ctx);
+    let credentials = args.registry.credentials()?;
     let store = ctx.store();
     let images = store.images()?;
     let found = lookup(&images, &ctx.env, &args.image)?;
@@ -82,7 +72,7 @@ pub fn run(args: Args, ctx: &Context) -> Result<u8> {
     let conf = RegistriesConf::load(&env)?;
     let endpoint = conf.push_endpoint(&dest)?;
     let opts = PushOptions {
-        tls_verify: args.tls_verify,
+        tls_verify: args.registry.tls_verify,
         credentials,
         env,
         format: args.format.as_deref().and_then(ManifestFormat::parse),

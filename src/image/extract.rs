@@ -9,6 +9,7 @@ use bytes::Bytes;
 use sha2::{Digest, Sha256};
 use tokio::sync::mpsc::Receiver;
 
+pub use crate::archive::Compression;
 use crate::layer::{LayerError, apply_layer};
 
 /// Chunks of a blob as the network task delivers them; an `Err` ends the stream (network failure
@@ -64,25 +65,6 @@ impl<R: Read> Read for HashingReader<R> {
         self.hasher.update(&buf[..n]);
         self.count += n as u64;
         Ok(n)
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Compression {
-    None,
-    Gzip,
-    Zstd,
-}
-
-/// Decides the compression from the first bytes: registries and tools mislabel media types often
-/// enough that the magic numbers are the better witness.
-pub fn sniff(head: &[u8]) -> Compression {
-    if head.starts_with(&[0x1f, 0x8b]) {
-        Compression::Gzip
-    } else if head.starts_with(&[0x28, 0xb5, 0x2f, 0xfd]) {
-        Compression::Zstd
-    } else {
-        Compression::None
     }
 }
 
@@ -258,7 +240,7 @@ pub fn open_decompressed<'a, R: BufRead + 'a>(
         let head = source
             .fill_buf()
             .map_err(|e| ExtractError::Download(e.to_string()))?;
-        sniff(head)
+        Compression::sniff(head)
     };
     let inner: Box<dyn Read + 'a> = match compression {
         Compression::None => Box::new(source),
@@ -311,10 +293,13 @@ mod tests {
 
     #[test]
     fn sniffs_compression_by_magic() {
-        assert_eq!(sniff(&[0x1f, 0x8b, 8]), Compression::Gzip);
-        assert_eq!(sniff(&[0x28, 0xb5, 0x2f, 0xfd, 0]), Compression::Zstd);
-        assert_eq!(sniff(b"etc/\0\0\0"), Compression::None);
-        assert_eq!(sniff(&[]), Compression::None);
+        assert_eq!(Compression::sniff(&[0x1f, 0x8b, 8]), Compression::Gzip);
+        assert_eq!(
+            Compression::sniff(&[0x28, 0xb5, 0x2f, 0xfd, 0]),
+            Compression::Zstd
+        );
+        assert_eq!(Compression::sniff(b"etc/\0\0\0"), Compression::None);
+        assert_eq!(Compression::sniff(&[]), Compression::None);
     }
 
     #[test]

@@ -10,7 +10,10 @@ use std::os::fd::{AsFd, BorrowedFd};
 use std::path::{Path, PathBuf};
 
 use rustix::fs::{self as rfs, AtFlags, FileType, Mode, OFlags};
+
 use rustix::io::Errno;
+
+use super::diff::read_error;
 
 use super::DiffError;
 
@@ -99,17 +102,7 @@ fn scan_dir(
     path: &mut Vec<u8>,
     out: &mut Vec<Scanned>,
 ) -> Result<(), DiffError> {
-    let listing = rfs::Dir::read_from(dir).map_err(|source| read_error(path, "list", source))?;
-    let mut names = Vec::new();
-    for child in listing {
-        let child = child.map_err(|source| read_error(path, "list", source))?;
-        let name = child.file_name().to_bytes();
-        if name != b"." && name != b".." {
-            names.push(name.to_vec());
-        }
-    }
-    names.sort_unstable();
-    for name in names {
+    for name in super::diff::sorted_names(dir, path)? {
         let len = path.len();
         if !path.is_empty() {
             path.push(b'/');
@@ -334,18 +327,6 @@ pub fn tree_changes(old: &Tree, new: &Tree) -> Vec<Change> {
         found.entry(parent).or_insert(ChangeKind::Changed);
     }
     found.into_iter().map(|(p, k)| change(&p, k)).collect()
-}
-
-fn read_error(path: &[u8], op: &'static str, source: Errno) -> DiffError {
-    DiffError::Read {
-        path: if path.is_empty() {
-            ".".to_owned()
-        } else {
-            String::from_utf8_lossy(path).into_owned()
-        },
-        op,
-        source,
-    }
 }
 
 #[cfg(test)]

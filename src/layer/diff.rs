@@ -273,18 +273,7 @@ impl<W: Write> Walk<'_, W> {
     /// Writes the children of `dir`, whose path in the layer is `path` (empty for
     /// the root).
     fn directory(&mut self, dir: BorrowedFd<'_>, path: &mut Vec<u8>) -> Result<(), DiffError> {
-        let mut names = Vec::new();
-        let listing =
-            rfs::Dir::read_from(dir).map_err(|source| read_error(path, "list", source))?;
-        for child in listing {
-            let child = child.map_err(|source| read_error(path, "list", source))?;
-            let name = child.file_name().to_bytes();
-            if name != b"." && name != b".." {
-                names.push(name.to_vec());
-            }
-        }
-        names.sort_unstable();
-        for name in names {
+        for name in sorted_names(dir, path)? {
             let len = path.len();
             if !path.is_empty() {
                 path.push(b'/');
@@ -615,7 +604,23 @@ pub(crate) fn whiteout_name(path: &[u8], prefix: &[u8]) -> Vec<u8> {
     out
 }
 
-fn read_error(path: &[u8], op: &'static str, source: Errno) -> DiffError {
+/// The names in directory `dir` (at `path` in the layer) but `.` and `..`, sorted, so a tree
+/// is always walked in the same order.
+pub(crate) fn sorted_names(dir: BorrowedFd<'_>, path: &[u8]) -> Result<Vec<Vec<u8>>, DiffError> {
+    let listing = rfs::Dir::read_from(dir).map_err(|source| read_error(path, "list", source))?;
+    let mut names = Vec::new();
+    for child in listing {
+        let child = child.map_err(|source| read_error(path, "list", source))?;
+        let name = child.file_name().to_bytes();
+        if name != b"." && name != b".." {
+            names.push(name.to_vec());
+        }
+    }
+    names.sort_unstable();
+    Ok(names)
+}
+
+pub(crate) fn read_error(path: &[u8], op: &'static str, source: Errno) -> DiffError {
     DiffError::Read {
         path: if path.is_empty() {
             ".".to_owned()
