@@ -168,42 +168,28 @@ pub fn store_image(
     let mut list = store.lock_images()?;
     store.write_image_file(&id, "config.json", config_bytes)?;
     store.write_image_file(&id, "manifest.json", &manifest_bytes)?;
-    for other in list.images.iter_mut() {
-        other.names.retain(|n| !names.contains(n));
-    }
-    let pos = match list.images.iter().position(|i| i.id == id) {
-        Some(pos) => pos,
-        None => {
-            list.images.push(ImageRecord {
-                id: id.clone(),
-                names: vec![],
-                names_history: vec![],
-                digest: manifest_digest.clone(),
-                digests: vec![],
-                repositories: vec![],
-                manifest_media_type: media_type.clone(),
-                layers: diff_ids,
-                size: layers.iter().map(|l| l.size).sum(),
-                created: config.created,
-                pulled: Utc::now(),
-            });
-            list.images.len() - 1
-        }
-    };
-    let image = &mut list.images[pos];
+    let pos = list.position_or_add(&id, || ImageRecord {
+        id: id.clone(),
+        names: vec![],
+        names_history: vec![],
+        digest: manifest_digest.clone(),
+        digests: vec![],
+        repositories: vec![],
+        manifest_media_type: media_type.clone(),
+        layers: diff_ids,
+        size: layers.iter().map(|l| l.size).sum(),
+        created: config.created,
+        pulled: Utc::now(),
+    });
     for name in names.iter().rev() {
-        image.remember_name(name);
-        image.names.retain(|n| n != name);
-        image.names.insert(0, name.clone());
         let repository = name
             .rsplit_once(':')
             .filter(|(_, tag)| !tag.contains('/'))
             .map_or(name.as_str(), |(repo, _)| repo)
             .to_string();
-        if !image.repositories.contains(&repository) {
-            image.repositories.push(repository);
-        }
+        list.give_name(pos, name, repository);
     }
+    let image = &mut list.images[pos];
     if !image.digests.contains(&manifest_digest) {
         image.digests.push(manifest_digest);
     }

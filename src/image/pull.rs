@@ -453,40 +453,26 @@ pub async fn pull(
     store.write_image_file(&image_id, "manifest.json", &manifest_bytes)?;
     crate::failpoint!("pull.documents-written");
     let name_text = name.to_string();
+    let pos = list.position_or_add(&image_id, || ImageRecord {
+        id: image_id.clone(),
+        names: vec![],
+        names_history: vec![],
+        digest: manifest_digest.clone(),
+        digests: vec![],
+        repositories: vec![],
+        manifest_media_type: media_type.clone(),
+        layers: diff_ids.clone(),
+        size,
+        created: config.created,
+        pulled: Utc::now(),
+    });
     // A name belongs to one image: pulling moves it here.
-    for other in list.images.iter_mut() {
-        other.names.retain(|n| n != &name_text);
-    }
-    let pos = match list.images.iter().position(|i| i.id == image_id) {
-        Some(pos) => pos,
-        None => {
-            list.images.push(ImageRecord {
-                id: image_id.clone(),
-                names: vec![],
-                names_history: vec![],
-                digest: manifest_digest.clone(),
-                digests: vec![],
-                repositories: vec![],
-                manifest_media_type: media_type.clone(),
-                layers: diff_ids.clone(),
-                size,
-                created: config.created,
-                pulled: Utc::now(),
-            });
-            list.images.len() - 1
-        }
-    };
+    list.give_name(pos, &name_text, name.name());
     let image = &mut list.images[pos];
-    image.remember_name(&name_text);
-    image.names.insert(0, name_text);
     for d in list_digest.iter().chain([&manifest_digest]) {
         if !image.digests.contains(d) {
             image.digests.push(d.clone());
         }
-    }
-    let repository = name.name();
-    if !image.repositories.contains(&repository) {
-        image.repositories.push(repository);
     }
     image.digest = manifest_digest;
     image.manifest_media_type = media_type;

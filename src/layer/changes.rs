@@ -83,15 +83,7 @@ pub type Tree = BTreeMap<Vec<u8>, Info>;
 
 /// Scans the tree at `root` depth first, parents before children, siblings sorted.
 pub fn scan(root: &Path) -> Result<Vec<Scanned>, DiffError> {
-    let dir = rfs::open(
-        root,
-        OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC,
-        Mode::empty(),
-    )
-    .map_err(|source| DiffError::OpenRoot {
-        path: root.to_owned(),
-        source,
-    })?;
+    let dir = super::diff::open_root(root)?;
     let mut out = Vec::new();
     scan_dir(dir.as_fd(), &mut Vec::new(), &mut out)?;
     Ok(out)

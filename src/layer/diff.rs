@@ -94,7 +94,12 @@ pub fn write_diff<W: Write>(
     out: W,
     options: &DiffOptions<'_>,
 ) -> Result<(W, DiffStats), DiffError> {
-    let dir = rfs::open(
+    write_diff_at(open_root(root)?.as_fd(), out, options)
+}
+
+/// Opens the directory a walk starts from.
+pub(crate) fn open_root(root: &Path) -> Result<OwnedFd, DiffError> {
+    rfs::open(
         root,
         OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC,
         Mode::empty(),
@@ -102,8 +107,7 @@ pub fn write_diff<W: Write>(
     .map_err(|source| DiffError::OpenRoot {
         path: root.to_owned(),
         source,
-    })?;
-    write_diff_at(dir.as_fd(), out, options)
+    })
 }
 
 /// `write_diff` of the tree below an open directory (or a detached mount).

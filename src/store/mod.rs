@@ -148,6 +148,31 @@ pub struct ImageList<'a> {
 }
 
 impl ImageList<'_> {
+    /// Where the record of image `id` is in the list, added from `new` when it has none.
+    pub fn position_or_add(&mut self, id: &str, new: impl FnOnce() -> ImageRecord) -> usize {
+        match self.images.iter().position(|i| i.id == id) {
+            Some(pos) => pos,
+            None => {
+                self.images.push(new());
+                self.images.len() - 1
+            }
+        }
+    }
+
+    /// Gives `name` (of `repository`) to the image at `pos` as its newest name, taking it
+    /// from any image that had it: a name belongs to one image.
+    pub fn give_name(&mut self, pos: usize, name: &str, repository: String) {
+        for image in self.images.iter_mut() {
+            image.names.retain(|n| n != name);
+        }
+        let image = &mut self.images[pos];
+        image.remember_name(name);
+        image.names.insert(0, name.to_string());
+        if !image.repositories.contains(&repository) {
+            image.repositories.push(repository);
+        }
+    }
+
     pub fn save(&mut self) -> Result<(), StoreError> {
         if self.images == self.saved {
             return Ok(());
