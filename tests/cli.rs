@@ -160,10 +160,11 @@ fn the_last_of_a_flag_given_twice_wins_and_lists_still_add_up() {
         "{{.Repository}}",
     ]);
     assert!(images.stdout().contains("busybox"), "{}", images.stdout());
-    sb.ok(&["create", "--name", "a", "--name", "b", "busybox", "true"]);
-    sb.run(&["container", "exists", "a"]).assert_code(1);
-    sb.ok(&["container", "exists", "b"]);
-    sb.ok(&["rm", "b"]);
+    // Names that are not hex: `exists a` would also match a container ID starting with "a".
+    sb.ok(&["create", "--name", "x", "--name", "y", "busybox", "true"]);
+    sb.run(&["container", "exists", "x"]).assert_code(1);
+    sb.ok(&["container", "exists", "y"]);
+    sb.ok(&["rm", "y"]);
     // the last --log-level too
     let levels = sb.ok(&[
         "--log-level",
