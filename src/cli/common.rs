@@ -12,6 +12,19 @@ pub fn coded(e: ContainerError) -> anyhow::Error {
     CodedError::new(e.exit_code(), e.to_string()).into()
 }
 
+/// podman's refusal of a command whose mounts would mean nothing outside `unshare`
+/// (`mount`, `image mount`, `volume mount`), naming the command as typed.
+pub(super) fn needs_unshare(ctx: &Context, command: &str) -> anyhow::Error {
+    CodedError::new(
+        125,
+        format!(
+            "cannot run command \"{p} {command}\" in rootless mode, must execute `{p} unshare` first",
+            p = ctx.program
+        ),
+    )
+    .into()
+}
+
 /// The containers named by `keys` (or all with `all`), each with the text to echo back for it,
 /// as podman echoes the names and IDs it was given.
 pub(super) fn targets(

@@ -68,6 +68,11 @@ pub enum ContainerCommand {
     Diff(super::diff::Args),
     /// Export container's filesystem contents as a tar archive
     Export(super::export::Args),
+    /// Mount a working container's root filesystem
+    Mount(super::mount::MountArgs),
+    /// Unmount working container's root filesystem
+    #[command(visible_alias = "umount")]
+    Unmount(super::mount::UnmountArgs),
 }
 
 pub fn dispatch(command: ContainerCommand, ctx: &Context) -> Result<u8> {
@@ -95,6 +100,8 @@ pub fn dispatch(command: ContainerCommand, ctx: &Context) -> Result<u8> {
         ContainerCommand::Cleanup(args) => cleanup(args, ctx),
         ContainerCommand::Commit(args) => super::commit::run(args, ctx),
         ContainerCommand::Diff(args) => super::diff::run(args, ctx),
+        ContainerCommand::Mount(args) => super::mount::mount(args, ctx),
+        ContainerCommand::Unmount(args) => super::mount::unmount(args, ctx),
         ContainerCommand::Export(args) => super::export::run(args, ctx),
     }
 }

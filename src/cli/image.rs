@@ -43,6 +43,11 @@ pub enum ImageCommand {
     Diff(super::diff::Args),
     /// Import a tarball to create a filesystem image
     Import(super::import::Args),
+    /// Mount an image's root filesystem
+    Mount(super::mount::ImageMountArgs),
+    /// Unmount an image's root filesystem
+    #[command(visible_alias = "umount")]
+    Unmount(super::mount::ImageUnmountArgs),
 }
 
 pub fn run(command: ImageCommand, ctx: &Context) -> Result<u8> {
@@ -61,6 +66,8 @@ pub fn run(command: ImageCommand, ctx: &Context) -> Result<u8> {
         ImageCommand::Load(args) => super::load::run(args, ctx),
         ImageCommand::Diff(args) => super::diff::run(args, ctx),
         ImageCommand::Import(args) => super::import::run(args, ctx),
+        ImageCommand::Mount(args) => super::mount::image_mount(args, ctx),
+        ImageCommand::Unmount(args) => super::mount::image_unmount(args, ctx),
     }
 }
 

@@ -19,6 +19,7 @@ mod load;
 pub mod log;
 mod login;
 mod logs;
+mod mount;
 mod network;
 mod port;
 mod pull;
@@ -308,6 +309,11 @@ pub enum Command {
     Top(top::Args),
     /// List the published ports of containers
     Port(port::Args),
+    /// Mount a working container's root filesystem
+    Mount(mount::MountArgs),
+    /// Unmount working container's root filesystem
+    #[command(visible_alias = "umount")]
+    Unmount(mount::UnmountArgs),
     /// Manage networks
     Network {
         #[command(subcommand)]
@@ -414,7 +420,7 @@ impl Context {
             Some(dir) => PathBuf::from(dir).join("burrow"),
             // As podman's, under $TMPDIR (default /tmp); burrow refuses it if another user
             // made it first (store::ensure_private_dir).
-            None => std::env::temp_dir().join(format!("burrow-{}", nix::unistd::geteuid())),
+            None => std::env::temp_dir().join(format!("burrow-{}", crate::userns::caller_uid())),
         }
     }
 
@@ -485,6 +491,8 @@ pub fn run(cli: Cli, program: &str) -> Result<u8> {
         Command::Logs(args) => logs::run(args, &ctx),
         Command::Top(args) => top::run(args, &ctx),
         Command::Port(args) => port::run(args, &ctx),
+        Command::Mount(args) => mount::mount(args, &ctx),
+        Command::Unmount(args) => mount::unmount(args, &ctx),
         Command::Network { command } => network::run(command, &ctx),
         Command::Volume { command } => volume::run(command, &ctx),
         Command::Events(args) => events::run(args, &ctx),

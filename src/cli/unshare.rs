@@ -53,6 +53,10 @@ pub fn run(args: Args, ctx: &Context) -> Result<u8> {
         .args(&command[1..])
         .env("CONTAINERS_GRAPHROOT", ctx.graph_root())
         .env("CONTAINERS_RUNROOT", ctx.run_root())
+        .env(
+            crate::userns::UNSHARE_USER_ENV,
+            format!("{}:{}", identity.uid, identity.gid),
+        )
         .exec();
     let name = &command[0];
     Err(match err.kind() {

@@ -371,15 +371,8 @@ fn no_such_volume(e: ContainerError) -> anyhow::Error {
 
 fn mount(args: MountArgs, ctx: &Context, verb: &str) -> Result<u8> {
     if nix::unistd::geteuid().as_raw() != 0 {
-        // podman's text: the path means nothing outside the user namespace.
-        return Err(CodedError::new(
-            125,
-            format!(
-                "cannot run command \"{p} volume {verb}\" in rootless mode, must execute `{p} unshare` first",
-                p = ctx.program
-            ),
-        )
-        .into());
+        // The path means nothing outside the user namespace.
+        return Err(super::common::needs_unshare(ctx, &format!("volume {verb}")));
     }
     let store = ctx.store();
     for name in &args.volumes {

@@ -8,6 +8,7 @@ mod cp;
 mod exec;
 mod filter;
 mod monitored;
+pub mod mount;
 mod names;
 mod network;
 mod prune;
@@ -1605,6 +1606,7 @@ fn append_event(store: &Store, event: crate::events::Event) {
 /// wrote is the user's own), and from the user namespace for files of the container's other
 /// users. The namespace is entered in a child so this process can still launch containers.
 fn delete_dir(dir: &Path, host: &Host) -> Result<(), ContainerError> {
+    mount::forget(dir);
     // overlayfs leaves its work directories (work/work, and incompat/volatile for a volatile
     // mount) with mode 0, which blocks removal even by their owner.
     open_up(&dir.join("work"));

@@ -27,6 +27,8 @@ pub enum ImageError {
     Filter(#[from] FilterError),
     #[error(transparent)]
     PruneFilter(#[from] crate::container::PruneFilterError),
+    #[error(transparent)]
+    Mount(#[from] crate::runtime::RuntimeError),
     #[error(
         "image used by {container}: image is in use by a container: consider listing external containers and force-removing image"
     )]

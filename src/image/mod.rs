@@ -10,6 +10,7 @@ mod load;
 mod login;
 mod lookup;
 mod manage;
+pub mod mount;
 pub mod platform;
 mod progress;
 mod pull;

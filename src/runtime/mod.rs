@@ -5,6 +5,7 @@
 //! (`channel::Message`): the child waits for `MappingWritten` before it touches anything, and
 //! reports any failure as `Failed` so the parent can print a real error instead of a silent exit.
 
+pub mod attach;
 mod channel;
 pub mod console;
 mod exec;

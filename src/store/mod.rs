@@ -446,6 +446,13 @@ impl Store {
         remaining: &[ImageRecord],
     ) -> Result<(), StoreError> {
         for id in deleted {
+            // An `image mount` of it in this mount namespace (under `burrow unshare`) goes
+            // first, or the removal would walk into the read-only tree; elsewhere the kernel
+            // detaches a mount whose mount point is deleted.
+            let _ = rustix::mount::unmount(
+                self.image_dir(id).join("merged"),
+                rustix::mount::UnmountFlags::DETACH,
+            );
             remove_tree(&self.image_dir(id))?;
         }
         self.remove_unused_layers(remaining).map(drop)

@@ -51,6 +51,10 @@ pub enum UsernsError {
     MountNs(nix::Error),
     #[error("cannot set up the ID-mapping helper: {0}")]
     Helper(nix::Error),
+    #[error(
+        "the pause process holding your user namespace was started by an older burrow and keeps no mount namespace: run `burrow system migrate` and try again"
+    )]
+    OldPause,
     #[error("cannot {what}: {source}")]
     Pause {
         what: &'static str,
@@ -71,8 +75,7 @@ pub struct Identity {
 impl Identity {
     /// Reads who the caller is and their subordinate ranges. Missing files count as no ranges.
     pub fn detect() -> Identity {
-        let uid = geteuid().as_raw();
-        let gid = getegid().as_raw();
+        let (uid, gid) = unshare_user().unwrap_or((geteuid().as_raw(), getegid().as_raw()));
         let name = uzers::get_user_by_uid(uid)
             .map(|u| u.name().to_string_lossy().into_owned())
             .unwrap_or_else(|| uid.to_string());
@@ -158,6 +161,10 @@ pub fn enter(id: &Identity) -> Result<(), UsernsError> {
 ///
 /// Must run before any other thread exists.
 pub fn enter_shared(id: &Identity, run_root: &std::path::Path) -> Result<(), UsernsError> {
+    if inside(id) {
+        // Under `burrow unshare`: already root in the user's namespace.
+        return Ok(());
+    }
     if !id.rootless() || id.single_id() {
         return enter(id);
     }
@@ -170,12 +177,51 @@ pub fn enter_shared(id: &Identity, run_root: &std::path::Path) -> Result<(), Use
     }
 }
 
-/// Becomes root in the user's shared user namespace (as [`enter_shared`]) and in a mount
-/// namespace of its own, for a command the user runs there (`burrow unshare`): its mounts
-/// stay its own, and the host's still reach it.
+/// Set by `burrow unshare` for the command it runs: the user (`UID:GID`) whose namespace it is,
+/// so that a burrow run there knows whose store and run directory to use.
+pub const UNSHARE_USER_ENV: &str = "_BURROW_UNSHARE_USER";
+
+/// The user whose namespace this process is root in, when it runs under `burrow unshare`. The
+/// variable alone is not believed (it could be left over in a root shell of the host): the
+/// namespace's own maps must give the user's IDs to root.
+pub fn unshare_user() -> Option<(u32, u32)> {
+    let value = std::env::var(UNSHARE_USER_ENV).ok()?;
+    let (uid, gid) = value.split_once(':')?;
+    let (uid, gid): (u32, u32) = (uid.parse().ok()?, gid.parse().ok()?);
+    let root_is = |file: &str, id: u32| {
+        fs::read_to_string(file)
+            .ok()
+            .is_some_and(|map| subid::root_maps_to(&map, id))
+    };
+    (uid != 0
+        && geteuid().is_root()
+        && root_is("/proc/self/uid_map", uid)
+        && root_is("/proc/self/gid_map", gid))
+    .then_some((uid, gid))
+}
+
+/// The user burrow works for: the caller, or under `burrow unshare` the user who ran it.
+pub fn caller_uid() -> u32 {
+    unshare_user().map_or_else(|| geteuid().as_raw(), |(uid, _)| uid)
+}
+
+/// Becomes root in the user's shared user namespace (as [`enter_shared`]) and in the mount
+/// namespace its holder keeps, for a command the user runs there (`burrow unshare`): mounts made
+/// there (`burrow mount`) stay for the next `burrow unshare`, as podman's do, and the host's
+/// mounts still reach it. Without a holder, a mount namespace of its own.
 ///
 /// Must run before any other thread exists.
 pub fn enter_for_command(id: &Identity, run_root: &std::path::Path) -> Result<(), UsernsError> {
+    if inside(id) {
+        return Ok(());
+    }
+    if id.rootless() && !id.single_id() && pause::join_shared(id, run_root).is_ok() {
+        match pause::join_mounts(run_root) {
+            Ok(()) => return Ok(()),
+            // The command still runs, with mounts of its own (as before holders kept one).
+            Err(e) => tracing::warn!("{e}"),
+        }
+    }
     enter_shared(id, run_root)?;
     unshare(CloneFlags::CLONE_NEWNS).map_err(UsernsError::MountNs)?;
     nix::mount::mount(
@@ -186,6 +232,12 @@ pub fn enter_for_command(id: &Identity, run_root: &std::path::Path) -> Result<()
         None::<&str>,
     )
     .map_err(UsernsError::MountNs)
+}
+
+/// Whether this process is in the mount namespace the user's pause process keeps (where
+/// `burrow mount` leaves its mounts).
+pub fn in_shared_mounts(run_root: &std::path::Path) -> bool {
+    pause::holds_current_mounts(run_root)
 }
 
 /// Whether the process is already root in a user namespace that maps `id`'s ranges (after

@@ -2,8 +2,11 @@
 //! (podman's pause process), so burrow joins it with one setns instead of running the setuid
 //! newuidmap and newgidmap for every command and every container.
 //!
-//! `<run root>/pause.pid` names the holder and its namespace's inode; a join opens
-//! /proc/PID/ns/user and checks the inode before using it, so a reused pid is never trusted.
+//! The holder also keeps a mount namespace (owned by its user namespace), as podman's does: the
+//! one `burrow unshare` joins, so that `burrow mount` there outlives the command.
+//!
+//! `<run root>/pause.pid` names the holder and its namespaces' inodes (`PID USER MOUNT`); a join
+//! opens /proc/PID/ns/* and checks the inode before using it, so a reused pid is never trusted.
 //! The holder is burrow itself, executed as `burrow-pause` (see `is_pause_invocation`).
 
 use std::fs;
@@ -73,7 +76,7 @@ fn start_holder(id: &Identity, pid_file: &Path) -> Result<OwnedFd, UsernsError> 
     unsafe {
         command.pre_exec(|| {
             nix::unistd::setsid()?;
-            nix::sched::unshare(CloneFlags::CLONE_NEWUSER)?;
+            nix::sched::unshare(CloneFlags::CLONE_NEWUSER | CloneFlags::CLONE_NEWNS)?;
             Ok(())
         });
     }
@@ -92,8 +95,14 @@ fn start_holder(id: &Identity, pid_file: &Path) -> Result<OwnedFd, UsernsError> 
         .metadata()
         .map_err(setup_err("inspect the pause process's namespace"))?
         .ino();
-    crate::store::write_replace(pid_file, format!("{pid} {inode}\n").as_bytes())
-        .map_err(setup_err("write the pause process's pid file"))?;
+    let mount_inode = fs::metadata(format!("/proc/{pid}/ns/mnt"))
+        .map_err(setup_err("inspect the pause process's mount namespace"))?
+        .ino();
+    crate::store::write_replace(
+        pid_file,
+        format!("{pid} {inode} {mount_inode}\n").as_bytes(),
+    )
+    .map_err(setup_err("write the pause process's pid file"))?;
     // The holder is not waited for: it outlives this burrow by design, and init reaps it.
     drop(child);
     Ok(ns.into())
@@ -123,6 +132,50 @@ pub fn join_shared(id: &Identity, run_root: &Path) -> Result<(), UsernsError> {
         what: "join the shared user namespace",
         source: e.into(),
     })
+}
+
+/// Joins the mount namespace of the holder whose user namespace this process has joined.
+///
+/// Must run before any other thread exists.
+pub fn join_mounts(run_root: &Path) -> Result<(), UsernsError> {
+    let pid_file = run_root.join("pause.pid");
+    let text =
+        fs::read_to_string(&pid_file).map_err(setup_err("read the pause process's pid file"))?;
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let [pid, user, mount] = words[..] else {
+        // Written by a burrow whose holder kept no mount namespace.
+        return Err(UsernsError::OldPause);
+    };
+    let file = fs::File::open(format!("/proc/{pid}/ns/mnt"))
+        .map_err(setup_err("open the pause process's mount namespace"))?;
+    let still =
+        |path: String, inode: &str| fs::metadata(path).is_ok_and(|m| m.ino().to_string() == inode);
+    // Checked after opening: the pid still names the holder, so the namespace is its.
+    if !still(format!("/proc/{pid}/ns/user"), user)
+        || file.metadata().map(|m| m.ino().to_string()).ok().as_deref() != Some(mount)
+    {
+        return Err(UsernsError::Pause {
+            what: "join the pause process's mount namespace",
+            source: std::io::Error::other(
+                "the pause process ended meanwhile; run the command again",
+            ),
+        });
+    }
+    setns(file.as_fd(), CloneFlags::CLONE_NEWNS).map_err(|e| UsernsError::Pause {
+        what: "join the pause process's mount namespace",
+        source: e.into(),
+    })
+}
+
+/// Whether the caller's mount namespace is the recorded holder's.
+pub fn holds_current_mounts(run_root: &Path) -> bool {
+    let Ok(text) = fs::read_to_string(run_root.join("pause.pid")) else {
+        return false;
+    };
+    let ours = fs::metadata("/proc/self/ns/mnt").map(|m| m.ino().to_string());
+    text.split_whitespace()
+        .nth(2)
+        .is_some_and(|inode| ours.is_ok_and(|o| o == inode))
 }
 
 /// Ends the holder recorded under `run_root`, if it still holds the namespace it recorded,

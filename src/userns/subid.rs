@@ -41,6 +41,17 @@ pub fn ranges_for(text: &str, name: Option<&str>, id: u32) -> Vec<SubRange> {
         .collect()
 }
 
+/// Whether a /proc/PID/uid_map (or gid_map) text maps ID 0 of its namespace to `id` outside.
+pub fn root_maps_to(map: &str, id: u32) -> bool {
+    map.lines().any(|line| {
+        let mut words = line.split_whitespace().map(str::parse::<u32>);
+        matches!(
+            (words.next(), words.next()),
+            (Some(Ok(0)), Some(Ok(outside))) if outside == id
+        )
+    })
+}
+
 /// Plans the rootless mapping: the user's own ID becomes 0 inside, and the subordinate ranges
 /// follow from 1 on, in file order, as podman maps them.
 pub fn plan_mapping(own_id: u32, ranges: &[SubRange]) -> Vec<IdMap> {
@@ -94,6 +105,16 @@ mod tests {
     use super::*;
 
     const SUBUID: &str = "# comment\nalice:100000:65536\n1001:300000:1000\nbob:200000:65536\nalice:500000:10\nbroken:line\ncarol:x:5\n";
+
+    #[test]
+    fn root_maps_to_reads_the_line_of_id_zero() {
+        let shared = "         0       1001          1\n         1     100000      65536\n";
+        assert!(root_maps_to(shared, 1001));
+        assert!(!root_maps_to(shared, 100000));
+        // The host's own namespace maps 0 to 0: a root shell there is not under unshare.
+        assert!(!root_maps_to("         0          0 4294967295\n", 1001));
+        assert!(!root_maps_to("", 1001));
+    }
 
     #[test]
     fn finds_ranges_by_name_and_by_uid() {
