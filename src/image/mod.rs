@@ -16,6 +16,7 @@ mod pull;
 mod push;
 mod roots;
 mod save;
+mod tree;
 
 pub use filter::{FilterError, ImageFilter};
 pub use history::{HistoryEntry, MISSING_ID, history};
@@ -32,6 +33,7 @@ pub use pull::{PullOptions, pull};
 pub use push::{Compression, ManifestFormat, PushError, PushOptions, PushReport, push};
 pub use roots::network_runtime;
 pub use save::{SaveError, SaveFormat, SaveOptions, save};
+pub use tree::{ImageTree, TreeItem, tree};
 
 use std::path::PathBuf;
 
