@@ -179,7 +179,7 @@ fn inspect_image(store: &Store, image: &ImageRecord) -> Result<InspectImage> {
             .collect(),
         repo_digests: repo_digests(image),
         parent: String::new(),
-        comment: String::new(),
+        comment: config.comment.clone().unwrap_or_default(),
         created: config.created,
         user: field("User"),
         labels: run_config.get("Labels").filter(|v| !v.is_null()).cloned(),

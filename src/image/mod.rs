@@ -122,6 +122,9 @@ pub struct ImageConfig {
     pub created: Option<DateTime<Utc>>,
     #[serde(default)]
     pub author: Option<String>,
+    /// Docker's image comment (`commit -f docker -m`, `import -m`): inspect's Comment.
+    #[serde(default)]
+    pub comment: Option<String>,
     #[serde(default)]
     pub architecture: String,
     #[serde(default)]
