@@ -385,3 +385,233 @@ fn export_and_import_round_trip() {
         .assert_code(125);
     assert!(sb.leftovers().is_empty(), "{:?}", sb.leftovers());
 }
+
+#[test]
+fn commits_with_source_date_epoch_are_reproducible() {
+    let mut sb = sandbox_with_busybox();
+    let script = "echo hi > /etc/newfile; mkdir -p /srv/a; touch /srv/a/b; rm /bin/ls";
+    sb.ok(&["run", "--name", "one", &busybox(), "sh", "-c", script]);
+    sb.ok(&["run", "--name", "two", &busybox(), "sh", "-c", script]);
+    // Without it, the times differ (the config's created at least).
+    let plain = sb.ok(&["commit", "-q", "one"]).stdout();
+    sb.envs
+        .push(("SOURCE_DATE_EPOCH".into(), "1704067200".into()));
+    let first = sb.ok(&["commit", "-q", "one", "first"]).stdout();
+    let second = sb.ok(&["commit", "-q", "two", "second"]).stdout();
+    assert_eq!(first, second);
+    assert_ne!(plain, first);
+    let inspect = sb.inspect("first");
+    assert_eq!(inspect["Created"], "2024-01-01T00:00:00Z");
+    let history = inspect["History"].as_array().unwrap();
+    assert_eq!(history.last().unwrap()["created"], "2024-01-01T00:00:00Z");
+    // Files made now are stored with the epoch as their time.
+    let mtime = sb
+        .ok(&[
+            "run",
+            "--rm",
+            "first",
+            "stat",
+            "-c",
+            "%Y",
+            "/srv/a/b",
+            "/etc/newfile",
+        ])
+        .stdout();
+    assert_eq!(mtime, "1704067200\n1704067200\n");
+
+    sb.envs.pop();
+    sb.envs
+        .push(("SOURCE_DATE_EPOCH".into(), "last tuesday".into()));
+    sb.run(&["commit", "one", "bad"]).assert_error(
+        125,
+        &["SOURCE_DATE_EPOCH=\"last tuesday\" is not a number of seconds"],
+    );
+    sb.run(&["image", "exists", "bad"]).assert_code(1);
+}
+
+#[test]
+fn keep_id_files_are_committed_and_exported_with_the_users_id() {
+    let sb = sandbox_with_busybox();
+    let uid = sb.user.uid;
+    sb.ok(&[
+        "run",
+        "--userns",
+        "keep-id",
+        "--name",
+        "k",
+        &busybox(),
+        "sh",
+        "-c",
+        "touch /tmp/f; mkdir /tmp/d",
+    ]);
+    sb.ok(&["commit", "-q", "k", "kimg"]);
+    // As podman 4.3: the user's files belong to the user's ID in the new image.
+    let owners = sb
+        .ok(&[
+            "run",
+            "--rm",
+            "kimg",
+            "stat",
+            "-c",
+            "%u:%g",
+            "/tmp/f",
+            "/tmp/d",
+            "/etc/passwd",
+        ])
+        .stdout();
+    assert_eq!(owners, format!("{uid}:{uid}\n{uid}:{uid}\n0:0\n"));
+
+    let exported = sb.ok(&["export", "k"]).output.stdout;
+    let mut archive = tar::Archive::new(exported.as_slice());
+    let mut seen = Vec::new();
+    for entry in archive.entries().unwrap() {
+        let entry = entry.unwrap();
+        let path = String::from_utf8_lossy(&entry.path_bytes()).into_owned();
+        if ["tmp/f", "bin/busybox"].contains(&path.as_str()) {
+            seen.push((
+                path,
+                entry.header().uid().unwrap(),
+                entry.header().gid().unwrap(),
+            ));
+        }
+    }
+    seen.sort();
+    let uid = u64::from(uid);
+    assert_eq!(
+        seen,
+        vec![("bin/busybox".into(), 0, 0), ("tmp/f".into(), uid, uid)]
+    );
+}
+
+/// Lock files of one-off ingests (commit, import) left in locks/.
+fn ingest_locks(sb: &Sandbox) -> Vec<String> {
+    std::fs::read_dir(sb.graph_root().join("locks"))
+        .map(|e| {
+            e.flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| n.contains("ingest"))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// A loopback HTTP server on a free port serving `dir`, stopped when dropped.
+struct FileServer {
+    child: std::process::Child,
+    port: u16,
+}
+
+impl FileServer {
+    fn start(dir: &std::path::Path) -> FileServer {
+        let port = free_port();
+        let child = std::process::Command::new("python3")
+            .args(["-m", "http.server", "--bind", "127.0.0.1"])
+            .arg(port.to_string())
+            .arg("--directory")
+            .arg(dir)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        wait_for(
+            "the test HTTP server",
+            std::time::Duration::from_secs(20),
+            || std::net::TcpStream::connect(("127.0.0.1", port)).is_ok(),
+        );
+        FileServer { child, port }
+    }
+}
+
+impl Drop for FileServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+#[test]
+fn import_fetches_a_url() {
+    let sb = sandbox_with_busybox();
+    changed_container(&sb, "c");
+    let file = sb.home.join("c.tar");
+    sb.ok(&["export", "-o", file.to_str().unwrap(), "c"]);
+    let server = FileServer::start(&sb.home);
+    let url = format!("http://127.0.0.1:{}/c.tar", server.port);
+    let run = sb.ok(&["import", &url, "fromurl"]);
+    let out = run.stdout();
+    assert!(
+        out.starts_with(&format!("Downloading from {url:?}\nsha256:")),
+        "{out}"
+    );
+    assert_eq!(
+        sb.ok(&["run", "--rm", "fromurl", "cat", "/etc/newfile"])
+            .stdout(),
+        "hi\n"
+    );
+    let images = sb.ok(&["images", "-q"]).stdout();
+
+    let missing = format!("http://127.0.0.1:{}/nosuch.tar", server.port);
+    sb.run(&["import", &missing, "nothere"]).assert_error(
+        125,
+        &[&format!(
+            "downloading {missing}: the server answered 404 Not Found"
+        )],
+    );
+    drop(server);
+    let nowhere = format!("http://127.0.0.1:{}/c.tar", free_port());
+    sb.run(&["import", &nowhere, "nothere"]).assert_error(
+        125,
+        &[
+            &format!("downloading {nowhere}: "),
+            "check the URL and that the server is reachable",
+        ],
+    );
+    assert_eq!(sb.ok(&["images", "-q"]).stdout(), images);
+    assert!(sb.leftovers().is_empty(), "{:?}", sb.leftovers());
+    assert!(ingest_locks(&sb).is_empty(), "{:?}", ingest_locks(&sb));
+}
+
+#[test]
+fn inspect_shows_the_comment_as_podman() {
+    let sb = sandbox_with_busybox();
+    sb.ok(&["run", "--name", "c", &busybox(), "touch", "/x"]);
+    sb.ok(&[
+        "commit",
+        "-q",
+        "-f",
+        "docker",
+        "-m",
+        "docker msg",
+        "c",
+        "withmsg",
+    ]);
+    sb.ok(&["commit", "-q", "c", "oci"]);
+    let file = sb.home.join("c.tar");
+    sb.ok(&["export", "-o", file.to_str().unwrap(), "c"]);
+    sb.ok(&[
+        "import",
+        "-q",
+        "-m",
+        "imp msg",
+        file.to_str().unwrap(),
+        "imp",
+    ]);
+    // podman 4.3 shows the config's comment, which an OCI commit has none of.
+    for (image, comment) in [("withmsg", "docker msg"), ("oci", ""), ("imp", "imp msg")] {
+        assert_eq!(
+            sb.ok(&["image", "inspect", "--format", "{{.Comment}}", image])
+                .stdout(),
+            format!("{comment}\n"),
+            "{image}"
+        );
+    }
+    assert!(ingest_locks(&sb).is_empty(), "{:?}", ingest_locks(&sb));
+}

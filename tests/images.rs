@@ -816,3 +816,110 @@ fn a_pull_by_digest_adds_no_row_beside_the_tag() {
         .stdout();
     assert_eq!(rows, format!("{} <none>\n", image_ref("busybox")));
 }
+
+/// podman 4.3 on its own storage, as the test user.
+fn podman(sb: &Sandbox, args: &[&str]) -> String {
+    let root = sb.home.join("podman-root").display().to_string();
+    let run = sb.home.join("podman-run").display().to_string();
+    let mut all = vec![
+        "--root",
+        &root,
+        "--runroot",
+        &run,
+        "--storage-driver",
+        "vfs",
+        "--cgroup-manager=cgroupfs",
+    ];
+    all.extend_from_slice(args);
+    let out = sb
+        .command_of("podman", &all)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "podman {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn image_tree_prints_what_podman_prints() {
+    let sb = Sandbox::new();
+    // The same pulls in the same order: layers are listed in the order they came.
+    let names = [
+        "busybox:latest",
+        "many/img0:latest",
+        "many/img1:latest",
+        "layers:latest",
+    ];
+    for name in names {
+        sb.pull(name);
+        podman(&sb, &["pull", "-q", "--tls-verify=false", &image_ref(name)]);
+    }
+    for args in [
+        vec!["image", "tree", "many/img0"],
+        vec!["image", "tree", "layers"],
+        vec!["image", "tree", "--whatrequires", "busybox"],
+        vec!["image", "tree", "--whatrequires", "many/img0"],
+    ] {
+        let mut for_podman: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+        let last = for_podman.last_mut().unwrap();
+        *last = image_ref(last);
+        let refs: Vec<&str> = for_podman.iter().map(String::as_str).collect();
+        let expected = podman(&sb, &refs);
+        assert_eq!(sb.ok(&args).stdout(), expected, "{args:?}");
+    }
+    let tree = sb
+        .ok(&["image", "tree", "--whatrequires", "busybox"])
+        .stdout();
+    assert!(tree.contains("├── ID: "), "{tree}");
+    assert!(tree.contains("    └── ID: "), "{tree}");
+    assert!(
+        tree.contains(&format!(
+            "Top Layer of: [{}]",
+            image_ref("many/img1:latest")
+        )),
+        "{tree}"
+    );
+    sb.run(&["image", "tree", "nosuch"])
+        .assert_error(125, &["nosuch: image not known"]);
+}
+
+#[test]
+fn inspect_formats_rootfs_layers_as_podman() {
+    let sb = Sandbox::new();
+    sb.pull("layers:latest");
+    podman(
+        &sb,
+        &[
+            "pull",
+            "-q",
+            "--tls-verify=false",
+            &image_ref("layers:latest"),
+        ],
+    );
+    for format in [
+        "{{.RootFS.Layers}}",
+        "{{.RootFS}}",
+        "{{json .RootFS.Layers}}",
+    ] {
+        let expected = podman(
+            &sb,
+            &[
+                "image",
+                "inspect",
+                "--format",
+                format,
+                &image_ref("layers:latest"),
+            ],
+        );
+        assert_eq!(
+            sb.ok(&["image", "inspect", "--format", format, "layers"])
+                .stdout(),
+            expected,
+            "{format}"
+        );
+    }
+}

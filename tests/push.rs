@@ -276,3 +276,42 @@ fn push_errors_name_the_image_the_registry_and_the_fix() {
         ],
     );
 }
+
+/// Tokens the token service has issued to `account` (tests/fixtures/token_server.py logs one
+/// line `token ACCOUNT SCOPES` per token; setup.sh keeps the log here).
+fn tokens_issued_to(account: &str) -> usize {
+    let log = std::fs::read_to_string("/var/tmp/burrow-token-service.log").unwrap_or_default();
+    let prefix = format!("token {account} ");
+    log.lines().filter(|l| l.starts_with(&prefix)).count()
+}
+
+#[test]
+fn a_multi_layer_push_outlives_its_token() {
+    let mut sb = Sandbox::new();
+    sb.pull("layers:latest");
+    let (user, password) = TOKEN_SHORT_USER;
+    let dest = format!(
+        "{}/{}:v1",
+        token_registry(),
+        fresh_repository("shortlayers")
+    );
+    // burrowshort's tokens die after 3 seconds; every blob waits 4 before it goes up, so
+    // the registry refuses the first token once the first blob is due.
+    sb.envs
+        .push(("BURROW_FAILPOINT_PAUSE".into(), "push.before-blob=4".into()));
+    let before = tokens_issued_to(user);
+    sb.ok(&[
+        "push",
+        "--tls-verify=false",
+        "--creds",
+        &format!("{user}:{password}"),
+        "layers",
+        &dest,
+    ]);
+    let issued = tokens_issued_to(user) - before;
+    assert!(
+        issued >= 2,
+        "burrow asked for {issued} token(s): it did not ask again after a 401"
+    );
+    pulls_back_as(&dest, "layers:latest");
+}

@@ -21,6 +21,7 @@ pub use oci::{
     OCI_LAYER_ZSTD, OCI_MANIFEST, REF_NAME, image_manifest, layer_media_type, oci_index,
     oci_layout,
 };
+pub(crate) use reader::unnamed_file;
 pub use reader::{ArchiveReader, EntryReader, Input};
 pub use writer::{ArchiveWriter, OutputKind};
 

@@ -257,7 +257,7 @@ fn spool(input: File, dir: &Path) -> Result<File, ArchiveError> {
     Ok(spooled)
 }
 
-fn unnamed_file(dir: &Path) -> Result<File, ArchiveError> {
+pub(crate) fn unnamed_file(dir: &Path) -> Result<File, ArchiveError> {
     use rustix::fs::{Mode, OFlags};
     match rustix::fs::open(
         dir,

@@ -82,6 +82,12 @@ pub fn run(args: Args, ctx: &Context) -> Result<u8> {
     let found = container::find(&store, &host, key).map_err(coded)?;
     let image =
         view::container_image(&store, &found).map_err(|e| CodedError::new(125, e.to_string()))?;
+    let source_date_epoch =
+        crate::image::commit::source_date_epoch(std::env::var("SOURCE_DATE_EPOCH").ok().as_deref())
+            .map_err(|e| CodedError::new(125, e))?;
+    // Read before the namespace is entered, where the caller's IDs are still the host's.
+    let owners = view::image_owners(&store, &found, &crate::userns::Identity::detect())
+        .map_err(|e| CodedError::new(125, e.to_string()))?;
     let paused = args.pause && container::current_state(&found.state).status == Status::Running;
     if paused {
         container::freeze(&store, &found.record.id, "pause").map_err(coded)?;
@@ -103,6 +109,8 @@ pub fn run(args: Args, ctx: &Context) -> Result<u8> {
                 &found.record.image_name
             }
         )),
+        source_date_epoch,
+        owners,
     };
     let quiet = args.quiet;
     if !quiet {

@@ -51,11 +51,13 @@ pub fn run(args: Args, ctx: &Context) -> Result<u8> {
             })?),
             None => None,
         };
-    ctx.enter_userns()?;
+    let identity = ctx.enter_userns()?;
+    let owners = view::image_owners(&store, &found, &identity)
+        .map_err(|e| CodedError::new(125, e.to_string()))?;
     let result = match file {
         Some(file) => {
             let mut out = std::io::BufWriter::with_capacity(256 * 1024, file);
-            view::export(&store, &found, &image, &mut out)
+            view::export(&store, &found, &image, owners.as_ref(), &mut out)
                 .map(|_| ())
                 .and_then(|()| {
                     out.flush()
@@ -65,7 +67,7 @@ pub fn run(args: Args, ctx: &Context) -> Result<u8> {
         None => {
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::with_capacity(256 * 1024, stdout.lock());
-            view::export(&store, &found, &image, &mut out)
+            view::export(&store, &found, &image, owners.as_ref(), &mut out)
                 .map(|_| ())
                 .and_then(|()| {
                     out.flush()

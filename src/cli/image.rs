@@ -48,6 +48,8 @@ pub enum ImageCommand {
     /// Unmount an image's root filesystem
     #[command(visible_alias = "umount")]
     Unmount(super::mount::ImageUnmountArgs),
+    /// Print layer hierarchy of an image in a tree format
+    Tree(TreeArgs),
 }
 
 pub fn run(command: ImageCommand, ctx: &Context) -> Result<u8> {
@@ -68,6 +70,7 @@ pub fn run(command: ImageCommand, ctx: &Context) -> Result<u8> {
         ImageCommand::Import(args) => super::import::run(args, ctx),
         ImageCommand::Mount(args) => super::mount::image_mount(args, ctx),
         ImageCommand::Unmount(args) => super::mount::image_unmount(args, ctx),
+        ImageCommand::Tree(args) => tree(args, ctx),
     }
 }
 
@@ -183,7 +186,7 @@ fn inspect_image(store: &Store, image: &ImageRecord) -> Result<InspectImage> {
             .collect(),
         repo_digests: repo_digests(image),
         parent: String::new(),
-        comment: String::new(),
+        comment: config.comment.clone().unwrap_or_default(),
         created: config.created,
         user: field("User"),
         labels: run_config.get("Labels").filter(|v| !v.is_null()).cloned(),
@@ -508,4 +511,65 @@ pub fn history(args: HistoryArgs, ctx: &Context) -> Result<u8> {
     )?;
     print!("{text}");
     Ok(0)
+}
+
+#[derive(Debug, clap::Args)]
+pub struct TreeArgs {
+    #[arg(value_name = "IMAGE")]
+    pub image: String,
+    /// Show all child images and layers of the specified image
+    #[arg(long)]
+    pub whatrequires: bool,
+}
+
+fn tree(args: TreeArgs, ctx: &Context) -> Result<u8> {
+    let store = ctx.store();
+    let images = store.images()?;
+    let found = lookup(&images, &ctx.env, &args.image)?;
+    let target = images
+        .iter()
+        .position(|i| i.id == found.image.id)
+        .unwrap_or_default();
+    let tree = crate::image::tree(&store, &images, target, args.whatrequires)?;
+    println!("{}", render_tree(&tree));
+    Ok(0)
+}
+
+/// The tree as podman prints it (disiqueira/gotree's layout, go-units sizes).
+fn render_tree(tree: &crate::image::ImageTree) -> String {
+    let mut out = format!(
+        "Image ID: {}\nTags:     [{}]\nSize:     {}\n{}\n",
+        &tree.id[..tree.id.len().min(12)],
+        tree.tags.join(" "),
+        output::go_units_human_size(tree.size as f64, 4),
+        if tree.has_layers {
+            "Image Layers"
+        } else {
+            "No Image Layers"
+        },
+    );
+    render_tree_items(&tree.items, &mut Vec::new(), &mut out);
+    out
+}
+
+fn render_tree_items(items: &[crate::image::TreeItem], lasts: &mut Vec<bool>, out: &mut String) {
+    for (i, item) in items.iter().enumerate() {
+        let last = i + 1 == items.len();
+        for &above_last in lasts.iter() {
+            out.push_str(if above_last { "    " } else { "│   " });
+        }
+        out.push_str(if last { "└── " } else { "├── " });
+        let size = output::go_units_human_size(item.size as f64, 4);
+        let id = &item.layer_id[..item.layer_id.len().min(12)];
+        out.push_str(&format!("ID: {id} Size: {size:>7}"));
+        if !item.top_of.is_empty() {
+            out.push_str(&format!(" Top Layer of: [{}]", item.top_of.join(" ")));
+        }
+        out.push('\n');
+        if !item.children.is_empty() {
+            lasts.push(last);
+            render_tree_items(&item.children, lasts, out);
+            lasts.pop();
+        }
+    }
 }

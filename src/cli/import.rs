@@ -50,27 +50,41 @@ pub fn run(args: Args, ctx: &Context) -> Result<u8> {
         .map_err(|e| CodedError::new(125, e.to_string()))?
         .into_iter()
         .collect();
-    let input: Box<dyn Read> = if source == "-" {
-        Box::new(std::io::stdin().lock())
-    } else if source.starts_with("http://") || source.starts_with("https://") {
-        return Err(CodedError::new(
-            125,
-            format!(
-                "importing from a URL is not supported: download {source} first (curl -LO {source}) and import the file"
-            ),
-        )
-        .into());
+    let url = source.starts_with("http://") || source.starts_with("https://");
+    let input: Option<Box<dyn Read>> = if source == "-" {
+        Some(Box::new(std::io::stdin().lock()))
+    } else if url {
+        None
     } else {
-        Box::new(std::fs::File::open(source).map_err(|e| {
+        Some(Box::new(std::fs::File::open(source).map_err(|e| {
             // podman's text
             CodedError::new(
                 125,
                 format!("error opening {source:?}: open {source}: {}", go_text(&e)),
             )
-        })?)
+        })?))
     };
     ctx.enter_userns()?;
     let store = ctx.store();
+    let input = match input {
+        Some(input) => input,
+        None => {
+            if !args.quiet {
+                println!("Downloading from {source:?}");
+            }
+            store.init()?;
+            // The runtime lives only for the download: its threads are gone before the
+            // import forks anything.
+            let runtime = crate::image::network_runtime().map_err(|e| {
+                CodedError::new(125, format!("cannot start the network runtime: {e}"))
+            })?;
+            let file = runtime
+                .block_on(crate::image::import::download(&store, source))
+                .map_err(|e| CodedError::new(125, e.to_string()))?;
+            drop(runtime);
+            Box::new(file)
+        }
+    };
     if !args.quiet {
         eprintln!("Getting image source signatures");
     }

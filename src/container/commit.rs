@@ -47,6 +47,11 @@ pub struct CommitRequest {
     pub include_volumes: bool,
     /// `created_by`'s text and the history comment (podman: `FROM <image>`).
     pub history_comment: Option<String>,
+    /// SOURCE_DATE_EPOCH: no file time later than it, and it as the config's and the
+    /// history's time, so the same changes give the same image.
+    pub source_date_epoch: Option<chrono::DateTime<Utc>>,
+    /// The owners the image gets for those in the container's files (keep-id).
+    pub owners: Option<view::ImageOwners>,
 }
 
 /// One line of podman's copy progress.
@@ -94,13 +99,22 @@ pub fn commit(
     }
     // The tar streams through a pipe from a writer thread into the store; nothing
     // forks meanwhile.
+    let map = |uid, gid| request.owners.as_ref().and_then(|o| o.map(uid, gid));
+    let base_options = DiffOptions {
+        owners: request
+            .owners
+            .as_ref()
+            .map(|_| &map as &crate::layer::OwnerMap<'_>),
+        clamp_mtime: request.source_date_epoch.map(|t| t.timestamp()),
+        ..DiffOptions::default()
+    };
     let (record, _layer_lock) = if request.squash {
         let mut dirs = layers.clone();
         dirs.push(upper.clone());
         view::private_mounts()?;
         let root = view::read_only_overlay(&dirs)?;
         stream_layer(store, media_type, |out| {
-            crate::layer::write_diff_at(root.as_fd(), out, &DiffOptions::default()).map(|_| ())
+            crate::layer::write_diff_at(root.as_fd(), out, &base_options).map(|_| ())
         })?
     } else {
         // The mount points the runtime made are not the container's changes.
@@ -110,7 +124,7 @@ pub fn commit(
             .collect();
         let options = DiffOptions {
             skip_empty: &skip,
-            ..DiffOptions::default()
+            ..base_options
         };
         stream_layer(store, media_type, |out| {
             crate::layer::write_diff(&upper, out, &options).map(|_| ())
@@ -128,7 +142,7 @@ pub fn commit(
         format: request.format,
         author: request.author.as_deref(),
         message: request.message.as_deref(),
-        created: Utc::now(),
+        created: request.source_date_epoch.unwrap_or_else(Utc::now),
         history_created_by: "/bin/sh",
         history_comment: request.history_comment.as_deref(),
         diff_ids: vec![record.diff_id.clone()],

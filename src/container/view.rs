@@ -95,6 +95,47 @@ pub fn container_layers(
     Ok((rootfs.layers, rootfs.upper))
 }
 
+/// How owners seen in burrow's user namespace become the owners the container's image
+/// has. A `--userns keep-id` container runs on layer copies shifted into its own mapping,
+/// so everything under its root, upper directory included, is in that mapping: a file
+/// the user made belongs to their host ID, 0 in the namespace but (say) 1001 in the
+/// container and so in the image.
+#[derive(Debug, Clone)]
+pub struct ImageOwners {
+    namespace: (Vec<crate::spec::IdMapping>, Vec<crate::spec::IdMapping>),
+    container: (Vec<crate::spec::IdMapping>, Vec<crate::spec::IdMapping>),
+}
+
+impl ImageOwners {
+    /// The image's (uid, gid) of an owner seen in the namespace; `None`: unmapped.
+    pub fn map(&self, uid: u32, gid: u32) -> Option<(u32, u32)> {
+        Some((
+            crate::spec::shifted_owner(&self.container.0, &self.namespace.0, uid)?,
+            crate::spec::shifted_owner(&self.container.1, &self.namespace.1, gid)?,
+        ))
+    }
+}
+
+/// The owner mapping of a container whose files are not in the namespace's own IDs
+/// (keep-id); `None` for one that is.
+pub fn image_owners(
+    store: &Store,
+    container: &Container,
+    identity: &crate::userns::Identity,
+) -> Result<Option<ImageOwners>, ViewError> {
+    if container.record.layer_shift.is_none() {
+        return Ok(None);
+    }
+    let (spec, _) = super::read_saved(store, container)?;
+    Ok(Some(ImageOwners {
+        namespace: (
+            super::id_mappings(&identity.uid_map),
+            super::id_mappings(&identity.gid_map),
+        ),
+        container: super::spec_id_maps(&spec),
+    }))
+}
+
 /// Paths every container gets as mount points (podman's initInodes): not the user's
 /// changes, so a container's diff leaves them out.
 pub const MOUNT_POINTS: &[&str] = &[
@@ -214,19 +255,24 @@ pub fn read_only_overlay(dirs: &[PathBuf]) -> Result<OwnedFd, ViewError> {
 }
 
 /// `export`: the container's merged filesystem as a flat tar (no whiteouts: overlay
-/// shows what is there), owners as burrow's user namespace sees them. Runs in the
-/// user namespace, single-threaded (it makes a mount namespace).
+/// shows what is there), owners as burrow's user namespace sees them, or as `owners`
+/// maps them. Runs in the user namespace, single-threaded (it makes a mount namespace).
 pub fn export(
     store: &Store,
     container: &Container,
     image: &ImageRecord,
+    owners: Option<&ImageOwners>,
     out: impl std::io::Write,
 ) -> Result<crate::layer::DiffStats, ViewError> {
     let (mut dirs, upper) = container_layers(store, container, image)?;
     dirs.push(upper);
     private_mounts()?;
     let root = read_only_overlay(&dirs)?;
-    let (_, stats) =
-        crate::layer::write_diff_at(root.as_fd(), out, &crate::layer::DiffOptions::default())?;
+    let map = |uid, gid| owners.and_then(|o| o.map(uid, gid));
+    let options = crate::layer::DiffOptions {
+        owners: owners.map(|_| &map as &crate::layer::OwnerMap<'_>),
+        ..crate::layer::DiffOptions::default()
+    };
+    let (_, stats) = crate::layer::write_diff_at(root.as_fd(), out, &options)?;
     Ok(stats)
 }

@@ -243,6 +243,26 @@ pub struct ContainerSettings {
     pub volumes: Vec<String>,
 }
 
+/// `SOURCE_DATE_EPOCH` as buildah reads it: whole seconds since 1970. Layers made with it
+/// store no file time later than it, and the config's and history's times are it, so the
+/// same changes give the same image ID.
+pub fn source_date_epoch(value: Option<&str>) -> Result<Option<DateTime<Utc>>, String> {
+    let Some(text) = value.filter(|v| !v.is_empty()) else {
+        return Ok(None);
+    };
+    text.trim()
+        .parse::<i64>()
+        .ok()
+        .and_then(|secs| DateTime::from_timestamp(secs, 0))
+        .map(Some)
+        .ok_or_else(|| {
+            format!(
+                "SOURCE_DATE_EPOCH={text:?} is not a number of seconds since 1970-01-01; \
+                 set it to one (e.g. $(date +%s)) or unset it"
+            )
+        })
+}
+
 /// Everything a new config is made of.
 #[derive(Debug, Clone)]
 pub struct NewConfig<'a> {
@@ -678,5 +698,20 @@ mod tests {
         assert_eq!(clean_path("a/./b"), "a/b");
         assert_eq!(clean_path("/.."), "/");
         assert_eq!(clean_path("a/.."), ".");
+    }
+
+    #[test]
+    fn source_date_epoch_is_whole_seconds() {
+        assert_eq!(source_date_epoch(None), Ok(None));
+        assert_eq!(source_date_epoch(Some("")), Ok(None));
+        assert_eq!(
+            source_date_epoch(Some("1704067200")).unwrap().unwrap(),
+            DateTime::parse_from_rfc3339("2024-01-01T00:00:00Z").unwrap()
+        );
+        let err = source_date_epoch(Some("yesterday")).unwrap_err();
+        assert!(
+            err.contains("SOURCE_DATE_EPOCH=\"yesterday\" is not a number"),
+            "{err}"
+        );
     }
 }

@@ -105,6 +105,7 @@ mod tests {
         ImageConfig {
             created: None,
             author: None,
+            comment: None,
             architecture: "amd64".into(),
             os: "linux".into(),
             variant: None,

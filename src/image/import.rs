@@ -1,8 +1,9 @@
 //! `import`: a flat tar (gzip, zstd or none) becomes a one-layer image. The tar is
 //! applied as a pulled layer is, so a hostile one is contained the same way.
-//! Runs in burrow's user namespace (the caller enters it).
+//! Runs in burrow's user namespace (the caller enters it). A URL is downloaded first into
+//! an unnamed file in the store, so a failed or killed download leaves nothing behind.
 
-use std::io::{BufRead, BufReader, Read};
+use std::io::{BufRead, BufReader, Read, Seek, Write};
 
 use chrono::Utc;
 use sha2::{Digest, Sha256};
@@ -16,6 +17,55 @@ pub struct Imported {
     pub image: ImageRecord,
     pub blob_digest: String,
     pub config_digest: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum DownloadError {
+    /// podman's text: `downloading URL: Get "URL": dial tcp ...`.
+    #[error("downloading {url}: {detail}; check the URL and that the server is reachable")]
+    Fetch { url: String, detail: String },
+    #[error("downloading {url}: the server answered {status}; check the URL")]
+    Status { url: String, status: String },
+    #[error("downloading {url}: cannot keep the download in {dir}: {source}", dir = dir.display())]
+    Spool {
+        url: String,
+        dir: std::path::PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+/// Downloads `url` (http or https) into an unnamed file in the store, positioned at its
+/// start; the file vanishes with its descriptor.
+pub async fn download(store: &Store, url: &str) -> Result<std::fs::File, DownloadError> {
+    super::pull::install_crypto_provider();
+    let fetch = |e: &reqwest::Error| DownloadError::Fetch {
+        url: url.to_owned(),
+        detail: super::pull::root_cause(e),
+    };
+    let spool = |source: std::io::Error| DownloadError::Spool {
+        url: url.to_owned(),
+        dir: store.root().to_owned(),
+        source,
+    };
+    let client = reqwest::Client::builder()
+        .user_agent(concat!("burrow/", env!("CARGO_PKG_VERSION")))
+        .build()
+        .map_err(|e| fetch(&e))?;
+    let mut response = client.get(url).send().await.map_err(|e| fetch(&e))?;
+    if !response.status().is_success() {
+        return Err(DownloadError::Status {
+            url: url.to_owned(),
+            status: response.status().to_string(),
+        });
+    }
+    let mut file = crate::archive::unnamed_file(store.root())
+        .map_err(|e| spool(std::io::Error::other(e.to_string())))?;
+    while let Some(chunk) = response.chunk().await.map_err(|e| fetch(&e))? {
+        file.write_all(&chunk).map_err(spool)?;
+    }
+    file.rewind().map_err(spool)?;
+    Ok(file)
 }
 
 /// Stores the tar read from `source` as a new image named `names` (none: untagged),

@@ -17,6 +17,7 @@ mod pull;
 mod push;
 mod roots;
 mod save;
+mod tree;
 
 pub use filter::{FilterError, ImageFilter};
 pub use history::{HistoryEntry, MISSING_ID, history};
@@ -33,6 +34,7 @@ pub use pull::{PullOptions, pull};
 pub use push::{Compression, ManifestFormat, PushError, PushOptions, PushReport, push};
 pub use roots::network_runtime;
 pub use save::{SaveError, SaveFormat, SaveOptions, save};
+pub use tree::{ImageTree, TreeItem, tree};
 
 use std::path::PathBuf;
 
@@ -121,6 +123,9 @@ pub struct ImageConfig {
     pub created: Option<DateTime<Utc>>,
     #[serde(default)]
     pub author: Option<String>,
+    /// Docker's image comment (`commit -f docker -m`, `import -m`): inspect's Comment.
+    #[serde(default)]
+    pub comment: Option<String>,
     #[serde(default)]
     pub architecture: String,
     #[serde(default)]

@@ -14,7 +14,7 @@ mod diff;
 mod plan;
 mod writer;
 
-pub use diff::{DiffError, DiffOptions, DiffStats, write_diff, write_diff_at};
+pub use diff::{DiffError, DiffOptions, DiffStats, OwnerMap, write_diff, write_diff_at};
 
 #[cfg(test)]
 mod diff_tests;

@@ -407,11 +407,17 @@ impl Store {
     /// A staging directory for a layer whose diff ID is not known until it has been read (an
     /// imported tar), with the lock that marks it in use: a killed import's directory is
     /// cleared like a killed pull's, once nobody holds that lock.
-    pub fn unnamed_layer_staging(&self) -> Result<(PathBuf, Lock), StoreError> {
+    pub fn unnamed_layer_staging(&self) -> Result<(PathBuf, StagingLock), StoreError> {
         let stamp = Utc::now().timestamp_nanos_opt().unwrap_or_default();
         let key = format!("ingest-{}-{stamp}", std::process::id());
         let lock = self.lock_layer(&key)?;
-        Ok((self.layers_dir().join(format!("{key}.partial")), lock))
+        Ok((
+            self.layers_dir().join(format!("{key}.partial")),
+            StagingLock {
+                path: self.layer_lock_path(&key),
+                _lock: lock,
+            },
+        ))
     }
 
     /// Publishes a fully extracted staging directory under its final name.
@@ -519,6 +525,19 @@ impl Store {
             }
         }
         Ok(removed)
+    }
+}
+
+/// The lock of an unnamed staging directory. Its lock file serves one ingest only, so it
+/// goes with the lock (unlinked while still held) instead of piling up in `locks/`.
+pub struct StagingLock {
+    path: PathBuf,
+    _lock: Lock,
+}
+
+impl Drop for StagingLock {
+    fn drop(&mut self) {
+        let _ = fs::remove_file(&self.path);
     }
 }
 
