@@ -132,7 +132,7 @@ in_root chown -R "$guest_user:" "/home/$guest_user"
 
 # Debian's registry would serve an empty store on :5000; burrow-registry serves the fixtures.
 in_root systemctl mask docker-registry.service 2>/dev/null
-in_root systemctl enable burrow-registry.service burrow-vm.service 2>/dev/null
+in_root systemctl enable burrow-registry.service burrow-vm-net.service burrow-vm.service 2>/dev/null
 in_root systemctl set-default multi-user.target 2>/dev/null
 # Nothing a test boot needs, and each costs seconds under TCG (podman's command line works
 # without its API service).
