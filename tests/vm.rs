@@ -19,6 +19,7 @@ const SMOKE_CASES: &[&str] = &[
     "user_delegated_controllers",
     "info_cgroup_v2_systemd",
     "pull_and_run",
+    "podman_and_hyperfine",
 ];
 
 fn repo() -> &'static Path {

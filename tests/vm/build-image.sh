@@ -17,14 +17,14 @@ guest_user=burrowtest
 # What the guest needs: systemd as PID 1 with logind and a user bus; the kernel (its
 # initramfs has virtio; 9p loads as a module from the root file system); burrow's helpers
 # (uidmap, passt, slirp4netns); busybox for scripts; the fixture registry; podman with its
-# runtimes for side-by-side benchmarks; hyperfine to run them.
+# runtimes for side-by-side benchmarks; hyperfine to run them; jq for cases that read JSON.
 # The kernel comes from bookworm-backports: burrow mounts overlays with `lowerdir+`, which needs
 # Linux 6.8 or newer (bookworm's own kernel is 6.1).
 kernel=linux-image-amd64/bookworm-backports
 packages=(
     systemd-sysv udev dbus dbus-user-session libpam-systemd kmod initramfs-tools
     uidmap passt slirp4netns busybox-static docker-registry curl ca-certificates procps iproute2
-    podman crun runc conmon catatonit fuse-overlayfs hyperfine
+    podman crun runc conmon catatonit fuse-overlayfs hyperfine jq
 )
 
 log() { printf 'build-image.sh: %s\n' "$*" >&2; }
@@ -45,7 +45,9 @@ key="$(
     } | sha256sum | cut -c1-16
 )"
 final="$cache/$key"
+# A used image's directory is touched, so that pruning (below) keeps the recently used ones.
 if [ -f "$final/disk.raw" ]; then
+    touch "$final"
     echo "$final"
     exit 0
 fi
@@ -139,7 +141,8 @@ in_root systemctl set-default multi-user.target 2>/dev/null
 for unit in apt-daily.timer apt-daily-upgrade.timer e2scrub_all.timer e2scrub_reap.service \
     fstrim.timer man-db.timer dpkg-db-backup.timer podman.service podman.socket \
     podman-auto-update.service podman-auto-update.timer podman-restart.service \
-    podman-clean-transient.service systemd-timesyncd.service; do
+    podman-clean-transient.service systemd-timesyncd.service modprobe@drm.service \
+    modprobe@efi_pstore.service; do
     in_root systemctl mask "$unit" >/dev/null 2>&1 || true
 done
 # A root password nobody needs; the console is for reading.
@@ -153,15 +156,19 @@ log "writing the disk image"
 # mkfs.ext4 -d copies the tree with owners, modes and links: no loop device, no mount.
 remaining="$(findmnt -rn -o TARGET | grep -F "$root/" || true)"
 [ -z "$remaining" ] || die "something is still mounted below $root: $remaining"
-mkfs.ext4 -q -L burrow-vm -d "$root" "$stage/disk.raw" 4G >&2
+mkfs.ext4 -q -L burrow-vm -d "$root" "$stage/disk.raw" 4G >"$stage/mkfs.log" 2>&1 || {
+    cat "$stage/mkfs.log" >&2
+    die "mkfs.ext4 could not write the guest's disk image"
+}
 rm -rf --one-file-system "$root"
-rm -f "$stage/debootstrap.log" "$stage/apt.log"
+rm -f "$stage/debootstrap.log" "$stage/apt.log" "$stage/mkfs.log"
 
-# Images of older inputs are stale.
-for old in "$cache"/*; do
-    [ "$old" = "$final" ] || [ ! -d "$old" ] || rm -rf --one-file-system "$old"
-done
 mv "$stage" "$final"
+# Images of other inputs: this one and the two used last stay (another worktree may build
+# from other inputs).
+ls -1dt "$cache"/*/ | tail -n +4 | while read -r old; do
+    rm -rf --one-file-system "$old"
+done
 trap - EXIT
 log "image ready in $final"
 echo "$final"

@@ -80,8 +80,10 @@ fi
 # The registry's storage goes in as a disk of its own: served from 9p it made the guest's
 # kernel lock up under TCG. mkfs.ext4 -d copies a tree without mounting anything.
 size_mb=$(($(du -sm "$registry_data" | cut -f1) * 5 / 4 + 64))
-mkfs.ext4 -q -L burrow-registry -d "$registry_data" "$work/registry.raw" "${size_mb}M" >&2 ||
+mkfs.ext4 -q -L burrow-registry -d "$registry_data" "$work/registry.raw" "${size_mb}M" >"$work/mkfs.log" 2>&1 || {
+    cat "$work/mkfs.log" >&2
     die "could not copy the registry storage $registry_data into a disk image"
+}
 
 # The script's output arrives on a virtio serial port written to a FIFO that cat copies to our
 # stdout as it comes. Holding the FIFO open ourselves means cat ends exactly when we close it
@@ -98,7 +100,7 @@ TMPDIR="$work" timeout --kill-after=10 "$timeout_s" qemu-system-x86_64 \
     -accel tcg -cpu max -smp "$cpus" -m "$memory_mb" \
     -nodefaults -display none -no-reboot -nic none \
     -kernel "$image/vmlinuz" -initrd "$image/initrd.img" \
-    -append "root=/dev/vda rw console=ttyS0 panic=1 systemd.show_status=1" \
+    -append "root=/dev/vda rw console=ttyS0 panic=1 quiet systemd.show_status=1" \
     -drive "file=$image/disk.raw,format=raw,if=virtio,snapshot=on" \
     -drive "file=$work/registry.raw,format=raw,if=virtio,snapshot=on" \
     -fsdev "local,id=repo,path=$repo,security_model=none,readonly=on" \

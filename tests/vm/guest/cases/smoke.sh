@@ -28,3 +28,10 @@ case_pull_and_run() {
     expect_eq "run output" "$(burrow run --rm "$(image busybox:latest)" echo hi)" hi
     expect_eq "containers left" "$(burrow ps -a -q)" ""
 }
+
+# What side-by-side benchmarks in the guest (bench/, run through tests/vm/run.sh) rely on.
+case_podman_and_hyperfine() {
+    hyperfine --version >/dev/null
+    expect_eq "podman run output" "$(podman run --rm "$(image busybox:latest)" echo hi)" hi
+    expect_eq "podman cgroup manager" "$(podman info --format '{{.Host.CgroupManager}}')" systemd
+}
