@@ -11,13 +11,13 @@
 # fixtures served on 127.0.0.1:5000 (BURROW_TEST_REGISTRY), XDG_RUNTIME_DIR and the user's bus.
 #
 # Exit status: the script's; 124 when the guest did not finish within BURROW_VM_TIMEOUT
-# seconds (default 600; QEMU is killed); 125 when the tier itself failed (the message says how,
+# seconds (default 900; QEMU is killed); 125 when the tier itself failed (the message says how,
 # with the end of the guest's console). BURROW_VM_KEEP=1 keeps the work directory (console log).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
-timeout_s="${BURROW_VM_TIMEOUT:-600}"
+timeout_s="${BURROW_VM_TIMEOUT:-900}"
 memory_mb="${BURROW_VM_MEMORY:-2048}"
 cpus="${BURROW_VM_CPUS:-2}"
 registry_data="${BURROW_VM_REGISTRY_DATA:-/var/tmp/burrow-registry}"
@@ -57,7 +57,7 @@ cleanup() {
     fi
 }
 trap cleanup EXIT
-trap 'exit 130' INT TERM
+trap 'log "interrupted; stopping the guest"; exit 130' INT TERM
 
 # The staging share: burrow and the command line (NUL-separated, as the runner reads it).
 stage="$work/run"
@@ -95,6 +95,7 @@ exec 3>"$work/out"
 : >"$work/status"
 
 log "booting the guest (timeout ${timeout_s}s)"
+started=$SECONDS
 set +e
 TMPDIR="$work" timeout --kill-after=10 "$timeout_s" qemu-system-x86_64 \
     -accel tcg -cpu max -smp "$cpus" -m "$memory_mb" \
@@ -134,6 +135,7 @@ if [ "$qemu_status" = 124 ] || [ "$qemu_status" = 137 ]; then
     exit 124
 fi
 status="$(head -n 1 "$work/status")"
+log "the guest booted, ran the script and powered off in $((SECONDS - started))s"
 if ! [[ "$status" =~ ^[0-9]+$ ]]; then
     console_tail
     die "the guest stopped without reporting the script's exit status (QEMU exited with $qemu_status)"
