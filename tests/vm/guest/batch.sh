@@ -1,8 +1,9 @@
 #!/bin/bash
 # Runs the VM tier's cases in one boot: every function named case_NAME in
 # tests/vm/guest/cases/*.sh, in file and declaration order, each in its own bash under
-# `set -euo pipefail` with lib.sh sourced. Prints `ok NAME` or `FAIL NAME: reason` (the
-# case's output indented above it), and exits 1 if any case failed.
+# `set -euo pipefail` with lib.sh sourced. A command that fails ends the case and is named as
+# the reason. Prints `ok NAME` or `FAIL NAME: reason` (the case's output indented above it),
+# and exits 1 if any case failed.
 #
 #   tests/vm/run.sh tests/vm/guest/batch.sh [REGEX]   # only cases whose NAME matches REGEX
 set -uo pipefail
@@ -22,7 +23,9 @@ for file in "$here"/cases/*.sh; do
         # Each case in a fresh directory and a shell of its own, so one cannot break the next.
         dir="$(mktemp -d)"
         (cd "$dir" && timeout --kill-after=10 "$case_timeout" bash -c \
-            'set -euo pipefail; source "$1"; source "$2"; "$3"' _ "$here/lib.sh" "$file" "$fn") \
+            'set -eEuo pipefail
+             trap '\''echo "failed (exit status $?): $BASH_COMMAND" >&2'\'' ERR
+             source "$1"; source "$2"; "$3"' _ "$here/lib.sh" "$file" "$fn") \
             </dev/null >"$log" 2>&1
         status=$?
         rm -rf "$dir"
