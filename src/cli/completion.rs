@@ -187,14 +187,13 @@ const NO_FILE_COMPLETION: u8 = 4;
 /// goes wrong (an unreadable store, a panic) means no candidates: a TAB must never print an
 /// error into the user's prompt.
 pub fn answer(program: &str, args: &[OsString]) -> Option<u8> {
-    let describe = match args.get(1).and_then(|a| a.to_str()) {
-        Some("__complete") => true,
-        Some("__completeNoDesc") => false,
-        _ => return None,
-    };
+    let (at, describe) = completion_request(args)?;
+    // The global options before `__complete` (podman's `--root X __complete ...`) belong to
+    // the command line being completed.
     let mut words: Vec<OsString> = vec![program.into()];
-    words.extend(args[2..].iter().cloned());
-    if words.len() == 1 {
+    words.extend(args[1..at].iter().cloned());
+    words.extend(args[at + 1..].iter().cloned());
+    if words.len() == at {
         words.push(OsString::new());
     }
     std::panic::set_hook(Box::new(|_| {}));
@@ -220,6 +219,30 @@ pub fn answer(program: &str, args: &[OsString]) -> Option<u8> {
     out.push_str(&format!(":{directive}\n"));
     let _ = std::io::stdout().write_all(out.as_bytes());
     Some(0)
+}
+
+/// Where `__complete` (or `__completeNoDesc`, then without descriptions) is in `args`, after
+/// nothing but global options; `None` for any other command line.
+fn completion_request(args: &[OsString]) -> Option<(usize, bool)> {
+    let mut globals: Option<clap::Command> = None;
+    let mut at = 1;
+    while let Some(word) = args.get(at).and_then(|a| a.to_str()) {
+        match word {
+            "__complete" => return Some((at, true)),
+            "__completeNoDesc" => return Some((at, false)),
+            _ if word.starts_with("--") && !word.contains('=') => {
+                let globals = globals
+                    .get_or_insert_with(|| GlobalArgs::augment_args(clap::Command::new("burrow")));
+                let takes_value = globals
+                    .get_arguments()
+                    .any(|a| a.get_long() == Some(&word[2..]) && a.get_action().takes_values());
+                at += if takes_value { 2 } else { 1 };
+            }
+            _ if word.starts_with('-') => at += 1,
+            _ => return None,
+        }
+    }
+    None
 }
 
 /// The engine's candidates for the last of `words` (the first is the program).
@@ -256,18 +279,16 @@ fn sources_for(words: &[OsString]) -> Sources {
             }
         }
     }
-    let matches = GlobalArgs::augment_args(clap::Command::new("burrow"))
-        .try_get_matches_from(given)
-        .ok();
-    let global = matches
-        .and_then(|m| GlobalArgs::from_arg_matches(&m).ok())
-        .unwrap_or_else(|| {
-            GlobalArgs::from_arg_matches(
-                &GlobalArgs::augment_args(clap::Command::new("burrow"))
-                    .get_matches_from(["burrow"]),
-            )
-            .expect("no global options parse")
-        });
+    let parse = |argv: Vec<OsString>| {
+        let matches = GlobalArgs::augment_args(clap::Command::new("burrow"))
+            .try_get_matches_from(argv)
+            .ok()?;
+        GlobalArgs::from_arg_matches(&matches).ok()
+    };
+    // A value clap refuses (`--root --volumepath`) leaves the defaults.
+    let global = parse(given)
+        .or_else(|| parse(vec!["burrow".into()]))
+        .expect("no global options parse");
     Sources::new(Context::new(global).store())
 }
 
@@ -488,6 +509,24 @@ mod tests {
                 .unwrap()
                 .contains("'my tool' __complete")
         );
+    }
+
+    #[test]
+    fn global_options_may_come_before_the_request() {
+        let args = |v: &[&str]| v.iter().map(OsString::from).collect::<Vec<_>>();
+        assert_eq!(
+            completion_request(&args(&["b", "__complete", "ps"])),
+            Some((1, true))
+        );
+        assert_eq!(
+            completion_request(&args(&["b", "--root", "/r", "-D", "__completeNoDesc"])),
+            Some((4, false))
+        );
+        assert_eq!(
+            completion_request(&args(&["b", "--root", "__complete"])),
+            None
+        );
+        assert_eq!(completion_request(&args(&["b", "ps", "__complete"])), None);
     }
 
     #[test]
