@@ -6,6 +6,7 @@
 pub mod archive;
 pub mod cgroups;
 pub mod cli;
+pub mod complete;
 pub mod config;
 pub mod container;
 pub mod copy;

@@ -11,6 +11,10 @@ fn main() -> ExitCode {
     }
     let program = cli::program_name(std::env::args_os().next().as_deref());
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    // A shell's TAB: answered before anything else runs (no logging, no store set-up).
+    if let Some(code) = cli::completion::answer(&program, &args) {
+        return ExitCode::from(code);
+    }
     let cli: Cli = match cli::parse_from(&program, &args) {
         Ok(cli) => cli,
         // Before the usage hints below, which build the whole command tree.

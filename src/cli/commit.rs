@@ -36,7 +36,7 @@ pub struct Args {
     #[arg(short, long)]
     pub squash: bool,
     /// CONTAINER [IMAGE]
-    #[arg(value_name = "CONTAINER [IMAGE]")]
+    #[arg(value_name = "CONTAINER [IMAGE]", add = super::completion::first_container())]
     pub args: Vec<String>,
 }
 

@@ -112,7 +112,7 @@ pub struct PruneArgs {
     #[arg(short, long)]
     pub force: bool,
     /// Only prune the containers that pass these filters: until=, label=, label!=
-    #[arg(long, value_name = "FILTER")]
+    #[arg(long, value_name = "FILTER", add = super::completion::prune_filters())]
     pub filter: Vec<String>,
 }
 
@@ -181,7 +181,7 @@ pub struct CleanupArgs {
     #[arg(long)]
     pub rmi: bool,
     /// Containers to clean up (name or ID)
-    #[arg(value_name = "CONTAINER")]
+    #[arg(value_name = "CONTAINER", add = super::completion::all_containers())]
     pub containers: Vec<String>,
 }
 
@@ -208,13 +208,13 @@ pub struct PsArgs {
     #[arg(short, long)]
     pub all: bool,
     /// Filter: id=, name= (regex), status=, label=KEY[=VALUE], exited=, ancestor=, before=, since=
-    #[arg(short, long, value_name = "FILTER")]
+    #[arg(short, long, value_name = "FILTER", add = super::completion::container_filters())]
     pub filter: Vec<String>,
     /// Sort by command, created, id, image, names, runningfor or status
     #[arg(long, default_value = "created", value_parser = ["command", "created", "id", "image", "names", "runningfor", "status"])]
     pub sort: String,
     /// Pretty-print containers with a Go template, "table ..." or json
-    #[arg(long)]
+    #[arg(long, add = super::completion::formats())]
     pub format: Option<String>,
     /// Do not print column headings
     #[arg(long)]
@@ -466,7 +466,7 @@ pub struct RmArgs {
     #[arg(short, long)]
     pub latest: bool,
     /// Containers to remove (name or ID)
-    #[arg(value_name = "CONTAINER", required_unless_present_any = ["all", "latest"])]
+    #[arg(value_name = "CONTAINER", required_unless_present_any = ["all", "latest"], add = super::completion::all_containers())]
     pub containers: Vec<String>,
 }
 
@@ -529,7 +529,7 @@ pub struct StopArgs {
     #[arg(short, long)]
     pub latest: bool,
     /// Containers to stop (name or ID)
-    #[arg(value_name = "CONTAINER", required_unless_present_any = ["all", "latest"])]
+    #[arg(value_name = "CONTAINER", required_unless_present_any = ["all", "latest"], add = super::completion::running_containers())]
     pub containers: Vec<String>,
 }
 
@@ -552,13 +552,13 @@ pub struct KillArgs {
     #[arg(short, long)]
     pub all: bool,
     /// The signal to send (name or number)
-    #[arg(short, long, default_value = "KILL")]
+    #[arg(short, long, default_value = "KILL", add = super::completion::signals())]
     pub signal: String,
     /// Act on the most recently created container
     #[arg(short, long)]
     pub latest: bool,
     /// Containers to signal (name or ID)
-    #[arg(value_name = "CONTAINER", required_unless_present_any = ["all", "latest"])]
+    #[arg(value_name = "CONTAINER", required_unless_present_any = ["all", "latest"], add = super::completion::running_containers())]
     pub containers: Vec<String>,
 }
 
@@ -585,7 +585,7 @@ pub struct WaitArgs {
     #[arg(short, long)]
     pub latest: bool,
     /// Containers to wait for (name or ID)
-    #[arg(value_name = "CONTAINER", required_unless_present = "latest")]
+    #[arg(value_name = "CONTAINER", required_unless_present = "latest", add = super::completion::all_containers())]
     pub containers: Vec<String>,
 }
 
@@ -610,7 +610,7 @@ pub fn wait(args: WaitArgs, ctx: &Context) -> Result<u8> {
 #[derive(Debug, clap::Args)]
 pub struct ExistsArgs {
     /// The container (name or ID)
-    #[arg(value_name = "CONTAINER")]
+    #[arg(value_name = "CONTAINER", add = super::completion::all_containers())]
     pub container: String,
 }
 
@@ -626,13 +626,13 @@ pub fn exists(args: ExistsArgs, ctx: &Context) -> Result<u8> {
 #[derive(Debug, clap::Args)]
 pub struct InspectArgs {
     /// Containers to inspect (name or ID)
-    #[arg(required_unless_present = "latest", value_name = "CONTAINER")]
+    #[arg(required_unless_present = "latest", value_name = "CONTAINER", add = super::completion::all_containers())]
     pub containers: Vec<String>,
     /// Act on the most recently created container
     #[arg(short, long)]
     pub latest: bool,
     /// Format the output with a Go template or as json
-    #[arg(short, long)]
+    #[arg(short, long, add = super::completion::formats())]
     pub format: Option<String>,
     /// Show the container's size (burrow does not compute it yet; ignored)
     #[arg(short, long)]

@@ -23,10 +23,10 @@ pub struct Args {
     #[arg(long)]
     pub overwrite: bool,
     /// What to copy: [CONTAINER:]PATH, or - for a tar stream on standard input
-    #[arg(value_name = "SRC_PATH", allow_hyphen_values = true)]
+    #[arg(value_name = "SRC_PATH", allow_hyphen_values = true, add = super::completion::copy_path())]
     pub source: String,
     /// Where to copy it: [CONTAINER:]PATH, or - for a tar stream on standard output
-    #[arg(value_name = "DEST_PATH", allow_hyphen_values = true)]
+    #[arg(value_name = "DEST_PATH", allow_hyphen_values = true, add = super::completion::copy_path())]
     pub dest: String,
 }
 

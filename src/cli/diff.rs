@@ -12,13 +12,13 @@ use crate::output::{JsonStyle, to_json_pretty};
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Change the output format (json)
-    #[arg(long, value_name = "FORMAT")]
+    #[arg(long, value_name = "FORMAT", add = super::completion::formats())]
     pub format: Option<String>,
     /// Act on the latest container burrow is aware of
     #[arg(short, long)]
     pub latest: bool,
     /// CONTAINER|IMAGE [CONTAINER|IMAGE]
-    #[arg(value_name = "CONTAINER|IMAGE")]
+    #[arg(value_name = "CONTAINER|IMAGE", add = super::completion::containers_and_images())]
     pub targets: Vec<String>,
 }
 

@@ -12,10 +12,10 @@ use crate::output::OutputError;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Filter output: container=, event=, image=, label=KEY[=VALUE], type=, volume=, pod=
-    #[arg(short, long, value_name = "FILTER")]
+    #[arg(short, long, value_name = "FILTER", add = super::completion::event_filters())]
     pub filter: Vec<String>,
     /// Format the output with a Go template or as json
-    #[arg(long)]
+    #[arg(long, add = super::completion::formats())]
     pub format: Option<String>,
     /// Stream events and do not exit after the last known event
     #[arg(long, default_value_t = true, action = clap::ArgAction::Set, num_args = 0..=1, require_equals = true, default_missing_value = "true")]

@@ -18,7 +18,7 @@ pub struct Args {
     #[arg(short, long = "env", value_name = "ENV")]
     pub env: Vec<String>,
     /// Read environment variables from a file
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", add = super::completion::files())]
     pub env_file: Vec<String>,
     /// Pass standard input to the command
     #[arg(short, long)]
@@ -39,7 +39,7 @@ pub struct Args {
     #[arg(short, long, value_name = "DIR")]
     pub workdir: Option<String>,
     /// The container (name, ID or ID prefix)
-    #[arg(value_name = "CONTAINER")]
+    #[arg(value_name = "CONTAINER", add = super::completion::running_containers())]
     pub container: String,
     /// The command and its arguments
     #[arg(

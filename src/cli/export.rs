@@ -12,10 +12,10 @@ use crate::container::{self, view};
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Write to a specified file (default: stdout, which must be redirected)
-    #[arg(short, long, value_name = "FILE")]
+    #[arg(short, long, value_name = "FILE", add = super::completion::files())]
     pub output: Option<PathBuf>,
     /// CONTAINER
-    #[arg(value_name = "CONTAINER")]
+    #[arg(value_name = "CONTAINER", add = super::completion::all_containers())]
     pub container: Vec<String>,
 }
 

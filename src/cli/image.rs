@@ -88,10 +88,10 @@ fn join_errors(errors: &[ImageError]) -> String {
 #[derive(Debug, clap::Args)]
 pub struct InspectArgs {
     /// Images to inspect
-    #[arg(required = true, value_name = "IMAGE")]
+    #[arg(required = true, value_name = "IMAGE", add = super::completion::images())]
     pub images: Vec<String>,
     /// Format the output with a Go template or as json
-    #[arg(short, long)]
+    #[arg(short, long, add = super::completion::formats())]
     pub format: Option<String>,
 }
 
@@ -245,7 +245,7 @@ pub fn inspect(args: InspectArgs, ctx: &Context) -> Result<u8> {
 #[derive(Debug, clap::Args)]
 pub struct RmArgs {
     /// Images to remove (name or ID)
-    #[arg(value_name = "IMAGE", required_unless_present = "all")]
+    #[arg(value_name = "IMAGE", required_unless_present = "all", add = super::completion::images())]
     pub images: Vec<String>,
     /// Remove all images
     #[arg(short, long)]
@@ -292,7 +292,7 @@ pub fn rm(args: RmArgs, ctx: &Context) -> Result<u8> {
 #[derive(Debug, clap::Args)]
 pub struct TagArgs {
     /// The image to name
-    #[arg(value_name = "IMAGE")]
+    #[arg(value_name = "IMAGE", add = super::completion::images())]
     pub image: String,
     /// New names (a name without registry gets localhost/)
     #[arg(required = true, value_name = "TARGET_NAME")]
@@ -307,7 +307,7 @@ pub fn tag(args: TagArgs, ctx: &Context) -> Result<u8> {
 #[derive(Debug, clap::Args)]
 pub struct UntagArgs {
     /// The image to unname
-    #[arg(value_name = "IMAGE")]
+    #[arg(value_name = "IMAGE", add = super::completion::images())]
     pub image: String,
     /// Names to remove (all of the image's names when none are given)
     #[arg(value_name = "NAME")]
@@ -321,7 +321,7 @@ pub fn untag(args: UntagArgs, ctx: &Context) -> Result<u8> {
 
 #[derive(Debug, clap::Args)]
 pub struct ExistsArgs {
-    #[arg(value_name = "IMAGE")]
+    #[arg(value_name = "IMAGE", add = super::completion::images())]
     pub image: String,
 }
 
@@ -343,7 +343,7 @@ pub struct PruneArgs {
     #[arg(short, long)]
     pub force: bool,
     /// Only prune the images that pass these filters: until=, label=, label!=, dangling=, ...
-    #[arg(long, value_name = "FILTER")]
+    #[arg(long, value_name = "FILTER", add = super::completion::prune_filters())]
     pub filter: Vec<String>,
 }
 
@@ -376,7 +376,7 @@ fn prune(args: PruneArgs, ctx: &Context) -> Result<u8> {
 
 #[derive(Debug, clap::Args)]
 pub struct HistoryArgs {
-    #[arg(value_name = "IMAGE")]
+    #[arg(value_name = "IMAGE", add = super::completion::images())]
     pub image: String,
     /// Display sizes and dates in human readable format
     #[arg(short = 'H', long, value_name = "BOOL", default_value = "true", num_args = 0..=1, default_missing_value = "true", action = clap::ArgAction::Set)]
@@ -388,7 +388,7 @@ pub struct HistoryArgs {
     #[arg(short, long)]
     pub quiet: bool,
     /// Change the output to JSON or a Go template
-    #[arg(long)]
+    #[arg(long, add = super::completion::formats())]
     pub format: Option<String>,
 }
 

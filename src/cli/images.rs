@@ -13,7 +13,7 @@ use crate::store::ImageRecord;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Show only images whose name matches (REPOSITORY[:TAG], wildcards allowed)
-    #[arg(value_name = "IMAGE")]
+    #[arg(value_name = "IMAGE", add = super::completion::images())]
     pub image: Option<String>,
     /// Show all images (burrow keeps no intermediate images, so this changes nothing)
     #[arg(short, long)]
@@ -22,10 +22,10 @@ pub struct Args {
     #[arg(long)]
     pub digests: bool,
     /// Filter output: dangling=BOOL, reference=PATTERN, label=KEY[=VALUE], before=IMAGE, since=IMAGE
-    #[arg(short, long, value_name = "FILTER")]
+    #[arg(short, long, value_name = "FILTER", add = super::completion::image_filters())]
     pub filter: Vec<String>,
     /// Pretty-print images with a Go template, "table ..." or json
-    #[arg(long)]
+    #[arg(long, add = super::completion::formats())]
     pub format: Option<String>,
     /// Do not print column headings
     #[arg(short, long)]

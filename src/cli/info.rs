@@ -8,7 +8,7 @@ use crate::userns::Identity;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Format the output with a Go template or as json
-    #[arg(short, long)]
+    #[arg(short, long, add = super::completion::formats())]
     pub format: Option<String>,
 }
 

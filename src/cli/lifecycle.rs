@@ -30,13 +30,13 @@ pub struct StartArgs {
     pub all: bool,
     /// Start the containers that match: status=, exited=, restart-policy=, id=, name=, label=,
     /// ancestor=, before=, since= (among the containers named, if any)
-    #[arg(short, long, value_name = "FILTER")]
+    #[arg(short, long, value_name = "FILTER", add = super::completion::container_filters())]
     pub filter: Vec<String>,
     /// Act on the most recently created container
     #[arg(short, long)]
     pub latest: bool,
     /// The containers to start (name or ID)
-    #[arg(value_name = "CONTAINER", required_unless_present_any = ["all", "filter", "latest"])]
+    #[arg(value_name = "CONTAINER", required_unless_present_any = ["all", "filter", "latest"], add = super::completion::stopped_containers())]
     pub containers: Vec<String>,
 }
 
@@ -161,7 +161,7 @@ pub struct AttachArgs {
     #[arg(short, long)]
     pub latest: bool,
     /// The container to attach to (name or ID)
-    #[arg(value_name = "CONTAINER", required_unless_present = "latest")]
+    #[arg(value_name = "CONTAINER", required_unless_present = "latest", add = super::completion::running_containers())]
     pub container: Option<String>,
 }
 
@@ -244,7 +244,7 @@ pub struct RestartArgs {
     #[arg(short, long)]
     pub latest: bool,
     /// The containers to restart (name or ID)
-    #[arg(value_name = "CONTAINER", required_unless_present_any = ["all", "latest"])]
+    #[arg(value_name = "CONTAINER", required_unless_present_any = ["all", "latest"], add = super::completion::all_containers())]
     pub containers: Vec<String>,
 }
 
@@ -267,7 +267,7 @@ pub fn restart(args: RestartArgs, ctx: &Context) -> Result<u8> {
 #[derive(Debug, clap::Args)]
 pub struct RenameArgs {
     /// The container to rename (name or ID)
-    #[arg(value_name = "CONTAINER")]
+    #[arg(value_name = "CONTAINER", add = super::completion::all_containers())]
     pub container: String,
     /// Its new name
     #[arg(value_name = "NAME")]
@@ -290,7 +290,7 @@ pub struct PauseArgs {
     #[arg(short, long)]
     pub latest: bool,
     /// The containers (name or ID)
-    #[arg(value_name = "CONTAINER", required_unless_present_any = ["all", "latest"])]
+    #[arg(value_name = "CONTAINER", required_unless_present_any = ["all", "latest"], add = super::completion::running_containers())]
     pub containers: Vec<String>,
 }
 

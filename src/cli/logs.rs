@@ -32,7 +32,7 @@ pub struct Args {
     #[arg(short, long)]
     pub latest: bool,
     /// Containers to read (name or ID)
-    #[arg(value_name = "CONTAINER", required_unless_present = "latest")]
+    #[arg(value_name = "CONTAINER", required_unless_present = "latest", add = super::completion::all_containers())]
     pub containers: Vec<String>,
 }
 

@@ -3,7 +3,7 @@
 
 mod commit;
 mod common;
-mod completion;
+pub mod completion;
 mod container;
 mod cp;
 mod diff;
@@ -500,7 +500,7 @@ pub fn run(cli: Cli, program: &str) -> Result<u8> {
         Command::Version(args) => version::run(args, &ctx),
         Command::Info(args) => info::run(args, &ctx),
         Command::System { command } => system::run(command, &ctx),
-        Command::Completion(args) => completion::run(args),
+        Command::Completion(args) => completion::run(args, &ctx),
         Command::Unshare(args) => unshare::run(args, &ctx),
         Command::Save(args) => save::run(args, &ctx),
         Command::Load(args) => load::run(args, &ctx),
@@ -510,13 +510,13 @@ pub fn run(cli: Cli, program: &str) -> Result<u8> {
 #[derive(Debug, clap::Args)]
 pub struct InspectArgs {
     /// Containers or images to inspect (name or ID)
-    #[arg(required_unless_present = "latest", value_name = "NAME")]
+    #[arg(required_unless_present = "latest", value_name = "NAME", add = completion::containers_and_images())]
     pub names: Vec<String>,
     /// Inspect the most recently created container
     #[arg(short, long)]
     pub latest: bool,
     /// Format the output with a Go template or as json
-    #[arg(short, long)]
+    #[arg(short, long, add = completion::formats())]
     pub format: Option<String>,
     /// Only inspect objects of this type: container, image or all
     #[arg(short = 't', long = "type", default_value = "all", value_parser = ["all", "container", "image"])]

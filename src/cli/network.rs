@@ -35,7 +35,7 @@ pub struct LsArgs {
     #[arg(short, long)]
     pub quiet: bool,
     /// Format the output with a Go template or as json
-    #[arg(long)]
+    #[arg(long, add = super::completion::formats())]
     pub format: Option<String>,
     /// Do not print the header
     #[arg(long)]
@@ -50,7 +50,7 @@ pub struct InspectArgs {
     #[arg(required = true, value_name = "NETWORK")]
     pub networks: Vec<String>,
     /// Format the output with a Go template or as json
-    #[arg(short, long)]
+    #[arg(short, long, add = super::completion::formats())]
     pub format: Option<String>,
 }
 

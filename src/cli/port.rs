@@ -17,7 +17,7 @@ pub struct Args {
     #[arg(short, long)]
     pub latest: bool,
     /// CONTAINER [PRIVATE_PORT[/PROTOCOL]] (with -a or -l: only the port)
-    #[arg(value_name = "CONTAINER [PORT]")]
+    #[arg(value_name = "CONTAINER [PORT]", add = super::completion::first_container())]
     pub args: Vec<String>,
 }
 

@@ -17,7 +17,7 @@ pub struct Args {
     #[arg(short, long)]
     pub quiet: bool,
     /// Choose an image of this platform from a manifest list (OS/ARCH[/VARIANT])
-    #[arg(long, value_name = "OS/ARCH[/VARIANT]")]
+    #[arg(long, value_name = "OS/ARCH[/VARIANT]", add = super::completion::platforms())]
     pub platform: Option<String>,
     /// Use ARCH instead of the host's architecture
     #[arg(long, value_name = "ARCH")]

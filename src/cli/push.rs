@@ -9,7 +9,7 @@ use crate::image::{self, Compression, ManifestFormat, Progress, PushError, PushO
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The local image to push (name or ID)
-    #[arg(value_name = "IMAGE")]
+    #[arg(value_name = "IMAGE", add = super::completion::images())]
     pub image: String,
     /// Where to push it ([docker://]REGISTRY/REPOSITORY[:TAG]); default: the image's name
     #[arg(value_name = "DESTINATION")]

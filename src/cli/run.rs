@@ -46,7 +46,7 @@ pub struct Args {
     #[arg(short, long = "env", value_name = "ENV")]
     pub env: Vec<String>,
     /// Read environment variables from a file
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", add = super::completion::files())]
     pub env_file: Vec<String>,
     /// Working directory inside the container
     #[arg(short, long, value_name = "DIR")]
@@ -67,10 +67,10 @@ pub struct Args {
     #[arg(long)]
     pub read_only: bool,
     /// Bind mount a volume: [HOST-DIR|VOLUME-NAME:]CONTAINER-DIR[:OPTIONS]
-    #[arg(short, long = "volume", value_name = "VOLUME")]
+    #[arg(short, long = "volume", value_name = "VOLUME", add = super::completion::volume_flag())]
     pub volume: Vec<String>,
     /// Mount the volumes and binds of another container: CONTAINER[:ro|rw]
-    #[arg(long, value_name = "CONTAINER")]
+    #[arg(long, value_name = "CONTAINER", add = super::completion::all_containers())]
     pub volumes_from: Vec<String>,
     /// Mount a tmpfs: CONTAINER-DIR[:OPTIONS]
     #[arg(long, value_name = "TMPFS")]
@@ -94,7 +94,7 @@ pub struct Args {
     #[arg(long, value_name = "MODE")]
     pub userns: Option<String>,
     /// Network: pasta[:OPTIONS], slirp4netns[:OPTIONS], none, host (default: pasta if installed)
-    #[arg(long, alias = "net", value_name = "MODE")]
+    #[arg(long, alias = "net", value_name = "MODE", add = super::completion::networks())]
     pub network: Option<String>,
     /// Publish a container's port to the host: [IP:][HOSTPORT:]CONTAINERPORT[/tcp|/udp]
     #[arg(short, long, value_name = "PORT")]
@@ -145,10 +145,10 @@ pub struct Args {
     #[arg(long, value_name = "BOOL", default_value = "true", num_args = 0..=1, default_missing_value = "true", action = clap::ArgAction::Set)]
     pub sig_proxy: bool,
     /// Restart policy: no, on-failure[:MAX], always, unless-stopped
-    #[arg(long, value_name = "POLICY")]
+    #[arg(long, value_name = "POLICY", add = super::completion::restart_policies())]
     pub restart: Option<String>,
     /// Where the container's output goes: k8s-file, none, passthrough
-    #[arg(long, value_name = "DRIVER", default_value = "k8s-file")]
+    #[arg(long, value_name = "DRIVER", default_value = "k8s-file", add = super::completion::log_drivers())]
     pub log_driver: String,
     /// Log options: max-size=SIZE
     #[arg(long, value_name = "OPT")]
@@ -157,10 +157,10 @@ pub struct Args {
     #[arg(long, value_name = "SECONDS")]
     pub stop_timeout: Option<u64>,
     /// Signal that stops the container (default: the image's, else SIGTERM)
-    #[arg(long, value_name = "SIGNAL")]
+    #[arg(long, value_name = "SIGNAL", add = super::completion::signals())]
     pub stop_signal: Option<String>,
     /// Write the container's ID to this file (which must not exist)
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", add = super::completion::files())]
     pub cidfile: Option<std::path::PathBuf>,
     /// Timezone: a zone name such as Europe/Berlin, or local for the host's
     #[arg(long, value_name = "TZ")]
@@ -200,7 +200,8 @@ pub struct Args {
         value_name = "IMAGE",
         required = true,
         num_args = 1..,
-        trailing_var_arg = true
+        trailing_var_arg = true,
+        add = super::completion::first_image()
     )]
     pub image_and_command: Vec<String>,
 }

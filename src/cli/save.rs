@@ -10,10 +10,10 @@ use crate::image::{SaveFormat, SaveOptions};
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Images to save (name or ID)
-    #[arg(required = true, value_name = "IMAGE")]
+    #[arg(required = true, value_name = "IMAGE", add = super::completion::images())]
     pub images: Vec<String>,
     /// Write to a file (or directory, for oci-dir and docker-dir) instead of stdout
-    #[arg(short, long, value_name = "PATH")]
+    #[arg(short, long, value_name = "PATH", add = super::completion::files())]
     pub output: Option<PathBuf>,
     /// Save image to oci-archive, oci-dir (directory with oci manifest type), docker-archive, docker-dir (directory with v2s2 manifest type)
     #[arg(long, default_value = "docker-archive", value_parser = ["docker-archive", "oci-archive", "oci-dir", "docker-dir"])]

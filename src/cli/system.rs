@@ -45,7 +45,7 @@ pub struct PruneArgs {
     #[arg(long)]
     pub volumes: bool,
     /// Only prune what passes these filters: until=, label=, label!=
-    #[arg(long, value_name = "FILTER")]
+    #[arg(long, value_name = "FILTER", add = super::completion::prune_filters())]
     pub filter: Vec<String>,
 }
 

@@ -14,7 +14,7 @@ pub struct Args {
     #[arg(short, long)]
     pub latest: bool,
     /// The container (name or ID); with --latest, the first descriptor
-    #[arg(value_name = "CONTAINER", required_unless_present = "latest")]
+    #[arg(value_name = "CONTAINER", required_unless_present = "latest", add = super::completion::all_containers())]
     pub container: Option<String>,
     /// Columns: psgo descriptors (user pid ppid pcpu etime tty time args ...) or AIX codes (%U %p ...)
     #[arg(value_name = "DESCRIPTORS")]

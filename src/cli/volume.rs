@@ -58,10 +58,10 @@ pub struct CreateArgs {
 #[derive(Debug, clap::Args)]
 pub struct LsArgs {
     /// Filter the output: name=, label=, driver=, scope=, opt=, dangling=
-    #[arg(short, long, value_name = "FILTER")]
+    #[arg(short, long, value_name = "FILTER", add = super::completion::volume_filters())]
     pub filter: Vec<String>,
     /// Format the output with a Go template or as json
-    #[arg(long)]
+    #[arg(long, add = super::completion::formats())]
     pub format: Option<String>,
     /// Do not print the header
     #[arg(long)]
@@ -73,19 +73,19 @@ pub struct LsArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct InspectArgs {
-    #[arg(value_name = "VOLUME")]
+    #[arg(value_name = "VOLUME", add = super::completion::volumes())]
     pub volumes: Vec<String>,
     /// Inspect all volumes
     #[arg(short, long)]
     pub all: bool,
     /// Format the output with a Go template or as json
-    #[arg(short, long)]
+    #[arg(short, long, add = super::completion::formats())]
     pub format: Option<String>,
 }
 
 #[derive(Debug, clap::Args)]
 pub struct RmArgs {
-    #[arg(value_name = "VOLUME")]
+    #[arg(value_name = "VOLUME", add = super::completion::volumes())]
     pub volumes: Vec<String>,
     /// Remove all volumes
     #[arg(short, long)]
@@ -101,28 +101,28 @@ pub struct PruneArgs {
     #[arg(short, long)]
     pub force: bool,
     /// Only prune the volumes that pass these filters: label=, name=, driver=, ...
-    #[arg(long, value_name = "FILTER")]
+    #[arg(long, value_name = "FILTER", add = super::completion::prune_filters())]
     pub filter: Vec<String>,
 }
 
 #[derive(Debug, clap::Args)]
 pub struct ExistsArgs {
-    #[arg(value_name = "VOLUME")]
+    #[arg(value_name = "VOLUME", add = super::completion::volumes())]
     pub volume: String,
 }
 
 #[derive(Debug, clap::Args)]
 pub struct ExportArgs {
-    #[arg(value_name = "VOLUME")]
+    #[arg(value_name = "VOLUME", add = super::completion::volumes())]
     pub volume: String,
     /// Write to this file instead of stdout
-    #[arg(short, long, value_name = "FILE")]
+    #[arg(short, long, value_name = "FILE", add = super::completion::files())]
     pub output: Option<std::path::PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]
 pub struct ImportArgs {
-    #[arg(value_name = "VOLUME")]
+    #[arg(value_name = "VOLUME", add = super::completion::volumes())]
     pub volume: String,
     /// A tar file, or - for stdin
     #[arg(value_name = "SOURCE")]
@@ -131,7 +131,7 @@ pub struct ImportArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct MountArgs {
-    #[arg(required = true, value_name = "VOLUME")]
+    #[arg(required = true, value_name = "VOLUME", add = super::completion::volumes())]
     pub volumes: Vec<String>,
 }
 
