@@ -515,7 +515,7 @@ pub fn history(args: HistoryArgs, ctx: &Context) -> Result<u8> {
 
 #[derive(Debug, clap::Args)]
 pub struct TreeArgs {
-    #[arg(value_name = "IMAGE")]
+    #[arg(value_name = "IMAGE", add = super::completion::images())]
     pub image: String,
     /// Show all child images and layers of the specified image
     #[arg(long)]

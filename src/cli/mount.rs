@@ -15,7 +15,7 @@ pub struct MountArgs {
     #[arg(short, long)]
     pub all: bool,
     /// Print the mounted containers in specified format (json)
-    #[arg(long)]
+    #[arg(long, add = super::completion::formats())]
     pub format: Option<String>,
     /// Act on the latest container burrow is aware of
     #[arg(short, long)]
@@ -24,7 +24,7 @@ pub struct MountArgs {
     #[arg(long, alias = "notruncate")]
     pub no_trunc: bool,
     /// Containers to mount (none: list the mounted ones)
-    #[arg(value_name = "CONTAINER")]
+    #[arg(value_name = "CONTAINER", add = super::completion::all_containers())]
     pub containers: Vec<String>,
 }
 
@@ -39,7 +39,7 @@ pub struct UnmountArgs {
     /// Act on the latest container burrow is aware of
     #[arg(short, long)]
     pub latest: bool,
-    #[arg(value_name = "CONTAINER")]
+    #[arg(value_name = "CONTAINER", add = super::completion::all_containers())]
     pub containers: Vec<String>,
 }
 
@@ -49,10 +49,10 @@ pub struct ImageMountArgs {
     #[arg(short, long)]
     pub all: bool,
     /// Print the mounted images in specified format (json)
-    #[arg(long)]
+    #[arg(long, add = super::completion::formats())]
     pub format: Option<String>,
     /// Images to mount (none: list the mounted ones)
-    #[arg(value_name = "IMAGE")]
+    #[arg(value_name = "IMAGE", add = super::completion::images())]
     pub images: Vec<String>,
 }
 
@@ -64,7 +64,7 @@ pub struct ImageUnmountArgs {
     /// Force the complete unmount of the specified mounted images
     #[arg(short, long)]
     pub force: bool,
-    #[arg(value_name = "IMAGE")]
+    #[arg(value_name = "IMAGE", add = super::completion::images())]
     pub images: Vec<String>,
 }
 
