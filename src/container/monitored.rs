@@ -399,6 +399,14 @@ fn run_monitor(
         _ => None,
     };
     let network = super::network_of(&store, &record.id)?;
+    // Decided (and every limit checked) before the first start; the cgroup itself is made
+    // per start, around the process while it waits to exec.
+    let placement = crate::cgroups::choose(
+        &crate::cgroups::facts(),
+        &record.cgroup,
+        None,
+        &record.resources,
+    )?;
     let mut restart_count = 0u32;
     let mut ending = crate::network::Ending::default();
     let code = loop {
@@ -445,6 +453,12 @@ fn run_monitor(
             Some(begun) => begun?.map(crate::network::Pending::finish).transpose()?,
             None => None,
         };
+        // In its cgroup with its limits before it runs anything of the image's; a failure
+        // drops `starting`, which kills the process.
+        let cgroup = crate::cgroups::place(&placement, &record.id, pid as u32, &record.resources)?;
+        if let Some(cgroup) = &cgroup {
+            cgroup.save(&run_dir)?;
+        }
         let process = ProcessIdentity::of(pid);
         let pid_start = process.as_ref().map(|p| p.start_time);
         let started_at = Some(Utc::now());
@@ -519,6 +533,11 @@ fn run_monitor(
         } else {
             i32::from(ended.code)
         };
+        // The cgroup goes with the container's init: whatever it left behind is killed.
+        if let Some(cgroup) = &cgroup {
+            crate::cgroups::remove(cgroup);
+            crate::cgroups::ContainerCgroup::forget(&run_dir);
+        }
         // The helper ends with the container, before its end is recorded.
         ending.reap();
         if let Some(helper) = helper {
