@@ -368,6 +368,33 @@ impl ContainerCgroup {
         fs::path_of(&self.path)
     }
 
+    /// OOM kills counted so far in the cgroup's parent (memory.events is hierarchical).
+    pub fn parent_oom_kills(&self) -> u64 {
+        let parent = self
+            .dir()
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_default();
+        stat::parse_flat_keyed(&read(&parent.join("memory.events")))
+            .get("oom_kill")
+            .copied()
+            .unwrap_or(0)
+    }
+
+    /// Whether the kernel killed a process of the container for its memory limit. The
+    /// cgroup's own count when it is still there; a systemd scope may already be gone when
+    /// its last process is, and then the parent's count grew since `baseline` while the
+    /// container's init died of SIGKILL (`killed`) says so.
+    pub fn oom_killed(&self, baseline: u64, killed: bool) -> bool {
+        let own = read(&self.dir().join("memory.events"));
+        if !own.is_empty() {
+            return stat::parse_flat_keyed(&own)
+                .get("oom_kill")
+                .is_some_and(|n| *n > 0);
+        }
+        killed && self.parent_oom_kills() > baseline
+    }
+
     pub fn load(run_dir: &Path) -> Option<ContainerCgroup> {
         serde_json::from_str(&std::fs::read_to_string(run_dir.join(RECORD_FILE)).ok()?).ok()
     }
@@ -460,6 +487,9 @@ pub fn place(
     pid: u32,
     r: &Resources,
 ) -> Result<Option<ContainerCgroup>, CgroupError> {
+    if let Placement::None { .. } = placement {
+        return Ok(None);
+    }
     let pids_delegated = placement.controllers().iter().any(|c| c == "pids");
     let pids_limit = limits::effective_pids_limit(r, pids_delegated);
     let devices = device_numbers(r)?;

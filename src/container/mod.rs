@@ -1138,6 +1138,7 @@ fn record_exit(
     id: &str,
     started_at: Option<chrono::DateTime<Utc>>,
     code: i32,
+    oom_killed: bool,
 ) -> Result<Option<ContainerState>, ContainerError> {
     let Some(mut lock) = store.lock_container(id)? else {
         return Ok(None);
@@ -1150,6 +1151,7 @@ fn record_exit(
         status: Status::Exited,
         finished_at: Some(Utc::now()),
         exit_code: Some(code),
+        oom_killed,
         pid: None,
         pid_start: None,
         boot_id: None,

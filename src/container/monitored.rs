@@ -459,6 +459,7 @@ fn run_monitor(
         if let Some(cgroup) = &cgroup {
             cgroup.save(&run_dir)?;
         }
+        let oom_baseline = cgroup.as_ref().map_or(0, |c| c.parent_oom_kills());
         let process = ProcessIdentity::of(pid);
         let pid_start = process.as_ref().map(|p| p.start_time);
         let started_at = Some(Utc::now());
@@ -475,6 +476,7 @@ fn run_monitor(
             restart_count,
             stopped_by_user: false,
             stopping: false,
+            oom_killed: false,
         };
         store.save_state(&mut lock, running)?;
         crate::failpoint!("start.recorded");
@@ -533,6 +535,10 @@ fn run_monitor(
         } else {
             i32::from(ended.code)
         };
+        // Read before the cgroup goes: podman's OOMKilled is the memory controller's count.
+        let oom_killed = cgroup
+            .as_ref()
+            .is_some_and(|c| c.oom_killed(oom_baseline, ended.code == 137));
         // The cgroup goes with the container's init: whatever it left behind is killed.
         if let Some(cgroup) = &cgroup {
             crate::cgroups::remove(cgroup);
@@ -543,7 +549,7 @@ fn run_monitor(
         if let Some(helper) = helper {
             ending.push(helper);
         }
-        let after = super::record_exit(&store, &record.id, started_at, code)?;
+        let after = super::record_exit(&store, &record.id, started_at, code, oom_killed)?;
         super::event_with_code(&store, "died", &record, code);
         let Some(after) = after else {
             break code;

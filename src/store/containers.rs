@@ -210,6 +210,10 @@ pub struct ContainerState {
     /// A `stop` waits for it to end: shown as podman's `stopping` while it still runs.
     #[serde(default)]
     pub stopping: bool,
+    /// The kernel killed a process of the container's cgroup for its memory limit during
+    /// its last run (`inspect`'s OOMKilled).
+    #[serde(default)]
+    pub oom_killed: bool,
 }
 
 impl ContainerState {
