@@ -312,9 +312,24 @@ fn unified() -> bool {
         .unwrap_or(false)
 }
 
+/// The caller's user ID on the host: burrow may run inside the user's namespace (the monitor
+/// does), where it is 0, while cgroups and the bus know the host's ID.
+pub fn host_uid() -> u32 {
+    let uid = nix::unistd::getuid().as_raw();
+    let map = read(Path::new("/proc/self/uid_map"));
+    map.lines()
+        .find_map(|line| {
+            let mut f = line.split_whitespace().map(|n| n.parse::<u64>().ok());
+            let (inside, outside, count) = (f.next()??, f.next()??, f.next()??);
+            let uid = u64::from(uid);
+            (uid >= inside && uid - inside < count).then(|| (outside + uid - inside) as u32)
+        })
+        .unwrap_or(uid)
+}
+
 /// Reads the host's facts (a few small files; no bus traffic).
 pub fn facts() -> Facts {
-    let uid = nix::unistd::getuid().as_raw();
+    let uid = host_uid();
     let unified = unified();
     let mut facts = Facts {
         unified,
@@ -330,7 +345,8 @@ pub fn facts() -> Facts {
     if let Some(own) = &facts.own {
         let dir = fs::path_of(own);
         facts.own_controllers = stat::parse_controllers(&read(&dir.join("cgroup.controllers")));
-        facts.own_writable = fs::writable(&dir, uid);
+        // Owners as this process sees them (inside the user's namespace too).
+        facts.own_writable = fs::writable(&dir, nix::unistd::getuid().as_raw());
     }
     let manager = Path::new(ROOT).join(format!(
         "user.slice/user-{uid}.slice/user@{uid}.service/cgroup.controllers"

@@ -48,7 +48,9 @@ fn converse<T>(
         .build()
         .map_err(|e| bus_err(zbus::Error::InputOutput(e.into())))?;
     let result = runtime.block_on(async {
+        // The host's ID: inside the user's namespace getuid() is 0, which the bus refuses.
         let conn = zbus::connection::Builder::address(address.as_str())?
+            .user_id(super::host_uid())
             .method_timeout(JOB_TIMEOUT)
             .build()
             .await?;

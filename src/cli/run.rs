@@ -241,7 +241,7 @@ pub struct ResourceArgs {
     #[arg(long, value_name = "LIMIT")]
     pub kernel_memory: Option<String>,
     /// Number of CPUs
-    #[arg(long, value_name = "CPUS")]
+    #[arg(long, value_name = "CPUS", allow_hyphen_values = true)]
     pub cpus: Option<String>,
     /// CPU shares (relative weight)
     #[arg(short = 'c', long, value_name = "SHARES")]
