@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_burrow_global_optspecs
-    string join \n root= runroot= log-level= D/debug noout events-backend= volumepath= runtime-flag= storage-driver= url= c/connection= r/remote v/version h/help
+    string join \n root= runroot= log-level= D/debug noout events-backend= volumepath= runtime-flag= storage-driver= cgroup-manager= url= c/connection= r/remote v/version h/help
 end
 
 function __fish_burrow_needs_command
@@ -31,6 +31,8 @@ complete -c burrow -n "__fish_burrow_needs_command" -l events-backend -d 'Events
 complete -c burrow -n "__fish_burrow_needs_command" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_needs_command" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_needs_command" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_needs_command" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_needs_command" -l url -d 'URL to access a podman service; burrow has no remote mode and refuses it' -r
 complete -c burrow -n "__fish_burrow_needs_command" -s c -l connection -d 'Connection to use for a remote podman service; burrow has no remote mode and refuses it' -r
 complete -c burrow -n "__fish_burrow_needs_command" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
@@ -89,6 +91,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand pull" -l events-backend -d
 complete -c burrow -n "__fish_burrow_using_subcommand pull" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand pull" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand pull" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand pull" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand pull" -l platform -d 'Choose an image of this platform from a manifest list (OS/ARCH[/VARIANT])' -r
 complete -c burrow -n "__fish_burrow_using_subcommand pull" -l arch -d 'Use ARCH instead of the host\'s architecture' -r
 complete -c burrow -n "__fish_burrow_using_subcommand pull" -l os -d 'Use OS instead of the host\'s operating system' -r
@@ -112,6 +116,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand push" -l events-backend -d
 complete -c burrow -n "__fish_burrow_using_subcommand push" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand push" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand push" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand push" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand push" -l tls-verify -d 'Require HTTPS and verify certificates (--tls-verify=false allows plain HTTP)' -r -f -a "true\t''
 false\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand push" -l creds -d 'Credentials (USERNAME[:PASSWORD]) to use with the registry' -r
@@ -133,6 +139,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand images" -l events-backend 
 complete -c burrow -n "__fish_burrow_using_subcommand images" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand images" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand images" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand images" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand images" -s f -l filter -d 'Filter output: dangling=BOOL, reference=PATTERN, label=KEY[=VALUE], before=IMAGE, since=IMAGE' -r
 complete -c burrow -n "__fish_burrow_using_subcommand images" -l format -d 'Pretty-print images with a Go template, "table ..." or json' -r
 complete -c burrow -n "__fish_burrow_using_subcommand images" -l sort -d 'Sort by created, id, repository, size or tag' -r -f -a "created\t''
@@ -155,6 +163,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull push untag history save load diff import" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull push untag history save load diff import" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull push untag history save load diff import" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull push untag history save load diff import" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull push untag history save load diff import" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull push untag history save load diff import" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand image; and not __fish_seen_subcommand_from ls list inspect rm tag exists prune pull push untag history save load diff import" -s h -l help -d 'Print help'
@@ -180,6 +190,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_sub
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from ls" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from ls" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from ls" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from ls" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter output: dangling=BOOL, reference=PATTERN, label=KEY[=VALUE], before=IMAGE, since=IMAGE' -r
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from ls" -l format -d 'Pretty-print images with a Go template, "table ..." or json' -r
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from ls" -l sort -d 'Sort by created, id, repository, size or tag' -r -f -a "created\t''
@@ -202,6 +214,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_sub
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from list" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from list" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from list" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from list" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from list" -s f -l filter -d 'Filter output: dangling=BOOL, reference=PATTERN, label=KEY[=VALUE], before=IMAGE, since=IMAGE' -r
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from list" -l format -d 'Pretty-print images with a Go template, "table ..." or json' -r
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from list" -l sort -d 'Sort by created, id, repository, size or tag' -r -f -a "created\t''
@@ -224,6 +238,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_sub
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from inspect" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from inspect" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from inspect" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from inspect" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Format the output with a Go template or as json' -r
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from inspect" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from inspect" -l noout -d 'Do not output to stdout'
@@ -235,6 +251,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_sub
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from rm" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from rm" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from rm" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from rm" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from rm" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from rm" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from rm" -s a -l all -d 'Remove all images'
@@ -248,6 +266,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_sub
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from tag" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from tag" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from tag" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from tag" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from tag" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from tag" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from tag" -s h -l help -d 'Print help'
@@ -258,6 +278,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_sub
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from exists" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from exists" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from exists" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from exists" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from exists" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from exists" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help'
@@ -268,6 +290,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_sub
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from prune" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from prune" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from prune" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from prune" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from prune" -l filter -d 'Only prune the images that pass these filters: until=, label=, label!=, dangling=, ...' -r
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from prune" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from prune" -l noout -d 'Do not output to stdout'
@@ -281,6 +305,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_sub
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from pull" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from pull" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from pull" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from pull" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from pull" -l platform -d 'Choose an image of this platform from a manifest list (OS/ARCH[/VARIANT])' -r
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from pull" -l arch -d 'Use ARCH instead of the host\'s architecture' -r
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from pull" -l os -d 'Use OS instead of the host\'s operating system' -r
@@ -304,6 +330,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_sub
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from push" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from push" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from push" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from push" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from push" -l tls-verify -d 'Require HTTPS and verify certificates (--tls-verify=false allows plain HTTP)' -r -f -a "true\t''
 false\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from push" -l creds -d 'Credentials (USERNAME[:PASSWORD]) to use with the registry' -r
@@ -325,6 +353,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_sub
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from untag" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from untag" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from untag" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from untag" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from untag" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from untag" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from untag" -s h -l help -d 'Print help'
@@ -335,6 +365,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_sub
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from history" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from history" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from history" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from history" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from history" -s H -l human -d 'Display sizes and dates in human readable format' -r -f -a "true\t''
 false\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from history" -l format -d 'Change the output to JSON or a Go template' -r
@@ -350,6 +382,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_sub
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from save" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from save" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from save" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from save" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from save" -s o -l output -d 'Write to a file (or directory, for oci-dir and docker-dir) instead of stdout' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from save" -l format -d 'Save image to oci-archive, oci-dir (directory with oci manifest type), docker-archive, docker-dir (directory with v2s2 manifest type)' -r -f -a "docker-archive\t''
 oci-archive\t''
@@ -369,6 +403,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_sub
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from load" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from load" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from load" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from load" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from load" -s i -l input -d 'Read from the archive file (or OCI layout directory) instead of stdin' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from load" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from load" -l noout -d 'Do not output to stdout'
@@ -381,6 +417,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_sub
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from diff" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from diff" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from diff" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from diff" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from diff" -l format -d 'Change the output format (json)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from diff" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from diff" -l noout -d 'Do not output to stdout'
@@ -393,6 +431,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_sub
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from import" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from import" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from import" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from import" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from import" -s c -l change -d 'Apply the following possible instructions to the created image (default []): CMD | ENTRYPOINT | ENV | EXPOSE | LABEL | ONBUILD | STOPSIGNAL | USER | VOLUME | WORKDIR' -r
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from import" -s m -l message -d 'Set commit message for imported image' -r
 complete -c burrow -n "__fish_burrow_using_subcommand image; and __fish_seen_subcommand_from import" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
@@ -406,6 +446,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand rmi" -l events-backend -d 
 complete -c burrow -n "__fish_burrow_using_subcommand rmi" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand rmi" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand rmi" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand rmi" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand rmi" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand rmi" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand rmi" -s a -l all -d 'Remove all images'
@@ -419,6 +461,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand tag" -l events-backend -d 
 complete -c burrow -n "__fish_burrow_using_subcommand tag" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand tag" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand tag" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand tag" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand tag" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand tag" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand tag" -s h -l help -d 'Print help'
@@ -429,6 +473,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand untag" -l events-backend -
 complete -c burrow -n "__fish_burrow_using_subcommand untag" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand untag" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand untag" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand untag" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand untag" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand untag" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand untag" -s h -l help -d 'Print help'
@@ -439,6 +485,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand history" -l events-backend
 complete -c burrow -n "__fish_burrow_using_subcommand history" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand history" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand history" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand history" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand history" -s H -l human -d 'Display sizes and dates in human readable format' -r -f -a "true\t''
 false\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand history" -l format -d 'Change the output to JSON or a Go template' -r
@@ -454,6 +502,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand login" -l events-backend -
 complete -c burrow -n "__fish_burrow_using_subcommand login" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand login" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand login" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand login" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand login" -s u -l username -d 'Username for the registry' -r
 complete -c burrow -n "__fish_burrow_using_subcommand login" -s p -l password -d 'Password for the registry (prefer --password-stdin)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand login" -l authfile -d 'Path of the authentication file (overrides REGISTRY_AUTH_FILE)' -r -F
@@ -471,6 +521,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand logout" -l events-backend 
 complete -c burrow -n "__fish_burrow_using_subcommand logout" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand logout" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand logout" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand logout" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand logout" -l authfile -d 'Path of the authentication file (overrides REGISTRY_AUTH_FILE)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand logout" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand logout" -l noout -d 'Do not output to stdout'
@@ -483,6 +535,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand run" -l events-backend -d 
 complete -c burrow -n "__fish_burrow_using_subcommand run" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand run" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand run" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand run" -l timeout -d 'Kill the container after this many seconds (0: never)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand run" -s a -l attach -d 'Attach to STDIN, STDOUT or STDERR (repeatable; default: all)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand run" -l hostuser -d 'Add a host user\'s passwd entry to the container\'s /etc/passwd (repeatable)' -r
@@ -527,6 +581,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand run" -l ipc -d 'IPC namesp
 complete -c burrow -n "__fish_burrow_using_subcommand run" -l pid -d 'PID namespace: host or private' -r
 complete -c burrow -n "__fish_burrow_using_subcommand run" -l uts -d 'UTS namespace: host or private' -r
 complete -c burrow -n "__fish_burrow_using_subcommand run" -l cgroupns -d 'Cgroup namespace: host or private' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l cgroups -d 'Whether the container gets a cgroup of its own: enabled, disabled, no-conmon or split' -r
+complete -c burrow -n "__fish_burrow_using_subcommand run" -l cgroup-parent -d 'Where the container\'s cgroup goes: a slice with the systemd manager, a cgroup path with cgroupfs' -r
 complete -c burrow -n "__fish_burrow_using_subcommand run" -l systemd -d 'Set the container up for systemd: true (when the command is systemd or init), false, always' -r
 complete -c burrow -n "__fish_burrow_using_subcommand run" -l mount -d 'Attach a filesystem mount: type=bind|volume|tmpfs|devpts,destination=DIR[,source=PATH|NAME][,OPTIONS]' -r
 complete -c burrow -n "__fish_burrow_using_subcommand run" -s m -l memory -d 'Memory limit (e.g. 512m)' -r
@@ -574,6 +630,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand create" -l events-backend 
 complete -c burrow -n "__fish_burrow_using_subcommand create" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand create" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand create" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand create" -l timeout -d 'Kill the container after this many seconds (0: never)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand create" -s a -l attach -d 'Attach to STDIN, STDOUT or STDERR (repeatable; default: all)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand create" -l hostuser -d 'Add a host user\'s passwd entry to the container\'s /etc/passwd (repeatable)' -r
@@ -618,6 +676,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand create" -l ipc -d 'IPC nam
 complete -c burrow -n "__fish_burrow_using_subcommand create" -l pid -d 'PID namespace: host or private' -r
 complete -c burrow -n "__fish_burrow_using_subcommand create" -l uts -d 'UTS namespace: host or private' -r
 complete -c burrow -n "__fish_burrow_using_subcommand create" -l cgroupns -d 'Cgroup namespace: host or private' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l cgroups -d 'Whether the container gets a cgroup of its own: enabled, disabled, no-conmon or split' -r
+complete -c burrow -n "__fish_burrow_using_subcommand create" -l cgroup-parent -d 'Where the container\'s cgroup goes: a slice with the systemd manager, a cgroup path with cgroupfs' -r
 complete -c burrow -n "__fish_burrow_using_subcommand create" -l systemd -d 'Set the container up for systemd: true (when the command is systemd or init), false, always' -r
 complete -c burrow -n "__fish_burrow_using_subcommand create" -l mount -d 'Attach a filesystem mount: type=bind|volume|tmpfs|devpts,destination=DIR[,source=PATH|NAME][,OPTIONS]' -r
 complete -c burrow -n "__fish_burrow_using_subcommand create" -s m -l memory -d 'Memory limit (e.g. 512m)' -r
@@ -663,6 +723,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand start" -l events-backend -
 complete -c burrow -n "__fish_burrow_using_subcommand start" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand start" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand start" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand start" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand start" -l detach-keys -d 'Keys that detach from the container\'s terminal' -r
 complete -c burrow -n "__fish_burrow_using_subcommand start" -l sig-proxy -d 'Pass the signals burrow receives on to the container (with -a)' -r -f -a "true\t''
 false\t''"
@@ -681,6 +743,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand attach" -l events-backend 
 complete -c burrow -n "__fish_burrow_using_subcommand attach" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand attach" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand attach" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand attach" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand attach" -l detach-keys -d 'Keys that detach from the container\'s terminal' -r
 complete -c burrow -n "__fish_burrow_using_subcommand attach" -l sig-proxy -d 'Pass the signals burrow receives on to the container' -r -f -a "true\t''
 false\t''"
@@ -696,6 +760,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand restart" -l events-backend
 complete -c burrow -n "__fish_burrow_using_subcommand restart" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand restart" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand restart" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand restart" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand restart" -s t -l time -d 'Seconds to wait for the stop signal before killing the container' -r
 complete -c burrow -n "__fish_burrow_using_subcommand restart" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand restart" -l noout -d 'Do not output to stdout'
@@ -710,6 +776,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand rename" -l events-backend 
 complete -c burrow -n "__fish_burrow_using_subcommand rename" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand rename" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand rename" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand rename" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand rename" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand rename" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand rename" -s h -l help -d 'Print help'
@@ -720,6 +788,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand pause" -l events-backend -
 complete -c burrow -n "__fish_burrow_using_subcommand pause" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand pause" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand pause" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand pause" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand pause" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand pause" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand pause" -s a -l all -d 'All running containers'
@@ -732,6 +802,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand unpause" -l events-backend
 complete -c burrow -n "__fish_burrow_using_subcommand unpause" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand unpause" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand unpause" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand unpause" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand unpause" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand unpause" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand unpause" -s a -l all -d 'All running containers'
@@ -744,6 +816,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand ps" -l events-backend -d '
 complete -c burrow -n "__fish_burrow_using_subcommand ps" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand ps" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand ps" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand ps" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand ps" -s f -l filter -d 'Filter: id=, name= (regex), status=, label=KEY[=VALUE], exited=, ancestor=, before=, since=' -r
 complete -c burrow -n "__fish_burrow_using_subcommand ps" -l sort -d 'Sort by command, created, id, image, names, runningfor or status' -r -f -a "command\t''
 created\t''
@@ -768,6 +842,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand rm" -l events-backend -d '
 complete -c burrow -n "__fish_burrow_using_subcommand rm" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand rm" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand rm" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand rm" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand rm" -s t -l time -d 'Seconds to wait for the stop signal before killing a running container' -r
 complete -c burrow -n "__fish_burrow_using_subcommand rm" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand rm" -l noout -d 'Do not output to stdout'
@@ -785,6 +861,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand stop" -l events-backend -d
 complete -c burrow -n "__fish_burrow_using_subcommand stop" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand stop" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand stop" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand stop" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand stop" -s t -l time -l timeout -d 'Seconds to wait for the stop signal before killing the container (default: the container\'s --stop-timeout, else 10)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand stop" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand stop" -l noout -d 'Do not output to stdout'
@@ -799,6 +877,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand kill" -l events-backend -d
 complete -c burrow -n "__fish_burrow_using_subcommand kill" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand kill" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand kill" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand kill" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand kill" -s s -l signal -d 'The signal to send (name or number)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand kill" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand kill" -l noout -d 'Do not output to stdout'
@@ -812,6 +892,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand wait" -l events-backend -d
 complete -c burrow -n "__fish_burrow_using_subcommand wait" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand wait" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand wait" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand wait" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand wait" -l condition -d 'The state to wait for: stopped (or exited), running, created' -r
 complete -c burrow -n "__fish_burrow_using_subcommand wait" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand wait" -l noout -d 'Do not output to stdout'
@@ -824,6 +906,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand exec" -l events-backend -d
 complete -c burrow -n "__fish_burrow_using_subcommand exec" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand exec" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand exec" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand exec" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand exec" -l detach-keys -d 'Keys that detach from the command\'s terminal and leave it running (e.g. ctrl-p,ctrl-q; "" disables)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand exec" -s e -l env -d 'Set environment variables (NAME=VALUE, or NAME to pass burrow\'s value)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand exec" -l env-file -d 'Read environment variables from a file' -r
@@ -844,6 +928,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand cp" -l events-backend -d '
 complete -c burrow -n "__fish_burrow_using_subcommand cp" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand cp" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand cp" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand cp" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand cp" -s a -l archive -d 'Chown copied files to the primary uid/gid of the destination container' -r -f -a "true\t''
 false\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand cp" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
@@ -857,6 +943,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand inspect" -l events-backend
 complete -c burrow -n "__fish_burrow_using_subcommand inspect" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand inspect" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand inspect" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand inspect" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand inspect" -s f -l format -d 'Format the output with a Go template or as json' -r
 complete -c burrow -n "__fish_burrow_using_subcommand inspect" -s t -l type -d 'Only inspect objects of this type: container, image or all' -r -f -a "all\t''
 container\t''
@@ -872,6 +960,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand logs" -l events-backend -d
 complete -c burrow -n "__fish_burrow_using_subcommand logs" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand logs" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand logs" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand logs" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand logs" -l since -d 'Show logs since TIMESTAMP (RFC 3339, unix seconds, or a duration such as 10m ago)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand logs" -l until -d 'Show logs until TIMESTAMP (RFC 3339, unix seconds, or a duration from now)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand logs" -l tail -d 'Output only the last LINES lines (-1: all)' -r
@@ -889,6 +979,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand top" -l events-backend -d 
 complete -c burrow -n "__fish_burrow_using_subcommand top" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand top" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand top" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand top" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand top" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand top" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand top" -s l -l latest -d 'Act on the most recently created container'
@@ -900,6 +992,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand port" -l events-backend -d
 complete -c burrow -n "__fish_burrow_using_subcommand port" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand port" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand port" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand port" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand port" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand port" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand port" -s a -l all -d 'List the ports of all running containers'
@@ -912,6 +1006,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand network; and not __fish_se
 complete -c burrow -n "__fish_burrow_using_subcommand network; and not __fish_seen_subcommand_from ls list inspect exists prune create rm remove" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand network; and not __fish_seen_subcommand_from ls list inspect exists prune create rm remove" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand network; and not __fish_seen_subcommand_from ls list inspect exists prune create rm remove" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand network; and not __fish_seen_subcommand_from ls list inspect exists prune create rm remove" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand network; and not __fish_seen_subcommand_from ls list inspect exists prune create rm remove" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand network; and not __fish_seen_subcommand_from ls list inspect exists prune create rm remove" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand network; and not __fish_seen_subcommand_from ls list inspect exists prune create rm remove" -s h -l help -d 'Print help'
@@ -932,6 +1028,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_s
 complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from ls" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from ls" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from ls" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from ls" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Show only network names'
 complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from ls" -l noheading -d 'Do not print the header'
 complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from ls" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
@@ -946,6 +1044,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_s
 complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from list" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from list" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from list" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from list" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Show only network names'
 complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from list" -l noheading -d 'Do not print the header'
 complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from list" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
@@ -959,6 +1059,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_s
 complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from inspect" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from inspect" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from inspect" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from inspect" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from inspect" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from inspect" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
@@ -969,6 +1071,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_s
 complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from exists" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from exists" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from exists" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from exists" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from exists" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from exists" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help'
@@ -980,6 +1084,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_s
 complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from prune" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from prune" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from prune" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from prune" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
 complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from prune" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from prune" -l noout -d 'Do not output to stdout'
@@ -993,6 +1099,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_s
 complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from create" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from create" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from create" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from create" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from create" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from create" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
@@ -1003,6 +1111,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_s
 complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from rm" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from rm" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from rm" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from rm" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from rm" -s f -l force
 complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from rm" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from rm" -l noout -d 'Do not output to stdout'
@@ -1014,6 +1124,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_s
 complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from remove" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from remove" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from remove" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from remove" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from remove" -s f -l force
 complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from remove" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand network; and __fish_seen_subcommand_from remove" -l noout -d 'Do not output to stdout'
@@ -1025,6 +1137,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand volume; and not __fish_see
 complete -c burrow -n "__fish_burrow_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount unmount umount" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount unmount umount" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount unmount umount" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount unmount umount" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount unmount umount" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount unmount umount" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount unmount umount" -s h -l help -d 'Print help'
@@ -1051,6 +1165,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_su
 complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from create" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from create" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from create" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from create" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from create" -l ignore -d 'Do not fail if the volume already exists'
 complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from create" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from create" -l noout -d 'Do not output to stdout'
@@ -1064,6 +1180,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_su
 complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from ls" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from ls" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from ls" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from ls" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from ls" -l noheading -d 'Do not print the header'
 complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print volume names only'
 complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from ls" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
@@ -1078,6 +1196,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_su
 complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from list" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from list" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from list" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from list" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from list" -l noheading -d 'Do not print the header'
 complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print volume names only'
 complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from list" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
@@ -1091,6 +1211,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_su
 complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from inspect" -s a -l all -d 'Inspect all volumes'
 complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from inspect" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l noout -d 'Do not output to stdout'
@@ -1102,6 +1224,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_su
 complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from rm" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from rm" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from rm" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from rm" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from rm" -s a -l all -d 'Remove all volumes'
 complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from rm" -s f -l force -d 'Remove the containers using a volume first'
 complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from rm" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
@@ -1114,6 +1238,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_su
 complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from remove" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from remove" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from remove" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from remove" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from remove" -s a -l all -d 'Remove all volumes'
 complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from remove" -s f -l force -d 'Remove the containers using a volume first'
 complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from remove" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
@@ -1127,6 +1253,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_su
 complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from prune" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from prune" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from prune" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from prune" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
 complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from prune" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from prune" -l noout -d 'Do not output to stdout'
@@ -1138,6 +1266,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_su
 complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from exists" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from exists" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from exists" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from exists" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from exists" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from exists" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help'
@@ -1149,6 +1279,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_su
 complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from export" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from export" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from export" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from export" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from export" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from export" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help'
@@ -1159,6 +1291,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_su
 complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from import" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from import" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from import" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from import" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from import" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from import" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
@@ -1169,6 +1303,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_su
 complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from mount" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from mount" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from mount" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from mount" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from mount" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from mount" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from mount" -s h -l help -d 'Print help'
@@ -1179,6 +1315,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_su
 complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from unmount" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from unmount" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from unmount" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from unmount" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from unmount" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from unmount" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from unmount" -s h -l help -d 'Print help'
@@ -1189,6 +1327,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_su
 complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from umount" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from umount" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from umount" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from umount" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from umount" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from umount" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand volume; and __fish_seen_subcommand_from umount" -s h -l help -d 'Print help'
@@ -1199,6 +1339,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand events" -l events-backend 
 complete -c burrow -n "__fish_burrow_using_subcommand events" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand events" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand events" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand events" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand events" -s f -l filter -d 'Filter output: container=, event=, image=, label=KEY[=VALUE], type=, volume=, pod=' -r
 complete -c burrow -n "__fish_burrow_using_subcommand events" -l format -d 'Format the output with a Go template or as json' -r
 complete -c burrow -n "__fish_burrow_using_subcommand events" -l stream -d 'Stream events and do not exit after the last known event' -r -f -a "true\t''
@@ -1217,6 +1359,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_
 complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exec cp exists inspect list ls ps rm run start stop kill wait attach restart rename pause unpause logs top prune cleanup commit diff export" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exec cp exists inspect list ls ps rm run start stop kill wait attach restart rename pause unpause logs top prune cleanup commit diff export" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exec cp exists inspect list ls ps rm run start stop kill wait attach restart rename pause unpause logs top prune cleanup commit diff export" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exec cp exists inspect list ls ps rm run start stop kill wait attach restart rename pause unpause logs top prune cleanup commit diff export" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exec cp exists inspect list ls ps rm run start stop kill wait attach restart rename pause unpause logs top prune cleanup commit diff export" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exec cp exists inspect list ls ps rm run start stop kill wait attach restart rename pause unpause logs top prune cleanup commit diff export" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and not __fish_seen_subcommand_from create exec cp exists inspect list ls ps rm run start stop kill wait attach restart rename pause unpause logs top prune cleanup commit diff export" -s h -l help -d 'Print help'
@@ -1253,6 +1397,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l timeout -d 'Kill the container after this many seconds (0: never)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -s a -l attach -d 'Attach to STDIN, STDOUT or STDERR (repeatable; default: all)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l hostuser -d 'Add a host user\'s passwd entry to the container\'s /etc/passwd (repeatable)' -r
@@ -1297,6 +1443,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l pid -d 'PID namespace: host or private' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l uts -d 'UTS namespace: host or private' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l cgroupns -d 'Cgroup namespace: host or private' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l cgroups -d 'Whether the container gets a cgroup of its own: enabled, disabled, no-conmon or split' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l cgroup-parent -d 'Where the container\'s cgroup goes: a slice with the systemd manager, a cgroup path with cgroupfs' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l systemd -d 'Set the container up for systemd: true (when the command is systemd or init), false, always' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -l mount -d 'Attach a filesystem mount: type=bind|volume|tmpfs|devpts,destination=DIR[,source=PATH|NAME][,OPTIONS]' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from create" -s m -l memory -d 'Memory limit (e.g. 512m)' -r
@@ -1342,6 +1490,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from exec" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from exec" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from exec" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from exec" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from exec" -l detach-keys -d 'Keys that detach from the command\'s terminal and leave it running (e.g. ctrl-p,ctrl-q; "" disables)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from exec" -s e -l env -d 'Set environment variables (NAME=VALUE, or NAME to pass burrow\'s value)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from exec" -l env-file -d 'Read environment variables from a file' -r
@@ -1362,6 +1512,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from cp" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from cp" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from cp" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from cp" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from cp" -s a -l archive -d 'Chown copied files to the primary uid/gid of the destination container' -r -f -a "true\t''
 false\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from cp" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
@@ -1375,6 +1527,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from exists" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from exists" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from exists" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from exists" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from exists" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from exists" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help'
@@ -1385,6 +1539,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from inspect" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from inspect" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from inspect" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from inspect" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Format the output with a Go template or as json' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from inspect" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from inspect" -l noout -d 'Do not output to stdout'
@@ -1398,6 +1554,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from list" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from list" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from list" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from list" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from list" -s f -l filter -d 'Filter: id=, name= (regex), status=, label=KEY[=VALUE], exited=, ancestor=, before=, since=' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from list" -l sort -d 'Sort by command, created, id, image, names, runningfor or status' -r -f -a "command\t''
 created\t''
@@ -1422,6 +1580,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ls" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ls" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ls" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ls" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter: id=, name= (regex), status=, label=KEY[=VALUE], exited=, ancestor=, before=, since=' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ls" -l sort -d 'Sort by command, created, id, image, names, runningfor or status' -r -f -a "command\t''
 created\t''
@@ -1446,6 +1606,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ps" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ps" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ps" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ps" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ps" -s f -l filter -d 'Filter: id=, name= (regex), status=, label=KEY[=VALUE], exited=, ancestor=, before=, since=' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from ps" -l sort -d 'Sort by command, created, id, image, names, runningfor or status' -r -f -a "command\t''
 created\t''
@@ -1470,6 +1632,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from rm" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from rm" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from rm" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from rm" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from rm" -s t -l time -d 'Seconds to wait for the stop signal before killing a running container' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from rm" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from rm" -l noout -d 'Do not output to stdout'
@@ -1487,6 +1651,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l timeout -d 'Kill the container after this many seconds (0: never)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -s a -l attach -d 'Attach to STDIN, STDOUT or STDERR (repeatable; default: all)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l hostuser -d 'Add a host user\'s passwd entry to the container\'s /etc/passwd (repeatable)' -r
@@ -1531,6 +1697,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l pid -d 'PID namespace: host or private' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l uts -d 'UTS namespace: host or private' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l cgroupns -d 'Cgroup namespace: host or private' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l cgroups -d 'Whether the container gets a cgroup of its own: enabled, disabled, no-conmon or split' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l cgroup-parent -d 'Where the container\'s cgroup goes: a slice with the systemd manager, a cgroup path with cgroupfs' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l systemd -d 'Set the container up for systemd: true (when the command is systemd or init), false, always' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -l mount -d 'Attach a filesystem mount: type=bind|volume|tmpfs|devpts,destination=DIR[,source=PATH|NAME][,OPTIONS]' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from run" -s m -l memory -d 'Memory limit (e.g. 512m)' -r
@@ -1578,6 +1746,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from start" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from start" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from start" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from start" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from start" -l detach-keys -d 'Keys that detach from the container\'s terminal' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from start" -l sig-proxy -d 'Pass the signals burrow receives on to the container (with -a)' -r -f -a "true\t''
 false\t''"
@@ -1596,6 +1766,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from stop" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from stop" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from stop" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from stop" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from stop" -s t -l time -l timeout -d 'Seconds to wait for the stop signal before killing the container (default: the container\'s --stop-timeout, else 10)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from stop" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from stop" -l noout -d 'Do not output to stdout'
@@ -1610,6 +1782,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from kill" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from kill" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from kill" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from kill" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from kill" -s s -l signal -d 'The signal to send (name or number)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from kill" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from kill" -l noout -d 'Do not output to stdout'
@@ -1623,6 +1797,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from wait" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from wait" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from wait" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from wait" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from wait" -l condition -d 'The state to wait for: stopped (or exited), running, created' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from wait" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from wait" -l noout -d 'Do not output to stdout'
@@ -1635,6 +1811,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from attach" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from attach" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from attach" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from attach" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from attach" -l detach-keys -d 'Keys that detach from the container\'s terminal' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from attach" -l sig-proxy -d 'Pass the signals burrow receives on to the container' -r -f -a "true\t''
 false\t''"
@@ -1650,6 +1828,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from restart" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from restart" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from restart" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from restart" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from restart" -s t -l time -d 'Seconds to wait for the stop signal before killing the container' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from restart" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from restart" -l noout -d 'Do not output to stdout'
@@ -1664,6 +1844,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from rename" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from rename" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from rename" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from rename" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from rename" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from rename" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from rename" -s h -l help -d 'Print help'
@@ -1674,6 +1856,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from pause" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from pause" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from pause" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from pause" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from pause" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from pause" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from pause" -s a -l all -d 'All running containers'
@@ -1686,6 +1870,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from unpause" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from unpause" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from unpause" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from unpause" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from unpause" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from unpause" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from unpause" -s a -l all -d 'All running containers'
@@ -1698,6 +1884,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from logs" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from logs" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from logs" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from logs" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from logs" -l since -d 'Show logs since TIMESTAMP (RFC 3339, unix seconds, or a duration such as 10m ago)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from logs" -l until -d 'Show logs until TIMESTAMP (RFC 3339, unix seconds, or a duration from now)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from logs" -l tail -d 'Output only the last LINES lines (-1: all)' -r
@@ -1715,6 +1903,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from top" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from top" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from top" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from top" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from top" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from top" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from top" -s l -l latest -d 'Act on the most recently created container'
@@ -1726,6 +1916,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from prune" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from prune" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from prune" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from prune" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from prune" -l filter -d 'Only prune the containers that pass these filters: until=, label=, label!=' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from prune" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from prune" -l noout -d 'Do not output to stdout'
@@ -1738,6 +1930,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from cleanup" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from cleanup" -s a -l all -d 'Clean up all containers'
@@ -1752,6 +1946,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from commit" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from commit" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from commit" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from commit" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from commit" -s a -l author -d 'Set the author for the image committed' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from commit" -s c -l change -d 'Apply the following possible instructions to the created image (default []): CMD | ENTRYPOINT | ENV | EXPOSE | LABEL | ONBUILD | STOPSIGNAL | USER | VOLUME | WORKDIR' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from commit" -s f -l format -d 'Format of the image manifest and metadata' -r
@@ -1770,6 +1966,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from diff" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from diff" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from diff" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from diff" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from diff" -l format -d 'Change the output format (json)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from diff" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from diff" -l noout -d 'Do not output to stdout'
@@ -1782,6 +1980,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from export" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from export" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from export" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from export" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from export" -s o -l output -d 'Write to a specified file (default: stdout, which must be redirected)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from export" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand container; and __fish_seen_subcommand_from export" -l noout -d 'Do not output to stdout'
@@ -1793,6 +1993,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand version" -l events-backend
 complete -c burrow -n "__fish_burrow_using_subcommand version" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand version" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand version" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand version" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand version" -s f -l format -d 'Format the output with a Go template or as json' -r
 complete -c burrow -n "__fish_burrow_using_subcommand version" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand version" -l noout -d 'Do not output to stdout'
@@ -1804,6 +2006,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand info" -l events-backend -d
 complete -c burrow -n "__fish_burrow_using_subcommand info" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand info" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand info" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand info" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand info" -s f -l format -d 'Format the output with a Go template or as json' -r
 complete -c burrow -n "__fish_burrow_using_subcommand info" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand info" -l noout -d 'Do not output to stdout'
@@ -1815,6 +2019,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_see
 complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check migrate df prune reset" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check migrate df prune reset" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check migrate df prune reset" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check migrate df prune reset" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check migrate df prune reset" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check migrate df prune reset" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand system; and not __fish_seen_subcommand_from check migrate df prune reset" -s h -l help -d 'Print help'
@@ -1830,6 +2036,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_su
 complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from check" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from check" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from check" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from check" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from check" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from check" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from check" -s q -l quick -d 'Skip time-consuming checks (records are only checked to exist, not read)'
@@ -1843,6 +2051,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_su
 complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from migrate" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from migrate" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from migrate" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from migrate" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from migrate" -l new-runtime -d 'Specify a new runtime for all containers' -r
 complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from migrate" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from migrate" -l noout -d 'Do not output to stdout'
@@ -1854,6 +2064,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_su
 complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from df" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from df" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from df" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from df" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from df" -l format -d 'Pretty-print the summary with a Go template or as json' -r
 complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from df" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from df" -l noout -d 'Do not output to stdout'
@@ -1866,6 +2078,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_su
 complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from prune" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from prune" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from prune" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from prune" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from prune" -l filter -d 'Only prune what passes these filters: until=, label=, label!=' -r
 complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from prune" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from prune" -l noout -d 'Do not output to stdout'
@@ -1880,6 +2094,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_su
 complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from reset" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from reset" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from reset" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from reset" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from reset" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from reset" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand system; and __fish_seen_subcommand_from reset" -s f -l force -d 'Do not ask for confirmation'
@@ -1891,6 +2107,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand completion" -l events-back
 complete -c burrow -n "__fish_burrow_using_subcommand completion" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand completion" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand completion" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand completion" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand completion" -s f -l file -d 'Write the script to this file instead of stdout' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand completion" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand completion" -l noout -d 'Do not output to stdout'
@@ -1902,6 +2120,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand unshare" -l events-backend
 complete -c burrow -n "__fish_burrow_using_subcommand unshare" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand unshare" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand unshare" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand unshare" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand unshare" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand unshare" -l noout -d 'Do not output to stdout'
 complete -c burrow -n "__fish_burrow_using_subcommand unshare" -l rootless-netns -d 'Join the rootless network namespace (not available: burrow has no shared one yet)'
@@ -1913,6 +2133,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand save" -l events-backend -d
 complete -c burrow -n "__fish_burrow_using_subcommand save" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand save" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand save" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand save" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand save" -s o -l output -d 'Write to a file (or directory, for oci-dir and docker-dir) instead of stdout' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand save" -l format -d 'Save image to oci-archive, oci-dir (directory with oci manifest type), docker-archive, docker-dir (directory with v2s2 manifest type)' -r -f -a "docker-archive\t''
 oci-archive\t''
@@ -1932,6 +2154,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand load" -l events-backend -d
 complete -c burrow -n "__fish_burrow_using_subcommand load" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand load" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand load" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand load" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand load" -s i -l input -d 'Read from the archive file (or OCI layout directory) instead of stdin' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand load" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand load" -l noout -d 'Do not output to stdout'
@@ -1944,6 +2168,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand commit" -l events-backend 
 complete -c burrow -n "__fish_burrow_using_subcommand commit" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand commit" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand commit" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand commit" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand commit" -s a -l author -d 'Set the author for the image committed' -r
 complete -c burrow -n "__fish_burrow_using_subcommand commit" -s c -l change -d 'Apply the following possible instructions to the created image (default []): CMD | ENTRYPOINT | ENV | EXPOSE | LABEL | ONBUILD | STOPSIGNAL | USER | VOLUME | WORKDIR' -r
 complete -c burrow -n "__fish_burrow_using_subcommand commit" -s f -l format -d 'Format of the image manifest and metadata' -r
@@ -1962,6 +2188,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand diff" -l events-backend -d
 complete -c burrow -n "__fish_burrow_using_subcommand diff" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand diff" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand diff" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand diff" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand diff" -l format -d 'Change the output format (json)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand diff" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand diff" -l noout -d 'Do not output to stdout'
@@ -1974,6 +2202,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand export" -l events-backend 
 complete -c burrow -n "__fish_burrow_using_subcommand export" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand export" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand export" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand export" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand export" -s o -l output -d 'Write to a specified file (default: stdout, which must be redirected)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand export" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
 complete -c burrow -n "__fish_burrow_using_subcommand export" -l noout -d 'Do not output to stdout'
@@ -1985,6 +2215,8 @@ complete -c burrow -n "__fish_burrow_using_subcommand import" -l events-backend 
 complete -c burrow -n "__fish_burrow_using_subcommand import" -l volumepath -d 'Path to the volume directory in which volume data is stored (default: ROOT/volumes)' -r -F
 complete -c burrow -n "__fish_burrow_using_subcommand import" -l runtime-flag -d 'Global flags for an OCI runtime given with --runtime (may be set multiple times)' -r
 complete -c burrow -n "__fish_burrow_using_subcommand import" -l storage-driver -d 'Storage driver; burrow always uses native overlay' -r
+complete -c burrow -n "__fish_burrow_using_subcommand import" -l cgroup-manager -d 'Cgroup manager to use: systemd or cgroupfs (default: containers.conf\'s cgroup_manager, else systemd)' -r -f -a "systemd\t''
+cgroupfs\t''"
 complete -c burrow -n "__fish_burrow_using_subcommand import" -s c -l change -d 'Apply the following possible instructions to the created image (default []): CMD | ENTRYPOINT | ENV | EXPOSE | LABEL | ONBUILD | STOPSIGNAL | USER | VOLUME | WORKDIR' -r
 complete -c burrow -n "__fish_burrow_using_subcommand import" -s m -l message -d 'Set commit message for imported image' -r
 complete -c burrow -n "__fish_burrow_using_subcommand import" -s D -l debug -d 'Log messages at the debug level (the same as --log-level debug)'
