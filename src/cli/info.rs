@@ -63,7 +63,12 @@ fn gather(ctx: &Context) -> Result<Value> {
             "os": platform.os,
             "kernel": uname.release().to_string_lossy(),
             "hostname": uname.nodename().to_string_lossy(),
-            "cgroupManager": cgroups.manager,
+            "cgroupControllers": cgroups.controllers,
+            "cgroupManager": match (cgroups.version, super::run::cgroup_manager(ctx)?) {
+                ("v2", Some(crate::spec::Manager::Cgroupfs)) => "cgroupfs",
+                ("v2", Some(crate::spec::Manager::Systemd)) => "systemd",
+                _ => cgroups.manager,
+            },
             "cgroupVersion": cgroups.version,
             "idMappings": {
                 "uidmap": identity.uid_map,

@@ -294,7 +294,7 @@ pub struct PauseArgs {
     pub containers: Vec<String>,
 }
 
-/// `pause` and `unpause` freeze a container's cgroup; without one there is nothing to freeze.
+/// `pause` and `unpause` freeze and thaw a container's cgroup.
 pub fn pause(args: PauseArgs, ctx: &Context, verb: &'static str) -> Result<u8> {
     let store = ctx.store();
     let keys = or_latest(ctx, &args.containers, args.latest, 125)?;

@@ -189,6 +189,9 @@ pub struct GlobalArgs {
     /// Storage driver; burrow always uses native overlay
     #[arg(long, global = true, hide = true, value_name = "DRIVER")]
     pub storage_driver: Option<String>,
+    /// Cgroup manager to use: systemd or cgroupfs (default: containers.conf's cgroup_manager, else systemd)
+    #[arg(long, global = true, value_name = "MANAGER", value_parser = ["systemd", "cgroupfs"])]
+    pub cgroup_manager: Option<String>,
 }
 
 impl GlobalArgs {
@@ -218,6 +221,9 @@ impl GlobalArgs {
         }
         if let Some(driver) = &self.storage_driver {
             push("--storage-driver", driver.as_ref());
+        }
+        if let Some(manager) = &self.cgroup_manager {
+            push("--cgroup-manager", manager.as_ref());
         }
         for flag in &self.runtime_flag {
             // = keeps a flag such as --debug from being read as burrow's own

@@ -183,6 +183,12 @@ pub struct Args {
     /// Cgroup namespace: host or private
     #[arg(long, value_name = "MODE")]
     pub cgroupns: Option<String>,
+    /// Whether the container gets a cgroup of its own: enabled, disabled, no-conmon or split
+    #[arg(long, value_name = "MODE", default_value = "enabled")]
+    pub cgroups: String,
+    /// Where the container's cgroup goes: a slice with the systemd manager, a cgroup path with cgroupfs
+    #[arg(long, value_name = "PATH")]
+    pub cgroup_parent: Option<String>,
     /// Set the container up for systemd: true (when the command is systemd or init), false, always
     #[arg(long, value_name = "MODE", default_value = "true")]
     pub systemd: String,
@@ -236,7 +242,7 @@ pub struct ResourceArgs {
     #[arg(long, value_name = "LIMIT")]
     pub kernel_memory: Option<String>,
     /// Number of CPUs
-    #[arg(long, value_name = "CPUS")]
+    #[arg(long, value_name = "CPUS", allow_hyphen_values = true)]
     pub cpus: Option<String>,
     /// CPU shares (relative weight)
     #[arg(short = 'c', long, value_name = "SHARES")]
@@ -410,10 +416,11 @@ fn options(args: &Args, rmi: bool) -> Result<RunOptions> {
     if args.resources.kernel_memory.is_some() {
         tracing::warn!("The --kernel-memory flag is no longer supported. This flag is a noop.");
     }
-    for (name, value) in args.resources.given() {
-        spec::check_resource_flag(name, value)?;
-        o.resource_limits.push(name);
-    }
+    let given = args.resources.given();
+    o.resources = spec::parse_resources(&given)?;
+    o.resource_limits = given.iter().map(|(name, _)| *name).collect();
+    o.cgroup.disabled = !crate::cgroups::parse_mode(&args.cgroups)?;
+    o.cgroup.parent = args.cgroup_parent.clone();
     if let Some(u) = &args.userns {
         o.userns = spec::parse_userns(u)?;
     }
@@ -448,7 +455,8 @@ fn namespace(value: &Option<String>) -> Result<NamespaceMode> {
 
 /// Finds the image (pulling per --pull) and creates the container; prints podman's warnings.
 pub fn create_container(args: &Args, ctx: &Context, host: &Host, rmi: bool) -> Result<Created> {
-    let options = options(args, rmi)?;
+    let mut options = options(args, rmi)?;
+    options.cgroup.manager = cgroup_manager(ctx)?;
     let pull_args = ctx.global.to_args();
     let image = ImageRequest {
         reference: args.image(),
@@ -468,6 +476,17 @@ pub fn create_container(args: &Args, ctx: &Context, host: &Host, rmi: bool) -> R
         eprintln!("{warning}");
     }
     Ok(report.created)
+}
+
+/// `--cgroup-manager`, else containers.conf's `cgroup_manager`.
+pub fn cgroup_manager(ctx: &Context) -> Result<Option<spec::Manager>> {
+    let conf = crate::config::containers_conf::for_process()
+        .ok()
+        .and_then(|c| c.cgroup_manager.clone());
+    match ctx.global.cgroup_manager.clone().or(conf) {
+        Some(name) => Ok(Some(name.parse()?)),
+        None => Ok(None),
+    }
 }
 
 /// A run error with podman's exit code for it; a child's already printed error stays the only one.

@@ -43,6 +43,8 @@ pub struct ContainersConf {
     /// `[network] default_rootless_network_cmd`: the helper (pasta or slirp4netns) a container
     /// gets when `--network` is not given.
     pub rootless_network_cmd: Option<String>,
+    /// `[engine] cgroup_manager`: systemd or cgroupfs.
+    pub cgroup_manager: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -63,6 +65,7 @@ struct EngineDoc {
     events_logger: Option<String>,
     events_logfile_path: Option<String>,
     events_logfile_max_size: Option<SizeDoc>,
+    cgroup_manager: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -118,6 +121,9 @@ impl ContainersConf {
             None => {}
         }
         let engine = doc.engine;
+        if let Some(manager) = engine.cgroup_manager.filter(|m| !m.is_empty()) {
+            self.cgroup_manager = Some(manager);
+        }
         if let Some(logger) = engine.events_logger {
             self.logger = Some(logger);
         }
@@ -264,6 +270,7 @@ mod tests {
                 logfile_path: Some("/tmp/ev.log".into()),
                 logfile_max_size: Some(4096),
                 rootless_network_cmd: None,
+                cgroup_manager: None,
             }
         );
         let err = conf

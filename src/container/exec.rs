@@ -71,6 +71,15 @@ pub fn exec(store: &Store, host: &Host, key: &str, request: &ExecRequest) -> Res
     let target = running_process(&container.state).ok_or(ExecError::NotRunning)?;
     let handle = target.open().ok_or(ExecError::NotRunning)?;
     let (process, seccomp) = load_process(store, &container, request.options.privileged)?;
+    // Every process of the container shares its cgroup (its limits count it, `stop` and `rm`
+    // take it along): burrow joins it here, and its child, the exec'd program, inherits it.
+    let run_dir = host.container_run_dir(&container.record.id);
+    if let Some(cgroup) = crate::cgroups::ContainerCgroup::load(&run_dir) {
+        if crate::cgroups::fs::is_frozen(&cgroup.dir()) {
+            return Err(ExecError::NotRunning);
+        }
+        crate::cgroups::join(&cgroup, std::process::id()).map_err(ContainerError::from)?;
+    }
     // Written while the store is still in reach: after the join, paths are the container's.
     super::event(store, "exec", &container.record);
     runtime::join_container(&handle, target.pid)?;

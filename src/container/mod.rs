@@ -160,6 +160,11 @@ pub enum ContainerError {
     #[error(transparent)]
     Userns(#[from] crate::userns::UsernsError),
     #[error(transparent)]
+    Cgroup(#[from] crate::cgroups::CgroupError),
+    /// podman's refusal to pause a paused container or unpause a running one.
+    #[error("{0}: container state improper")]
+    FreezeState(String),
+    #[error(transparent)]
     Network(#[from] crate::network::NetworkError),
     #[error(transparent)]
     Volume(#[from] crate::volume::VolumeError),
@@ -764,6 +769,8 @@ fn prepare(
         restart: options.restart,
         log_driver: options.log_driver,
         log_size_max: options.log_size_max,
+        resources: options.resources.clone(),
+        cgroup: options.cgroup.clone(),
         dependencies: namespace_donors(options),
         ipc: ipc_text(&options.ipc),
         remove_image: options.remove_image,
@@ -1132,6 +1139,7 @@ fn record_exit(
     id: &str,
     started_at: Option<chrono::DateTime<Utc>>,
     code: i32,
+    oom_killed: bool,
 ) -> Result<Option<ContainerState>, ContainerError> {
     let Some(mut lock) = store.lock_container(id)? else {
         return Ok(None);
@@ -1144,6 +1152,7 @@ fn record_exit(
         status: Status::Exited,
         finished_at: Some(Utc::now()),
         exit_code: Some(code),
+        oom_killed,
         pid: None,
         pid_start: None,
         boot_id: None,
@@ -1205,6 +1214,12 @@ fn stop_process(
             container.record.name,
             timeout.as_secs()
         );
+    }
+    // With a cgroup, everything in it is frozen first, so nothing forks between the kill
+    // and its end, then killed at once (a frozen process still dies of SIGKILL).
+    if let Some(cgroup) = crate::cgroups::of_process(process.pid, &container.record.id) {
+        let _ = crate::cgroups::fs::freeze(&cgroup.dir(), true, &container.record.name);
+        let _ = crate::cgroups::fs::kill_all(&cgroup.dir());
     }
     handle.signal(Signal::SIGKILL).map_err(sent)?;
     handle.wait_exit(Duration::from_secs(30));
@@ -1556,8 +1571,9 @@ pub fn rename(store: &Store, id: &str, new_name: &str) -> Result<(), ContainerEr
     Ok(())
 }
 
-/// `pause`/`unpause`: freezing needs the container's own cgroup, which burrow cannot create
-/// on this host, so a running container gets a clear refusal.
+/// `pause`/`unpause`: freezes or thaws the container's cgroup (cgroup.freeze), and returns
+/// once the kernel says it is done. Without a cgroup (cgroup v1 or hybrid hosts,
+/// `--cgroups disabled`) there is nothing to freeze, and a clear refusal.
 pub fn freeze(store: &Store, id: &str, verb: &'static str) -> Result<(), ContainerError> {
     let Some(container) = store.container(id)? else {
         return Err(LookupError::NotFound(id.to_string()).into());
@@ -1574,13 +1590,35 @@ pub fn freeze(store: &Store, id: &str, verb: &'static str) -> Result<(), Contain
             state: state.status.as_str(),
         });
     }
-    let cgroups = crate::cgroups::detect();
-    Err(ContainerError::NoFreezer {
-        verb,
-        name: container.record.name,
-        version: cgroups.version.to_string(),
-        manager: cgroups.manager.to_string(),
-    })
+    let cgroup = state
+        .pid
+        .and_then(|pid| crate::cgroups::of_process(pid, &container.record.id));
+    let Some(cgroup) = cgroup else {
+        let cgroups = crate::cgroups::detect();
+        return Err(ContainerError::NoFreezer {
+            verb,
+            name: container.record.name,
+            version: cgroups.version.to_string(),
+            manager: cgroups.manager.to_string(),
+        });
+    };
+    let pausing = verb == "pause";
+    let frozen = crate::cgroups::fs::is_frozen(&cgroup.dir());
+    if pausing && frozen {
+        return Err(ContainerError::FreezeState(format!(
+            "{:?} is already paused",
+            container.record.id
+        )));
+    }
+    if !pausing && !frozen {
+        return Err(ContainerError::FreezeState(format!(
+            "{:?} is not paused, can't unpause",
+            container.record.id
+        )));
+    }
+    crate::cgroups::fs::freeze(&cgroup.dir(), pausing, &container.record.name)?;
+    event(store, verb, &container.record);
+    Ok(())
 }
 
 /// Appends a container event to the log; a log that cannot be written costs a warning, never

@@ -399,6 +399,14 @@ fn run_monitor(
         _ => None,
     };
     let network = super::network_of(&store, &record.id)?;
+    // Decided (and every limit checked) before the first start; the cgroup itself is made
+    // per start, around the process while it waits to exec.
+    let placement = crate::cgroups::choose(
+        &crate::cgroups::facts(),
+        &record.cgroup,
+        None,
+        &record.resources,
+    )?;
     let mut restart_count = 0u32;
     let mut ending = crate::network::Ending::default();
     let code = loop {
@@ -445,6 +453,13 @@ fn run_monitor(
             Some(begun) => begun?.map(crate::network::Pending::finish).transpose()?,
             None => None,
         };
+        // In its cgroup with its limits before it runs anything of the image's; a failure
+        // drops `starting`, which kills the process.
+        let cgroup = crate::cgroups::place(&placement, &record.id, pid as u32, &record.resources)?;
+        if let Some(cgroup) = &cgroup {
+            cgroup.save(&run_dir)?;
+        }
+        let oom_baseline = cgroup.as_ref().map_or(0, |c| c.parent_oom_kills());
         let process = ProcessIdentity::of(pid);
         let pid_start = process.as_ref().map(|p| p.start_time);
         let started_at = Some(Utc::now());
@@ -461,6 +476,7 @@ fn run_monitor(
             restart_count,
             stopped_by_user: false,
             stopping: false,
+            oom_killed: false,
         };
         store.save_state(&mut lock, running)?;
         crate::failpoint!("start.recorded");
@@ -519,12 +535,21 @@ fn run_monitor(
         } else {
             i32::from(ended.code)
         };
+        // Read before the cgroup goes: podman's OOMKilled is the memory controller's count.
+        let oom_killed = cgroup
+            .as_ref()
+            .is_some_and(|c| c.oom_killed(oom_baseline, ended.code == 137));
+        // The cgroup goes with the container's init: whatever it left behind is killed.
+        if let Some(cgroup) = &cgroup {
+            crate::cgroups::remove(cgroup);
+            crate::cgroups::ContainerCgroup::forget(&run_dir);
+        }
         // The helper ends with the container, before its end is recorded.
         ending.reap();
         if let Some(helper) = helper {
             ending.push(helper);
         }
-        let after = super::record_exit(&store, &record.id, started_at, code)?;
+        let after = super::record_exit(&store, &record.id, started_at, code, oom_killed)?;
         super::event_with_code(&store, "died", &record, code);
         let Some(after) = after else {
             break code;

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
 use super::{ContainerError, CreateRequest, Created, Host, MonitorHandle, StartOptions};
-use crate::cgroups::LimitsSupport;
+use crate::cgroups::{LimitsSupport, Placement};
 use crate::image::{ImageConfig, ImageUseError};
 use crate::monitor::{self, AttachOptions, Outcome};
 use crate::spec::{IpcMode, LogDriver, NetworkMode, RunOptions};
@@ -70,8 +70,8 @@ pub enum RunError {
         image: String,
         source: std::io::Error,
     },
-    #[error("--{flag} needs a cgroup for the container, and {reason}")]
-    LimitsUnavailable { flag: &'static str, reason: String },
+    #[error(transparent)]
+    Cgroup(#[from] crate::cgroups::CgroupError),
     #[error("running container create option: stat {}: no such file or directory", .0.display())]
     NoTimezone(PathBuf),
     #[error(
@@ -382,13 +382,37 @@ fn create_with_limits(
     image: &ImageRequest,
 ) -> Result<CreateReport, RunError> {
     let mut warnings = Vec::new();
-    if let Some(flag) = options.resource_limits.first() {
-        let cgroups = crate::cgroups::detect();
-        match crate::cgroups::limits_support(&cgroups, host.identity.rootless()) {
-            LimitsSupport::Ignored { warning } => warnings.push(warning.to_string()),
-            LimitsSupport::Unavailable { reason } => {
-                return Err(RunError::LimitsUnavailable { flag, reason });
+    let facts = crate::cgroups::facts();
+    if !facts.unified {
+        if !options.resource_limits.is_empty() {
+            let cgroups = crate::cgroups::plan(false, facts.systemd_booted, facts.bus.is_some());
+            if let LimitsSupport::Ignored { warning } =
+                crate::cgroups::limits_support(&cgroups, host.identity.rootless())
+            {
+                warnings.push(warning.to_string());
             }
+        }
+    } else {
+        // Everything the limits need is checked here, before anything is made: the
+        // controllers, the CPUs and the devices they name.
+        let placement = crate::cgroups::choose(&facts, &options.cgroup, None, &options.resources)?;
+        let parent = match &placement {
+            Placement::None { .. } => None,
+            Placement::Systemd { .. } => Some(crate::cgroups::fs::path_of(&format!(
+                "/user.slice/user-{uid}.slice/user@{uid}.service",
+                uid = facts.uid
+            ))),
+            Placement::Fs { parent, .. } => Some(crate::cgroups::fs::path_of(parent)),
+        };
+        if let Some(parent) = parent {
+            crate::cgroups::check_cpuset(&options.resources, &parent)?;
+            crate::cgroups::device_numbers(&options.resources)?;
+        }
+        if let Placement::None {
+            warning: Some(warning),
+        } = placement
+        {
+            warnings.push(warning);
         }
     }
     let record = find_or_pull(store, image)?;

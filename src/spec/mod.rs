@@ -32,7 +32,9 @@ pub use options::{
     parse_network, parse_security_opt, parse_signal, parse_systemd, parse_tmpfs, parse_uint_flag,
     parse_ulimit, parse_userns, parse_volume, signal_name, timezone_source,
 };
-pub use resources::check_resource_flag;
+pub use resources::{
+    CgroupRequest, DeviceLimit, Manager, Resources, check_resource_flag, parse_resources,
+};
 pub use user::{
     HostAccount, ResolvedUser, missing_entries, passwd_line, resolve_group_add, resolve_user,
 };

@@ -344,6 +344,10 @@ pub struct RunOptions {
     /// The resource-limit flags given (`--memory`, ...), named without dashes; their values
     /// are checked, and applied only where the container can have a cgroup.
     pub resource_limits: Vec<&'static str>,
+    /// The limits' values.
+    pub resources: super::Resources,
+    /// `--cgroups`, `--cgroup-parent`, and the cgroup manager in force at create.
+    pub cgroup: super::CgroupRequest,
     pub userns: UsernsMode,
     pub network: NetworkMode,
     /// `-p`, raw: parsed and given host ports when the container is created.

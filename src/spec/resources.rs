@@ -171,6 +171,180 @@ fn ram_in_bytes(text: &str) -> Option<u64> {
     Some((number * (1u64 << shift) as f64) as u64)
 }
 
+/// The resource limits of a container, parsed (what `check_resource_flag` accepts). Kept in
+/// the container's record; `cgroups::limits` turns them into cgroup v2 files or systemd unit
+/// properties.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct Resources {
+    /// memory.max, in bytes.
+    pub memory: Option<u64>,
+    /// Memory plus swap, in bytes (`-1`: unlimited swap), docker's meaning.
+    pub memory_swap: Option<i64>,
+    /// memory.low, in bytes.
+    pub memory_reservation: Option<u64>,
+    pub memory_swappiness: Option<i64>,
+    pub cpu_shares: Option<u64>,
+    /// cpu.max's quota and period, in microseconds (`--cpus` sets both).
+    pub cpu_quota: Option<i64>,
+    pub cpu_period: Option<u64>,
+    pub cpuset_cpus: Option<String>,
+    pub cpuset_mems: Option<String>,
+    /// `-1` or `0`: unlimited.
+    pub pids_limit: Option<i64>,
+    pub blkio_weight: Option<u16>,
+    pub blkio_weight_device: Vec<DeviceLimit>,
+    pub device_read_bps: Vec<DeviceLimit>,
+    pub device_write_bps: Vec<DeviceLimit>,
+    pub device_read_iops: Vec<DeviceLimit>,
+    pub device_write_iops: Vec<DeviceLimit>,
+}
+
+/// One `DEVICE:VALUE` of the block I/O flags.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct DeviceLimit {
+    pub path: String,
+    pub value: u64,
+}
+
+impl Resources {
+    /// Whether any limit is set (podman's default pids limit is not one).
+    pub fn is_empty(&self) -> bool {
+        *self == Resources::default()
+    }
+}
+
+/// `--cgroup-manager` (and containers.conf `cgroup_manager`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Manager {
+    #[default]
+    Systemd,
+    Cgroupfs,
+}
+
+impl std::str::FromStr for Manager {
+    type Err = super::SpecError;
+    fn from_str(text: &str) -> Result<Self, super::SpecError> {
+        match text {
+            "systemd" => Ok(Manager::Systemd),
+            "cgroupfs" => Ok(Manager::Cgroupfs),
+            _ => Err(super::SpecError::BadFlagValue {
+                message: format!("invalid cgroup manager {text:?}: use systemd or cgroupfs"),
+            }),
+        }
+    }
+}
+
+/// What a container asks of cgroups, kept in its record.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct CgroupRequest {
+    /// `--cgroups disabled`.
+    pub disabled: bool,
+    /// `--cgroup-manager`; None: containers.conf's, else systemd where a user bus exists.
+    pub manager: Option<Manager>,
+    /// `--cgroup-parent`: a slice name for systemd, a cgroup path for cgroupfs.
+    pub parent: Option<String>,
+}
+
+/// podman's CFS period for `--cpus`.
+const DEFAULT_CPU_PERIOD: u64 = 100_000;
+
+/// Parses the resource flags given (name without dashes, value), after `check_resource_flag`
+/// passed each: the values as the kernel gets them, and the combinations podman refuses.
+pub fn parse_resources(given: &[(&str, &str)]) -> Result<Resources, SpecError> {
+    let bad = |message: String| SpecError::BadFlagValue { message };
+    let mut r = Resources::default();
+    let mut cpus = None;
+    for &(name, value) in given {
+        check_resource_flag(name, value)?;
+        let size = || ram_in_bytes(value).unwrap_or(0);
+        let device = |rate: fn(&str) -> Option<u64>| -> DeviceLimit {
+            let (path, number) = value.rsplit_once(':').unwrap_or((value, "0"));
+            DeviceLimit {
+                path: path.to_string(),
+                value: rate(number).unwrap_or(0),
+            }
+        };
+        match name {
+            "memory" => r.memory = Some(size()),
+            "memory-swap" => r.memory_swap = Some(if value == "-1" { -1 } else { size() as i64 }),
+            "memory-reservation" => r.memory_reservation = Some(size()),
+            "memory-swappiness" => {
+                let v: i64 = value.parse().unwrap_or(-1);
+                if !(-1..=100).contains(&v) {
+                    return Err(bad(format!(
+                        "invalid value: {v}, valid memory swappiness range is 0-100"
+                    )));
+                }
+                r.memory_swappiness = (v >= 0).then_some(v);
+            }
+            "cpus" => {
+                let v: f64 = value.parse().unwrap_or(0.0);
+                if !(v >= 0.0 && v.is_finite()) {
+                    return Err(bad(format!(
+                        "invalid value for --cpus: {value}: the number of CPUs cannot be negative; give a number such as 0.5 or 2"
+                    )));
+                }
+                cpus = (v > 0.0).then_some(v);
+            }
+            "cpu-shares" => r.cpu_shares = value.parse().ok(),
+            "cpu-period" => r.cpu_period = value.parse().ok(),
+            "cpu-quota" => r.cpu_quota = value.parse().ok(),
+            "cpuset-cpus" => r.cpuset_cpus = Some(value.to_string()),
+            "cpuset-mems" => r.cpuset_mems = Some(value.to_string()),
+            "pids-limit" => r.pids_limit = value.parse().ok(),
+            "blkio-weight" => {
+                let v: u16 = value.parse().unwrap_or(0);
+                if v != 0 && !(10..=1000).contains(&v) {
+                    return Err(bad(format!(
+                        "invalid value for blkio-weight: {v}: it must be between 10 and 1000"
+                    )));
+                }
+                r.blkio_weight = (v != 0).then_some(v);
+            }
+            "blkio-weight-device" => {
+                let limit = device(|n| n.parse().ok());
+                if !(10..=1000).contains(&limit.value) {
+                    return Err(bad(format!(
+                        "invalid weight for device: {value}: the weight must be between 10 and 1000"
+                    )));
+                }
+                r.blkio_weight_device.push(limit);
+            }
+            "device-read-bps" => r.device_read_bps.push(device(ram_in_bytes)),
+            "device-write-bps" => r.device_write_bps.push(device(ram_in_bytes)),
+            "device-read-iops" => r.device_read_iops.push(device(|n| n.parse().ok())),
+            "device-write-iops" => r.device_write_iops.push(device(|n| n.parse().ok())),
+            _ => {}
+        }
+    }
+    if let Some(cpus) = cpus {
+        if r.cpu_period.is_some() || r.cpu_quota.is_some() {
+            return Err(bad(
+                "--cpu-period and --cpu-quota cannot be set as --cpus is also set".into(),
+            ));
+        }
+        r.cpu_period = Some(DEFAULT_CPU_PERIOD);
+        r.cpu_quota = Some((cpus * DEFAULT_CPU_PERIOD as f64) as i64);
+    }
+    if let (Some(swap), Some(memory)) = (r.memory_swap, r.memory)
+        && swap != -1
+        && (swap as u64) < memory
+    {
+        return Err(bad(
+            "minimum memoryswap limit should be larger than memory limit, see usage".into(),
+        ));
+    }
+    if r.memory_swap.is_some_and(|s| s != -1) && r.memory.is_none() {
+        return Err(bad(
+            "you must provide a memory limit when providing a memory swap limit".into(),
+        ));
+    }
+    Ok(r)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -232,5 +406,65 @@ mod tests {
         ] {
             assert_eq!(check_resource_flag(name, value), Ok(()), "{name}={value}");
         }
+    }
+
+    fn parsed(given: &[(&str, &str)]) -> Resources {
+        parse_resources(given).unwrap()
+    }
+
+    #[test]
+    fn resources_parse_to_kernel_values() {
+        let r = parsed(&[
+            ("memory", "64m"),
+            ("memory-swap", "128m"),
+            ("cpus", "0.5"),
+            ("pids-limit", "50"),
+            ("device-read-bps", "/dev/sda:1mb"),
+            ("device-write-iops", "/dev/sda:100"),
+        ]);
+        assert_eq!(r.memory, Some(64 << 20));
+        assert_eq!(r.memory_swap, Some(128 << 20));
+        assert_eq!((r.cpu_quota, r.cpu_period), (Some(50_000), Some(100_000)));
+        assert_eq!(r.pids_limit, Some(50));
+        assert_eq!(
+            r.device_read_bps,
+            vec![DeviceLimit {
+                path: "/dev/sda".into(),
+                value: 1 << 20
+            }]
+        );
+        assert_eq!(r.device_write_iops[0].value, 100);
+        assert!(parsed(&[]).is_empty());
+        assert_eq!(
+            parsed(&[("memory-swap", "-1"), ("memory", "1g")]).memory_swap,
+            Some(-1)
+        );
+    }
+
+    #[test]
+    fn bad_resource_combinations_are_refused_by_name() {
+        let err = |given: &[(&str, &str)]| parse_resources(given).unwrap_err().to_string();
+        assert_eq!(
+            err(&[("memory", "12q")]),
+            "invalid value for memory: invalid size: '12q'"
+        );
+        assert!(
+            err(&[("cpus", "-1")])
+                .starts_with("invalid value for --cpus: -1: the number of CPUs cannot be negative")
+        );
+        assert_eq!(
+            err(&[("cpus", "1"), ("cpu-quota", "1000")]),
+            "--cpu-period and --cpu-quota cannot be set as --cpus is also set"
+        );
+        assert_eq!(
+            err(&[("memory", "64m"), ("memory-swap", "32m")]),
+            "minimum memoryswap limit should be larger than memory limit, see usage"
+        );
+        assert_eq!(
+            err(&[("memory-swap", "64m")]),
+            "you must provide a memory limit when providing a memory swap limit"
+        );
+        assert!(err(&[("blkio-weight", "5")]).contains("between 10 and 1000"));
+        assert!(err(&[("memory-swappiness", "101")]).contains("0-100"));
     }
 }

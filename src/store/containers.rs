@@ -116,6 +116,13 @@ pub struct ContainerRecord {
     /// `--volumepath` at create, when not the default: where its volumes are.
     #[serde(default)]
     pub volume_path: Option<PathBuf>,
+    /// The resource limits (`--memory`, `--cpus`, ...), applied at each start; `update`
+    /// changes them.
+    #[serde(default)]
+    pub resources: crate::spec::Resources,
+    /// `--cgroups`, `--cgroup-manager`, `--cgroup-parent` at create.
+    #[serde(default)]
+    pub cgroup: crate::spec::CgroupRequest,
 }
 
 /// One user mount of a container.
@@ -203,6 +210,10 @@ pub struct ContainerState {
     /// A `stop` waits for it to end: shown as podman's `stopping` while it still runs.
     #[serde(default)]
     pub stopping: bool,
+    /// The kernel killed a process of the container's cgroup for its memory limit during
+    /// its last run (`inspect`'s OOMKilled).
+    #[serde(default)]
+    pub oom_killed: bool,
 }
 
 impl ContainerState {

@@ -298,7 +298,7 @@ pub fn describe(store: &Store, c: &Container) -> Inspect {
             running,
             paused: false,
             restarting: false,
-            oom_killed: false,
+            oom_killed: c.state.oom_killed,
             dead: false,
             pid: c.state.pid.filter(|_| running).unwrap_or(0),
             conmon_pid: c.state.monitor_pid.filter(|_| running).unwrap_or(0),
