@@ -423,6 +423,20 @@ fn run_monitor(
         // The helper starts as soon as the namespace exists, so its set-up overlaps the
         // container's root build; it is waited for before the container may exec.
         let pending = std::cell::RefCell::new(None);
+        // In its cgroup with its limits before it builds its root or runs anything of the
+        // image's; a failure kills the process.
+        let placed = std::cell::Cell::new(None);
+        let place = |pid: nix::unistd::Pid| {
+            let result = crate::cgroups::place(
+                &placement,
+                &record.id,
+                pid.as_raw() as u32,
+                &record.resources,
+            );
+            let ok = result.is_ok();
+            placed.set(Some(result));
+            ok
+        };
         let begin_network = |pid: nix::unistd::Pid| {
             *pending.borrow_mut() = Some(crate::network::begin(&network, pid.as_raw(), &run_dir));
         };
@@ -445,6 +459,12 @@ fn run_monitor(
             join_ipc: donor.as_ref(),
             join_net: netns.as_ref().map(|n| n.as_fd()),
             on_cloned: Some(&begin_network),
+            place: Some(&place),
+        })
+        .map_err(|e| match placed.take() {
+            // The cgroup's own error says more than the runtime's.
+            Some(Err(cgroup_error)) => ContainerError::from(cgroup_error),
+            _ => ContainerError::from(e),
         })?;
         let pid = starting.pid.as_raw();
         // Connected while the container waits to exec, so its program starts with its network;
@@ -453,9 +473,7 @@ fn run_monitor(
             Some(begun) => begun?.map(crate::network::Pending::finish).transpose()?,
             None => None,
         };
-        // In its cgroup with its limits before it runs anything of the image's; a failure
-        // drops `starting`, which kills the process.
-        let cgroup = crate::cgroups::place(&placement, &record.id, pid as u32, &record.resources)?;
+        let cgroup = placed.take().expect("placed before the process went on")?;
         if let Some(cgroup) = &cgroup {
             cgroup.save(&run_dir)?;
         }

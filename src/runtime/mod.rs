@@ -119,6 +119,13 @@ fn child_main(launch: &Launch, mut channel: Channel, console: Option<&UnixStream
                 ));
             }
         }
+        // Now that the parent has put it in its cgroup: the namespace's root is that cgroup.
+        if namespace_flags(launch.spec).contains(CloneFlags::CLONE_NEWCGROUP) {
+            nix::sched::unshare(CloneFlags::CLONE_NEWCGROUP).map_err(|e| RuntimeError::Setup {
+                what: "make the cgroup namespace".into(),
+                source: e.into(),
+            })?;
+        }
         // Before the mounts: the mqueue filesystem shows the IPC namespace of its mounter,
         // sysfs the network namespace.
         if let Some(netns) = launch.join_net {
@@ -483,6 +490,10 @@ pub struct Launch<'a> {
     /// Called once the process exists in its namespaces with its IDs mapped, before it
     /// builds its root: what needs only the namespaces (the network helper) overlaps the build.
     pub on_cloned: Option<&'a dyn Fn(Pid)>,
+    /// Called after the mapping and before the process goes on: puts it in its cgroup. The
+    /// process makes its cgroup namespace only after this, so that namespace's root (and the
+    /// cgroup2 it mounts at /sys/fs/cgroup) is the container's own cgroup. False aborts.
+    pub place: Option<&'a dyn Fn(Pid) -> bool>,
 }
 
 /// Whether the spec asks for a terminal (`-t`).
@@ -531,6 +542,8 @@ fn start_blocked(
     if launch.shared_userns {
         flags.remove(CloneFlags::CLONE_NEWUSER);
     }
+    // Made by the child once it is in its cgroup (see `Launch::place`).
+    flags.remove(CloneFlags::CLONE_NEWCGROUP);
     // The terminal's master comes over a socket of its own (crun's console socket): on the
     // launch channel a buffered read could swallow the message that carries it.
     let console = if wants_terminal(spec) {
@@ -560,6 +573,14 @@ fn start_blocked(
     {
         kill_and_reap(pid);
         return Err(e.into());
+    }
+    if let Some(place) = launch.place
+        && !place(pid)
+    {
+        kill_and_reap(pid);
+        return Err(RuntimeError::Invalid(
+            "the container's cgroup could not be made".into(),
+        ));
     }
     let _ = parent.send(&Message::MappingWritten);
     if let Some(on_cloned) = launch.on_cloned {
