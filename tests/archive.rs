@@ -6,7 +6,7 @@ mod common;
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
 
 use common::*;
 
@@ -196,41 +196,15 @@ fn run_and_pull_take_archive_transports() {
     .assert_error(125, &["no image named example.com/nothere:1", &name]);
 }
 
-fn podman(sb: &Sandbox, args: &[&str]) -> std::process::Output {
-    let root = sb.home.join("podman-root").display().to_string();
-    let run = sb.home.join("podman-run").display().to_string();
-    let mut all = vec![
-        "--root",
-        &root,
-        "--runroot",
-        &run,
-        "--storage-driver",
-        "vfs",
-        "--cgroup-manager=cgroupfs",
-    ];
-    all.extend_from_slice(args);
-    let out = sb
-        .command_of("podman", &all)
-        .stdin(Stdio::null())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "podman {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out
-}
-
 #[test]
 fn podman_and_burrow_read_each_others_archives() {
     let sb = Sandbox::new();
     let name = image_ref("layers:latest");
     let busybox = image_ref("busybox:latest");
     // podman save → burrow load
-    podman(&sb, &["pull", "-q", "--tls-verify=false", &busybox]);
+    sb.real_podman(&["pull", "-q", "--tls-verify=false", &busybox]);
     let from_podman = file(&sb, "from-podman.tar");
-    podman(&sb, &["save", "-o", &from_podman, &busybox]);
+    sb.real_podman(&["save", "-o", &from_podman, &busybox]);
     let loaded = sb.ok(&["load", "-i", &from_podman]);
     assert_eq!(loaded.stdout(), format!("Loaded image: {busybox}\n"));
     assert_eq!(
@@ -238,17 +212,14 @@ fn podman_and_burrow_read_each_others_archives() {
         fixture_id("busybox:latest")
     );
     let oci_from_podman = file(&sb, "from-podman-oci.tar");
-    podman(
-        &sb,
-        &[
-            "save",
-            "--format",
-            "oci-archive",
-            "-o",
-            &oci_from_podman,
-            &busybox,
-        ],
-    );
+    sb.real_podman(&[
+        "save",
+        "--format",
+        "oci-archive",
+        "-o",
+        &oci_from_podman,
+        &busybox,
+    ]);
     let root = other_root(&sb);
     sb.ok(&["--root", &root, "load", "-i", &oci_from_podman]);
     assert_eq!(id_in(&sb, &root, &busybox), fixture_id("busybox:latest"));
@@ -257,14 +228,14 @@ fn podman_and_burrow_read_each_others_archives() {
     for format in ["docker-archive", "oci-archive"] {
         let from_burrow = file(&sb, &format!("from-burrow-{format}.tar"));
         sb.ok(&["save", "--format", format, "-o", &from_burrow, &name]);
-        podman(&sb, &["load", "-q", "-i", &from_burrow]);
-        let id = podman(&sb, &["image", "inspect", "--format", "{{.Id}}", &name]);
+        sb.real_podman(&["load", "-q", "-i", &from_burrow]);
+        let id = sb.real_podman(&["image", "inspect", "--format", "{{.Id}}", &name]);
         assert_eq!(
             String::from_utf8_lossy(&id.stdout).trim(),
             fixture_id("layers:latest"),
             "{format}"
         );
-        podman(&sb, &["rmi", &name]);
+        sb.real_podman(&["rmi", &name]);
     }
 }
 

@@ -819,29 +819,7 @@ fn a_pull_by_digest_adds_no_row_beside_the_tag() {
 
 /// podman 4.3 on its own storage, as the test user.
 fn podman(sb: &Sandbox, args: &[&str]) -> String {
-    let root = sb.home.join("podman-root").display().to_string();
-    let run = sb.home.join("podman-run").display().to_string();
-    let mut all = vec![
-        "--root",
-        &root,
-        "--runroot",
-        &run,
-        "--storage-driver",
-        "vfs",
-        "--cgroup-manager=cgroupfs",
-    ];
-    all.extend_from_slice(args);
-    let out = sb
-        .command_of("podman", &all)
-        .stdin(std::process::Stdio::null())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "podman {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    String::from_utf8(sb.real_podman(args).stdout).unwrap()
 }
 
 #[test]

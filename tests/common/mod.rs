@@ -228,6 +228,30 @@ impl Sandbox {
         dir
     }
 
+    /// podman 4.3 itself, on storage of its own in the sandbox (vfs, no cgroups), as the test
+    /// user; panics unless it succeeds.
+    pub fn real_podman(&self, args: &[&str]) -> Output {
+        let root = self.home.join("podman-root").display().to_string();
+        let run = self.home.join("podman-run").display().to_string();
+        let mut all = vec![
+            "--root",
+            &root,
+            "--runroot",
+            &run,
+            "--storage-driver",
+            "vfs",
+            "--cgroup-manager=cgroupfs",
+        ];
+        all.extend_from_slice(args);
+        let out = self.command_of("podman", &all).output().unwrap();
+        assert!(
+            out.status.success(),
+            "podman {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out
+    }
+
     /// `command_of` for a program that calls `podman` (distrobox, toolbox): burrow is the
     /// `podman` first on PATH, and the program is killed if it runs past `timeout`.
     pub fn tool_command(&self, timeout: Duration, program: &str, args: &[&str]) -> Command {
