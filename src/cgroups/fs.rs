@@ -166,6 +166,7 @@ pub fn usage(dir: &Path) -> stat::Usage {
     stat::usage_from(
         &read(dir, "cpu.stat"),
         &read(dir, "memory.current"),
+        &read(dir, "memory.stat"),
         &read(dir, "memory.max"),
         &read(dir, "pids.current"),
         &read(dir, "io.stat"),

@@ -257,6 +257,13 @@ pub fn plan_scope_properties(
         ("TasksAccounting", Property::Bool(true)),
         ("CPUAccounting", Property::Bool(true)),
     ];
+    out.extend(limit_properties(r, pids_limit));
+    out
+}
+
+/// The unit properties that carry `r`'s limits (also what `update` changes on a scope).
+pub fn limit_properties(r: &Resources, pids_limit: Option<i64>) -> Vec<(&'static str, Property)> {
+    let mut out = Vec::new();
     let mut put = |name: &'static str, value: Property| out.push((name, value));
     if let Some(memory) = r.memory {
         put("MemoryMax", Property::U64(memory));

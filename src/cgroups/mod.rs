@@ -495,6 +495,65 @@ pub fn check_cpuset(r: &Resources, parent: &Path) -> Result<(), CgroupError> {
     }
 }
 
+/// Decides the placement for `resources` and checks, before anything is made, everything
+/// they need from the host: the controllers, the CPUs and the devices they name.
+pub fn check(
+    facts: &Facts,
+    request: &CgroupRequest,
+    resources: &Resources,
+) -> Result<Placement, CgroupError> {
+    let placement = choose(facts, request, None, resources)?;
+    let parent = match &placement {
+        Placement::None { .. } => None,
+        Placement::Systemd { .. } => Some(fs::path_of(&format!(
+            "/user.slice/user-{uid}.slice/user@{uid}.service",
+            uid = facts.uid
+        ))),
+        Placement::Fs { parent, .. } => Some(fs::path_of(parent)),
+    };
+    if let Some(parent) = parent {
+        check_cpuset(resources, &parent)?;
+        device_numbers(resources)?;
+    }
+    Ok(placement)
+}
+
+/// Changes the limits of a running container's cgroup from `old` to `new` (`update`). A
+/// memory limit below what the container uses now is refused (the kernel would reclaim and
+/// then kill); a write that fails puts the old limits back.
+pub fn update(
+    cgroup: &ContainerCgroup,
+    name: &str,
+    old: &Resources,
+    new: &Resources,
+) -> Result<(), CgroupError> {
+    let dir = cgroup.dir();
+    if let Some(limit) = new.memory.filter(|_| new.memory != old.memory) {
+        let usage = fs::usage(&dir).memory_bytes;
+        if limit < usage {
+            return Err(CgroupError::BelowUsage {
+                name: name.to_string(),
+                limit,
+                usage,
+            });
+        }
+    }
+    let controllers = stat::parse_controllers(&read(&dir.join("cgroup.controllers")));
+    let pids_delegated = controllers.iter().any(|c| c == "pids");
+    let apply = |r: &Resources| -> Result<(), CgroupError> {
+        let pids_limit = limits::effective_pids_limit(r, pids_delegated);
+        let devices = device_numbers(r)?;
+        // The manager is told too, so a reload of its units does not bring the old back.
+        if let Some(unit) = &cgroup.unit {
+            systemd::set_properties(unit, &limits::limit_properties(r, pids_limit))?;
+        }
+        fs::apply(&dir, &limits::plan_files(r, pids_limit, &devices))
+    };
+    apply(new).inspect_err(|_| {
+        let _ = apply(old);
+    })
+}
+
 /// Puts a container's process `pid` (waiting to exec) into a cgroup of its own with its
 /// limits. None when the placement gives it none.
 pub fn place(

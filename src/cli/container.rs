@@ -58,6 +58,10 @@ pub enum ContainerCommand {
     Logs(super::logs::Args),
     /// Display the running processes of a container
     Top(super::top::Args),
+    /// Display a live stream of container resource usage statistics
+    Stats(super::stats::Args),
+    /// Update an existing container's resource limits
+    Update(Box<super::update::Args>),
     /// Remove all non running containers
     Prune(PruneArgs),
     /// Clean up the network and mount resources of one or more containers
@@ -96,6 +100,8 @@ pub fn dispatch(command: ContainerCommand, ctx: &Context) -> Result<u8> {
         ContainerCommand::Unpause(args) => lifecycle::pause(args, ctx, "unpause"),
         ContainerCommand::Logs(args) => super::logs::run(args, ctx),
         ContainerCommand::Top(args) => super::top::run(args, ctx),
+        ContainerCommand::Stats(args) => super::stats::run(args, ctx),
+        ContainerCommand::Update(args) => super::update::run(*args, ctx),
         ContainerCommand::Prune(args) => prune(args, ctx),
         ContainerCommand::Cleanup(args) => cleanup(args, ctx),
         ContainerCommand::Commit(args) => super::commit::run(args, ctx),

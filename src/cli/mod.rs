@@ -26,9 +26,11 @@ mod pull;
 mod push;
 mod run;
 mod save;
+mod stats;
 mod system;
 mod top;
 mod unshare;
+mod update;
 mod version;
 mod volume;
 
@@ -313,6 +315,10 @@ pub enum Command {
     Logs(logs::Args),
     /// Display the running processes of a container
     Top(top::Args),
+    /// Display a live stream of container resource usage statistics
+    Stats(stats::Args),
+    /// Update an existing container's resource limits
+    Update(Box<update::Args>),
     /// List the published ports of containers
     Port(port::Args),
     /// Mount a working container's root filesystem
@@ -496,6 +502,8 @@ pub fn run(cli: Cli, program: &str) -> Result<u8> {
         Command::Inspect(args) => inspect(args, &ctx),
         Command::Logs(args) => logs::run(args, &ctx),
         Command::Top(args) => top::run(args, &ctx),
+        Command::Stats(args) => stats::run(args, &ctx),
+        Command::Update(args) => update::run(*args, &ctx),
         Command::Port(args) => port::run(args, &ctx),
         Command::Mount(args) => mount::mount(args, &ctx),
         Command::Unmount(args) => mount::unmount(args, &ctx),

@@ -284,7 +284,7 @@ pub struct ResourceArgs {
 
 impl ResourceArgs {
     /// Each flag given, by its name without dashes, with its value.
-    fn given(&self) -> Vec<(&'static str, &str)> {
+    pub(super) fn given(&self) -> Vec<(&'static str, &str)> {
         let single = [
             ("memory", &self.memory),
             ("memory-swap", &self.memory_swap),

@@ -32,18 +32,19 @@ pub fn run(args: Args, ctx: &Context) -> Result<u8> {
     };
     let found = container::find(&ctx.store(), &ctx.host(), &key).map_err(coded)?;
     let process = container::running_process(&found.state).filter(|p| p.alive());
-    let Some(process) = process.filter(|_| found.state.status == Status::Running) else {
+    let running = found.state.status == Status::Running && !found.state.is_paused();
+    let Some(process) = process.filter(|_| running) else {
         return Err(CodedError::new(
             125,
             format!(
                 "top can only be used on running containers; {} is {}: container state improper",
                 key,
-                found.state.status.as_str()
+                found.state.shown_status()
             ),
         )
         .into());
     };
-    let pids = top::container_processes(process.pid)?;
+    let pids = top::container_processes(process.pid, &found.record.id)?;
     let table = top::top(&pids, &descriptors)?;
     let mut text = String::new();
     for row in table {

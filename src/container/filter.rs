@@ -111,6 +111,12 @@ impl ContainerFilter {
 
     pub fn matches(&self, c: &Container) -> bool {
         let status = c.state.status;
+        // A paused container is paused here, not running.
+        let shown = if c.state.is_paused() {
+            "paused"
+        } else {
+            status.as_str()
+        };
         let any = |list_empty: bool, hit: bool| list_empty || hit;
         any(
             self.ids.is_empty(),
@@ -122,7 +128,7 @@ impl ContainerFilter {
             self.statuses.is_empty(),
             self.statuses
                 .iter()
-                .any(|s| s == status.as_str() || (s == "stopped" && status == Status::Exited)),
+                .any(|s| s == shown || (s == "stopped" && status == Status::Exited)),
         ) && self
             .labels
             .iter()

@@ -14,6 +14,7 @@ mod network;
 mod prune;
 mod reset;
 mod run;
+pub mod stats;
 pub mod top;
 mod usage;
 pub mod view;
@@ -1158,6 +1159,7 @@ fn record_exit(
         boot_id: None,
         monitor_pid: None,
         monitor_start: None,
+        paused: false,
         ..state.clone()
     };
     store.save_state(&mut lock, exited.clone())?;
@@ -1203,8 +1205,16 @@ fn stop_process(
         path: PathBuf::from(&container.record.name),
         source: e,
     };
+    let cgroup = crate::cgroups::of_process(process.pid, &container.record.id);
     if !timeout.is_zero() {
         handle.send(signal).map_err(sent)?;
+        // A paused container is thawed so that it can act on the signal, as podman does.
+        if let Some(cgroup) = cgroup
+            .as_ref()
+            .filter(|c| crate::cgroups::fs::is_frozen(&c.dir()))
+        {
+            let _ = crate::cgroups::fs::freeze(&cgroup.dir(), false, &container.record.name);
+        }
         if handle.wait_exit(timeout) {
             return Ok(());
         }
@@ -1217,7 +1227,7 @@ fn stop_process(
     }
     // With a cgroup, everything in it is frozen first, so nothing forks between the kill
     // and its end, then killed at once (a frozen process still dies of SIGKILL).
-    if let Some(cgroup) = crate::cgroups::of_process(process.pid, &container.record.id) {
+    if let Some(cgroup) = &cgroup {
         let _ = crate::cgroups::fs::freeze(&cgroup.dir(), true, &container.record.name);
         let _ = crate::cgroups::fs::kill_all(&cgroup.dir());
     }
@@ -1617,8 +1627,54 @@ pub fn freeze(store: &Store, id: &str, verb: &'static str) -> Result<(), Contain
         )));
     }
     crate::cgroups::fs::freeze(&cgroup.dir(), pausing, &container.record.name)?;
+    if let Some(mut lock) = store.lock_container(&container.record.id)? {
+        let state = ContainerState {
+            paused: pausing,
+            ..lock.container.state.clone()
+        };
+        store.save_state(&mut lock, state)?;
+    }
     event(store, verb, &container.record);
     Ok(())
+}
+
+/// `update`: changes a container's limits. A running container's cgroup gets them at once;
+/// the record keeps them for `inspect` and every later start. Everything is checked before
+/// anything changes, as at create.
+pub fn update(
+    store: &Store,
+    host: &Host,
+    key: &str,
+    update: &crate::spec::Resources,
+) -> Result<String, ContainerError> {
+    let found = find(store, host, key)?;
+    let Some(mut lock) = store.lock_container(&found.record.id)? else {
+        return Err(LookupError::NotFound(key.to_string()).into());
+    };
+    let record = lock.container.record.clone();
+    let new = record.resources.updated_by(update);
+    let facts = crate::cgroups::facts();
+    if !facts.unified {
+        if !update.is_empty() {
+            tracing::warn!("{}", crate::cgroups::V1_WARNING);
+        }
+    } else {
+        crate::cgroups::check(&facts, &record.cgroup, &new)?;
+        let state = current_state(&lock.container.state);
+        let cgroup = running_process(&state)
+            .filter(|p| p.alive())
+            .and_then(|p| crate::cgroups::of_process(p.pid, &record.id));
+        if let Some(cgroup) = cgroup {
+            crate::cgroups::update(&cgroup, &record.name, &record.resources, &new)?;
+        }
+    }
+    let updated = ContainerRecord {
+        resources: new,
+        ..record
+    };
+    store.save_record(&mut lock, updated.clone())?;
+    event(store, "update", &updated);
+    Ok(updated.id)
 }
 
 /// Appends a container event to the log; a log that cannot be written costs a warning, never

@@ -495,6 +495,7 @@ fn run_monitor(
             stopped_by_user: false,
             stopping: false,
             oom_killed: false,
+            paused: false,
         };
         store.save_state(&mut lock, running)?;
         crate::failpoint!("start.recorded");

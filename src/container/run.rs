@@ -393,21 +393,8 @@ fn create_with_limits(
             }
         }
     } else {
-        // Everything the limits need is checked here, before anything is made: the
-        // controllers, the CPUs and the devices they name.
-        let placement = crate::cgroups::choose(&facts, &options.cgroup, None, &options.resources)?;
-        let parent = match &placement {
-            Placement::None { .. } => None,
-            Placement::Systemd { .. } => Some(crate::cgroups::fs::path_of(&format!(
-                "/user.slice/user-{uid}.slice/user@{uid}.service",
-                uid = facts.uid
-            ))),
-            Placement::Fs { parent, .. } => Some(crate::cgroups::fs::path_of(parent)),
-        };
-        if let Some(parent) = parent {
-            crate::cgroups::check_cpuset(&options.resources, &parent)?;
-            crate::cgroups::device_numbers(&options.resources)?;
-        }
+        // Everything the limits need is checked here, before anything is made.
+        let placement = crate::cgroups::check(&facts, &options.cgroup, &options.resources)?;
         if let Placement::None {
             warning: Some(warning),
         } = placement

@@ -516,11 +516,29 @@ fn render(
 // ---------------------------------------------------------------------------------------------
 // reading
 
-/// Every process in the PID namespace of `init_pid` (the container's processes), in pid order.
-/// Processes that exit while /proc is read, and processes we may not inspect (other users'),
-/// are left out.
-pub fn container_processes(init_pid: i32) -> Result<Vec<i32>, TopError> {
-    Ok(procfs::pid_namespace_members(init_pid)?)
+/// The container's processes, in pid order: those of the PID namespace of `init_pid`, exec'd
+/// ones included. A container in the host's PID namespace (`--pid host`) has those of its
+/// own cgroup, or without one its first process and that one's descendants. Processes that
+/// exit while /proc is read, and processes we may not inspect (other users'), are left out.
+pub fn container_processes(init_pid: i32, id: &str) -> Result<Vec<i32>, TopError> {
+    if !procfs::shares_pid_namespace(init_pid)? {
+        return Ok(procfs::pid_namespace_members(init_pid)?);
+    }
+    let mut pids = match crate::cgroups::of_process(init_pid, id) {
+        Some(cgroup) => crate::cgroups::fs::processes(&cgroup.dir()),
+        None => {
+            let mut out = vec![init_pid];
+            let mut next = 0;
+            while let Some(&p) = out.get(next) {
+                out.extend(procfs::children(p));
+                next += 1;
+            }
+            out
+        }
+    };
+    pids.sort_unstable();
+    pids.dedup();
+    Ok(pids)
 }
 
 /// A file inside the container's root, opened without following links out of that root
@@ -991,7 +1009,7 @@ mod tests {
     #[test]
     fn our_own_process_is_listed_in_our_namespace() {
         let me = std::process::id() as i32;
-        let pids = container_processes(me).unwrap();
+        let pids = container_processes(me, "none").unwrap();
         assert!(pids.contains(&me));
         assert!(pids.windows(2).all(|w| w[0] < w[1]));
 
@@ -1018,7 +1036,7 @@ mod tests {
     #[test]
     fn default_table_for_all_our_processes() {
         let me = std::process::id() as i32;
-        let pids = container_processes(me).unwrap();
+        let pids = container_processes(me, "none").unwrap();
         let table = top(&pids, &[]).unwrap();
         assert_eq!(table[0].len(), 8);
         assert!(table.len() >= 2);
@@ -1035,7 +1053,7 @@ mod tests {
         // pid_max is at most 2^22, so this pid never exists
         let gone = i32::MAX;
         assert!(matches!(
-            container_processes(gone),
+            container_processes(gone, "none"),
             Err(TopError::ProcessGone { pid }) if pid == gone
         ));
         assert_eq!(top(&[gone], &[]).unwrap().len(), 1);

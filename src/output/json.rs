@@ -25,6 +25,11 @@ impl JsonStyle {
         indent: 4,
         escape_html: true,
     };
+    /// `json.MarshalIndent(v, "", " ")`: podman stats.
+    pub const INDENT_1: JsonStyle = JsonStyle {
+        indent: 1,
+        escape_html: true,
+    };
     /// `json.MarshalIndent(v, "", "  ")`: podman ps, info, pod ps.
     pub const INDENT_2: JsonStyle = JsonStyle {
         indent: 2,

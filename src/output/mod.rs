@@ -36,7 +36,7 @@ use serde::Serialize;
 pub use json::JsonStyle;
 pub use units::{
     StatusInput, container_status, go_duration_string, go_local_time_string, go_time_string,
-    go_units_human_size, human_duration_since, human_size,
+    go_units_bytes_size, go_units_human_size, human_duration_since, human_size,
 };
 pub use value::{serialize_nil_map, serialize_nil_slice};
 

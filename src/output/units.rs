@@ -192,6 +192,21 @@ pub fn go_units_human_size(size: f64, precision: usize) -> String {
     out
 }
 
+const BINARY_UNITS: [&str; 9] = ["B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB", "ZiB", "YiB"];
+
+/// go-units `BytesSize`: `%.4g` of the size in binary units, e.g. `48KiB`, `1.926GiB`.
+pub fn go_units_bytes_size(size: f64) -> String {
+    let mut size = size;
+    let mut unit = 0;
+    while size >= 1024.0 && unit < BINARY_UNITS.len() - 1 {
+        size /= 1024.0;
+        unit += 1;
+    }
+    let mut out = go_format_float_g(size, Some(4));
+    out.push_str(BINARY_UNITS[unit]);
+    out
+}
+
 /// The SIZE column of `podman images`: go-units with precision 3, then a space inserted
 /// after the last digit (`11.4 kB`, `3.01 MB`, `0 B`, `1e+03 kB`).
 pub fn human_size(bytes: u64) -> String {
@@ -459,6 +474,14 @@ mod tests {
     fn human_size_matches_podman_images_column() {
         // 11370 and 3011655 are real image sizes podman 4.3 printed here as
         // "11.4 kB" and "3.01 MB"; 1987653 printed as "1.99 MB".
+        // As podman stats printed them for the same byte counts.
+        assert_eq!(go_units_human_size(57344.0, 4), "57.34kB");
+        assert_eq!(go_units_human_size(67108864.0, 4), "67.11MB");
+        assert_eq!(go_units_human_size(20971520.0, 4), "20.97MB");
+        assert_eq!(go_units_bytes_size(49152.0), "48KiB");
+        assert_eq!(go_units_bytes_size(67108864.0), "64MiB");
+        assert_eq!(go_units_bytes_size(2068119552.0), "1.926GiB");
+        assert_eq!(go_units_bytes_size(0.0), "0B");
         assert_eq!(human_size(11370), "11.4 kB");
         assert_eq!(human_size(3011655), "3.01 MB");
         assert_eq!(human_size(1987653), "1.99 MB");

@@ -204,6 +204,41 @@ pub fn parse_boot_time(proc_stat: &str) -> Option<i64> {
     })
 }
 
+/// Bytes received and sent over the interfaces of /proc/PID/net/dev (the namespace of that
+/// process), loopback left out as docker leaves it out.
+pub fn parse_net_dev(content: &str) -> (u64, u64) {
+    let mut totals = (0u64, 0u64);
+    for line in content.lines().skip(2) {
+        let Some((name, fields)) = line.split_once(':') else {
+            continue;
+        };
+        if name.trim() == "lo" {
+            continue;
+        }
+        let numbers: Vec<u64> = fields
+            .split_whitespace()
+            .map(|n| n.parse().unwrap_or(0))
+            .collect();
+        // Eight receive counters come first, bytes first of each half.
+        if let (Some(rx), Some(tx)) = (numbers.first(), numbers.get(8)) {
+            totals.0 = totals.0.saturating_add(*rx);
+            totals.1 = totals.1.saturating_add(*tx);
+        }
+    }
+    totals
+}
+
+/// Bytes a process made the block layer read and write (/proc/PID/io).
+pub fn parse_io(content: &str) -> (u64, u64) {
+    let field = |key: &str| {
+        content
+            .lines()
+            .find_map(|l| l.strip_prefix(key)?.trim().parse().ok())
+            .unwrap_or(0)
+    };
+    (field("read_bytes:"), field("write_bytes:"))
+}
+
 /// A uid_map or gid_map: `inside outside count` per line.
 pub fn parse_id_map(content: &str) -> Result<Vec<IdMap>, String> {
     content
@@ -347,6 +382,18 @@ pub fn pid_namespace_members(pid: i32) -> Result<Vec<i32>, ProcError> {
     Ok(pids)
 }
 
+/// Whether `pid` is in our own PID namespace.
+pub fn shares_pid_namespace(pid: i32) -> Result<bool, ProcError> {
+    match (
+        namespace_id("self", "pid"),
+        namespace_id(&pid.to_string(), "pid"),
+    ) {
+        (Ok(a), Ok(b)) => Ok(a == b),
+        (_, Err(e)) if vanished(&e) => Err(ProcError::Gone { pid }),
+        _ => Ok(false),
+    }
+}
+
 /// Whether `pid` is in our own user namespace. One that cannot be compared (a link we may not
 /// read) counts as ours, so its ids are shown as /proc gives them.
 pub fn shares_user_namespace(pid: i32) -> Result<bool, ProcError> {
@@ -411,6 +458,16 @@ pub fn children(pid: i32) -> Vec<i32> {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+
+    #[test]
+    fn network_and_block_counters_parse() {
+        let dev = "Inter-|   Receive                            |  Transmit\n face |bytes    packets errs drop fifo frame compressed multicast|bytes    packets errs drop fifo colls carrier compressed\n    lo:  500       5    0    0    0     0          0         0      500       5    0    0    0     0       0          0\n  tap0:  110       1    0    0    0     0          0         0      430       3    0    0    0     0       0          0\n  eth1: 1000       1    0    0    0     0          0         0        1       3    0    0    0     0       0          0\n";
+        assert_eq!(parse_net_dev(dev), (1110, 431));
+        assert_eq!(parse_net_dev(""), (0, 0));
+        let io = "rchar: 100\nwchar: 200\nsyscr: 1\nsyscw: 2\nread_bytes: 4096\nwrite_bytes: 8192\ncancelled_write_bytes: 0\n";
+        assert_eq!(parse_io(io), (4096, 8192));
+        assert_eq!(parse_io(""), (0, 0));
+    }
 
     /// A process's stat and status files, also read by top's tests.
     pub(crate) const STAT: &str = "4242 (my (odd) name) S 4200 4242 4242 34816 4242 4194560 \

@@ -212,6 +212,41 @@ impl Resources {
     pub fn is_empty(&self) -> bool {
         *self == Resources::default()
     }
+
+    /// These limits with those `update` sets replacing theirs (a device limit replaces the
+    /// same kind of limit on the same device).
+    pub fn updated_by(&self, update: &Resources) -> Resources {
+        fn pick<T: Clone>(new: &Option<T>, old: &Option<T>) -> Option<T> {
+            new.clone().or_else(|| old.clone())
+        }
+        fn devices(old: &[DeviceLimit], new: &[DeviceLimit]) -> Vec<DeviceLimit> {
+            let mut out: Vec<DeviceLimit> = old
+                .iter()
+                .filter(|o| !new.iter().any(|n| n.path == o.path))
+                .cloned()
+                .collect();
+            out.extend(new.iter().cloned());
+            out
+        }
+        Resources {
+            memory: pick(&update.memory, &self.memory),
+            memory_swap: pick(&update.memory_swap, &self.memory_swap),
+            memory_reservation: pick(&update.memory_reservation, &self.memory_reservation),
+            memory_swappiness: pick(&update.memory_swappiness, &self.memory_swappiness),
+            cpu_shares: pick(&update.cpu_shares, &self.cpu_shares),
+            cpu_quota: pick(&update.cpu_quota, &self.cpu_quota),
+            cpu_period: pick(&update.cpu_period, &self.cpu_period),
+            cpuset_cpus: pick(&update.cpuset_cpus, &self.cpuset_cpus),
+            cpuset_mems: pick(&update.cpuset_mems, &self.cpuset_mems),
+            pids_limit: pick(&update.pids_limit, &self.pids_limit),
+            blkio_weight: pick(&update.blkio_weight, &self.blkio_weight),
+            blkio_weight_device: devices(&self.blkio_weight_device, &update.blkio_weight_device),
+            device_read_bps: devices(&self.device_read_bps, &update.device_read_bps),
+            device_write_bps: devices(&self.device_write_bps, &update.device_write_bps),
+            device_read_iops: devices(&self.device_read_iops, &update.device_read_iops),
+            device_write_iops: devices(&self.device_write_iops, &update.device_write_iops),
+        }
+    }
 }
 
 /// `--cgroup-manager` (and containers.conf `cgroup_manager`).
@@ -410,6 +445,39 @@ mod tests {
 
     fn parsed(given: &[(&str, &str)]) -> Resources {
         parse_resources(given).unwrap()
+    }
+
+    #[test]
+    fn an_update_replaces_only_what_it_names() {
+        let old = parse_resources(&[
+            ("memory", "64m"),
+            ("cpus", "0.5"),
+            ("device-read-bps", "/dev/sda:1mb"),
+            ("device-read-bps", "/dev/sdb:2mb"),
+        ])
+        .unwrap();
+        let update =
+            parse_resources(&[("memory", "128m"), ("device-read-bps", "/dev/sdb:3mb")]).unwrap();
+        let new = old.updated_by(&update);
+        assert_eq!(new.memory, Some(128 << 20));
+        assert_eq!(
+            (new.cpu_quota, new.cpu_period),
+            (Some(50_000), Some(100_000))
+        );
+        assert_eq!(
+            new.device_read_bps,
+            vec![
+                DeviceLimit {
+                    path: "/dev/sda".into(),
+                    value: 1 << 20
+                },
+                DeviceLimit {
+                    path: "/dev/sdb".into(),
+                    value: 3 << 20
+                }
+            ]
+        );
+        assert_eq!(old.updated_by(&Resources::default()), old);
     }
 
     #[test]

@@ -214,6 +214,9 @@ pub struct ContainerState {
     /// its last run (`inspect`'s OOMKilled).
     #[serde(default)]
     pub oom_killed: bool,
+    /// `pause` froze its cgroup and no `unpause` thawed it yet.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub paused: bool,
 }
 
 impl ContainerState {
@@ -221,9 +224,16 @@ impl ContainerState {
     pub fn shown_status(&self) -> &'static str {
         if self.status == Status::Running && self.stopping {
             "stopping"
+        } else if self.is_paused() {
+            "paused"
         } else {
             self.status.as_str()
         }
+    }
+
+    /// Running, with its processes frozen by `pause`.
+    pub fn is_paused(&self) -> bool {
+        self.status == Status::Running && self.paused
     }
 
     /// The state to show when the recorded process is gone but nobody recorded its end (the
@@ -238,6 +248,7 @@ impl ContainerState {
             boot_id: None,
             monitor_pid: None,
             monitor_start: None,
+            paused: false,
             ..self.clone()
         }
     }

@@ -174,6 +174,58 @@ struct HostConfig {
     init: bool,
     restart_policy: RestartPolicy,
     log_config: LogConfig,
+    #[serde(flatten)]
+    limits: Limits,
+}
+
+/// The resource limits as podman's HostConfig shows them (0: none).
+#[derive(Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct Limits {
+    memory: u64,
+    memory_swap: i64,
+    memory_reservation: u64,
+    cpu_shares: u64,
+    cpu_period: u64,
+    cpu_quota: i64,
+    nano_cpus: u64,
+    cpuset_cpus: String,
+    cpuset_mems: String,
+    pids_limit: i64,
+    blkio_weight: u16,
+}
+
+impl Limits {
+    fn of(r: &crate::spec::Resources, cgroup: &crate::spec::CgroupRequest) -> Limits {
+        let quota = r.cpu_quota.unwrap_or(0);
+        let period = r.cpu_period.unwrap_or(0);
+        // podman's default pids limit holds wherever the container gets a cgroup with pids.
+        let default_pids = if cgroup.disabled || crate::cgroups::detect().version == "v1" {
+            0
+        } else {
+            crate::cgroups::limits::DEFAULT_PIDS_LIMIT
+        };
+        Limits {
+            memory: r.memory.unwrap_or(0),
+            // Docker's meaning (memory plus swap), twice the memory when only that is given.
+            memory_swap: r
+                .memory_swap
+                .unwrap_or_else(|| r.memory.map_or(0, |m| 2 * m as i64)),
+            memory_reservation: r.memory_reservation.unwrap_or(0),
+            cpu_shares: r.cpu_shares.unwrap_or(0),
+            cpu_period: period,
+            cpu_quota: quota,
+            nano_cpus: if quota > 0 && period > 0 {
+                quota as u64 * 1_000_000_000 / period
+            } else {
+                0
+            },
+            cpuset_cpus: r.cpuset_cpus.clone().unwrap_or_default(),
+            cpuset_mems: r.cpuset_mems.clone().unwrap_or_default(),
+            pids_limit: r.pids_limit.unwrap_or(default_pids),
+            blkio_weight: r.blkio_weight.unwrap_or(0),
+        }
+    }
 }
 
 /// An unset time, as Go prints its zero value.
@@ -295,8 +347,8 @@ pub fn describe(store: &Store, c: &Container) -> Inspect {
         state: State {
             oci_version: spec.version().clone(),
             status: c.state.shown_status().into(),
-            running,
-            paused: false,
+            running: running && !c.state.is_paused(),
+            paused: c.state.is_paused(),
             restarting: false,
             oom_killed: c.state.oom_killed,
             dead: false,
@@ -406,6 +458,7 @@ pub fn describe(store: &Store, c: &Container) -> Inspect {
                     // go-units' HumanSize, as podman shows it (`1MB`, `1.235MB`).
                     .map_or_else(|| "0B".into(), |n| output::go_units_human_size(n as f64, 4)),
             },
+            limits: Limits::of(&c.record.resources, &c.record.cgroup),
         },
         network_settings: NetworkSettings {
             endpoint_id: String::new(),
