@@ -10,7 +10,6 @@ use std::fs::File;
 use std::io::{self, BufReader, Read};
 use std::path::{Path, PathBuf};
 
-use chrono::Utc;
 use sha2::{Digest, Sha256};
 
 use super::ImageConfig;
@@ -168,18 +167,15 @@ pub fn store_image(
     let mut list = store.lock_images()?;
     store.write_image_file(&id, "config.json", config_bytes)?;
     store.write_image_file(&id, "manifest.json", &manifest_bytes)?;
-    let pos = list.position_or_add(&id, || ImageRecord {
-        id: id.clone(),
-        names: vec![],
-        names_history: vec![],
-        digest: manifest_digest.clone(),
-        digests: vec![],
-        repositories: vec![],
-        manifest_media_type: media_type.clone(),
-        layers: diff_ids,
-        size: layers.iter().map(|l| l.size).sum(),
-        created: config.created,
-        pulled: Utc::now(),
+    let pos = list.position_or_add(&id, || {
+        ImageRecord::unnamed(
+            &id,
+            &manifest_digest,
+            &media_type,
+            diff_ids,
+            layers.iter().map(|l| l.size).sum(),
+            config.created,
+        )
     });
     for name in names.iter().rev() {
         let repository = name

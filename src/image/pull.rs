@@ -4,7 +4,6 @@
 use std::collections::HashSet;
 use std::time::Duration;
 
-use chrono::Utc;
 use futures_util::StreamExt;
 use oci_client::client::{ClientConfig, ClientProtocol};
 use oci_client::errors::OciDistributionError;
@@ -453,18 +452,15 @@ pub async fn pull(
     store.write_image_file(&image_id, "manifest.json", &manifest_bytes)?;
     crate::failpoint!("pull.documents-written");
     let name_text = name.to_string();
-    let pos = list.position_or_add(&image_id, || ImageRecord {
-        id: image_id.clone(),
-        names: vec![],
-        names_history: vec![],
-        digest: manifest_digest.clone(),
-        digests: vec![],
-        repositories: vec![],
-        manifest_media_type: media_type.clone(),
-        layers: diff_ids.clone(),
-        size,
-        created: config.created,
-        pulled: Utc::now(),
+    let pos = list.position_or_add(&image_id, || {
+        ImageRecord::unnamed(
+            &image_id,
+            &manifest_digest,
+            &media_type,
+            diff_ids.clone(),
+            size,
+            config.created,
+        )
     });
     // A name belongs to one image: pulling moves it here.
     list.give_name(pos, &name_text, name.name());

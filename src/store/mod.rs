@@ -109,6 +109,27 @@ pub struct ImageRecord {
 }
 
 impl ImageRecord {
+    /// A record for an image just stored (pulled, loaded, committed), before it gets names.
+    pub fn unnamed(
+        id: &str,
+        digest: &str,
+        manifest_media_type: &str,
+        layers: Vec<String>,
+        size: u64,
+        created: Option<DateTime<Utc>>,
+    ) -> ImageRecord {
+        ImageRecord {
+            id: id.to_string(),
+            digest: digest.to_string(),
+            manifest_media_type: manifest_media_type.to_string(),
+            layers,
+            size,
+            created,
+            pulled: Utc::now(),
+            ..ImageRecord::default()
+        }
+    }
+
     /// Notes in the names history that the image was given `name`.
     pub fn remember_name(&mut self, name: &str) {
         self.names_history.retain(|n| n != name);
