@@ -118,12 +118,8 @@ pub fn sample(container: &Container) -> Sample {
 /// Bytes through the container's own network namespace; none when it shares the host's
 /// (`--network host`), as in podman.
 fn network(pid: i32) -> (u64, u64) {
-    use std::os::unix::fs::MetadataExt;
-    let ns = |p: &str| std::fs::metadata(format!("/proc/{p}/ns/net")).map(|m| (m.dev(), m.ino()));
-    match (ns(&pid.to_string()), ns("self")) {
-        (Ok(theirs), Ok(ours)) if theirs != ours => {
-            procfs::parse_net_dev(&read(&format!("/proc/{pid}/net/dev")))
-        }
+    match procfs::shares_namespace(pid, "net", true) {
+        Ok(false) => procfs::parse_net_dev(&read(&format!("/proc/{pid}/net/dev"))),
         _ => (0, 0),
     }
 }

@@ -521,7 +521,7 @@ fn render(
 /// own cgroup, or without one its first process and that one's descendants. Processes that
 /// exit while /proc is read, and processes we may not inspect (other users'), are left out.
 pub fn container_processes(init_pid: i32, id: &str) -> Result<Vec<i32>, TopError> {
-    if !procfs::shares_pid_namespace(init_pid)? {
+    if !procfs::shares_namespace(init_pid, "pid", false)? {
         return Ok(procfs::pid_namespace_members(init_pid)?);
     }
     let mut pids = match crate::cgroups::of_process(init_pid, id) {

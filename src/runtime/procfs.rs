@@ -382,29 +382,23 @@ pub fn pid_namespace_members(pid: i32) -> Result<Vec<i32>, ProcError> {
     Ok(pids)
 }
 
-/// Whether `pid` is in our own PID namespace.
-pub fn shares_pid_namespace(pid: i32) -> Result<bool, ProcError> {
+/// Whether `pid` is in our own namespace of `kind` ("pid", "user", "net"); `unknown` when
+/// the two cannot be compared (a link we may not read).
+pub fn shares_namespace(pid: i32, kind: &str, unknown: bool) -> Result<bool, ProcError> {
     match (
-        namespace_id("self", "pid"),
-        namespace_id(&pid.to_string(), "pid"),
+        namespace_id("self", kind),
+        namespace_id(&pid.to_string(), kind),
     ) {
         (Ok(a), Ok(b)) => Ok(a == b),
         (_, Err(e)) if vanished(&e) => Err(ProcError::Gone { pid }),
-        _ => Ok(false),
+        _ => Ok(unknown),
     }
 }
 
-/// Whether `pid` is in our own user namespace. One that cannot be compared (a link we may not
-/// read) counts as ours, so its ids are shown as /proc gives them.
+/// Whether `pid` is in our own user namespace. One that cannot be compared counts as ours, so
+/// its ids are shown as /proc gives them.
 pub fn shares_user_namespace(pid: i32) -> Result<bool, ProcError> {
-    match (
-        namespace_id("self", "user"),
-        namespace_id(&pid.to_string(), "user"),
-    ) {
-        (Ok(a), Ok(b)) => Ok(a == b),
-        (_, Err(e)) if vanished(&e) => Err(ProcError::Gone { pid }),
-        _ => Ok(true),
-    }
+    shares_namespace(pid, "user", true)
 }
 
 /// A uid_map or gid_map file, e.g. `/proc/self/uid_map`.
