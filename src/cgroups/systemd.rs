@@ -103,8 +103,7 @@ async fn job_signals(conn: &zbus::Connection) -> Result<zbus::MessageStream, zbu
         .member("JobRemoved")?
         .build();
     let stream = zbus::MessageStream::for_match_rule(rule, conn, Some(64)).await?;
-    conn.call_method(Some(DESTINATION), PATH, Some(MANAGER), "Subscribe", &())
-        .await?;
+    call(conn, "Subscribe", &()).await?;
     Ok(stream)
 }
 
@@ -115,15 +114,7 @@ pub fn start_scope(unit: &str, properties: &[(&'static str, Property)]) -> Resul
     let result = converse(
         async |conn| {
             let mut signals = job_signals(conn).await?;
-            let reply = conn
-                .call_method(
-                    Some(DESTINATION),
-                    PATH,
-                    Some(MANAGER),
-                    "StartTransientUnit",
-                    &(unit, "fail", &props, &aux),
-                )
-                .await?;
+            let reply = call(conn, "StartTransientUnit", &(unit, "fail", &props, &aux)).await?;
             let job: OwnedObjectPath = reply.body().deserialize()?;
             job_result(&mut signals, &job).await
         },
@@ -139,41 +130,36 @@ pub fn start_scope(unit: &str, properties: &[(&'static str, Property)]) -> Resul
     Ok(())
 }
 
+/// One call of a manager method on `conn`.
+async fn call<B>(
+    conn: &zbus::Connection,
+    method: &str,
+    body: &B,
+) -> Result<zbus::Message, zbus::Error>
+where
+    B: serde::Serialize + zbus::zvariant::DynamicType,
+{
+    conn.call_method(Some(DESTINATION), PATH, Some(MANAGER), method, body)
+        .await
+}
+
+/// A conversation of one call about `unit` whose answer carries nothing we need.
+fn call_once<B>(unit: &str, method: &str, body: &B) -> Result<(), CgroupError>
+where
+    B: serde::Serialize + zbus::zvariant::DynamicType,
+{
+    converse(async |conn| call(conn, method, body).await.map(drop), unit)
+}
+
 /// Stops the scope (its processes are killed by the manager; its cgroup goes with it).
 pub fn stop_unit(unit: &str) -> Result<(), CgroupError> {
-    converse(
-        async |conn| {
-            conn.call_method(
-                Some(DESTINATION),
-                PATH,
-                Some(MANAGER),
-                "StopUnit",
-                &(unit, "replace"),
-            )
-            .await
-            .map(drop)
-        },
-        unit,
-    )
+    call_once(unit, "StopUnit", &(unit, "replace"))
 }
 
 /// Moves `pid` into the scope through the manager (it may ask PID 1 to move a process from a
 /// cgroup outside the user's own subtree, which the user could not).
 pub fn attach(unit: &str, pid: u32) -> Result<(), CgroupError> {
-    converse(
-        async |conn| {
-            conn.call_method(
-                Some(DESTINATION),
-                PATH,
-                Some(MANAGER),
-                "AttachProcessesToUnit",
-                &(unit, "", vec![pid]),
-            )
-            .await
-            .map(drop)
-        },
-        unit,
-    )
+    call_once(unit, "AttachProcessesToUnit", &(unit, "", vec![pid]))
 }
 
 /// Changes the scope's unit properties at run time (`update`).
@@ -182,18 +168,5 @@ pub fn set_properties(
     properties: &[(&'static str, Property)],
 ) -> Result<(), CgroupError> {
     let props: Vec<(&str, Value)> = properties.iter().map(|(n, p)| (*n, value(p))).collect();
-    converse(
-        async |conn| {
-            conn.call_method(
-                Some(DESTINATION),
-                PATH,
-                Some(MANAGER),
-                "SetUnitProperties",
-                &(unit, true, &props),
-            )
-            .await
-            .map(drop)
-        },
-        unit,
-    )
+    call_once(unit, "SetUnitProperties", &(unit, true, &props))
 }

@@ -196,11 +196,15 @@ struct Limits {
 }
 
 impl Limits {
-    fn of(r: &crate::spec::Resources, cgroup: &crate::spec::CgroupRequest) -> Limits {
+    fn of(
+        r: &crate::spec::Resources,
+        cgroup: &crate::spec::CgroupRequest,
+        host: &crate::cgroups::CgroupInfo,
+    ) -> Limits {
         let quota = r.cpu_quota.unwrap_or(0);
         let period = r.cpu_period.unwrap_or(0);
         // podman's default pids limit holds wherever the container gets a cgroup with pids.
-        let default_pids = if cgroup.disabled || crate::cgroups::detect().version == "v1" {
+        let default_pids = if cgroup.disabled || host.version == "v1" {
             0
         } else {
             crate::cgroups::limits::DEFAULT_PIDS_LIMIT
@@ -333,6 +337,7 @@ pub fn describe(store: &Store, c: &Container) -> Inspect {
         .collect();
     let user = process.user();
     let running = c.state.status == Status::Running;
+    let cgroups = crate::cgroups::detect();
     let network = crate::container::network_of(store, &c.record.id).ok();
     // The address is the container's only while it runs.
     let address = network
@@ -420,7 +425,7 @@ pub fn describe(store: &Store, c: &Container) -> Inspect {
         },
         host_config: HostConfig {
             binds,
-            cgroup_manager: crate::cgroups::detect().manager.into(),
+            cgroup_manager: cgroups.manager.into(),
             network_mode: match &network {
                 Some(n) => crate::network::mode_name(&n.mode),
                 None => namespace_mode(&spec, LinuxNamespaceType::Network, "none"),
@@ -458,7 +463,7 @@ pub fn describe(store: &Store, c: &Container) -> Inspect {
                     // go-units' HumanSize, as podman shows it (`1MB`, `1.235MB`).
                     .map_or_else(|| "0B".into(), |n| output::go_units_human_size(n as f64, 4)),
             },
-            limits: Limits::of(&c.record.resources, &c.record.cgroup),
+            limits: Limits::of(&c.record.resources, &c.record.cgroup, &cgroups),
         },
         network_settings: NetworkSettings {
             endpoint_id: String::new(),
